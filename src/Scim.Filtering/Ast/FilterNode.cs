@@ -1,0 +1,48 @@
+namespace Scim.Filtering.Ast;
+
+/// <summary>
+/// A node of a parsed SCIM filter (RFC 7644 §3.4.2.2). Nodes are immutable; <see cref="object.ToString"/>
+/// prints a canonical, fully parenthesised form used by tests and error messages.
+/// </summary>
+public abstract record FilterNode;
+
+/// <summary>Logical operators of RFC 7644 §3.4.2.2, table 3; <c>and</c> binds tighter than <c>or</c>.</summary>
+public enum LogicalOperator
+{
+    And,
+    Or,
+}
+
+/// <summary>Attribute operators of RFC 7644 §3.4.2.2, table 3 (<c>pr</c> is <see cref="PresentFilter"/>).</summary>
+public enum ComparisonOperator
+{
+    Eq,
+    Ne,
+    Co,
+    Sw,
+    Ew,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+}
+
+/// <summary><c>left and right</c> or <c>left or right</c>.</summary>
+public sealed record LogicalFilter(LogicalOperator Operator, FilterNode Left, FilterNode Right) : FilterNode;
+
+/// <summary><c>not ( inner )</c>.</summary>
+public sealed record NotFilter(FilterNode Inner) : FilterNode;
+
+/// <summary><c>attrPath op compValue</c>, e.g. <c>userName eq "bjensen"</c>.</summary>
+public sealed record ComparisonFilter(AttributePath Path, ComparisonOperator Operator, Literal Value) : FilterNode;
+
+/// <summary><c>attrPath pr</c>: the attribute has a non-empty value.</summary>
+public sealed record PresentFilter(AttributePath Path) : FilterNode;
+
+/// <summary>
+/// <c>attrPath "[" valFilter "]"</c>, e.g. <c>emails[type eq "work" and value co "@example.com"]</c>: true when
+/// at least one element of the multi-valued attribute matches <see cref="Filter"/>, whose paths are relative to
+/// the element. Microsoft Entra's non-RFC form <c>emails[type eq "work"].value eq "x"</c> parses into the same
+/// node with the trailing comparison joined by <c>and</c>: <c>emails[(type eq "work" and value eq "x")]</c>.
+/// </summary>
+public sealed record ValuePathFilter(AttributePath Path, FilterNode Filter) : FilterNode;
