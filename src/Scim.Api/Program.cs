@@ -1,6 +1,75 @@
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Scim.Api;
+using Scim.Api.Authentication;
+using Scim.Api.Cli;
+using Scim.Api.Endpoints;
+using Scim.Api.Http;
+using Scim.Application.Common;
+using Scim.Application.Features.Organizations;
+using Scim.Infrastructure;
+
+if (AdminCommands.Handles(args))
+{
+    return await AdminCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
+options.PathBase = options.PathBase.TrimEnd('/');
+builder.Services.AddSingleton(options);
+builder.Services.AddScimCore(builder.Configuration);
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy("scim", policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "scim"));
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.Services.MigrateScimDatabaseAsync();
+if (options.CreateFirstOrganization)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
+        .Send(new BootstrapDevelopmentOrganization.Command(options.FirstOrganizationName));
+    if (created is not null)
+    {
+        // Printed once, on the first start of an empty database: the quickest way to a working SCIM token.
+        Console.WriteLine($"""
 
-app.Run();
+            First start: created organization '{options.FirstOrganizationName}' and an API key with the 'scim' scope.
+            Secret token (shown only now):
+
+                {created.Token}
+
+            Try: curl -H "Authorization: Bearer {created.Token}" http://localhost:5080{options.PathBase}/Users
+
+            """);
+    }
+}
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // Unexpected failures still answer in SCIM's error format; the exception itself goes to the log.
+    ExceptionHandler = context =>
+    {
+        var status = context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad ? bad.StatusCode : 500;
+        return ScimErrorResponse.WriteAsync(context, status == 500
+            ? new ScimError(500, null, "The server failed to handle the request; the error has been logged.")
+            : ScimErrorResponse.ForStatus(status, context.Request));
+    },
+});
+app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted || context.HttpContext.Response.ContentLength > 0
+    ? Task.CompletedTask
+    : ScimErrorResponse.WriteAsync(context.HttpContext, ScimErrorResponse.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext.Request)));
+app.UseAuthentication();
+app.UseAuthorization();
+
+var scim = app.MapGroup(options.PathBase).RequireAuthorization("scim");
+scim.MapUsers();
+scim.MapGroups();
+scim.MapDiscovery();
+
+await app.RunAsync();
+return 0;

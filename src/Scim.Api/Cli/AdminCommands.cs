@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Mediator;
+using Scim.Application.Common;
+using Scim.Application.Features.Organizations;
+using Scim.Infrastructure;
+
+namespace Scim.Api.Cli;
+
+/// <summary>
+/// Administration from the command line, against the same database as the server:
+/// <c>orgs create NAME</c>, <c>keys create --org ORG [--name NAME] [--scopes scim,read,write]</c>,
+/// <c>keys list --org ORG</c>, <c>keys revoke KEY-ID</c>.
+/// </summary>
+public static class AdminCommands
+{
+    /// <summary>True when <paramref name="args"/> start with an admin command rather than server options.</summary>
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "orgs" or "keys";
+
+    /// <summary>Runs the command; returns the process exit code (0 success, 1 failure, 2 usage error).</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddScimCore(builder.Configuration);
+        using var host = builder.Build();
+        await host.Services.MigrateScimDatabaseAsync();
+
+        var root = new RootCommand("Scim.VerticalSlice administration");
+        root.Subcommands.Add(Organizations(host.Services));
+        root.Subcommands.Add(Keys(host.Services));
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command Organizations(IServiceProvider services)
+    {
+        var name = new Argument<string>("name") { Description = "The organization's name (unique)." };
+        var create = new Command("create", "Create an organization.") { name };
+        create.SetAction((parse, ct) => SendAsync(services, m => m.Send(new CreateOrganization.Command(parse.GetValue(name)!), ct), organization =>
+            Console.WriteLine($"Created organization '{organization.Name}' ({organization.Id}).")));
+        return new Command("orgs", "Manage organizations.") { create };
+    }
+
+    private static Command Keys(IServiceProvider services)
+    {
+        var org = new Option<string>("--org") { Description = "The organization's id or name.", Required = true };
+        var name = new Option<string>("--name") { Description = "A label for the key.", DefaultValueFactory = _ => "default" };
+        var scopes = new Option<string[]>("--scopes")
+        {
+            Description = "Scopes among scim, read, write (comma- or space-separated).",
+            DefaultValueFactory = _ => ["scim"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var create = new Command("create", "Create an API key; its token is printed once.") { org, name, scopes };
+        create.SetAction(async (parse, ct) =>
+        {
+            if (ApiKeyScopeNames.Parse(parse.GetValue(scopes)!) is not { } parsed)
+            {
+                Console.Error.WriteLine("Unknown scope: use scim, read or write.");
+                return 2;
+            }
+
+            return await SendAsync(services, m => m.Send(new CreateApiKey.Command(parse.GetValue(org)!, parse.GetValue(name)!, parsed), ct), created =>
+            {
+                Console.WriteLine($"Created API key {created.Key.Id} '{created.Key.Name}' with scopes: {ApiKeyScopeNames.Format(created.Key.Scopes)}");
+                Console.WriteLine("Token (shown only now; store it as the Secret Token):");
+                Console.WriteLine(created.Token);
+            });
+        });
+
+        var list = new Command("list", "List an organization's API keys (never their secrets).") { org };
+        list.SetAction((parse, ct) => SendAsync(services, m => m.Send(new ListApiKeys.Query(parse.GetValue(org)!), ct), keys =>
+        {
+            Console.WriteLine($"{"ID",-36}  {"PREFIX",-12}  {"NAME",-20}  {"SCOPES",-16}  {"CREATED (UTC)",-19}  STATUS");
+            foreach (var key in keys)
+            {
+                var status = key.RevokedUtc is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm}" : "active";
+                Console.WriteLine($"{key.Id,-36}  {key.Prefix,-12}  {key.Name,-20}  {ApiKeyScopeNames.Format(key.Scopes),-16}  {key.CreatedUtc:yyyy-MM-dd HH:mm:ss}  {status}");
+            }
+        }));
+
+        var keyId = new Argument<Guid>("key-id") { Description = "The key's id, as listed." };
+        var revoke = new Command("revoke", "Revoke an API key; it gets 401 from then on.") { keyId };
+        revoke.SetAction((parse, ct) => SendAsync(services, m => m.Send(new RevokeApiKey.Command(parse.GetValue(keyId)), ct), key =>
+            Console.WriteLine($"Revoked API key {key.Id} '{key.Name}'.")));
+
+        return new Command("keys", "Manage API keys.") { create, list, revoke };
+    }
+
+    private static async Task<int> SendAsync<T>(IServiceProvider services, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+        if (!result.IsSuccess)
+        {
+            Console.Error.WriteLine(result.Error.Detail);
+            return 1;
+        }
+
+        print(result.Value!);
+        return 0;
+    }
+}

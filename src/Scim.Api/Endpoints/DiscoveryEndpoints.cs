@@ -1,0 +1,29 @@
+using Mediator;
+using Scim.Api.Http;
+using Scim.Application.Features.Discovery;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>The discovery endpoints (RFC 7644 §4): /ServiceProviderConfig, /ResourceTypes, /Schemas.</summary>
+public static class DiscoveryEndpoints
+{
+    /// <summary>Maps the discovery endpoints below <paramref name="scim"/>.</summary>
+    public static void MapDiscovery(this RouteGroupBuilder scim)
+    {
+        scim.MapGet("/ServiceProviderConfig", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
+            ScimResults.Ok(await mediator.Send(new GetServiceProviderConfig.Query(), ct), context))
+            .WithName("GetServiceProviderConfig").WithTags("Discovery");
+        scim.MapGet("/ResourceTypes", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
+            ScimResults.Ok(await mediator.Send(new ListResourceTypes.Query(), ct), context))
+            .WithName("ListResourceTypes").WithTags("Discovery");
+        scim.MapGet("/ResourceTypes/{id}", async (string id, HttpContext context, IMediator mediator, CancellationToken ct) =>
+            ScimResults.Ok(await mediator.Send(new GetResourceType.Query(id), ct), context))
+            .WithName("GetResourceType").WithTags("Discovery");
+        scim.MapGet("/Schemas", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
+            ScimResults.Ok(await mediator.Send(new ListSchemas.Query(), ct), context))
+            .WithName("ListSchemas").WithTags("Discovery");
+        scim.MapGet("/Schemas/{id}", async (string id, HttpContext context, IMediator mediator, CancellationToken ct) =>
+            ScimResults.Ok(await mediator.Send(new GetSchema.Query(id), ct), context))
+            .WithName("GetSchema").WithTags("Discovery");
+    }
+}

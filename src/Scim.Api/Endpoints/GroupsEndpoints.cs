@@ -1,0 +1,70 @@
+using Mediator;
+using Scim.Api.Http;
+using Scim.Application.Common.Patching;
+using Scim.Application.Features.Groups;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>The /Groups endpoints (RFC 7644 §3): each binds the request, sends one slice message and maps its result.</summary>
+public static class GroupsEndpoints
+{
+    /// <summary>Maps /Groups below <paramref name="scim"/>.</summary>
+    public static void MapGroups(this RouteGroupBuilder scim)
+    {
+        var groups = scim.MapGroup("/Groups").WithTags("Groups");
+        groups.MapPost("/", CreateGroupAsync).WithName("CreateGroup");
+        groups.MapGet("/", ListGroupsAsync).WithName("ListGroups");
+        groups.MapPost("/.search", SearchGroupsAsync).WithName("SearchGroups");
+        groups.MapGet("/{id}", GetGroupAsync).WithName("GetGroup");
+        groups.MapPut("/{id}", ReplaceGroupAsync).WithName("ReplaceGroup");
+        groups.MapPatch("/{id}", PatchGroupAsync).WithName("PatchGroup");
+        groups.MapDelete("/{id}", DeleteGroupAsync).WithName("DeleteGroup");
+    }
+
+    private static async Task<IResult> CreateGroupAsync(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
+        return body.IsSuccess
+            ? ScimResults.Created(await mediator.Send(new CreateGroup.Command(body.Value!), ct), context)
+            : ScimResults.Error(body.Error);
+    }
+
+    private static async Task<IResult> ListGroupsAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var query = request.ToQuery(ListRequest.GroupSchema);
+        return query.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            : ScimResults.Error(query.Error);
+    }
+
+    private static async Task<IResult> SearchGroupsAsync(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var query = await SearchRequest.ReadAsync(context.Request, ListRequest.GroupSchema, ct);
+        return query.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            : ScimResults.Error(query.Error);
+    }
+
+    private static async Task<IResult> GetGroupAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
+        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ListRequest.GroupSchema)), ct), context);
+
+    private static async Task<IResult> ReplaceGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
+        return body.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!), ct), context)
+            : ScimResults.Error(body.Error);
+    }
+
+    // Entra prefers 204 for group PATCH: returning the member list of a large group is neither needed nor cheap.
+    private static async Task<IResult> PatchGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, ct);
+        return body.IsSuccess
+            ? ScimResults.NoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!), ct))
+            : ScimResults.Error(body.Error);
+    }
+
+    private static async Task<IResult> DeleteGroupAsync(string id, IMediator mediator, CancellationToken ct) =>
+        ScimResults.NoContent(await mediator.Send(new DeleteGroup.Command(id), ct));
+}

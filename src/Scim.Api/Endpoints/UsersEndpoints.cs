@@ -1,0 +1,69 @@
+using Mediator;
+using Scim.Api.Http;
+using Scim.Application.Common.Patching;
+using Scim.Application.Features.Users;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>The /Users endpoints (RFC 7644 §3): each binds the request, sends one slice message and maps its result.</summary>
+public static class UsersEndpoints
+{
+    /// <summary>Maps /Users below <paramref name="scim"/>.</summary>
+    public static void MapUsers(this RouteGroupBuilder scim)
+    {
+        var users = scim.MapGroup("/Users").WithTags("Users");
+        users.MapPost("/", CreateUserAsync).WithName("CreateUser");
+        users.MapGet("/", ListUsersAsync).WithName("ListUsers");
+        users.MapPost("/.search", SearchUsersAsync).WithName("SearchUsers");
+        users.MapGet("/{id}", GetUserAsync).WithName("GetUser");
+        users.MapPut("/{id}", ReplaceUserAsync).WithName("ReplaceUser");
+        users.MapPatch("/{id}", PatchUserAsync).WithName("PatchUser");
+        users.MapDelete("/{id}", DeleteUserAsync).WithName("DeleteUser");
+    }
+
+    private static async Task<IResult> CreateUserAsync(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
+        return body.IsSuccess
+            ? ScimResults.Created(await mediator.Send(new CreateUser.Command(body.Value!), ct), context)
+            : ScimResults.Error(body.Error);
+    }
+
+    private static async Task<IResult> ListUsersAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var query = request.ToQuery(ListRequest.UserSchema);
+        return query.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            : ScimResults.Error(query.Error);
+    }
+
+    private static async Task<IResult> SearchUsersAsync(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var query = await SearchRequest.ReadAsync(context.Request, ListRequest.UserSchema, ct);
+        return query.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            : ScimResults.Error(query.Error);
+    }
+
+    private static async Task<IResult> GetUserAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
+        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ListRequest.UserSchema)), ct), context);
+
+    private static async Task<IResult> ReplaceUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
+        return body.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!), ct), context)
+            : ScimResults.Error(body.Error);
+    }
+
+    private static async Task<IResult> PatchUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, ct);
+        return body.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!), ct), context)
+            : ScimResults.Error(body.Error);
+    }
+
+    private static async Task<IResult> DeleteUserAsync(string id, IMediator mediator, CancellationToken ct) =>
+        ScimResults.NoContent(await mediator.Send(new DeleteUser.Command(id), ct));
+}

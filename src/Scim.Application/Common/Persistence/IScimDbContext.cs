@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Scim.Domain.Groups;
+using Scim.Domain.Organizations;
+using Scim.Domain.Users;
+
+namespace Scim.Application.Common.Persistence;
+
+/// <summary>
+/// The database as the slices see it. <see cref="Users"/>, <see cref="Groups"/> and <see cref="GroupMembers"/>
+/// are filtered to <see cref="OrganizationContext.OrganizationId"/> by a global query filter, so no query can
+/// reach another organization's rows.
+/// </summary>
+public interface IScimDbContext
+{
+    DbSet<Organization> Organizations { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<User> Users { get; }
+    DbSet<Group> Groups { get; }
+    DbSet<GroupMember> GroupMembers { get; }
+
+    /// <summary>Transactions and raw access.</summary>
+    DatabaseFacade Database { get; }
+
+    /// <summary>Saves tracked changes; a unique-index violation surfaces as <see cref="DbUpdateException"/>.</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Scim.Application.Common.Resources;
+
+/// <summary>The JSON conventions of SCIM bodies (RFC 7643 §2): camelCase, nulls omitted, names read case-insensitively.</summary>
+public static class ScimJson
+{
+    /// <summary>The SCIM media type (RFC 7644 §3.1).</summary>
+    public const string MediaType = "application/scim+json";
+
+    /// <summary>Serializer options for SCIM resources and messages.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNameCaseInsensitive = true,
+    };
+}

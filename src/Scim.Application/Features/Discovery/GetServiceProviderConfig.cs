@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Scim.Application.Common.Schemas;
+
+namespace Scim.Application.Features.Discovery;
+
+/// <summary>GET /ServiceProviderConfig (RFC 7644 §4, RFC 7643 §5): what this server supports.</summary>
+public static class GetServiceProviderConfig
+{
+    public sealed record Query : IQuery<JsonObject>;
+
+    internal sealed class Handler : IQueryHandler<Query, JsonObject>
+    {
+        public ValueTask<JsonObject> Handle(Query query, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(ServiceProviderConfigRenderer.Render());
+    }
+}

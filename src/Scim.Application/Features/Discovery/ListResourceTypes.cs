@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Scim.Application.Common.Resources;
+using Scim.Application.Common.Schemas;
+
+namespace Scim.Application.Features.Discovery;
+
+/// <summary>GET /ResourceTypes (RFC 7644 §4): a ListResponse of User and Group (RFC 7643 §6).</summary>
+public static class ListResourceTypes
+{
+    public sealed record Query : IQuery<JsonObject>;
+
+    internal sealed class Handler : IQueryHandler<Query, JsonObject>
+    {
+        public ValueTask<JsonObject> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var types = ResourceTypeDefinition.All.Select(ResourceTypeRenderer.Render).ToList();
+            return ValueTask.FromResult(ListResponse.Create(types, types.Count, 1));
+        }
+    }
+}

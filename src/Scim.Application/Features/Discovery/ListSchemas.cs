@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Scim.Application.Common.Resources;
+using Scim.Application.Common.Schemas;
+
+namespace Scim.Application.Features.Discovery;
+
+/// <summary>GET /Schemas (RFC 7644 §4): a ListResponse of every published schema (RFC 7643 §7).</summary>
+public static class ListSchemas
+{
+    public sealed record Query : IQuery<JsonObject>;
+
+    internal sealed class Handler : IQueryHandler<Query, JsonObject>
+    {
+        public ValueTask<JsonObject> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var schemas = SchemaRenderer.Published.Select(SchemaRenderer.Render).ToList();
+            return ValueTask.FromResult(ListResponse.Create(schemas, schemas.Count, 1));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+using Scim.Application.Common.Schemas;
+using Scim.Domain.Groups;
+
+namespace Scim.Application.Features.Groups;
+
+/// <summary>POST /Groups (RFC 7644 §3.3): creates a group, with any members given; 409 uniqueness on a taken displayName.</summary>
+public static class CreateGroup
+{
+    /// <param name="Body">The request body as sent.</param>
+    public sealed record Command(JsonObject Body) : ICommand<Result<JsonObject>>;
+
+    internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+        : ICommandHandler<Command, Result<JsonObject>>
+    {
+        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var normalized = ResourceNormalizer.Normalize(command.Body, ResourceTypeDefinition.Group);
+            if (!normalized.IsSuccess)
+            {
+                return normalized.Error;
+            }
+
+            Log.IgnoredAttributes(logger, "Group", normalized.Value!.IgnoredAttributes);
+            var resource = ResourceNormalizer.ValidateRequired(normalized.Value.Resource, ResourceTypeDefinition.Group);
+            if (!resource.IsSuccess)
+            {
+                return resource.Error;
+            }
+
+            var members = GroupMembership.TakeMembers(resource.Value!);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var group = new Group { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now };
+            if (GroupWriter.Apply(group, resource.Value!) is { } error)
+            {
+                return error;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Groups.Add(group);
+            error = await GroupWriter.SaveAsync(db, group, cancellationToken)
+                ?? await GroupMembership.ApplyAsync(db, organization.OrganizationId, group.Id, members, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return (await GroupResources.ToJsonAsync(db, [group], AttributeProjection.Default, cancellationToken))[0];
+        }
+    }
+}

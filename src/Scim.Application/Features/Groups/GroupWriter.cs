@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+using Scim.Domain.Groups;
+
+namespace Scim.Application.Features.Groups;
+
+/// <summary>Writes a canonical Group representation (without members) onto an entity: shared by create, replace and patch.</summary>
+internal static class GroupWriter
+{
+    /// <summary>Copies the attributes of <paramref name="resource"/> onto <paramref name="group"/>.</summary>
+    public static ScimError? Apply(Group group, JsonObject resource)
+    {
+        ScimGroup dto;
+        try
+        {
+            dto = resource.Deserialize<ScimGroup>(ScimJson.Options)!;
+        }
+        catch (JsonException ex)
+        {
+            return ScimError.InvalidValue($"The Group has a value of the wrong type: {ex.Message}");
+        }
+
+        dto.Adapt(group, ScimMappings.Config);
+        group.Normalize();
+        return null;
+    }
+
+    /// <summary>Saves; a taken displayName (also when a concurrent request won the race) is 409 uniqueness.</summary>
+    public static async Task<ScimError?> SaveAsync(IScimDbContext db, Group group, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return ScimError.Uniqueness($"displayName '{group.DisplayName}' is already taken by another Group of this organization (compared case-insensitively).");
+        }
+    }
+}

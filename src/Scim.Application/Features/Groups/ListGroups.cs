@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+
+namespace Scim.Application.Features.Groups;
+
+/// <summary>GET /Groups and POST /Groups/.search (RFC 7644 §3.4.2, §3.4.3): filtered in SQL; no match is an empty ListResponse.</summary>
+public static class ListGroups
+{
+    /// <param name="Filter">The SCIM filter, or null for all groups.</param>
+    /// <param name="Paging">startIndex and count.</param>
+    /// <param name="Projection">The attributes / excludedAttributes parameters.</param>
+    public sealed record Query(string? Filter, ListParameters Paging, AttributeProjection Projection) : IQuery<Result<JsonObject>>;
+
+    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<JsonObject>>
+    {
+        public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var filter = FilterCompiler.Compile(query.Filter, GroupFilterMap.Map);
+            if (!filter.IsSuccess)
+            {
+                return filter.Error;
+            }
+
+            var spec = new GroupsPageSpec(filter.Value, query.Paging);
+            var total = await db.Groups.WhereSpecification(spec).CountAsync(cancellationToken);
+            var groups = query.Paging.Count == 0 || total < query.Paging.StartIndex
+                ? []
+                : await db.Groups.AsNoTracking().WithSpecification(spec).ToListAsync(cancellationToken);
+            var resources = await GroupResources.ToJsonAsync(db, groups, query.Projection, cancellationToken);
+            return ListResponse.Create(resources, total, query.Paging.StartIndex);
+        }
+    }
+}

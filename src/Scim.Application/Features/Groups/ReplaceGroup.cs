@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+using Scim.Application.Common.Schemas;
+
+namespace Scim.Application.Features.Groups;
+
+/// <summary>PUT /Groups/{id} (RFC 7644 §3.5.1): replaces displayName, externalId and the member list (omitted members → none).</summary>
+public static class ReplaceGroup
+{
+    /// <param name="Id">The SCIM id from the URL.</param>
+    /// <param name="Body">The request body as sent.</param>
+    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<JsonObject>>;
+
+    internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+        : ICommandHandler<Command, Result<JsonObject>>
+    {
+        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var normalized = ResourceNormalizer.Normalize(command.Body, ResourceTypeDefinition.Group);
+            if (!normalized.IsSuccess)
+            {
+                return normalized.Error;
+            }
+
+            Log.IgnoredAttributes(logger, "Group", normalized.Value!.IgnoredAttributes);
+            var resource = ResourceNormalizer.ValidateRequired(normalized.Value.Resource, ResourceTypeDefinition.Group);
+            if (!resource.IsSuccess)
+            {
+                return resource.Error;
+            }
+
+            var members = GroupMembership.TakeMembers(resource.Value!);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var group = Guid.TryParse(command.Id, out var id)
+                ? await db.Groups.WithSpecification(new GroupByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if (group is null)
+            {
+                return ScimError.NotFound($"Group {command.Id} not found.");
+            }
+
+            group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+            var error = GroupWriter.Apply(group, resource.Value!)
+                ?? await GroupWriter.SaveAsync(db, group, cancellationToken)
+                ?? await GroupMembership.ApplyAsync(db, organization.OrganizationId, group.Id, members, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return (await GroupResources.ToJsonAsync(db, [group], AttributeProjection.Default, cancellationToken))[0];
+        }
+    }
+}

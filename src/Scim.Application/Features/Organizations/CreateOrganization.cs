@@ -1,0 +1,37 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Domain.Organizations;
+
+namespace Scim.Application.Features.Organizations;
+
+/// <summary>Creates an organization (a tenant). Names are unique, case-insensitively.</summary>
+public static class CreateOrganization
+{
+    /// <summary>The organization's display name.</summary>
+    public sealed record Command(string Name) : ICommand<Result<Organization>>;
+
+    internal sealed class Handler(IScimDbContext db, TimeProvider clock) : ICommandHandler<Command, Result<Organization>>
+    {
+        public async ValueTask<Result<Organization>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var name = command.Name.Trim();
+            if (name.Length == 0)
+            {
+                return ScimError.InvalidValue("An organization needs a non-empty name.");
+            }
+
+            var organization = new Organization { Name = name, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            organization.Normalize();
+            if (await db.Organizations.AnyAsync(o => o.NameNormalized == organization.NameNormalized, cancellationToken))
+            {
+                return ScimError.Uniqueness($"An organization named '{name}' already exists.");
+            }
+
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync(cancellationToken);
+            return organization;
+        }
+    }
+}

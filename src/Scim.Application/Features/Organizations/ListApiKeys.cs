@@ -1,0 +1,32 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Domain.Organizations;
+
+namespace Scim.Application.Features.Organizations;
+
+/// <summary>Lists an organization's API keys (never their secrets), newest first.</summary>
+public static class ListApiKeys
+{
+    /// <param name="Organization">The organization's id or name.</param>
+    public sealed record Query(string Organization) : IQuery<Result<IReadOnlyList<ApiKey>>>;
+
+    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<ApiKey>>>
+    {
+        public async ValueTask<Result<IReadOnlyList<ApiKey>>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var organization = await db.Organizations.FindByIdOrNameAsync(query.Organization, cancellationToken);
+            if (organization is null)
+            {
+                return ScimError.NotFound($"No organization has the id or name '{query.Organization}'.");
+            }
+
+            var keys = await db.ApiKeys.AsNoTracking()
+                .Where(k => k.OrganizationId == organization.Id)
+                .OrderByDescending(k => k.CreatedUtc)
+                .ToListAsync(cancellationToken);
+            return keys;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Schemas;
+using Scim.Domain.Users;
+
+namespace Scim.Application.Features.Users;
+
+/// <summary>POST /Users (RFC 7644 §3.3): creates a user; 409 uniqueness when the userName is taken.</summary>
+public static class CreateUser
+{
+    /// <param name="Body">The request body as sent.</param>
+    public sealed record Command(JsonObject Body) : ICommand<Result<JsonObject>>;
+
+    internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+        : ICommandHandler<Command, Result<JsonObject>>
+    {
+        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var normalized = ResourceNormalizer.Normalize(command.Body, ResourceTypeDefinition.User);
+            if (!normalized.IsSuccess)
+            {
+                return normalized.Error;
+            }
+
+            Log.IgnoredAttributes(logger, "User", normalized.Value!.IgnoredAttributes);
+            var resource = ResourceNormalizer.ValidateRequired(normalized.Value.Resource, ResourceTypeDefinition.User);
+            if (!resource.IsSuccess)
+            {
+                return resource.Error;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now };
+            var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            db.Users.Add(user);
+            return await UserWriter.SaveAsync(db, user, cancellationToken) is { } saveError
+                ? saveError
+                : UserResources.ToJson(user);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+
+namespace Scim.Application.Features.Users;
+
+/// <summary>GET /Users/{id} (RFC 7644 §3.4.1): the user, active or not; 404 when the id is unknown in the organization.</summary>
+public static class GetUser
+{
+    /// <param name="Id">The SCIM id from the URL.</param>
+    /// <param name="Projection">The attributes / excludedAttributes parameters.</param>
+    public sealed record Query(string Id, AttributeProjection Projection) : IQuery<Result<JsonObject>>;
+
+    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<JsonObject>>
+    {
+        public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var user = Guid.TryParse(query.Id, out var id)
+                ? await db.Users.AsNoTracking().WithDetails().WithSpecification(new UserByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if (user is null)
+            {
+                return ScimError.NotFound($"User {query.Id} not found.");
+            }
+
+            return (await UserResources.ToJsonAsync(db, [user], query.Projection, cancellationToken))[0];
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Scim.Application.Common;
+using Scim.Application.Common.Patching;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Schemas;
+
+namespace Scim.Application.Features.Users;
+
+/// <summary>
+/// PATCH /Users/{id} (RFC 7644 §3.5.2) in both Entra dialects. All operations apply or none do; a request that
+/// changes nothing leaves <c>meta.lastModified</c> alone.
+/// </summary>
+public static class PatchUser
+{
+    /// <param name="Id">The SCIM id from the URL.</param>
+    /// <param name="Request">The PatchOp body.</param>
+    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<JsonObject>>;
+
+    internal sealed class Handler(IScimDbContext db, TimeProvider clock, ILogger<Command> logger)
+        : ICommandHandler<Command, Result<JsonObject>>
+    {
+        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            // The read and the write share one transaction (BEGIN IMMEDIATE on SQLite): concurrent PATCHes queue
+            // instead of overwriting each other.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var user = Guid.TryParse(command.Id, out var id)
+                ? await db.Users.WithDetails().WithSpecification(new UserByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if (user is null)
+            {
+                return ScimError.NotFound($"User {command.Id} not found.");
+            }
+
+            var current = UserResources.ToJson(user);
+            var outcome = PatchEngine.Apply(current, command.Request, ResourceTypeDefinition.User);
+            if (!outcome.IsSuccess)
+            {
+                return outcome.Error;
+            }
+
+            Log.IgnoredAttributes(logger, "User", outcome.Value!.IgnoredAttributes);
+            var patched = outcome.Value.Resource;
+            if (JsonNode.DeepEquals(patched, current))
+            {
+                return current;
+            }
+
+            var error = await UserWriter.ApplyAsync(db, user, patched, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+            if (await UserWriter.SaveAsync(db, user, cancellationToken) is { } saveError)
+            {
+                return saveError;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return UserResources.ToJson(user);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Schemas;
+
+namespace Scim.Application.Features.Users;
+
+/// <summary>PUT /Users/{id} (RFC 7644 §3.5.1): replaces every writable attribute; omitted ones are cleared.</summary>
+public static class ReplaceUser
+{
+    /// <param name="Id">The SCIM id from the URL.</param>
+    /// <param name="Body">The request body as sent.</param>
+    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<JsonObject>>;
+
+    internal sealed class Handler(IScimDbContext db, TimeProvider clock, ILogger<Command> logger)
+        : ICommandHandler<Command, Result<JsonObject>>
+    {
+        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var normalized = ResourceNormalizer.Normalize(command.Body, ResourceTypeDefinition.User);
+            if (!normalized.IsSuccess)
+            {
+                return normalized.Error;
+            }
+
+            Log.IgnoredAttributes(logger, "User", normalized.Value!.IgnoredAttributes);
+            var resource = ResourceNormalizer.ValidateRequired(normalized.Value.Resource, ResourceTypeDefinition.User);
+            if (!resource.IsSuccess)
+            {
+                return resource.Error;
+            }
+
+            // The read and the write share one transaction (BEGIN IMMEDIATE on SQLite): concurrent writers queue.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var user = Guid.TryParse(command.Id, out var id)
+                ? await db.Users.WithDetails().WithSpecification(new UserByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if (user is null)
+            {
+                return ScimError.NotFound($"User {command.Id} not found.");
+            }
+
+            var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken)
+                ?? await SaveAsync(user, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return UserResources.ToJson(user);
+        }
+
+        private Task<ScimError?> SaveAsync(Domain.Users.User user, CancellationToken cancellationToken)
+        {
+            user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+            return UserWriter.SaveAsync(db, user, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+using Scim.Domain.Users;
+
+namespace Scim.Application.Features.Users;
+
+/// <summary>
+/// Writes a canonical User representation (already normalised against the schema) onto an entity: the part
+/// CreateUser, ReplaceUser and PatchUser share. Everything is checked before anything is changed.
+/// </summary>
+internal static class UserWriter
+{
+    /// <summary>Replaces the user's attributes with <paramref name="resource"/>; fails with 400 on a bad value or unknown manager.</summary>
+    public static async Task<ScimError?> ApplyAsync(
+        IScimDbContext db, User user, JsonObject resource, CancellationToken cancellationToken)
+    {
+        ScimUser dto;
+        try
+        {
+            dto = resource.Deserialize<ScimUser>(ScimJson.Options)!;
+        }
+        catch (JsonException ex)
+        {
+            return ScimError.InvalidValue($"The User has a value of the wrong type: {ex.Message}");
+        }
+
+        Guid? managerId = null;
+        if (dto.EnterpriseUser?.Manager?.Value is { Length: > 0 } managerValue)
+        {
+            if (!Guid.TryParse(managerValue, out var id) || id == user.Id
+                || !await db.Users.AnyAsync(u => u.Id == id, cancellationToken))
+            {
+                return ScimError.InvalidValue($"manager.value '{managerValue}' is not the id of another User of this organization.");
+            }
+
+            managerId = id;
+        }
+
+        dto.Adapt(user, ScimMappings.Config);
+        user.ManagerId = managerId;
+        if (dto.Password is { Length: > 0 } password)
+        {
+            user.PasswordHash = PasswordHash.Create(password);
+        }
+
+        user.Values.Clear();
+        foreach (var attribute in UserMappings.ValueAttributes)
+        {
+            var values = ValuesOf(dto, attribute) ?? [];
+            user.Values.AddRange(values.Select((v, i) => new UserValue
+            {
+                Attribute = attribute,
+                Ordinal = i,
+                Value = v.Value,
+                Display = v.Display,
+                Type = v.Type,
+                Primary = v.Primary ?? false,
+            }));
+        }
+
+        user.Addresses.Clear();
+        user.Addresses.AddRange((dto.Addresses ?? []).Select((a, i) => new UserAddress
+        {
+            Ordinal = i,
+            Formatted = a.Formatted,
+            StreetAddress = a.StreetAddress,
+            Locality = a.Locality,
+            Region = a.Region,
+            PostalCode = a.PostalCode,
+            Country = a.Country,
+            Type = a.Type,
+            Primary = a.Primary ?? false,
+        }));
+        user.Normalize();
+        return null;
+    }
+
+    /// <summary>Saves; a taken userName (also when a concurrent request won the race) is 409 uniqueness.</summary>
+    public static async Task<ScimError?> SaveAsync(IScimDbContext db, User user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return ScimError.Uniqueness($"userName '{user.UserName}' is already taken in this organization (compared case-insensitively).");
+        }
+    }
+
+    private static List<ScimMultiValue>? ValuesOf(ScimUser dto, string attribute) => attribute switch
+    {
+        "emails" => dto.Emails,
+        "phoneNumbers" => dto.PhoneNumbers,
+        "ims" => dto.Ims,
+        "photos" => dto.Photos,
+        "entitlements" => dto.Entitlements,
+        "roles" => dto.Roles,
+        "x509Certificates" => dto.X509Certificates,
+        _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not a value attribute."),
+    };
+}

@@ -1,0 +1,32 @@
+namespace Scim.Domain.Groups;
+
+/// <summary>
+/// A SCIM Group (RFC 7643 §4.2), a team of the organization. Members are rows of <see cref="GroupMember"/>,
+/// never a serialized list, so groups of 100,000+ members are changed one row at a time.
+/// </summary>
+public sealed class Group
+{
+    /// <summary>The server-assigned SCIM <c>id</c>.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    /// <summary>The owning organization.</summary>
+    public Guid OrganizationId { get; init; }
+
+    /// <summary><c>displayName</c>: unique per organization, case-insensitive (Entra matches groups on it).</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Lower-invariant copy of <see cref="DisplayName"/>.</summary>
+    public string DisplayNameNormalized { get; private set; } = "";
+
+    /// <summary><c>externalId</c> (case-exact).</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary>The membership rows; used for filtering (<c>members.value</c>), never loaded whole by default.</summary>
+    public List<GroupMember> Members { get; init; } = [];
+
+    public DateTime CreatedUtc { get; set; }
+    public DateTime LastModifiedUtc { get; set; }
+
+    /// <summary>Keeps <see cref="DisplayNameNormalized"/> in step with <see cref="DisplayName"/>.</summary>
+    public void Normalize() => DisplayNameNormalized = DisplayName.ToLowerInvariant();
+}

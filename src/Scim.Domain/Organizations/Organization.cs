@@ -1,0 +1,20 @@
+namespace Scim.Domain.Organizations;
+
+/// <summary>A tenant: every SCIM resource and API key belongs to exactly one organization.</summary>
+public sealed class Organization
+{
+    /// <summary>The organization's id.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    /// <summary>A display name, unique among organizations (case-insensitive).</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Lower-invariant copy of <see cref="Name"/> backing the unique index.</summary>
+    public string NameNormalized { get; private set; } = "";
+
+    /// <summary>When the organization was created (UTC).</summary>
+    public DateTime CreatedUtc { get; init; }
+
+    /// <summary>Keeps <see cref="NameNormalized"/> in step with <see cref="Name"/>.</summary>
+    public void Normalize() => NameNormalized = Name.ToLowerInvariant();
+}

@@ -1,0 +1,29 @@
+namespace Scim.Domain.Users;
+
+/// <summary>
+/// One element of a multi-valued attribute of the shape <c>{value, display, type, primary}</c>
+/// (RFC 7643 §4.1.2: emails, phoneNumbers, ims, photos, entitlements, roles, x509Certificates).
+/// </summary>
+public sealed class UserValue
+{
+    public long Id { get; init; }
+    public Guid UserId { get; init; }
+
+    /// <summary>The attribute name as in the schema, e.g. <c>emails</c>.</summary>
+    public required string Attribute { get; init; }
+
+    /// <summary>Position in the array as sent.</summary>
+    public int Ordinal { get; set; }
+
+    public string? Value { get; set; }
+
+    /// <summary>Lower-invariant copy of <see cref="Value"/> for case-insensitive filters (<c>emails.value</c> is caseExact false).</summary>
+    public string? ValueNormalized { get; private set; }
+
+    public string? Display { get; set; }
+    public string? Type { get; set; }
+    public bool Primary { get; set; }
+
+    /// <summary>Keeps <see cref="ValueNormalized"/> in step with <see cref="Value"/>.</summary>
+    public void Normalize() => ValueNormalized = Value?.ToLowerInvariant();
+}

@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Scim.Application.Common.Persistence;
+
+namespace Scim.Infrastructure.Data;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the web host.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ScimDbContext>
+{
+    public ScimDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<ScimDbContext>().UseSqlite("Data Source=design.db").Options, new OrganizationContext());
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common.Persistence;
+using Scim.Domain.Groups;
+using Scim.Domain.Organizations;
+using Scim.Domain.Users;
+
+namespace Scim.Infrastructure.Data;
+
+/// <summary>
+/// EF Core model of the directory. Organization-owned sets carry a global query filter on the request's
+/// organization; unique indexes on the normalized columns make <c>userName</c> and group <c>displayName</c>
+/// unique per organization without a check-then-insert race.
+/// </summary>
+public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, OrganizationContext organization)
+    : DbContext(options), IScimDbContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations.
+    private Guid CurrentOrganizationId => organization.OrganizationId;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.ToTable("organizations");
+            e.HasIndex(o => o.NameNormalized).IsUnique();
+        });
+
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.HasIndex(k => k.SecretHash).IsUnique();
+            e.HasIndex(k => k.OrganizationId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.HasQueryFilter(u => u.OrganizationId == CurrentOrganizationId);
+            e.HasIndex(u => new { u.OrganizationId, u.UserNameNormalized }).IsUnique();
+            e.HasIndex(u => new { u.OrganizationId, u.ExternalId });
+            e.HasIndex(u => new { u.OrganizationId, u.DisplayNameNormalized });
+            e.HasIndex(u => new { u.OrganizationId, u.CreatedUtc, u.Id });
+            e.HasIndex(u => u.ManagerId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(u => u.Manager).WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(u => u.Values).WithOne().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(u => u.Addresses).WithOne().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserValue>(e =>
+        {
+            e.ToTable("user_values");
+            e.HasIndex(v => new { v.UserId, v.Attribute, v.Ordinal });
+            e.HasIndex(v => new { v.Attribute, v.ValueNormalized });
+        });
+
+        modelBuilder.Entity<UserAddress>(e =>
+        {
+            e.ToTable("user_addresses");
+            e.HasIndex(a => new { a.UserId, a.Ordinal });
+        });
+
+        modelBuilder.Entity<Group>(e =>
+        {
+            e.ToTable("groups");
+            e.HasQueryFilter(g => g.OrganizationId == CurrentOrganizationId);
+            e.HasIndex(g => new { g.OrganizationId, g.DisplayNameNormalized }).IsUnique();
+            e.HasIndex(g => new { g.OrganizationId, g.ExternalId });
+            e.HasIndex(g => new { g.OrganizationId, g.CreatedUtc, g.Id });
+            e.HasOne<Organization>().WithMany().HasForeignKey(g => g.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<GroupMember>(e =>
+        {
+            e.ToTable("group_members");
+            e.HasQueryFilter(m => m.OrganizationId == CurrentOrganizationId);
+            e.HasKey(m => new { m.GroupId, m.MemberId });
+            e.HasIndex(m => m.MemberId);
+            e.HasOne<Group>().WithMany(g => g.Members).HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite returns DateTime with Kind=Unspecified; everything stored is UTC, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scim.Application.Common.Persistence;
+using Scim.Infrastructure.Data;
+
+namespace Scim.Infrastructure;
+
+/// <summary>Registers the EF Core database.</summary>
+public static class DependencyInjection
+{
+    /// <summary>Adds <see cref="ScimDbContext"/> on a SQLite file and exposes it as <see cref="IScimDbContext"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=scim.db</c>.</param>
+    public static IServiceCollection AddScimDatabase(this IServiceCollection services, string connectionString)
+    {
+        services.AddScoped<OrganizationContext>();
+        services.AddDbContext<ScimDbContext>(options => options.UseSqlite(connectionString));
+        services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());
+        return services;
+    }
+
+    /// <summary>
+    /// Applies pending EF Core migrations and switches SQLite to write-ahead logging, so readers never wait for
+    /// the single writer.
+    /// </summary>
+    public static async Task MigrateScimDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScimDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Scim.Api.Tests.Infrastructure;
+
+/// <summary>Wire-level helpers: send SCIM JSON as Entra does and read SCIM JSON back, asserting the media type.</summary>
+public static class ScimHttp
+{
+    /// <summary>The content type Entra really sends.</summary>
+    public const string EntraContentType = "application/scim+json; charset=utf-8";
+
+    public static StringContent Json(string json, string contentType = EntraContentType)
+    {
+        var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return content;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string uri, string json) => client.PostAsync(uri, Json(json));
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string uri, string json) => client.PutAsync(uri, Json(json));
+
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string uri, string json) => client.PatchAsync(uri, Json(json));
+
+    /// <summary>The body as JSON, after asserting the status and that it is application/scim+json.</summary>
+    public static async Task<JsonObject> ReadScimAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/scim+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>Asserts a SCIM error (RFC 7644 §3.12): status, media type, Error schema, status as a string, scimType.</summary>
+    public static async Task<JsonObject> AssertScimErrorAsync(this HttpResponseMessage response, HttpStatusCode expected, string? scimType = null)
+    {
+        var body = await response.ReadScimAsync(expected);
+        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:Error", body["schemas"]![0]!.GetValue<string>());
+        Assert.Equal(((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture), body["status"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(body["detail"]?.GetValue<string>()));
+        if (scimType is not null)
+        {
+            Assert.Equal(scimType, body["scimType"]?.GetValue<string>());
+        }
+
+        return body;
+    }
+
+    /// <summary>POSTs a user and returns its id.</summary>
+    public static async Task<string> CreateUserAsync(this HttpClient client, string json)
+    {
+        var response = await client.PostJsonAsync("Users", json);
+        return (await response.ReadScimAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+    }
+
+    /// <summary>POSTs a group and returns its id.</summary>
+    public static async Task<string> CreateGroupAsync(this HttpClient client, string json)
+    {
+        var response = await client.PostJsonAsync("Groups", json);
+        return (await response.ReadScimAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+    }
+
+    /// <summary>GETs a resource as JSON (asserting 200).</summary>
+    public static async Task<JsonObject> GetScimAsync(this HttpClient client, string uri) =>
+        await (await client.GetAsync(uri)).ReadScimAsync(HttpStatusCode.OK);
+}
