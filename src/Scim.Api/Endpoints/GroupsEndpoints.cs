@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Api.Http;
+using Scim.Application.Common.Schemas;
 using Scim.Application.Common.Patching;
 using Scim.Application.Features.Groups;
 
@@ -31,7 +32,7 @@ public static class GroupsEndpoints
 
     private static async Task<IResult> ListGroupsAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = request.ToQuery(ListRequest.GroupSchema);
+        var query = request.ToQuery(ScimSchemaUris.Group);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
@@ -39,14 +40,14 @@ public static class GroupsEndpoints
 
     private static async Task<IResult> SearchGroupsAsync(HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = await SearchRequest.ReadAsync(context.Request, ListRequest.GroupSchema, ct);
+        var query = await SearchRequest.ReadAsync(context.Request, ScimSchemaUris.Group, ct);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
     }
 
     private static async Task<IResult> GetGroupAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ListRequest.GroupSchema)), ct), context);
+        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ScimSchemaUris.Group)), ct), context);
 
     private static async Task<IResult> ReplaceGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Api.Http;
+using Scim.Application.Common.Schemas;
 using Scim.Application.Common.Patching;
 using Scim.Application.Features.Users;
 
@@ -31,7 +32,7 @@ public static class UsersEndpoints
 
     private static async Task<IResult> ListUsersAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = request.ToQuery(ListRequest.UserSchema);
+        var query = request.ToQuery(ScimSchemaUris.User);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
@@ -39,14 +40,14 @@ public static class UsersEndpoints
 
     private static async Task<IResult> SearchUsersAsync(HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = await SearchRequest.ReadAsync(context.Request, ListRequest.UserSchema, ct);
+        var query = await SearchRequest.ReadAsync(context.Request, ScimSchemaUris.User, ct);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
     }
 
     private static async Task<IResult> GetUserAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ListRequest.UserSchema)), ct), context);
+        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ScimSchemaUris.User)), ct), context);
 
     private static async Task<IResult> ReplaceUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {

@@ -12,12 +12,6 @@ public sealed record ListQuery(string? Filter, ListParameters Paging, AttributeP
 /// </summary>
 public sealed record ListRequest(string? Filter, string? StartIndex, string? Count, string? Attributes, string? ExcludedAttributes)
 {
-    /// <summary>The core schema URN of Users.</summary>
-    public const string UserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
-
-    /// <summary>The core schema URN of Groups.</summary>
-    public const string GroupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
-
     /// <summary>Validates paging and builds the projection.</summary>
     public Result<ListQuery> ToQuery(string coreSchemaUri)
     {

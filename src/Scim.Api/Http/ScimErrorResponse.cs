@@ -1,3 +1,4 @@
+using Scim.Application.Common.Schemas;
 using System.Text.Json.Nodes;
 using Scim.Application.Common;
 using Scim.Application.Common.Resources;

@@ -1,3 +1,4 @@
+using Scim.Application.Common.Schemas;
 using System.Text.Json.Nodes;
 
 namespace Scim.Application.Common.Resources;

@@ -23,4 +23,13 @@ internal static class ScimSchemaUris
 
     /// <summary>The PATCH request message (RFC 7644 §3.5.2).</summary>
     public const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+    /// <summary>The list response message (RFC 7644 §3.4.2).</summary>
+    public const string ListResponse = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+    /// <summary>The search request message (RFC 7644 §3.4.3).</summary>
+    public const string SearchRequest = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+
+    /// <summary>The error message (RFC 7644 §3.12).</summary>
+    public const string Error = "urn:ietf:params:scim:api:messages:2.0:Error";
 }

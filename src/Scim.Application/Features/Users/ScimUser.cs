@@ -1,3 +1,4 @@
+using Scim.Application.Common.Schemas;
 using System.Text.Json.Serialization;
 using Scim.Application.Common.Resources;
 

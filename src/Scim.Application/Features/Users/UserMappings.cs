@@ -1,3 +1,4 @@
+using Scim.Application.Common.Schemas;
 using Mapster;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
