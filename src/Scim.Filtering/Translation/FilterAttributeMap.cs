@@ -110,7 +110,7 @@ public sealed class FilterAttributeMap<T> : IFilterAttributeMap
     }
 
     /// <inheritdoc />
-    (AttributeMapping Mapping, string? SubAttributeName) IFilterAttributeMap.Resolve(AttributePath path)
+    (AttributeMapping Mapping, string? SubAttributeName) IFilterAttributeMap.Resolve(AttributePath path, string? parentPath)
     {
         var schemaUri = IsCoreSchema(path.SchemaUri) ? null : path.SchemaUri;
         if (Find(schemaUri, path.AttributeName, path.SubAttributeName) is { } mapping)
@@ -124,7 +124,8 @@ public sealed class FilterAttributeMap<T> : IFilterAttributeMap
             return (multiValued, path.SubAttributeName);
         }
 
-        throw AttributeMapping.Error($"The attribute '{path}' is not a filterable attribute.");
+        var fullPath = parentPath is null ? path.ToString() : $"{parentPath}.{path}";
+        throw AttributeMapping.Error($"The attribute '{fullPath}' is not a filterable attribute.");
     }
 
     private FilterAttributeMap<T> AddBoolean(string path, LambdaExpression column)

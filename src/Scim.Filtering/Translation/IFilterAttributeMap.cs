@@ -10,6 +10,8 @@ internal interface IFilterAttributeMap
     /// multi-valued, returns the <c>emails</c> mapping and <c>value</c> as the sub-attribute still to resolve in its
     /// element map; otherwise the returned sub-attribute is null.
     /// </summary>
+    /// <param name="path">The path from the filter.</param>
+    /// <param name="parentPath">The multi-valued attribute whose element is being filtered, named in error messages; null at the resource level.</param>
     /// <exception cref="ScimFilterException">The attribute is unknown, not filterable, or ambiguous.</exception>
-    (AttributeMapping Mapping, string? SubAttributeName) Resolve(AttributePath path);
+    (AttributeMapping Mapping, string? SubAttributeName) Resolve(AttributePath path, string? parentPath);
 }

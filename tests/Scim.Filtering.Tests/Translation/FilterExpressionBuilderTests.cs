@@ -146,8 +146,8 @@ public sealed class FilterExpressionBuilderTests(SqliteUserDatabase database) : 
     [InlineData("userName gt null", "cannot compare")]
     [InlineData("userName[value eq \"x\"]", "'userName' is not multi-valued")]
     [InlineData("displayName[x pr]", "not multi-valued")]
-    [InlineData("emails.foo eq \"x\"", "'foo'")]
-    [InlineData("emails[foo eq 1]", "'foo'")]
+    [InlineData("emails.foo eq \"x\"", "The attribute 'emails.foo' is not a filterable attribute.")]
+    [InlineData("emails[foo eq 1]", "'emails.foo'")]
     [InlineData("emails[value gt 5]", "a JSON string")]
     [InlineData("emails[primary eq \"yes\"]", "true or false")]
     public void Build_UnsupportedAttributeOperatorOrValue_ThrowsInvalidFilter(string filter, string messagePart)
