@@ -1,0 +1,108 @@
+using System.Linq.Expressions;
+using Scim.Filtering.Ast;
+
+namespace Scim.Filtering.Translation;
+
+/// <summary>
+/// Compiles a parsed filter (RFC 7644 §3.4.2.2) into a predicate for <c>IQueryable&lt;T&gt;.Where</c> that EF Core
+/// translates entirely to SQL. Comparison values become SQL parameters. Semantics:
+/// <list type="bullet">
+/// <item><c>and</c>, <c>or</c>, <c>not ( )</c> map to their boolean counterparts.</item>
+/// <item><c>attr eq null</c> means "not present" and <c>attr ne null</c> "present"; other operators reject null.</item>
+/// <item><c>ne</c> also matches rows where the attribute is absent; every other comparison is false for them.</item>
+/// <item>Multi-valued attributes match when any element matches, for every operator (so <c>emails ne "x"</c> holds when some element differs); see <see cref="FilterAttributeMap{T}.MultiValued{TElement}"/>.</item>
+/// <item>Per-type operators and value types are listed on the <see cref="FilterAttributeMap{T}"/> registration methods.</item>
+/// </list>
+/// </summary>
+public static class FilterExpressionBuilder
+{
+    /// <summary>Builds the predicate for <paramref name="filter"/>.</summary>
+    /// <param name="filter">The tree from <see cref="Parsing.ScimFilterParser.ParseFilter"/>.</param>
+    /// <param name="map">The filterable attributes of <typeparamref name="T"/>.</param>
+    /// <returns>A predicate usable in <c>Queryable.Where</c>.</returns>
+    /// <exception cref="ScimFilterException">
+    /// With <c>invalidFilter</c> and position -1: an attribute that is not in <paramref name="map"/>, an operator not
+    /// allowed for the attribute's type, a value of the wrong type, or a malformed date-time.
+    /// </exception>
+    public static Expression<Func<T, bool>> Build<T>(FilterNode filter, FilterAttributeMap<T> map)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(map);
+        var resource = Expression.Parameter(typeof(T), "resource");
+        return Expression.Lambda<Func<T, bool>>(Translate(filter, new Scope(resource, map, null)), resource);
+    }
+
+    private static Expression Translate(FilterNode node, Scope scope) => node switch
+    {
+        LogicalFilter { Operator: LogicalOperator.And } and => Expression.AndAlso(Translate(and.Left, scope), Translate(and.Right, scope)),
+        LogicalFilter or => Expression.OrElse(Translate(or.Left, scope), Translate(or.Right, scope)),
+        NotFilter not => Expression.Not(Translate(not.Inner, scope)),
+        PresentFilter present => Present(present.Path, scope),
+        ComparisonFilter comparison => Compare(comparison, scope),
+        ValuePathFilter valuePath => ValuePath(valuePath, scope),
+        _ => throw new ArgumentOutOfRangeException(nameof(node), node, "Unknown filter node."),
+    };
+
+    private static Expression Present(AttributePath path, Scope scope)
+    {
+        var (mapping, subAttributeName) = scope.Map.Resolve(path, scope.ParentPath);
+        return mapping switch
+        {
+            MultiValuedAttributeMapping multiValued when subAttributeName is null => multiValued.AnyElement(scope.Instance),
+            MultiValuedAttributeMapping multiValued => multiValued.AnyElement(
+                scope.Instance, element => Present(SubAttribute(subAttributeName), Scope.Element(multiValued, element))),
+            ScalarAttributeMapping scalar => scalar.Present(scope.Instance),
+            _ => throw new InvalidOperationException($"Unsupported mapping {mapping.GetType().Name}."),
+        };
+    }
+
+    private static Expression Compare(ComparisonFilter comparison, Scope scope)
+    {
+        if (comparison.Value.Kind == LiteralKind.Null)
+        {
+            // RFC 7644 §3.4.2.2 treats null and "not present" alike.
+            return comparison.Operator switch
+            {
+                ComparisonOperator.Eq => Expression.Not(Present(comparison.Path, scope)),
+                ComparisonOperator.Ne => Present(comparison.Path, scope),
+                _ => throw AttributeMapping.Error(
+                    $"The operator '{comparison.Operator.ToString().ToLowerInvariant()}' cannot compare '{comparison.Path}' with null; use eq null, ne null or pr."),
+            };
+        }
+
+        var (mapping, subAttributeName) = scope.Map.Resolve(comparison.Path, scope.ParentPath);
+        return mapping switch
+        {
+            MultiValuedAttributeMapping multiValued => multiValued.AnyElement(
+                scope.Instance,
+                element => Compare(
+                    comparison with { Path = SubAttribute(subAttributeName ?? multiValued.DefaultSubAttribute) },
+                    Scope.Element(multiValued, element))),
+            ScalarAttributeMapping scalar => scalar.Compare(scope.Instance, comparison.Operator, comparison.Value),
+            _ => throw new InvalidOperationException($"Unsupported mapping {mapping.GetType().Name}."),
+        };
+    }
+
+    private static Expression ValuePath(ValuePathFilter valuePath, Scope scope)
+    {
+        var (mapping, subAttributeName) = scope.Map.Resolve(valuePath.Path, scope.ParentPath);
+        if (mapping is not MultiValuedAttributeMapping multiValued || subAttributeName is not null)
+        {
+            throw AttributeMapping.Error($"The attribute '{valuePath.Path}' is not multi-valued, so it cannot take a '[...]' value filter.");
+        }
+
+        // Paths inside the brackets are relative to one element, so the whole bracket filter applies to the same element.
+        return multiValued.AnyElement(scope.Instance, element => Translate(valuePath.Filter, Scope.Element(multiValued, element)));
+    }
+
+    private static AttributePath SubAttribute(string name) => new(null, name, null);
+
+    /// <summary>Where paths are resolved: the resource, or one element of a multi-valued attribute.</summary>
+    /// <param name="Instance">The resource or element expression.</param>
+    /// <param name="Map">The attributes filterable on <paramref name="Instance"/>.</param>
+    /// <param name="ParentPath">The multi-valued attribute owning the element, for error messages; null for the resource.</param>
+    private readonly record struct Scope(Expression Instance, IFilterAttributeMap Map, string? ParentPath)
+    {
+        public static Scope Element(MultiValuedAttributeMapping owner, Expression element) => new(element, owner.ElementMap, owner.Path);
+    }
+}
