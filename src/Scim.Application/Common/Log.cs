@@ -15,9 +15,10 @@ internal static partial class Log
     /// <summary>Logs <paramref name="attributes"/> when there are any.</summary>
     public static void IgnoredAttributes(ILogger logger, string resourceType, IReadOnlyList<string> attributes)
     {
-        if (attributes.Count > 0)
+        if (attributes.Count > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            IgnoredAttributes(logger, resourceType, string.Join(", ", attributes));
+            var names = string.Join(", ", attributes);
+            IgnoredAttributes(logger, resourceType, names);
         }
     }
 }

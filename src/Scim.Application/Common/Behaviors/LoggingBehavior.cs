@@ -16,7 +16,8 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         if (logger.IsEnabled(LogLevel.Debug))
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Handled(logger, MessageName(message), elapsed);
+            var slice = MessageName(message);
+            Handled(logger, slice, elapsed);
         }
 
         return response;

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,5 +15,8 @@ public static class ScimJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         PropertyNameCaseInsensitive = true,
+
+        // Bodies are application/scim+json, never embedded in HTML: write "José's" as is, not "Jos\u00E9\u0027s".
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -40,7 +40,7 @@ internal static class GroupResources
     {
         var users = await db.GroupMembers.AsNoTracking()
             .Where(m => groupIds.Contains(m.GroupId) && m.Type == MemberType.User)
-            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { m.GroupId, m.MemberId, Display = u.DisplayName ?? u.UserName, Type = "User" })
+            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { m.GroupId, m.MemberId, Display = (string?)(u.DisplayName ?? u.UserName), Type = "User" })
             .ToListAsync(cancellationToken);
         var groups = await db.GroupMembers.AsNoTracking()
             .Where(m => groupIds.Contains(m.GroupId) && m.Type == MemberType.Group)

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
-using Scim.Filtering;
 
 namespace Scim.Application.Features.Users;
 
