@@ -1,7 +1,7 @@
 using Mediator;
 using Scim.Api.Http;
-using Scim.Application.Common.Schemas;
 using Scim.Application.Common.Patching;
+using Scim.Application.Common.Schemas;
 using Scim.Application.Features.Groups;
 
 namespace Scim.Api.Endpoints;

@@ -1,7 +1,7 @@
-using Scim.Application.Common.Schemas;
 using System.Text.Json.Nodes;
 using Scim.Application.Common;
 using Scim.Application.Common.Resources;
+using Scim.Application.Common.Schemas;
 
 namespace Scim.Api.Http;
 

@@ -1,5 +1,5 @@
-using Scim.Application.Common.Schemas;
 using System.Text.Json.Nodes;
+using Scim.Application.Common.Schemas;
 
 namespace Scim.Application.Common.Resources;
 

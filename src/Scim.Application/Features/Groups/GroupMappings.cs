@@ -1,6 +1,6 @@
-using Scim.Application.Common.Schemas;
 using Mapster;
 using Scim.Application.Common.Resources;
+using Scim.Application.Common.Schemas;
 using Scim.Domain.Groups;
 
 namespace Scim.Application.Features.Groups;

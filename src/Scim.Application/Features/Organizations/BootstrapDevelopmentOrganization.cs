@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Scim.Domain.Organizations;
 using Scim.Application.Common.Persistence;
+using Scim.Domain.Organizations;
 
 namespace Scim.Application.Features.Organizations;
 

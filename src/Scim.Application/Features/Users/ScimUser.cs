@@ -1,6 +1,6 @@
-using Scim.Application.Common.Schemas;
 using System.Text.Json.Serialization;
 using Scim.Application.Common.Resources;
+using Scim.Application.Common.Schemas;
 
 namespace Scim.Application.Features.Users;
 

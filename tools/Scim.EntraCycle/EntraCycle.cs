@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Scim.EntraCycle;
+
+/// <summary>The state and order of one cycle; the steps live in the partial files next to this one.</summary>
+internal sealed partial class EntraCycle
+{
+    // Fixed roles of users 1–9 (1-based): 1 manages 2, 3 and (at first) 4; 5 ends up managing 4;
+    // 6 is disabled (legacy), 7 disabled and re-enabled (compliant), 8 hard-deleted, 9 removed from group 0.
+    private const int ManagerIndex = 1, ClearedByReplaceIndex = 2, ClearedByRemoveIndex = 3, ChangedManagerIndex = 4, SecondManagerIndex = 5;
+    private const int DisabledIndex = 6, ReenabledIndex = 7, DeletedIndex = 8, RemovedMemberIndex = 9;
+
+    // Entra sends member changes in batches (entra-wire.md §2.11 "several members in one op").
+    private const int MemberBatchSize = 10;
+
+    private readonly ScimRequestSender _http;
+    private readonly Checks _check;
+    private readonly EntraCycleOptions _options;
+    private readonly TextWriter _log;
+    private readonly List<UserModel> _users;
+    private readonly List<GroupModel> _groups;
+
+    public EntraCycle(ScimRequestSender http, EntraCycleOptions options, TextWriter log)
+    {
+        _http = http;
+        _check = new Checks(http);
+        _options = options;
+        _log = log;
+        _users = [.. Enumerable.Range(1, options.UserCount).Select(i => new UserModel(i, options.RunId))];
+        _groups = [.. Enumerable.Range(0, options.GroupCount).Select(g => new GroupModel(g, options.RunId, options.DialectFor(g)))];
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Entra provisioning cycle {_options.RunId}: {_users.Count} users, {_groups.Count} groups, dialect mix {_options.Dialect}"));
+        if (!await TestConnectionAsync(ct))
+        {
+            _log.WriteLine("Test Connection was refused (401/403); the cycle stops here, as Entra's would.");
+            return;
+        }
+
+        await CreateUsersAsync(ct);
+        await CreateGroupsAsync(ct);
+        await AddMembersAsync(ct);
+        await UpdateUserAttributesAsync(ct);
+        await ManagersAsync(ct);
+        await DeactivateAsync(ct);
+        await DeleteUserAsync(ct);
+        await RemoveMembersAsync(ct);
+        await RenameGroupAsync(ct);
+        await DeleteGroupAsync(ct);
+        await FinalStateAsync(ct);
+    }
+
+    private UserModel User(int index) => _users[index - 1];
+
+    private static bool IsSuccess(ScimResponse response) => response.Status is >= 200 and < 300;
+}
