@@ -10,7 +10,7 @@ public sealed class UserValue
     public Guid UserId { get; init; }
 
     /// <summary>The attribute name as in the schema, e.g. <c>emails</c>.</summary>
-    public required string Attribute { get; init; }
+    public string Attribute { get; set; } = "";
 
     /// <summary>Position in the array as sent.</summary>
     public int Ordinal { get; set; }

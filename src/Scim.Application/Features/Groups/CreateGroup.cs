@@ -20,14 +20,7 @@ public static class CreateGroup
     {
         public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var normalized = ResourceNormalizer.Normalize(command.Body, ResourceTypeDefinition.Group);
-            if (!normalized.IsSuccess)
-            {
-                return normalized.Error;
-            }
-
-            Log.IgnoredAttributes(logger, "Group", normalized.Value!.IgnoredAttributes);
-            var resource = ResourceNormalizer.ValidateRequired(normalized.Value.Resource, ResourceTypeDefinition.Group);
+            var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.Group, logger);
             if (!resource.IsSuccess)
             {
                 return resource.Error;

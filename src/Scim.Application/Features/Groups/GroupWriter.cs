@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -31,16 +30,9 @@ internal static class GroupWriter
     }
 
     /// <summary>Saves; a taken displayName (also when a concurrent request won the race) is 409 uniqueness.</summary>
-    public static async Task<ScimError?> SaveAsync(IScimDbContext db, Group group, CancellationToken cancellationToken)
+    public static Task<ScimError?> SaveAsync(IScimDbContext db, Group group, CancellationToken cancellationToken)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return ScimError.Uniqueness($"displayName '{group.DisplayName}' is already taken by another Group of this organization (compared case-insensitively).");
-        }
+        return db.SaveOrConflictAsync(
+            $"displayName '{group.DisplayName}' is already taken by another Group of this organization (compared case-insensitively).", cancellationToken);
     }
 }

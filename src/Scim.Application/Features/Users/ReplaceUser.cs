@@ -20,14 +20,7 @@ public static class ReplaceUser
     {
         public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var normalized = ResourceNormalizer.Normalize(command.Body, ResourceTypeDefinition.User);
-            if (!normalized.IsSuccess)
-            {
-                return normalized.Error;
-            }
-
-            Log.IgnoredAttributes(logger, "User", normalized.Value!.IgnoredAttributes);
-            var resource = ResourceNormalizer.ValidateRequired(normalized.Value.Resource, ResourceTypeDefinition.User);
+            var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.User, logger);
             if (!resource.IsSuccess)
             {
                 return resource.Error;

@@ -18,6 +18,14 @@ internal sealed class UserMappings : IRegister
 
     public void Register(TypeAdapterConfig config)
     {
+        // primary is written only when true: Entra compares what it sent with what GET returns.
+        config.NewConfig<UserValue, ScimMultiValue>().Map(d => d.Primary, s => s.Primary ? true : (bool?)null);
+        config.NewConfig<ScimMultiValue, UserValue>().Map(d => d.Primary, s => s.Primary ?? false)
+            .Ignore(d => d.Id, d => d.UserId, d => d.Attribute, d => d.Ordinal, d => d.ValueNormalized);
+        config.NewConfig<UserAddress, ScimAddress>().Map(d => d.Primary, s => s.Primary ? true : (bool?)null);
+        config.NewConfig<ScimAddress, UserAddress>().Map(d => d.Primary, s => s.Primary ?? false)
+            .Ignore(d => d.Id, d => d.UserId, d => d.Ordinal);
+
         config.NewConfig<User, ScimUser>()
             .Map(d => d.Id, s => s.Id.ToString())
             .Map(d => d.Schemas, s => SchemasOf(s))
@@ -74,7 +82,7 @@ internal sealed class UserMappings : IRegister
     private static List<ScimMultiValue>? ValuesOf(User user, string attribute)
     {
         var values = user.Values.Where(v => v.Attribute == attribute).OrderBy(v => v.Ordinal)
-            .Select(v => new ScimMultiValue { Value = v.Value, Display = v.Display, Type = v.Type, Primary = v.Primary ? true : null })
+            .Select(v => v.Adapt<ScimMultiValue>(ScimMappings.Config))
             .ToList();
         return values.Count == 0 ? null : values;
     }
@@ -82,17 +90,7 @@ internal sealed class UserMappings : IRegister
     private static List<ScimAddress>? AddressesOf(User user)
     {
         var addresses = user.Addresses.OrderBy(a => a.Ordinal)
-            .Select(a => new ScimAddress
-            {
-                Formatted = a.Formatted,
-                StreetAddress = a.StreetAddress,
-                Locality = a.Locality,
-                Region = a.Region,
-                PostalCode = a.PostalCode,
-                Country = a.Country,
-                Type = a.Type,
-                Primary = a.Primary ? true : null,
-            })
+            .Select(a => a.Adapt<ScimAddress>(ScimMappings.Config))
             .ToList();
         return addresses.Count == 0 ? null : addresses;
     }

@@ -52,46 +52,32 @@ internal static class UserWriter
         foreach (var attribute in UserMappings.ValueAttributes)
         {
             var values = ValuesOf(dto, attribute) ?? [];
-            user.Values.AddRange(values.Select((v, i) => new UserValue
-            {
-                Attribute = attribute,
-                Ordinal = i,
-                Value = v.Value,
-                Display = v.Display,
-                Type = v.Type,
-                Primary = v.Primary ?? false,
-            }));
+            user.Values.AddRange(values.Select((v, i) => ToRow(v.Adapt<UserValue>(ScimMappings.Config), attribute, i)));
         }
 
         user.Addresses.Clear();
-        user.Addresses.AddRange((dto.Addresses ?? []).Select((a, i) => new UserAddress
+        user.Addresses.AddRange((dto.Addresses ?? []).Select((a, i) =>
         {
-            Ordinal = i,
-            Formatted = a.Formatted,
-            StreetAddress = a.StreetAddress,
-            Locality = a.Locality,
-            Region = a.Region,
-            PostalCode = a.PostalCode,
-            Country = a.Country,
-            Type = a.Type,
-            Primary = a.Primary ?? false,
+            var row = a.Adapt<UserAddress>(ScimMappings.Config);
+            row.Ordinal = i;
+            return row;
         }));
         user.Normalize();
         return null;
     }
 
     /// <summary>Saves; a taken userName (also when a concurrent request won the race) is 409 uniqueness.</summary>
-    public static async Task<ScimError?> SaveAsync(IScimDbContext db, User user, CancellationToken cancellationToken)
+    public static Task<ScimError?> SaveAsync(IScimDbContext db, User user, CancellationToken cancellationToken)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return ScimError.Uniqueness($"userName '{user.UserName}' is already taken in this organization (compared case-insensitively).");
-        }
+        return db.SaveOrConflictAsync(
+            $"userName '{user.UserName}' is already taken in this organization (compared case-insensitively).", cancellationToken);
+    }
+
+    private static UserValue ToRow(UserValue row, string attribute, int ordinal)
+    {
+        row.Attribute = attribute;
+        row.Ordinal = ordinal;
+        return row;
     }
 
     private static List<ScimMultiValue>? ValuesOf(ScimUser dto, string attribute) => attribute switch
