@@ -9,10 +9,11 @@ using Scim.Api.Http;
 using Scim.Application.Common;
 using Scim.Application.Features.Organizations;
 using Scim.Infrastructure;
+using Scim.Infrastructure.Data;
 
 if (AdminCommands.Handles(args))
 {
-    return await AdminCommands.RunAsync(args);
+    return await AdminCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ var options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new
 options.PathBase = options.PathBase.TrimEnd('/');
 builder.Services.AddSingleton(options);
 builder.Services.AddScimCore(builder.Configuration);
+builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
@@ -65,6 +67,9 @@ app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted || con
     : ScimErrorResponse.WriteAsync(context.HttpContext, ScimErrorResponse.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext.Request)));
 app.UseAuthentication();
 app.UseAuthorization();
+
+// Outside the SCIM base and unauthenticated, for load balancers and orchestrators.
+app.MapHealthChecks("/health");
 
 var scim = app.MapGroup(options.PathBase).RequireAuthorization("scim");
 scim.MapUsers();

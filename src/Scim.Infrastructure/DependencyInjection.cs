@@ -14,7 +14,7 @@ public static class DependencyInjection
     public static IServiceCollection AddScimDatabase(this IServiceCollection services, string connectionString)
     {
         services.AddScoped<OrganizationContext>();
-        services.AddDbContext<ScimDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContext<ScimDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteUnicodeLower()));
         services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());
         return services;
     }

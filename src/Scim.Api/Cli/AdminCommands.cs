@@ -17,30 +17,39 @@ public static class AdminCommands
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "orgs" or "keys";
 
     /// <summary>Runs the command; returns the process exit code (0 success, 1 failure, 2 usage error).</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="args">The command line, e.g. <c>keys list --org Contoso</c>.</param>
+    /// <param name="output">Where results go (standard output).</param>
+    /// <param name="error">Where failures go (standard error).</param>
+    /// <param name="settings">Configuration overriding appsettings.json and the environment (tests point it at their database).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddScimCore(builder.Configuration);
         using var host = builder.Build();
         await host.Services.MigrateScimDatabaseAsync();
 
         var root = new RootCommand("Scim.VerticalSlice administration");
-        root.Subcommands.Add(Organizations(host.Services));
-        root.Subcommands.Add(Keys(host.Services));
-        return await root.Parse(args).InvokeAsync();
+        root.Subcommands.Add(Organizations(host.Services, output, error));
+        root.Subcommands.Add(Keys(host.Services, output, error));
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static Command Organizations(IServiceProvider services)
+    private static Command Organizations(IServiceProvider services, TextWriter output, TextWriter error)
     {
         var name = new Argument<string>("name") { Description = "The organization's name (unique)." };
         var create = new Command("create", "Create an organization.") { name };
-        create.SetAction((parse, ct) => SendAsync(services, m => m.Send(new CreateOrganization.Command(parse.GetValue(name)!), ct), organization =>
-            Console.WriteLine($"Created organization '{organization.Name}' ({organization.Id}).")));
+        create.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new CreateOrganization.Command(parse.GetValue(name)!), ct), organization =>
+            output.WriteLine($"Created organization '{organization.Name}' ({organization.Id}).")));
         return new Command("orgs", "Manage organizations.") { create };
     }
 
-    private static Command Keys(IServiceProvider services)
+    private static Command Keys(IServiceProvider services, TextWriter output, TextWriter error)
     {
         var org = new Option<string>("--org") { Description = "The organization's id or name.", Required = true };
         var name = new Option<string>("--name") { Description = "A label for the key.", DefaultValueFactory = _ => "default" };
@@ -55,44 +64,44 @@ public static class AdminCommands
         {
             if (ApiKeyScopeNames.Parse(parse.GetValue(scopes)!) is not { } parsed)
             {
-                Console.Error.WriteLine("Unknown scope: use scim, read or write.");
+                error.WriteLine("Unknown scope: use scim, read or write.");
                 return 2;
             }
 
-            return await SendAsync(services, m => m.Send(new CreateApiKey.Command(parse.GetValue(org)!, parse.GetValue(name)!, parsed), ct), created =>
+            return await SendAsync(services, error, m => m.Send(new CreateApiKey.Command(parse.GetValue(org)!, parse.GetValue(name)!, parsed), ct), created =>
             {
-                Console.WriteLine($"Created API key {created.Key.Id} '{created.Key.Name}' with scopes: {ApiKeyScopeNames.Format(created.Key.Scopes)}");
-                Console.WriteLine("Token (shown only now; store it as the Secret Token):");
-                Console.WriteLine(created.Token);
+                output.WriteLine($"Created API key {created.Key.Id} '{created.Key.Name}' with scopes: {ApiKeyScopeNames.Format(created.Key.Scopes)}");
+                output.WriteLine("Token (shown only now; store it as the Secret Token):");
+                output.WriteLine(created.Token);
             });
         });
 
         var list = new Command("list", "List an organization's API keys (never their secrets).") { org };
-        list.SetAction((parse, ct) => SendAsync(services, m => m.Send(new ListApiKeys.Query(parse.GetValue(org)!), ct), keys =>
+        list.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new ListApiKeys.Query(parse.GetValue(org)!), ct), keys =>
         {
-            Console.WriteLine($"{"ID",-36}  {"PREFIX",-12}  {"NAME",-20}  {"SCOPES",-16}  {"CREATED (UTC)",-19}  STATUS");
+            output.WriteLine($"{"ID",-36}  {"PREFIX",-12}  {"NAME",-20}  {"SCOPES",-16}  {"CREATED (UTC)",-19}  STATUS");
             foreach (var key in keys)
             {
                 var status = key.RevokedUtc is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm}" : "active";
-                Console.WriteLine($"{key.Id,-36}  {key.Prefix,-12}  {key.Name,-20}  {ApiKeyScopeNames.Format(key.Scopes),-16}  {key.CreatedUtc:yyyy-MM-dd HH:mm:ss}  {status}");
+                output.WriteLine($"{key.Id,-36}  {key.Prefix,-12}  {key.Name,-20}  {ApiKeyScopeNames.Format(key.Scopes),-16}  {key.CreatedUtc:yyyy-MM-dd HH:mm:ss}  {status}");
             }
         }));
 
         var keyId = new Argument<Guid>("key-id") { Description = "The key's id, as listed." };
         var revoke = new Command("revoke", "Revoke an API key; it gets 401 from then on.") { keyId };
-        revoke.SetAction((parse, ct) => SendAsync(services, m => m.Send(new RevokeApiKey.Command(parse.GetValue(keyId)), ct), key =>
-            Console.WriteLine($"Revoked API key {key.Id} '{key.Name}'.")));
+        revoke.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new RevokeApiKey.Command(parse.GetValue(keyId)), ct), key =>
+            output.WriteLine($"Revoked API key {key.Id} '{key.Name}'.")));
 
         return new Command("keys", "Manage API keys.") { create, list, revoke };
     }
 
-    private static async Task<int> SendAsync<T>(IServiceProvider services, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
+    private static async Task<int> SendAsync<T>(IServiceProvider services, TextWriter error, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
     {
         await using var scope = services.CreateAsyncScope();
         var result = await send(scope.ServiceProvider.GetRequiredService<IMediator>());
         if (!result.IsSuccess)
         {
-            Console.Error.WriteLine(result.Error.Detail);
+            error.WriteLine(result.Error.Detail);
             return 1;
         }
 

@@ -17,12 +17,15 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"scim-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>The connection string of this factory's database, for tools that open it directly.</summary>
+    public string ConnectionString => $"Data Source={databasePath}";
+
     /// <summary>The SCIM path base the server is configured with ("" = host root).</summary>
     public string PathBase { get; init; } = "";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Scim", $"Data Source={databasePath}");
+        builder.UseSetting("ConnectionStrings:Scim", ConnectionString);
         builder.UseSetting("Scim:CreateFirstOrganization", "false");
         builder.UseSetting("Scim:PathBase", PathBase);
     }

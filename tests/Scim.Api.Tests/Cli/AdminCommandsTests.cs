@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Scim.Api.Cli;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Cli;
+
+/// <summary>The documented administration commands, run against the server's own database.</summary>
+public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
+{
+    private readonly ScimApiFactory factory = new();
+
+    public Task InitializeAsync()
+    {
+        // Start the server first so its migrations have run, as they would in production.
+        _ = factory.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task Keys_CreateListRevoke_TokenWorksUntilRevoked()
+    {
+        Assert.Equal(0, (await RunAsync("orgs", "create", "Contoso")).ExitCode);
+        var created = await RunAsync("keys", "create", "--org", "contoso", "--name", "entra-provisioning", "--scopes", "scim");
+        Assert.Equal(0, created.ExitCode);
+        var token = TokenPattern().Match(created.Output).Value;
+        var keyId = KeyIdPattern().Match(created.Output).Groups[1].Value;
+        using var client = factory.CreateClientWithToken(token);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("Users")).StatusCode);
+        var listed = await RunAsync("keys", "list", "--org", "Contoso");
+        Assert.Contains(keyId, listed.Output, StringComparison.Ordinal);
+        Assert.Contains("entra-provisioning", listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, listed.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync("keys", "revoke", keyId)).ExitCode);
+        await (await client.GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("revoked", (await RunAsync("keys", "list", "--org", "Contoso")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_ReadScopeOnly_Gets403FromScim()
+    {
+        await RunAsync("orgs", "create", "Fabrikam");
+        var created = await RunAsync("keys", "create", "--org", "Fabrikam", "--scopes", "read");
+        using var client = factory.CreateClientWithToken(TokenPattern().Match(created.Output).Value);
+
+        await (await client.GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData(1, "keys", "create", "--org", "no-such-org")]
+    [InlineData(2, "keys", "create", "--org", "x", "--scopes", "admin")]
+    [InlineData(1, "orgs", "create", " ")]
+    [InlineData(1, "keys", "revoke", "00000000-0000-0000-0000-000000000001")]
+    public async Task Commands_BadInput_ExitNonZeroWithMessage(int exitCode, params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.NotEmpty(result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Orgs_DuplicateName_Fails()
+    {
+        Assert.Equal(0, (await RunAsync("orgs", "create", "Tailspin")).ExitCode);
+        var again = await RunAsync("orgs", "create", "TAILSPIN");
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await AdminCommands.RunAsync(args, output, error, new Dictionary<string, string?> { ["ConnectionStrings:Scim"] = factory.ConnectionString });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [GeneratedRegex("scim_[A-Za-z0-9_-]{43}")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("Created API key ([0-9a-f-]{36})")]
+    private static partial Regex KeyIdPattern();
+}
