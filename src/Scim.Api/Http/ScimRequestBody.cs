@@ -27,14 +27,50 @@ public static class ScimRequestBody
 
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            return node is JsonObject obj
-                ? obj
-                : ScimError.InvalidSyntax("The request body must be a JSON object.");
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: DocumentOptions, cancellationToken: cancellationToken);
+            if (node is not JsonObject obj)
+            {
+                return ScimError.InvalidSyntax("The request body must be a JSON object.");
+            }
+
+            return DuplicateName(obj) is { } duplicate
+                ? ScimError.InvalidSyntax($"The attribute '{duplicate}' appears twice in one object (names are case-insensitive, RFC 7643 §2.1).")
+                : obj;
         }
         catch (JsonException ex)
         {
             return ScimError.InvalidSyntax($"The request body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    // Exact duplicates are rejected by the parser; these options also keep nesting bounded.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
+    // "userName" and "UserName" in one object name the same attribute: which one should win is a guess, so refuse it.
+    private static string? DuplicateName(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (name, value) in obj)
+                {
+                    if (!names.Add(name))
+                    {
+                        return name;
+                    }
+
+                    if (DuplicateName(value) is { } nested)
+                    {
+                        return nested;
+                    }
+                }
+
+                return null;
+            case JsonArray array:
+                return array.Select(DuplicateName).FirstOrDefault(d => d is not null);
+            default:
+                return null;
         }
     }
 

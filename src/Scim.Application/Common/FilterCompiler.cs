@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Scim.Application.Common.Persistence;
 using Scim.Filtering;
 using Scim.Filtering.Parsing;
 using Scim.Filtering.Translation;
@@ -9,7 +10,10 @@ namespace Scim.Application.Common;
 internal static class FilterCompiler
 {
     /// <summary>The predicate, null for no filter, or 400 invalidFilter naming the position or attribute at fault.</summary>
-    public static Result<Expression<Func<T, bool>>?> Compile<T>(string? filter, FilterAttributeMap<T> map)
+    /// <param name="filter">The filter text as sent.</param>
+    /// <param name="map">The resource's filterable attributes.</param>
+    /// <param name="db">The request's database, whose sets back multi-valued subqueries.</param>
+    public static Result<Expression<Func<T, bool>>?> Compile<T>(string? filter, FilterAttributeMap<T> map, IScimDbContext db)
     {
         if (string.IsNullOrWhiteSpace(filter))
         {
@@ -18,7 +22,7 @@ internal static class FilterCompiler
 
         try
         {
-            return FilterExpressionBuilder.Build(ScimFilterParser.ParseFilter(filter), map);
+            return FilterExpressionBuilder.Build(ScimFilterParser.ParseFilter(filter), map, new DbElementSource(db));
         }
         catch (ScimFilterException ex)
         {

@@ -4,6 +4,10 @@ namespace Scim.Domain.Users;
 public sealed class UserAddress
 {
     public long Id { get; init; }
+
+    /// <summary>The owning organization (the user's).</summary>
+    public Guid OrganizationId { get; set; }
+
     public Guid UserId { get; init; }
 
     /// <summary>Position in the array as sent.</summary>
@@ -16,5 +20,6 @@ public sealed class UserAddress
     public string? PostalCode { get; set; }
     public string? Country { get; set; }
     public string? Type { get; set; }
-    public bool Primary { get; set; }
+    /// <summary><c>primary</c> as sent: true, false or absent.</summary>
+    public bool? Primary { get; set; }
 }

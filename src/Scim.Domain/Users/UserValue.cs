@@ -7,6 +7,10 @@ namespace Scim.Domain.Users;
 public sealed class UserValue
 {
     public long Id { get; init; }
+
+    /// <summary>The owning organization (the user's), so element queries are scoped like every other.</summary>
+    public Guid OrganizationId { get; set; }
+
     public Guid UserId { get; init; }
 
     /// <summary>The attribute name as in the schema, e.g. <c>emails</c>.</summary>
@@ -22,7 +26,8 @@ public sealed class UserValue
 
     public string? Display { get; set; }
     public string? Type { get; set; }
-    public bool Primary { get; set; }
+    /// <summary><c>primary</c> as sent: true, false or absent (Entra compares what it sent with what it reads back).</summary>
+    public bool? Primary { get; set; }
 
     /// <summary>Keeps <see cref="ValueNormalized"/> in step with <see cref="Value"/>.</summary>
     public void Normalize() => ValueNormalized = Value?.ToLowerInvariant();

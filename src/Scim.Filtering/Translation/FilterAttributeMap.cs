@@ -96,17 +96,24 @@ public sealed class FilterAttributeMap<T> : IFilterAttributeMap
     /// <param name="elements">The collection navigation.</param>
     /// <param name="elementMap">The filterable sub-attributes of one element, built with the parameterless constructor.</param>
     /// <param name="defaultSubAttribute">The sub-attribute compared when the filter names only the attribute.</param>
+    /// <param name="lookup">
+    /// Optional: how to query the element table directly, so filters compile to <c>IN (SELECT ...)</c> when
+    /// <see cref="FilterExpressionBuilder.Build{T}"/> is given an <see cref="IFilterElementSource"/>.
+    /// </param>
     /// <returns>This map.</returns>
     public FilterAttributeMap<T> MultiValued<TElement>(
         string path,
         Expression<Func<T, IEnumerable<TElement>>> elements,
         FilterAttributeMap<TElement> elementMap,
-        string defaultSubAttribute = "value")
+        string defaultSubAttribute = "value",
+        ElementLookup<T, TElement>? lookup = null)
     {
         ArgumentNullException.ThrowIfNull(elements);
         ArgumentNullException.ThrowIfNull(elementMap);
         ArgumentException.ThrowIfNullOrWhiteSpace(defaultSubAttribute);
-        return Add(path, name => new MultiValuedAttributeMapping(name, elements, typeof(TElement), elementMap, defaultSubAttribute));
+        return Add(path, name => new MultiValuedAttributeMapping(
+            name, elements, typeof(TElement), elementMap, defaultSubAttribute,
+            lookup is null ? null : (lookup.Key, lookup.ElementKey, lookup.Condition)));
     }
 
     /// <inheritdoc />

@@ -19,17 +19,21 @@ public static class FilterExpressionBuilder
     /// <summary>Builds the predicate for <paramref name="filter"/>.</summary>
     /// <param name="filter">The tree from <see cref="Parsing.ScimFilterParser.ParseFilter"/>.</param>
     /// <param name="map">The filterable attributes of <typeparamref name="T"/>.</param>
+    /// <param name="source">
+    /// Query roots for multi-valued attributes registered with an <see cref="ElementLookup{T, TElement}"/>; with it
+    /// they compile to <c>IN (SELECT ...)</c>, without it to a correlated <c>EXISTS</c>.
+    /// </param>
     /// <returns>A predicate usable in <c>Queryable.Where</c>.</returns>
     /// <exception cref="ScimFilterException">
     /// With <c>invalidFilter</c> and position -1: an attribute that is not in <paramref name="map"/>, an operator not
     /// allowed for the attribute's type, a value of the wrong type, or a malformed date-time.
     /// </exception>
-    public static Expression<Func<T, bool>> Build<T>(FilterNode filter, FilterAttributeMap<T> map)
+    public static Expression<Func<T, bool>> Build<T>(FilterNode filter, FilterAttributeMap<T> map, IFilterElementSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(map);
         var resource = Expression.Parameter(typeof(T), "resource");
-        return Expression.Lambda<Func<T, bool>>(Translate(filter, new Scope(resource, map, null)), resource);
+        return Expression.Lambda<Func<T, bool>>(Translate(filter, new Scope(resource, map, null, source)), resource);
     }
 
     private static Expression Translate(FilterNode node, Scope scope) => node switch
@@ -48,9 +52,9 @@ public static class FilterExpressionBuilder
         var (mapping, subAttributeName) = scope.Map.Resolve(path, scope.ParentPath);
         return mapping switch
         {
-            MultiValuedAttributeMapping multiValued when subAttributeName is null => multiValued.AnyElement(scope.Instance),
+            MultiValuedAttributeMapping multiValued when subAttributeName is null => multiValued.AnyElement(scope.Instance, scope.Source),
             MultiValuedAttributeMapping multiValued => multiValued.AnyElement(
-                scope.Instance, element => Present(SubAttribute(subAttributeName), Scope.Element(multiValued, element))),
+                scope.Instance, scope.Source, element => Present(SubAttribute(subAttributeName), Scope.Element(multiValued, element))),
             ScalarAttributeMapping scalar => scalar.Present(scope.Instance),
             _ => throw new InvalidOperationException($"Unsupported mapping {mapping.GetType().Name}."),
         };
@@ -75,6 +79,7 @@ public static class FilterExpressionBuilder
         {
             MultiValuedAttributeMapping multiValued => multiValued.AnyElement(
                 scope.Instance,
+                scope.Source,
                 element => Compare(
                     comparison with { Path = SubAttribute(subAttributeName ?? multiValued.DefaultSubAttribute) },
                     Scope.Element(multiValued, element))),
@@ -92,7 +97,7 @@ public static class FilterExpressionBuilder
         }
 
         // Paths inside the brackets are relative to one element, so the whole bracket filter applies to the same element.
-        return multiValued.AnyElement(scope.Instance, element => Translate(valuePath.Filter, Scope.Element(multiValued, element)));
+        return multiValued.AnyElement(scope.Instance, scope.Source, element => Translate(valuePath.Filter, Scope.Element(multiValued, element)));
     }
 
     private static AttributePath SubAttribute(string name) => new(null, name, null);
@@ -101,8 +106,9 @@ public static class FilterExpressionBuilder
     /// <param name="Instance">The resource or element expression.</param>
     /// <param name="Map">The attributes filterable on <paramref name="Instance"/>.</param>
     /// <param name="ParentPath">The multi-valued attribute owning the element, for error messages; null for the resource.</param>
-    private readonly record struct Scope(Expression Instance, IFilterAttributeMap Map, string? ParentPath)
+    /// <param name="Source">Query roots for the <c>IN (SELECT ...)</c> form, or null; elements have no nested lookups.</param>
+    private readonly record struct Scope(Expression Instance, IFilterAttributeMap Map, string? ParentPath, IFilterElementSource? Source)
     {
-        public static Scope Element(MultiValuedAttributeMapping owner, Expression element) => new(element, owner.ElementMap, owner.Path);
+        public static Scope Element(MultiValuedAttributeMapping owner, Expression element) => new(element, owner.ElementMap, owner.Path, null);
     }
 }

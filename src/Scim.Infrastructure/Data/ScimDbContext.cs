@@ -57,13 +57,16 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, Organ
         modelBuilder.Entity<UserValue>(e =>
         {
             e.ToTable("user_values");
+            e.HasQueryFilter(v => v.OrganizationId == CurrentOrganizationId);
             e.HasIndex(v => new { v.UserId, v.Attribute, v.Ordinal });
-            e.HasIndex(v => new { v.Attribute, v.ValueNormalized });
+            // Answers emails.value eq "x" (and Entra's emails[type eq "work"].value eq "x") without visiting every user.
+            e.HasIndex(v => new { v.OrganizationId, v.Attribute, v.ValueNormalized });
         });
 
         modelBuilder.Entity<UserAddress>(e =>
         {
             e.ToTable("user_addresses");
+            e.HasQueryFilter(a => a.OrganizationId == CurrentOrganizationId);
             e.HasIndex(a => new { a.UserId, a.Ordinal });
         });
 

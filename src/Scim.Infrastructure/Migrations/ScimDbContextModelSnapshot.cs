@@ -270,10 +270,13 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostalCode")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Primary")
+                    b.Property<bool?>("Primary")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
@@ -311,7 +314,10 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Primary")
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Primary")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
@@ -328,7 +334,7 @@ namespace Scim.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Attribute", "ValueNormalized");
+                    b.HasIndex("OrganizationId", "Attribute", "ValueNormalized");
 
                     b.HasIndex("UserId", "Attribute", "Ordinal");
 

@@ -36,6 +36,13 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
                 : SetElements(container, target, value);
         }
 
+        if (target.SubAttribute is null && attribute.IsComplex && value is JsonObject fields)
+        {
+            // RFC 7644 §3.5.2.3: a complex value sets only the sub-attributes it carries, each on its own, so
+            // {"name":{"givenName":""}} clears givenName alone and name.familyName survives (BC12, SCIM_Null_Update).
+            return SetSubAttributes(target, fields, replace);
+        }
+
         var (coerceAs, path) = target.SubAttribute is null ? (attribute, attribute.Name) : (target.SubAttribute, $"{attribute.Name}.{target.SubAttribute.Name}");
         var coerced = coercer.CoerceSingle(coerceAs, value, path);
         if (!coerced.IsSuccess)
@@ -53,11 +60,6 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
             }
 
             SetOrRemove(parent, target.SubAttribute.Name, coerced.Value);
-        }
-        else if (coerced.Value is JsonObject sent && value is JsonObject && container[attribute.Name] is JsonObject current)
-        {
-            // RFC 7644 §3.5.2.3: a complex value replaces only the sub-attributes it carries (BC12: name.familyName survives).
-            Merge(current, sent);
         }
         else
         {
@@ -170,6 +172,33 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
             }
 
             var applied = Set(new PatchTarget(target.Schema, resolved.Attribute, resolved.SubAttribute, null, $"{target.Schema.Id}:{key}"), fieldValue, replace);
+            if (!applied.IsSuccess)
+            {
+                return applied;
+            }
+        }
+
+        return true;
+    }
+
+    private Result<bool> SetSubAttributes(PatchTarget target, JsonObject fields, bool replace)
+    {
+        var attribute = target.Attribute!;
+        foreach (var (key, fieldValue) in fields)
+        {
+            var subAttribute = attribute.FindSubAttribute(key);
+            if (subAttribute is null)
+            {
+                coercer.Ignore($"{target.Path}.{key}");
+                continue;
+            }
+
+            if (coercer.Drops(subAttribute))
+            {
+                continue;
+            }
+
+            var applied = Set(target with { SubAttribute = subAttribute, Path = $"{target.Path}.{subAttribute.Name}" }, fieldValue, replace);
             if (!applied.IsSuccess)
             {
                 return applied;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Scim.Domain.Groups;
@@ -18,6 +19,11 @@ public interface IScimDbContext
     DbSet<User> Users { get; }
     DbSet<Group> Groups { get; }
     DbSet<GroupMember> GroupMembers { get; }
+
+    /// <summary>The set of any entity type, e.g. <see cref="UserValue"/> rows for filter subqueries.</summary>
+    [SuppressMessage("Naming", "CA1716", Justification = "Implemented by DbContext.Set<TEntity>() itself.")]
+    DbSet<TEntity> Set<TEntity>()
+        where TEntity : class;
 
     /// <summary>Transactions and raw access.</summary>
     DatabaseFacade Database { get; }

@@ -67,7 +67,8 @@ internal sealed class ValueCoercer(bool keepReadOnly)
                 return element;
             }
 
-            if (element.Value is null)
+            // An element left with only qualifiers ({"type":"work"} after its value was cleared) holds no data.
+            if (element.Value is null || element.Value is JsonObject onlyQualifiers && onlyQualifiers.All(p => p.Key is "type" or "primary" or "display"))
             {
                 continue;
             }

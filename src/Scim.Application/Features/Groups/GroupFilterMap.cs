@@ -18,5 +18,5 @@ internal static class GroupFilterMap
         .String("displayName", g => g.DisplayName, caseExact: false, normalized: g => g.DisplayNameNormalized)
         .DateTime("meta.created", g => g.CreatedUtc)
         .DateTime("meta.lastModified", g => g.LastModifiedUtc)
-        .MultiValued("members", g => g.Members, MemberMap);
+        .MultiValued("members", g => g.Members, MemberMap, lookup: new ElementLookup<Group, GroupMember>(g => g.Id, m => m.GroupId));
 }

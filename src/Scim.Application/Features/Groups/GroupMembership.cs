@@ -4,8 +4,6 @@ using Scim.Application.Common;
 using Scim.Application.Common.Patching;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
-using Scim.Filtering;
-using Scim.Filtering.Translation;
 
 namespace Scim.Application.Features.Groups;
 
@@ -27,7 +25,11 @@ internal static class GroupMembership
         return [new ReplaceMembers(values)];
     }
 
-    /// <summary>Applies <paramref name="operations"/> to group <paramref name="groupId"/>; null on success.</summary>
+    /// <summary>
+    /// Applies <paramref name="operations"/> to group <paramref name="groupId"/>; null on success. The operations are
+    /// first folded, in order, into one net change (which rows to delete, which ids to insert), then written with
+    /// one delete per kind and one insert: the same id added, removed and added again in one request is one insert.
+    /// </summary>
     public static async Task<ScimError?> ApplyAsync(
         IScimDbContext db, Guid organizationId, Guid groupId, IReadOnlyList<MemberOperation> operations, CancellationToken cancellationToken)
     {
@@ -48,54 +50,36 @@ internal static class GroupMembership
             return resolved.Error;
         }
 
-        var types = resolved.Value!;
-        var group = db.GroupMembers.Where(m => m.GroupId == groupId);
+        var change = new NetChange(resolved.Value!);
         foreach (var operation in operations)
         {
-            switch (operation)
+            if (change.Fold(operation) is { } error)
             {
-                case AddMembers add:
-                    await InsertMissingAsync(db, organizationId, groupId, add.Members, types, cancellationToken);
-                    break;
-                case ReplaceMembers replace:
-                    await group.ExecuteDeleteAsync(cancellationToken);
-                    await InsertMissingAsync(db, organizationId, groupId, replace.Members, types, cancellationToken);
-                    break;
-                case ClearMembers:
-                    await group.ExecuteDeleteAsync(cancellationToken);
-                    break;
-                case RemoveMembers remove:
-                    // Ids that are not members (or not ids at all) are a successful no-op.
-                    var ids = remove.Ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
-                    await group.Where(m => ids.Contains(m.MemberId)).ExecuteDeleteAsync(cancellationToken);
-                    break;
-                case RemoveMembersWhere where:
-                    var predicate = CompileMemberFilter(where.Filter);
-                    if (!predicate.IsSuccess)
-                    {
-                        return predicate.Error;
-                    }
-
-                    await group.Where(predicate.Value!).ExecuteDeleteAsync(cancellationToken);
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unhandled member operation {operation.GetType().Name}.");
+                return error;
             }
         }
 
-        return null;
-    }
+        var rows = db.GroupMembers.Where(m => m.GroupId == groupId);
+        if (change.ClearsExisting)
+        {
+            await rows.ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            var removed = change.Removed.ToList();
+            if (removed.Count > 0)
+            {
+                await rows.Where(m => removed.Contains(m.MemberId)).ExecuteDeleteAsync(cancellationToken);
+            }
 
-    private static Result<System.Linq.Expressions.Expression<Func<GroupMember, bool>>> CompileMemberFilter(Filtering.Ast.FilterNode filter)
-    {
-        try
-        {
-            return FilterExpressionBuilder.Build(filter, GroupFilterMap.MemberMap);
+            foreach (var filter in change.ExistingRemovedWhere)
+            {
+                await rows.Where(filter).ExecuteDeleteAsync(cancellationToken);
+            }
         }
-        catch (ScimFilterException ex)
-        {
-            return ScimError.InvalidPath($"members filter: {ex.Message}");
-        }
+
+        await InsertMissingAsync(db, organizationId, groupId, change.Added, cancellationToken);
+        return null;
     }
 
     private static async Task<Result<Dictionary<Guid, MemberType>>> ResolveAsync(
@@ -129,23 +113,21 @@ internal static class GroupMembership
     }
 
     private static async Task InsertMissingAsync(
-        IScimDbContext db, Guid organizationId, Guid groupId, IReadOnlyList<MemberValue> members,
-        Dictionary<Guid, MemberType> types, CancellationToken cancellationToken)
+        IScimDbContext db, Guid organizationId, Guid groupId, IReadOnlyDictionary<Guid, MemberType> members, CancellationToken cancellationToken)
     {
-        var ids = members.Select(m => Guid.Parse(m.Value)).Distinct().ToList();
         var existing = new HashSet<Guid>();
-        foreach (var chunk in ids.Chunk(500))
+        foreach (var chunk in members.Keys.Chunk(500))
         {
             existing.UnionWith(await db.GroupMembers.Where(m => m.GroupId == groupId && chunk.Contains(m.MemberId))
                 .Select(m => m.MemberId).ToListAsync(cancellationToken));
         }
 
-        db.GroupMembers.AddRange(ids.Where(id => !existing.Contains(id)).Select(id => new GroupMember
+        db.GroupMembers.AddRange(members.Where(m => !existing.Contains(m.Key)).Select(m => new GroupMember
         {
             OrganizationId = organizationId,
             GroupId = groupId,
-            MemberId = id,
-            Type = types[id],
+            MemberId = m.Key,
+            Type = m.Value,
         }));
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -19,7 +19,7 @@ public static class ListGroups
     {
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var filter = FilterCompiler.Compile(query.Filter, GroupFilterMap.Map);
+            var filter = FilterCompiler.Compile(query.Filter, GroupFilterMap.Map, db);
             if (!filter.IsSuccess)
             {
                 return filter.Error;

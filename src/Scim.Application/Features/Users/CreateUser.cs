@@ -27,16 +27,23 @@ public static class CreateUser
 
             var now = clock.GetUtcNow().UtcDateTime;
             var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now };
+
+            // The manager check and the insert share one transaction, so the manager cannot vanish in between.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken);
+            if (error is null)
+            {
+                db.Users.Add(user);
+                error = await UserWriter.SaveAsync(db, user, cancellationToken);
+            }
+
             if (error is not null)
             {
                 return error;
             }
 
-            db.Users.Add(user);
-            return await UserWriter.SaveAsync(db, user, cancellationToken) is { } saveError
-                ? saveError
-                : UserResources.ToJson(user);
+            await transaction.CommitAsync(cancellationToken);
+            return UserResources.ToJson(user);
         }
     }
 }

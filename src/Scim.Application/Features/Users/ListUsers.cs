@@ -22,7 +22,7 @@ public static class ListUsers
     {
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var filter = FilterCompiler.Compile(query.Filter, UserFilterMap.Map);
+            var filter = FilterCompiler.Compile(query.Filter, UserFilterMap.Map, db);
             if (!filter.IsSuccess)
             {
                 return filter.Error;

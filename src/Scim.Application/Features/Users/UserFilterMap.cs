@@ -44,6 +44,8 @@ internal static class UserFilterMap
             .String(Enterprise + "division", u => u.Division, caseExact: false)
             .String(Enterprise + "department", u => u.Department, caseExact: false)
             .Id(Enterprise + "manager.value", u => u.ManagerId)
+            // The 2017 "reference attribute check" filters on plain manager (entra-wire.md §2.2).
+            .Id(Enterprise + "manager", u => u.ManagerId)
             .MultiValued("addresses", u => u.Addresses, new FilterAttributeMap<UserAddress>()
                 .String("formatted", a => a.Formatted, caseExact: false)
                 .String("streetAddress", a => a.StreetAddress, caseExact: false)
@@ -52,7 +54,9 @@ internal static class UserFilterMap
                 .String("postalCode", a => a.PostalCode, caseExact: false)
                 .String("country", a => a.Country, caseExact: false)
                 .String("type", a => a.Type, caseExact: false)
-                .Boolean("primary", a => a.Primary), defaultSubAttribute: "formatted");
+                .Boolean("primary", a => a.Primary),
+                defaultSubAttribute: "formatted",
+                lookup: new ElementLookup<User, UserAddress>(u => u.Id, a => a.UserId));
         foreach (var attribute in UserMappings.ValueAttributes)
         {
             // The closure's copy of the loop variable is what EF sees as the attribute discriminator.
@@ -62,7 +66,8 @@ internal static class UserFilterMap
                 .String("value", v => v.Value, caseExact: caseExactValue, normalized: caseExactValue ? null : v => v.ValueNormalized)
                 .String("display", v => v.Display, caseExact: false)
                 .String("type", v => v.Type, caseExact: false)
-                .Boolean("primary", v => v.Primary));
+                .Boolean("primary", v => v.Primary),
+                lookup: new ElementLookup<User, UserValue>(u => u.Id, v => v.UserId, v => v.Attribute == name));
         }
 
         return map;

@@ -18,13 +18,11 @@ internal sealed class UserMappings : IRegister
 
     public void Register(TypeAdapterConfig config)
     {
-        // primary is written only when true: Entra compares what it sent with what GET returns.
-        config.NewConfig<UserValue, ScimMultiValue>().Map(d => d.Primary, s => s.Primary ? true : (bool?)null);
-        config.NewConfig<ScimMultiValue, UserValue>().Map(d => d.Primary, s => s.Primary ?? false)
-            .Ignore(d => d.Id, d => d.UserId, d => d.Attribute, d => d.Ordinal, d => d.ValueNormalized);
-        config.NewConfig<UserAddress, ScimAddress>().Map(d => d.Primary, s => s.Primary ? true : (bool?)null);
-        config.NewConfig<ScimAddress, UserAddress>().Map(d => d.Primary, s => s.Primary ?? false)
-            .Ignore(d => d.Id, d => d.UserId, d => d.Ordinal);
+        config.NewConfig<UserValue, ScimMultiValue>();
+        config.NewConfig<ScimMultiValue, UserValue>()
+            .Ignore(d => d.Id, d => d.OrganizationId, d => d.UserId, d => d.Attribute, d => d.Ordinal, d => d.ValueNormalized);
+        config.NewConfig<UserAddress, ScimAddress>();
+        config.NewConfig<ScimAddress, UserAddress>().Ignore(d => d.Id, d => d.OrganizationId, d => d.UserId, d => d.Ordinal);
 
         config.NewConfig<User, ScimUser>()
             .Map(d => d.Id, s => s.Id.ToString())

@@ -52,13 +52,14 @@ internal static class UserWriter
         foreach (var attribute in UserMappings.ValueAttributes)
         {
             var values = ValuesOf(dto, attribute) ?? [];
-            user.Values.AddRange(values.Select((v, i) => ToRow(v.Adapt<UserValue>(ScimMappings.Config), attribute, i)));
+            user.Values.AddRange(values.Select((v, i) => ToRow(v.Adapt<UserValue>(ScimMappings.Config), user, attribute, i)));
         }
 
         user.Addresses.Clear();
         user.Addresses.AddRange((dto.Addresses ?? []).Select((a, i) =>
         {
             var row = a.Adapt<UserAddress>(ScimMappings.Config);
+            row.OrganizationId = user.OrganizationId;
             row.Ordinal = i;
             return row;
         }));
@@ -73,8 +74,9 @@ internal static class UserWriter
             $"userName '{user.UserName}' is already taken in this organization (compared case-insensitively).", cancellationToken);
     }
 
-    private static UserValue ToRow(UserValue row, string attribute, int ordinal)
+    private static UserValue ToRow(UserValue row, User user, string attribute, int ordinal)
     {
+        row.OrganizationId = user.OrganizationId;
         row.Attribute = attribute;
         row.Ordinal = ordinal;
         return row;

@@ -150,6 +150,7 @@ namespace Scim.Infrastructure.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
                     Formatted = table.Column<string>(type: "TEXT", nullable: true),
@@ -159,7 +160,7 @@ namespace Scim.Infrastructure.Migrations
                     PostalCode = table.Column<string>(type: "TEXT", nullable: true),
                     Country = table.Column<string>(type: "TEXT", nullable: true),
                     Type = table.Column<string>(type: "TEXT", nullable: true),
-                    Primary = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Primary = table.Column<bool>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,6 +179,7 @@ namespace Scim.Infrastructure.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Attribute = table.Column<string>(type: "TEXT", nullable: false),
                     Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
@@ -185,7 +187,7 @@ namespace Scim.Infrastructure.Migrations
                     ValueNormalized = table.Column<string>(type: "TEXT", nullable: true),
                     Display = table.Column<string>(type: "TEXT", nullable: true),
                     Type = table.Column<string>(type: "TEXT", nullable: true),
-                    Primary = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Primary = table.Column<bool>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -242,9 +244,9 @@ namespace Scim.Infrastructure.Migrations
                 columns: new[] { "UserId", "Ordinal" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_user_values_Attribute_ValueNormalized",
+                name: "IX_user_values_OrganizationId_Attribute_ValueNormalized",
                 table: "user_values",
-                columns: new[] { "Attribute", "ValueNormalized" });
+                columns: new[] { "OrganizationId", "Attribute", "ValueNormalized" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_user_values_UserId_Attribute_Ordinal",

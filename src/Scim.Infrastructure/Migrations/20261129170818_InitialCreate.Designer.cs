@@ -11,7 +11,7 @@ using Scim.Infrastructure.Data;
 namespace Scim.Infrastructure.Migrations
 {
     [DbContext(typeof(ScimDbContext))]
-    [Migration("20261129164850_InitialCreate")]
+    [Migration("20261129170818_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -273,10 +273,13 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostalCode")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Primary")
+                    b.Property<bool?>("Primary")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
@@ -314,7 +317,10 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Primary")
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Primary")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Type")
@@ -331,7 +337,7 @@ namespace Scim.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Attribute", "ValueNormalized");
+                    b.HasIndex("OrganizationId", "Attribute", "ValueNormalized");
 
                     b.HasIndex("UserId", "Attribute", "Ordinal");
 
