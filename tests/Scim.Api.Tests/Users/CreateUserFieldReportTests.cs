@@ -159,6 +159,22 @@ public sealed class CreateUserFieldReportTests(ScimApiFactory factory) : IClassF
         Assert.Equal("Dana", (await client.GetScimAsync($"Users/{id}"))["name"]!["givenName"]!.GetValue<string>());
     }
 
+    [Theory]
+    [MemberData(nameof(ContentTypes))]
+    public async Task PatchGroup_AnyScimOrJsonContentType_IsParsed_BC35(string contentType)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync();
+
+        var response = await f.Client.PatchAsync($"Groups/{g1}", ScimHttp.Json($$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Add","path":"members","value":[{"value":"{{f.U1}}"}]}]}
+            """, contentType));
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
     [Fact]
     public async Task CreateUser_AddressWithPrimary_StoresAndReturnsIt_BC37()
     {

@@ -60,6 +60,31 @@ public sealed class EntraUserTests(ScimApiFactory factory) : IClassFixture<ScimA
     }
 
     [Fact]
+    public async Task PatchUser_Pre2018ManagerArrayShape_SetsManager()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Add","path":"manager","value":[{"$ref":"../Users/{{f.U2}}","value":"{{f.U2}}"}]}]}
+            """);
+
+        Assert.Equal(f.U2, (await f.GetUserAsync(f.U1))[Ent]!["manager"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DeleteUser_ThatIsAManager_ClearsTheReference()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        await SetManagerAsync(f, f.U2);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await f.Client.DeleteAsync($"Users/{f.U2}")).StatusCode);
+
+        Assert.Null((await f.GetUserAsync(f.U1))[Ent]?["manager"]);
+        Assert.Equal(2, (await f.Client.GetListAsync("Users")).TotalResults());
+    }
+
+    [Fact]
     public async Task PatchUser_ManagerThatIsNoUser_Is400InvalidValue()
     {
         var f = await FixtureF.CreateAsync(factory);
