@@ -40,6 +40,23 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
         return (organization.Value.Id, key.Value!.Token);
     }
 
+    /// <summary>Adds a key to an existing organization; returns the key's id and its token.</summary>
+    public async Task<(Guid KeyId, string Token)> CreateApiKeyAsync(Guid organizationId, ApiKeyScopes scopes = ApiKeyScopes.Scim)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var key = await mediator.Send(new CreateApiKey.Command(organizationId.ToString(), "test", scopes));
+        return (key.Value!.Key.Id, key.Value.Token);
+    }
+
+    /// <summary>Revokes a key through the same slice the admin command uses.</summary>
+    public async Task RevokeApiKeyAsync(Guid keyId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RevokeApiKey.Command(keyId));
+        Assert.True(result.IsSuccess);
+    }
+
     /// <summary>A client of a new organization with a <c>scim</c> key, addressed at the SCIM base URL.</summary>
     public async Task<HttpClient> CreateScimClientAsync(string? organization = null)
     {

@@ -65,4 +65,36 @@ public static class ScimHttp
     /// <summary>GETs a resource as JSON (asserting 200).</summary>
     public static async Task<JsonObject> GetScimAsync(this HttpClient client, string uri) =>
         await (await client.GetAsync(uri)).ReadScimAsync(HttpStatusCode.OK);
+
+    /// <summary>PATCHes and asserts OK-PATCH: 200 with a SCIM resource, or 204 No Content.</summary>
+    public static async Task PatchOkAsync(this HttpClient client, string uri, string json)
+    {
+        var response = await client.PatchJsonAsync(uri, json);
+        if (response.StatusCode != HttpStatusCode.NoContent)
+        {
+            var body = await response.ReadScimAsync(HttpStatusCode.OK);
+            Assert.NotNull(body["id"]);
+        }
+    }
+
+    /// <summary>The member ids of a group, read back with GET, sorted.</summary>
+    public static async Task<string[]> MemberIdsAsync(this HttpClient client, string groupId)
+    {
+        var group = await client.GetScimAsync($"Groups/{groupId}");
+        return [.. (group["members"]?.AsArray() ?? []).Select(m => m!["value"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The ids, sorted, to compare with <see cref="MemberIdsAsync"/>.</summary>
+    public static string[] Sorted(params string[] ids) => [.. ids.Order(StringComparer.Ordinal)];
+
+    /// <summary>GETs a list response, asserting 200 and the ListResponse schema.</summary>
+    public static async Task<JsonObject> GetListAsync(this HttpClient client, string uri)
+    {
+        var body = await client.GetScimAsync(uri);
+        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:ListResponse", body["schemas"]![0]!.GetValue<string>());
+        return body;
+    }
+
+    /// <summary>totalResults of a list response.</summary>
+    public static int TotalResults(this JsonObject list) => list["totalResults"]!.GetValue<int>();
 }

@@ -1,0 +1,270 @@
+using System.Net;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Groups;
+
+/// <summary>Group membership PATCHes in the shapes that broke other SCIM servers (BC02–BC16, BC42).</summary>
+public sealed class PatchGroupFieldReportTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    [Theory]
+    [InlineData("add")]
+    [InlineData("Add")]
+    [InlineData("ADD")]
+    public async Task PatchGroup_AddMemberInAnyOpCase_AppendsIt_BC02(string op)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"{{op}}","path":"members","value":[{"value":"{{f.U3}}"}]}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U3), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_RemoveWithPathMembersAndValue_RemovesOnlyListed_BC05()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Remove","path":"members","value":[{"value":"{{f.U2}}"}]}]}
+            """);
+
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_RemoveWithNullRef_RemovesOnlyListed_BC06()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2, f.U3);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Remove","path":"members","value":[{"$ref":null,"value":"{{f.U3}}"}]}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U2), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_RemoveNonMember_IsSuccessfulNoOp_BC06()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Remove","path":"members","value":[{"value":"{{f.U3}}"}]}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U2), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_RemoveByValueFilter_RemovesOnlyThatMember_BC06()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2, f.U3);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"remove","path":"members[value eq \"{{f.U2}}\"]"}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U3), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_RemoveMembersWithoutFilterOrValue_ClearsList_BC06()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2, f.U3);
+
+        await f.PatchGroupOkAsync(g1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"remove","path":"members"}]}
+            """);
+
+        Assert.Empty(await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddMember_AppendsWithoutReplacing_BC08()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"add","path":"members","value":[{"value":"{{f.U3}}"}]}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U2, f.U3), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddExistingMemberAgain_NoDuplicates_BC08()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"add","path":"members","value":[{"value":"{{f.U2}}"},{"value":"{{f.U3}}"},{"value":"{{f.U3}}"}]}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U2, f.U3), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddMemberWithDisplayButNoType_AppliesIt_BC09()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync();
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"add","path":"members",
+               "value":[{"value":"{{f.U2}}","display":"user2@example.com"}]}]}
+            """);
+
+        var group = await f.Client.GetScimAsync($"Groups/{g1}");
+        var member = Assert.Single(group["members"]!.AsArray())!;
+        Assert.Equal(f.U2, member["value"]!.GetValue<string>());
+        Assert.Equal("User", member["type"]?.GetValue<string>() ?? "User");
+    }
+
+    [Fact]
+    public async Task PatchGroup_ReplaceMembers_SetsExactList_BC11()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"members",
+               "value":[{"value":"{{f.U2}}"},{"value":"{{f.U3}}"}]}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U2, f.U3), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_ReplaceMembersWithEmptyList_EmptiesGroup_BC11()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2);
+
+        await f.PatchGroupOkAsync(g1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"members","value":[]}]}
+            """);
+
+        Assert.Empty(await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_PathlessReplaceWithMembers_SetsExactList_BC16()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U2);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","value":{"members":[{"value":"{{f.U1}}"},{"value":"{{f.U3}}"}]}
+             }]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U3), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_SyntacticallyInvalidPath_Is400InvalidPathScimError_BC16()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U2);
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{g1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"members[value eq \"x\"","value":"y"}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidPath");
+        Assert.Equal([f.U2], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_UnknownAttributePath_IsIgnored_BC16()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U2);
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{g1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"nosuchattr","value":"x"},
+                           {"op":"replace","path":"displayName","value":"Sales EMEA"}]}
+            """);
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var group = await f.Client.GetScimAsync($"Groups/{g1}");
+        Assert.Equal("Sales EMEA", group["displayName"]!.GetValue<string>());
+        Assert.Equal([f.U2], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddWithOneUnknownMemberId_Is400NamingOnlyItAndAppliesNothing_BC42()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync();
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{g1}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"add","path":"members",
+               "value":[{"value":"{{f.U1}}"},{"value":"no-such-user-999"}]}]}
+            """);
+
+        var error = await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        var detail = error["detail"]!.GetValue<string>();
+        Assert.Contains("no-such-user-999", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(f.U1, detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_ReplaceWithUnknownMemberId_Is400AndKeepsMembers_BC42()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1);
+        var unknown = Guid.NewGuid().ToString();
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{g1}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"members","value":[{"value":"{{f.U2}}"},{"value":"{{unknown}}"}]}]}
+            """);
+
+        var error = await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains(unknown, error["detail"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_EmptyOperations_IsNoOp_BC23()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1);
+        var before = await f.Client.GetScimAsync($"Groups/{g1}");
+
+        await f.PatchGroupOkAsync(g1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[]}
+            """);
+
+        var after = await f.Client.GetScimAsync($"Groups/{g1}");
+        Assert.Equal(before["meta"]!["lastModified"]!.GetValue<string>(), after["meta"]!["lastModified"]!.GetValue<string>());
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+}

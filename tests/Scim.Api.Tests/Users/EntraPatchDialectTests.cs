@@ -1,0 +1,165 @@
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Users;
+
+/// <summary>Further shapes of Entra's user PATCHes and the SCIM Validator's (entra-wire §2.5, §6).</summary>
+public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    [Fact]
+    public async Task PatchUser_CapitalisedSubAttributeNames_AreMatchedCaseInsensitively()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[
+               {"op":"Add","path":"emails[type eq \"other\"].Value","value":"alex.other@example.com"},
+               {"op":"Add","path":"addresses[type eq \"other\"].Formatted","value":"2 Other Road"},
+               {"op":"Replace","path":"Name.GivenName","value":"Alexis"}]}
+            """);
+
+        var user = await f.GetUserAsync(f.U1);
+        var emails = user["emails"]!.AsArray();
+        Assert.Equal(2, emails.Count);
+        Assert.Contains(emails, e => e!["type"]?.GetValue<string>() == "other" && e["value"]!.GetValue<string>() == "alex.other@example.com");
+        var address = Assert.Single(user["addresses"]!.AsArray())!;
+        Assert.Equal("2 Other Road", address["formatted"]!.GetValue<string>());
+        Assert.Equal("Alexis", user["name"]!["givenName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_FilteredReplace_LeavesOtherElementsAlone()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var id = await client.CreateUserAsync("""
+            {"userName":"multi@example.com",
+             "emails":[{"value":"work@example.com","type":"work","primary":true},{"value":"home@example.com","type":"home"}],
+             "phoneNumbers":[{"value":"111","type":"work"},{"value":"222","type":"mobile"}]}
+            """);
+
+        await client.PatchOkAsync($"Users/{id}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[
+               {"op":"replace","path":"emails[type eq \"home\"].value","value":"new.home@example.com"},
+               {"op":"replace","path":"phoneNumbers[type eq \"mobile\"].value","value":"333"}]}
+            """);
+
+        var user = await client.GetScimAsync($"Users/{id}");
+        var emails = user["emails"]!.AsArray();
+        Assert.Equal(2, emails.Count);
+        Assert.Contains(emails, e => e!["type"]!.GetValue<string>() == "work" && e["value"]!.GetValue<string>() == "work@example.com" && e["primary"]!.GetValue<bool>());
+        Assert.Contains(emails, e => e!["type"]!.GetValue<string>() == "home" && e["value"]!.GetValue<string>() == "new.home@example.com");
+        var phones = user["phoneNumbers"]!.AsArray();
+        Assert.Contains(phones, p => p!["type"]!.GetValue<string>() == "work" && p["value"]!.GetValue<string>() == "111");
+        Assert.Contains(phones, p => p!["type"]!.GetValue<string>() == "mobile" && p["value"]!.GetValue<string>() == "333");
+    }
+
+    [Fact]
+    public async Task PatchUser_PrimaryFilteredPaths_UpdatePrimaryElements()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var id = await client.CreateUserAsync("""
+            {"userName":"validator@example.com",
+             "emails":[{"value":"old@example.com","type":"work","primary":true}],
+             "addresses":[{"formatted":"Old Street","type":"work","primary":true}],
+             "phoneNumbers":[{"value":"111","type":"work","primary":true}]}
+            """);
+
+        await client.PatchOkAsync($"Users/{id}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[
+               {"op":"replace","path":"emails[primary eq true].value","value":"new@example.com"},
+               {"op":"replace","path":"addresses[primary eq true].formatted","value":"New Street"},
+               {"op":"replace","path":"phoneNumbers[primary eq true].value","value":"999"}]}
+            """);
+
+        var user = await client.GetScimAsync($"Users/{id}");
+        Assert.Equal("new@example.com", Assert.Single(user["emails"]!.AsArray())!["value"]!.GetValue<string>());
+        Assert.Equal("New Street", Assert.Single(user["addresses"]!.AsArray())!["formatted"]!.GetValue<string>());
+        Assert.Equal("999", Assert.Single(user["phoneNumbers"]!.AsArray())!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_RolesPrimaryStringFilter_UpdatesRole()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var id = await client.CreateUserAsync("""
+            {"userName":"roles@example.com",
+             "roles":[{"primary":"True","type":"WindowsAzureActiveDirectoryRole","value":"Reader"}]}
+            """);
+
+        await client.PatchOkAsync($"Users/{id}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"roles[primary eq \"True\"].value","value":"Admin"}]}
+            """);
+
+        var role = Assert.Single((await client.GetScimAsync($"Users/{id}"))["roles"]!.AsArray())!;
+        Assert.Equal("Admin", role["value"]!.GetValue<string>());
+        Assert.True(role["primary"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public async Task PatchUser_ReplaceWithEmptyOrNull_ClearsOptionalAttribute(string value)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"nickName","value":{{value}}}]}
+            """);
+
+        Assert.False((await f.GetUserAsync(f.U1)).ContainsKey("nickName"));
+    }
+
+    [Fact]
+    public async Task PatchUser_ReplaceUserName_IsStored()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"userName","value":"alex.new@example.com"}]}
+            """);
+
+        Assert.Equal("alex.new@example.com", (await f.GetUserAsync(f.U1))["userName"]!.GetValue<string>());
+        Assert.Equal(1, (await f.Client.GetListAsync("Users?filter=userName%20eq%20%22alex.new%40example.com%22")).TotalResults());
+    }
+
+    [Fact]
+    public async Task PatchUser_ChangingAValue_AdvancesLastModified()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var before = await f.GetUserAsync(f.U1);
+        await Task.Delay(20);
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"title","value":"Lead"}]}
+            """);
+
+        var after = await f.GetUserAsync(f.U1);
+        Assert.True(
+            DateTimeOffset.Parse(after["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            > DateTimeOffset.Parse(before["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(before["meta"]!["created"]!.GetValue<string>(), after["meta"]!["created"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_ValuesAreStoredExactlyAsSent()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[
+               {"op":"Add","path":"phoneNumbers[type eq \"work\"].value","value":"(555) 010-0100 ext. 7"},
+               {"op":"Replace","path":"emails[type eq \"work\"].value","value":"Alex.ONE@Example.COM"}]}
+            """);
+
+        var user = await f.GetUserAsync(f.U1);
+        Assert.Equal("(555) 010-0100 ext. 7", user["phoneNumbers"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal("Alex.ONE@Example.COM", user["emails"]![0]!["value"]!.GetValue<string>());
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Users;
+
+/// <summary>PUT /Users/{id} (RFC 7644 §3.5.1): replaces the whole resource.</summary>
+public sealed class ReplaceUserTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    [Fact]
+    public async Task ReplaceUser_OmittedAttributes_AreCleared()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var response = await f.Client.PutJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],
+             "userName":"user1@example.com","displayName":"Alex One","active":true}
+            """);
+
+        var body = await response.ReadScimAsync(HttpStatusCode.OK);
+        Assert.Equal(f.U1, body["id"]!.GetValue<string>());
+        var user = await f.GetUserAsync(f.U1);
+        Assert.Equal("Alex One", user["displayName"]!.GetValue<string>());
+        Assert.False(user.ContainsKey("nickName"));
+        Assert.False(user.ContainsKey("name"));
+        Assert.False(user.ContainsKey("emails"));
+    }
+
+    [Fact]
+    public async Task ReplaceUser_NewUserName_IsStored()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var response = await f.Client.PutJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"alex.renamed@example.com"}
+            """);
+
+        await response.ReadScimAsync(HttpStatusCode.OK);
+        Assert.Equal("alex.renamed@example.com", (await f.GetUserAsync(f.U1))["userName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ReplaceUser_TakenUserName_Is409AndChangesNothing()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var response = await f.Client.PutJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"user2@example.com"}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        var user = await f.GetUserAsync(f.U1);
+        Assert.Equal("user1@example.com", user["userName"]!.GetValue<string>());
+        Assert.Equal("Al", user["nickName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_TakenUserName_Is409()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"userName","value":"user2@example.com"}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+    }
+
+    [Fact]
+    public async Task ReplaceUser_UnknownId_Is404()
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        var response = await client.PutJsonAsync($"Users/{Guid.NewGuid()}", """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ghost@example.com"}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.NotFound);
+    }
+}
