@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<OrganizationContext>();
         services.AddDbContext<ScimDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteUnicodeLower()));
         services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());
+        services.AddHostedService<SqliteOptimizer>();
         return services;
     }
 
