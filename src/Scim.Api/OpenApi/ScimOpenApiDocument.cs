@@ -138,6 +138,9 @@ public static class ScimOpenApiDocument
                     Description = parameter.Description,
                     IsRequired = false,
                     Schema = new JsonSchema { Type = parameter.Type },
+
+                    // The name generated clients give the argument: ifMatch rather than if_Match.
+                    OriginalName = parameter.Kind == OpenApiParameterKind.Header ? char.ToLowerInvariant(parameter.Name[0]) + parameter.Name[1..].Replace("-", "", StringComparison.Ordinal) : null,
                 });
             }
 
