@@ -6,6 +6,7 @@ using Scim.Api.Authentication;
 using Scim.Api.Cli;
 using Scim.Api.Endpoints;
 using Scim.Api.Http;
+using Scim.Api.OpenApi;
 using Scim.Application.Common;
 using Scim.Application.Features.Organizations;
 using Scim.Infrastructure;
@@ -26,6 +27,7 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("scim", policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "scim"));
+builder.Services.AddScimOpenApi();
 
 var app = builder.Build();
 
@@ -65,6 +67,9 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted || context.HttpContext.Response.ContentLength > 0
     ? Task.CompletedTask
     : ScimErrorResponse.WriteAsync(context.HttpContext, ScimErrorResponse.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext.Request)));
+
+// The OpenAPI document and Swagger UI, outside the SCIM path base and without authentication.
+app.UseScimOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Api.Http;
+using Scim.Api.OpenApi;
 using Scim.Application.Features.Discovery;
 
 namespace Scim.Api.Endpoints;
@@ -12,18 +13,18 @@ public static class DiscoveryEndpoints
     {
         scim.MapGet("/ServiceProviderConfig", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
             ScimResults.Ok(await mediator.Send(new GetServiceProviderConfig.Query(), ct), context))
-            .WithName("GetServiceProviderConfig").WithTags("Discovery");
+            .WithName("GetServiceProviderConfig").WithTags("Discovery").ReturnsDiscovery<ScimServiceProviderConfig>();
         scim.MapGet("/ResourceTypes", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
             ScimResults.Ok(await mediator.Send(new ListResourceTypes.Query(), ct), context))
-            .WithName("ListResourceTypes").WithTags("Discovery");
+            .WithName("ListResourceTypes").WithTags("Discovery").ReturnsDiscovery<ScimListResponse<ScimResourceType>>();
         scim.MapGet("/ResourceTypes/{id}", async (string id, HttpContext context, IMediator mediator, CancellationToken ct) =>
             ScimResults.Ok(await mediator.Send(new GetResourceType.Query(id), ct), context))
-            .WithName("GetResourceType").WithTags("Discovery");
+            .WithName("GetResourceType").WithTags("Discovery").ReturnsDiscovery<ScimResourceType>(404);
         scim.MapGet("/Schemas", async (HttpContext context, IMediator mediator, CancellationToken ct) =>
             ScimResults.Ok(await mediator.Send(new ListSchemas.Query(), ct), context))
-            .WithName("ListSchemas").WithTags("Discovery");
+            .WithName("ListSchemas").WithTags("Discovery").ReturnsDiscovery<ScimListResponse<ScimSchema>>();
         scim.MapGet("/Schemas/{id}", async (string id, HttpContext context, IMediator mediator, CancellationToken ct) =>
             ScimResults.Ok(await mediator.Send(new GetSchema.Query(id), ct), context))
-            .WithName("GetSchema").WithTags("Discovery");
+            .WithName("GetSchema").WithTags("Discovery").ReturnsDiscovery<ScimSchema>(404);
     }
 }

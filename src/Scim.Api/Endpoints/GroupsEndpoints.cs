@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Api.Http;
+using Scim.Api.OpenApi;
 using Scim.Application.Common.Patching;
 using Scim.Application.Common.Schemas;
 using Scim.Application.Features.Groups;
@@ -13,13 +14,13 @@ public static class GroupsEndpoints
     public static void MapGroups(this RouteGroupBuilder scim)
     {
         var groups = scim.MapGroup("/Groups").WithTags("Groups");
-        groups.MapPost("/", CreateGroupAsync).WithName("CreateGroup");
-        groups.MapGet("/", ListGroupsAsync).WithName("ListGroups");
-        groups.MapPost("/.search", SearchGroupsAsync).WithName("SearchGroups");
-        groups.MapGet("/{id}", GetGroupAsync).WithName("GetGroup");
-        groups.MapPut("/{id}", ReplaceGroupAsync).WithName("ReplaceGroup");
-        groups.MapPatch("/{id}", PatchGroupAsync).WithName("PatchGroup");
-        groups.MapDelete("/{id}", DeleteGroupAsync).WithName("DeleteGroup");
+        groups.MapPost("/", CreateGroupAsync).WithName("CreateGroup").CreatesResource<ScimGroup>();
+        groups.MapGet("/", ListGroupsAsync).WithName("ListGroups").ListsResources<ScimGroup>();
+        groups.MapPost("/.search", SearchGroupsAsync).WithName("SearchGroups").SearchesResources<ScimGroup>();
+        groups.MapGet("/{id}", GetGroupAsync).WithName("GetGroup").ReturnsResource<ScimGroup>();
+        groups.MapPut("/{id}", ReplaceGroupAsync).WithName("ReplaceGroup").ReplacesResource<ScimGroup>();
+        groups.MapPatch("/{id}", PatchGroupAsync).WithName("PatchGroup").PatchesResourceWithoutBody();
+        groups.MapDelete("/{id}", DeleteGroupAsync).WithName("DeleteGroup").DeletesResource();
     }
 
     private static async Task<IResult> CreateGroupAsync(HttpContext context, IMediator mediator, CancellationToken ct)

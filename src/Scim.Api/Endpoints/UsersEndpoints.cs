@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Api.Http;
+using Scim.Api.OpenApi;
 using Scim.Application.Common.Patching;
 using Scim.Application.Common.Schemas;
 using Scim.Application.Features.Users;
@@ -13,13 +14,13 @@ public static class UsersEndpoints
     public static void MapUsers(this RouteGroupBuilder scim)
     {
         var users = scim.MapGroup("/Users").WithTags("Users");
-        users.MapPost("/", CreateUserAsync).WithName("CreateUser");
-        users.MapGet("/", ListUsersAsync).WithName("ListUsers");
-        users.MapPost("/.search", SearchUsersAsync).WithName("SearchUsers");
-        users.MapGet("/{id}", GetUserAsync).WithName("GetUser");
-        users.MapPut("/{id}", ReplaceUserAsync).WithName("ReplaceUser");
-        users.MapPatch("/{id}", PatchUserAsync).WithName("PatchUser");
-        users.MapDelete("/{id}", DeleteUserAsync).WithName("DeleteUser");
+        users.MapPost("/", CreateUserAsync).WithName("CreateUser").CreatesResource<ScimUser>();
+        users.MapGet("/", ListUsersAsync).WithName("ListUsers").ListsResources<ScimUser>();
+        users.MapPost("/.search", SearchUsersAsync).WithName("SearchUsers").SearchesResources<ScimUser>();
+        users.MapGet("/{id}", GetUserAsync).WithName("GetUser").ReturnsResource<ScimUser>();
+        users.MapPut("/{id}", ReplaceUserAsync).WithName("ReplaceUser").ReplacesResource<ScimUser>();
+        users.MapPatch("/{id}", PatchUserAsync).WithName("PatchUser").PatchesResource<ScimUser>();
+        users.MapDelete("/{id}", DeleteUserAsync).WithName("DeleteUser").DeletesResource();
     }
 
     private static async Task<IResult> CreateUserAsync(HttpContext context, IMediator mediator, CancellationToken ct)

@@ -1,0 +1,94 @@
+using Scim.Api.Http;
+using Scim.Application.Common.Patching;
+using Scim.Application.Common.Resources;
+
+namespace Scim.Api.OpenApi;
+
+/// <summary>
+/// OpenAPI metadata for the SCIM operation shapes (RFC 7644 §3): one call per endpoint describes its body, its
+/// responses per status (SCIM errors included), and its query parameters and headers. Bodies are still read as raw
+/// JSON by <see cref="ScimRequestBody"/>; this metadata only describes them.
+/// </summary>
+public static class ScimOpenApiConventions
+{
+    /// <summary>The media types of SCIM request and response bodies, preferred first (RFC 7644 §3.1).</summary>
+    public static readonly string[] MediaTypes = [ScimJson.MediaType, "application/json"];
+
+    /// <summary>POST of a new resource: 201 with the resource and a <c>Location</c> header; 409 when a unique value is taken.</summary>
+    public static RouteHandlerBuilder CreatesResource<TResource>(this RouteHandlerBuilder builder)
+        where TResource : notnull => builder
+        .AcceptsScim<TResource>()
+        .ProducesScim<TResource>(StatusCodes.Status201Created)
+        .WithMetadata(ScimParameters.Location)
+        .ProducesScimErrors(400, 401, 403, 409);
+
+    /// <summary>GET of one resource by id, with <c>attributes</c> / <c>excludedAttributes</c>.</summary>
+    public static RouteHandlerBuilder ReturnsResource<TResource>(this RouteHandlerBuilder builder) => builder
+        .ProducesScim<TResource>(StatusCodes.Status200OK)
+        .WithMetadata(ScimParameters.Attributes, ScimParameters.ExcludedAttributes, ScimParameters.IfNoneMatch, ScimParameters.ETag)
+        .ProducesScimErrors(400, 401, 403, 404);
+
+    /// <summary>GET of a filtered, paged list: a ListResponse of <typeparamref name="TResource"/>.</summary>
+    public static RouteHandlerBuilder ListsResources<TResource>(this RouteHandlerBuilder builder) => builder
+        .ProducesScim<ScimListResponse<TResource>>(StatusCodes.Status200OK)
+        .WithMetadata(ScimParameters.ListParameters)
+        .ProducesScimErrors(400, 401, 403);
+
+    /// <summary>POST /.search with a SearchRequest body: a ListResponse of <typeparamref name="TResource"/>.</summary>
+    public static RouteHandlerBuilder SearchesResources<TResource>(this RouteHandlerBuilder builder)
+        where TResource : notnull => builder
+        .AcceptsScim<SearchRequest>()
+        .ProducesScim<ScimListResponse<TResource>>(StatusCodes.Status200OK)
+        .ProducesScimErrors(400, 401, 403);
+
+    /// <summary>PUT: replaces the resource and returns it.</summary>
+    public static RouteHandlerBuilder ReplacesResource<TResource>(this RouteHandlerBuilder builder)
+        where TResource : notnull => builder
+        .AcceptsScim<TResource>()
+        .ProducesScim<TResource>(StatusCodes.Status200OK)
+        .WithMetadata(ScimParameters.IfMatch, ScimParameters.ETag)
+        .ProducesScimErrors(400, 401, 403, 404, 409);
+
+    /// <summary>PATCH with a PatchOp body that returns the patched resource (200).</summary>
+    public static RouteHandlerBuilder PatchesResource<TResource>(this RouteHandlerBuilder builder)
+        where TResource : notnull => builder
+        .AcceptsScim<PatchRequest>()
+        .ProducesScim<TResource>(StatusCodes.Status200OK)
+        .WithMetadata(ScimParameters.IfMatch, ScimParameters.ETag)
+        .ProducesScimErrors(400, 401, 403, 404, 409);
+
+    /// <summary>PATCH with a PatchOp body that answers 204 No Content.</summary>
+    public static RouteHandlerBuilder PatchesResourceWithoutBody(this RouteHandlerBuilder builder) => builder
+        .AcceptsScim<PatchRequest>()
+        .Produces(StatusCodes.Status204NoContent)
+        .WithMetadata(ScimParameters.IfMatch)
+        .ProducesScimErrors(400, 401, 403, 404, 409);
+
+    /// <summary>DELETE: 204 No Content.</summary>
+    public static RouteHandlerBuilder DeletesResource(this RouteHandlerBuilder builder) => builder
+        .Produces(StatusCodes.Status204NoContent)
+        .WithMetadata(ScimParameters.IfMatch)
+        .ProducesScimErrors(401, 403, 404);
+
+    /// <summary>A discovery document (RFC 7644 §4); <paramref name="errorStatuses"/> beyond 401/403, e.g. 404 for a lookup by id.</summary>
+    public static RouteHandlerBuilder ReturnsDiscovery<TDocument>(this RouteHandlerBuilder builder, params int[] errorStatuses) => builder
+        .ProducesScim<TDocument>(StatusCodes.Status200OK)
+        .ProducesScimErrors([401, 403, .. errorStatuses]);
+
+    private static RouteHandlerBuilder AcceptsScim<TBody>(this RouteHandlerBuilder builder)
+        where TBody : notnull =>
+        builder.Accepts<TBody>(MediaTypes[0], MediaTypes[1..]);
+
+    private static RouteHandlerBuilder ProducesScim<TBody>(this RouteHandlerBuilder builder, int status) =>
+        builder.Produces<TBody>(status, MediaTypes[0], MediaTypes[1..]);
+
+    private static RouteHandlerBuilder ProducesScimErrors(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            builder.Produces<ScimErrorDocument>(status, MediaTypes[0], MediaTypes[1..]);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Metadata;
+using NJsonSchema;
+using NJsonSchema.Generation;
+using NJsonSchema.Generation.TypeMappers;
+using NSwag;
+using NSwag.Generation.AspNetCore;
+using NSwag.Generation.Processors;
+using NSwag.Generation.Processors.Contexts;
+using NSwag.Generation.Processors.Security;
+using Scim.Application.Common.Patching;
+using Scim.Application.Features.Groups;
+using Scim.Application.Features.Users;
+
+namespace Scim.Api.OpenApi;
+
+/// <summary>
+/// The OpenAPI 3.0 document of the SCIM API, served by NSwag at <c>/swagger/v1/swagger.json</c> with Swagger UI at
+/// <c>/swagger</c>, both outside the SCIM path base and without authentication.
+/// </summary>
+public static class ScimOpenApiDocument
+{
+    /// <summary>The document's name (the <c>v1</c> in its URL).</summary>
+    public const string Name = "v1";
+
+    /// <summary>The document's path.</summary>
+    public const string Path = "/swagger/v1/swagger.json";
+
+    private const string SecuritySchemeName = "Bearer";
+
+    /// <summary>Registers the document generator.</summary>
+    public static IServiceCollection AddScimOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        return services.AddOpenApiDocument(settings =>
+        {
+            settings.DocumentName = Name;
+            settings.Title = "SCIM 2.0";
+            settings.Version = "v1";
+            settings.Description = "Multi-tenant SCIM 2.0 service provider (RFC 7643, RFC 7644). Every SCIM request carries "
+                + "Authorization: Bearer <API key>; the key's organization is the tenant. Bodies are application/scim+json "
+                + "(application/json is accepted too); errors are SCIM error bodies with status as a string and a scimType.";
+            settings.SchemaSettings.SchemaNameGenerator = new ScimSchemaNameGenerator();
+            settings.SchemaSettings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(JsonNode), _ => { }));
+            settings.SchemaSettings.SchemaProcessors.Add(new ExtensibleResourceProcessor());
+            settings.AddSecurity(SecuritySchemeName, new OpenApiSecurityScheme
+            {
+                Type = OpenApiSecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An organization API key with the scim scope: Authorization: Bearer <API key>.",
+            });
+            settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor(SecuritySchemeName));
+            settings.OperationProcessors.Add(new ScimOperationProcessor());
+        });
+    }
+
+    /// <summary>Serves the document and Swagger UI (before authentication, so neither needs a key).</summary>
+    public static IApplicationBuilder UseScimOpenApi(this IApplicationBuilder app) => app
+        .UseOpenApi(settings =>
+        {
+            settings.Path = Path;
+
+            // The document is the same for every caller and host; paths already carry the SCIM path base.
+            settings.PostProcess = (document, _) => document.Servers.Clear();
+        })
+        .UseSwaggerUi(settings =>
+        {
+            settings.Path = "/swagger";
+            settings.DocumentPath = Path;
+        });
+
+    /// <summary>Publishes the wire types under their RFC names: <c>User</c>, <c>Group</c>, <c>PatchOp</c>, <c>Error</c>, <c>ListResponseOfUser</c>.</summary>
+    private sealed class ScimSchemaNameGenerator : DefaultSchemaNameGenerator
+    {
+        public override string Generate(Type type)
+        {
+            if (type == typeof(PatchRequest))
+            {
+                return "PatchOp";
+            }
+
+            if (type == typeof(ScimErrorDocument))
+            {
+                return "Error";
+            }
+
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ScimListResponse<>))
+            {
+                return "ListResponseOf" + Generate(type.GenericTypeArguments[0]);
+            }
+
+            var name = base.Generate(type);
+            return name.Length > 4 && name.StartsWith("Scim", StringComparison.Ordinal) && char.IsUpper(name[4]) ? name[4..] : name;
+        }
+    }
+
+    /// <summary>User and Group take attributes of schema extensions the document does not list (RFC 7643 §3.3).</summary>
+    private sealed class ExtensibleResourceProcessor : ISchemaProcessor
+    {
+        public void Process(SchemaProcessorContext context)
+        {
+            if (context.ContextualType.Type == typeof(ScimUser) || context.ContextualType.Type == typeof(ScimGroup))
+            {
+                context.Schema.AllowAdditionalProperties = true;
+                context.Schema.AdditionalPropertiesSchema = new JsonSchema
+                {
+                    Description = "Attributes of further schema extensions, keyed by the extension's URN.",
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies <see cref="ScimParameterMetadata"/> and <see cref="ScimResponseHeaderMetadata"/>: the documented query
+    /// parameters replace the ones inferred from handler signatures, so their names and types match RFC 7644.
+    /// </summary>
+    private sealed class ScimOperationProcessor : IOperationProcessor
+    {
+        public bool Process(OperationProcessorContext context)
+        {
+            if (context is not AspNetCoreOperationProcessorContext { ApiDescription.ActionDescriptor.EndpointMetadata: { } metadata })
+            {
+                return true;
+            }
+
+            var operation = context.OperationDescription.Operation;
+            foreach (var inferred in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query).ToList())
+            {
+                operation.Parameters.Remove(inferred);
+            }
+
+            foreach (var parameter in metadata.OfType<ScimParameterMetadata>())
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = parameter.Name,
+                    Kind = parameter.Kind,
+                    Description = parameter.Description,
+                    IsRequired = false,
+                    Schema = new JsonSchema { Type = parameter.Type },
+
+                    // The name generated clients give the argument: ifMatch rather than if_Match.
+                    OriginalName = parameter.Kind == OpenApiParameterKind.Header ? char.ToLowerInvariant(parameter.Name[0]) + parameter.Name[1..].Replace("-", "", StringComparison.Ordinal) : null,
+                });
+            }
+
+            foreach (var header in metadata.OfType<ScimResponseHeaderMetadata>())
+            {
+                if (operation.Responses.TryGetValue(header.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response))
+                {
+                    response.Headers[header.Name] = new OpenApiHeader { Description = header.Description, Schema = new JsonSchema { Type = JsonObjectType.String } };
+                }
+            }
+
+            if (operation.RequestBody is { } body && metadata.OfType<IAcceptsMetadata>().LastOrDefault()?.RequestType is { } bodyType)
+            {
+                var name = new ScimSchemaNameGenerator().Generate(bodyType);
+                body.Name = char.ToLowerInvariant(name[0]) + name[1..];
+                body.Description = $"The {name} as application/scim+json (application/json is accepted too).";
+                WithScimMediaTypes(body.Content);
+            }
+
+            foreach (var (status, response) in operation.Responses)
+            {
+                WithScimMediaTypes(response.Content);
+                if (string.IsNullOrEmpty(response.Description))
+                {
+                    response.Description = Describe(status);
+                }
+            }
+
+            return true;
+        }
+
+        // Minimal APIs report one content type per body; SCIM bodies are application/scim+json first, application/json too.
+        private static void WithScimMediaTypes(IDictionary<string, OpenApiMediaType> content)
+        {
+            if (content.Values.FirstOrDefault() is not { } mediaType)
+            {
+                return;
+            }
+
+            content.Clear();
+            foreach (var name in ScimOpenApiConventions.MediaTypes)
+            {
+                content[name] = new OpenApiMediaType { Schema = mediaType.Schema };
+            }
+        }
+
+        private static string Describe(string status) => status switch
+        {
+            "200" => "OK.",
+            "201" => "Created: the new resource, with its URL in Location.",
+            "204" => "No Content.",
+            "400" => "Bad request (SCIM error; scimType invalidFilter, invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany).",
+            "401" => "Missing, unknown or revoked API key (SCIM error, WWW-Authenticate: Bearer).",
+            "403" => "The API key lacks the scim scope (SCIM error).",
+            "404" => "No such resource in the caller's organization (SCIM error).",
+            "409" => "A unique attribute value is already taken (SCIM error, scimType uniqueness).",
+            _ => "",
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using NJsonSchema;
+using NSwag;
+
+namespace Scim.Api.OpenApi;
+
+/// <summary>A query parameter or request header that an operation documents (attached as endpoint metadata).</summary>
+/// <param name="Name">The parameter's name on the wire.</param>
+/// <param name="Kind">Query or header.</param>
+/// <param name="Type">The JSON type of its value.</param>
+/// <param name="Description">What it does, or that it is ignored today.</param>
+public sealed record ScimParameterMetadata(string Name, OpenApiParameterKind Kind, JsonObjectType Type, string Description);
+
+/// <summary>A response header that an operation documents for one status (attached as endpoint metadata).</summary>
+/// <param name="Status">The response status the header comes with.</param>
+/// <param name="Name">The header's name.</param>
+/// <param name="Description">What it carries, or that it is not sent today.</param>
+public sealed record ScimResponseHeaderMetadata(int Status, string Name, string Description);
+
+/// <summary>The SCIM query parameters and headers (RFC 7644 §3.4.2, §3.14), each described once.</summary>
+public static class ScimParameters
+{
+    private const string NoETags = "ETags are not supported yet (ServiceProviderConfig etag.supported is false)";
+
+    /// <summary><c>filter</c> (RFC 7644 §3.4.2.2).</summary>
+    public static readonly ScimParameterMetadata Filter = Query("filter", JsonObjectType.String,
+        "A filter expression (RFC 7644 §3.4.2.2), e.g. userName eq \"bjensen\" or emails[type eq \"work\"].value co \"@example.com\". Invalid filters get 400 invalidFilter.");
+
+    /// <summary><c>sortBy</c>: ignored today.</summary>
+    public static readonly ScimParameterMetadata SortBy = Query("sortBy", JsonObjectType.String,
+        "Ignored today: sorting is not supported yet (ServiceProviderConfig sort.supported is false); results come in the server's stable order.");
+
+    /// <summary><c>sortOrder</c>: ignored today.</summary>
+    public static readonly ScimParameterMetadata SortOrder = Query("sortOrder", JsonObjectType.String,
+        "Ignored today: sorting is not supported yet (ServiceProviderConfig sort.supported is false). RFC values: ascending, descending.");
+
+    /// <summary><c>startIndex</c> (RFC 7644 §3.4.2.4).</summary>
+    public static readonly ScimParameterMetadata StartIndex = Query("startIndex", JsonObjectType.Integer,
+        "The 1-based index of the first result (default 1; values below 1 are read as 1).");
+
+    /// <summary><c>count</c> (RFC 7644 §3.4.2.4).</summary>
+    public static readonly ScimParameterMetadata Count = Query("count", JsonObjectType.Integer,
+        "The maximum number of results on the page (default and maximum 200; 0 returns only totalResults).");
+
+    /// <summary><c>cursor</c>: ignored today.</summary>
+    public static readonly ScimParameterMetadata Cursor = Query("cursor", JsonObjectType.String,
+        "Ignored today: cursor-based pagination is not supported yet; page with startIndex and count.");
+
+    /// <summary><c>attributes</c> (RFC 7644 §3.9).</summary>
+    public static readonly ScimParameterMetadata Attributes = Query("attributes", JsonObjectType.String,
+        "Comma-separated attribute names to return (plus those always returned), e.g. userName,emails.");
+
+    /// <summary><c>excludedAttributes</c> (RFC 7644 §3.9).</summary>
+    public static readonly ScimParameterMetadata ExcludedAttributes = Query("excludedAttributes", JsonObjectType.String,
+        "Comma-separated attribute names to leave out of the response, e.g. members.");
+
+    /// <summary><c>If-Match</c>: ignored today.</summary>
+    public static readonly ScimParameterMetadata IfMatch = new("If-Match", OpenApiParameterKind.Header, JsonObjectType.String,
+        $"Ignored today: {NoETags}; the request is applied unconditionally.");
+
+    /// <summary><c>If-None-Match</c>: ignored today.</summary>
+    public static readonly ScimParameterMetadata IfNoneMatch = new("If-None-Match", OpenApiParameterKind.Header, JsonObjectType.String,
+        $"Ignored today: {NoETags}; the resource is always returned.");
+
+    /// <summary>The <c>ETag</c> response header: not sent today.</summary>
+    public static readonly ScimResponseHeaderMetadata ETag = new(StatusCodes.Status200OK, "ETag",
+        $"Not sent today: {NoETags}.");
+
+    /// <summary>The <c>Location</c> header of a 201 response.</summary>
+    public static readonly ScimResponseHeaderMetadata Location = new(StatusCodes.Status201Created, "Location",
+        "The URL of the created resource (equal to meta.location).");
+
+    /// <summary>Every query parameter of a list request, in RFC order.</summary>
+    public static readonly object[] ListParameters = [Filter, SortBy, SortOrder, StartIndex, Count, Cursor, Attributes, ExcludedAttributes];
+
+    private static ScimParameterMetadata Query(string name, JsonObjectType type, string description) =>
+        new(name, OpenApiParameterKind.Query, type, description);
+}

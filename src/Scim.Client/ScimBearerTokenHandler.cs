@@ -1,0 +1,33 @@
+using System.Net.Http.Headers;
+
+namespace Scim.Client;
+
+/// <summary>Sends <c>Authorization: Bearer &lt;API key&gt;</c> with every request (RFC 7644 §2).</summary>
+public sealed class ScimBearerTokenHandler : DelegatingHandler
+{
+    private readonly Func<CancellationToken, ValueTask<string>> tokenProvider;
+
+    /// <summary>Sends a fixed token.</summary>
+    /// <param name="token">The SCIM API key.</param>
+    public ScimBearerTokenHandler(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        tokenProvider = _ => ValueTask.FromResult(token);
+    }
+
+    /// <summary>Asks <paramref name="tokenProvider"/> for the token on every request (for keys that rotate).</summary>
+    /// <param name="tokenProvider">Returns the current SCIM API key.</param>
+    public ScimBearerTokenHandler(Func<CancellationToken, ValueTask<string>> tokenProvider)
+    {
+        ArgumentNullException.ThrowIfNull(tokenProvider);
+        this.tokenProvider = tokenProvider;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokenProvider(cancellationToken).ConfigureAwait(false));
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

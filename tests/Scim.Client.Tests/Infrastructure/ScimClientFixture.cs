@@ -1,0 +1,18 @@
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Client.Tests.Infrastructure;
+
+/// <summary>One server per test class; each test gets its own organization, so tests do not see each other's data.</summary>
+public sealed class ScimClientFixture : IDisposable
+{
+    public ScimApiFactory Factory { get; } = new();
+
+    /// <summary>A generated client for a new organization, authenticated the way a consumer would: through <see cref="ScimBearerTokenHandler"/>.</summary>
+    public async Task<IScimClient> CreateClientAsync()
+    {
+        var (_, token) = await Factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        return new ScimClient(Factory.CreateDefaultClient(new Uri("http://localhost/"), new ScimBearerTokenHandler(token)));
+    }
+
+    public void Dispose() => Factory.Dispose();
+}
