@@ -26,10 +26,14 @@ public static class ListGroups
             }
 
             var spec = new GroupsPageSpec(filter.Value, query.Paging);
-            var total = await db.Groups.WhereSpecification(spec).CountAsync(cancellationToken);
-            var groups = query.Paging.Count == 0 || total < query.Paging.StartIndex
+            var groups = query.Paging.Count == 0
                 ? []
                 : await db.Groups.AsNoTracking().WithSpecification(spec).ToListAsync(cancellationToken);
+
+            // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
+            var total = query.Paging.StartIndex == 1 && groups.Count < query.Paging.Count
+                ? groups.Count
+                : await db.Groups.WhereSpecification(spec).CountAsync(cancellationToken);
             var resources = await GroupResources.ToJsonAsync(db, groups, query.Projection, cancellationToken);
             return ListResponse.Create(resources, total, query.Paging.StartIndex);
         }

@@ -29,10 +29,14 @@ public static class ListUsers
             }
 
             var spec = new UsersPageSpec(filter.Value, query.Paging);
-            var total = await db.Users.WhereSpecification(spec).CountAsync(cancellationToken);
-            var users = query.Paging.Count == 0 || total < query.Paging.StartIndex
+            var users = query.Paging.Count == 0
                 ? []
                 : await db.Users.AsNoTracking().WithDetails().WithSpecification(spec).ToListAsync(cancellationToken);
+
+            // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
+            var total = query.Paging.StartIndex == 1 && users.Count < query.Paging.Count
+                ? users.Count
+                : await db.Users.WhereSpecification(spec).CountAsync(cancellationToken);
             var resources = await UserResources.ToJsonAsync(db, users, query.Projection, cancellationToken);
             return ListResponse.Create(resources, total, query.Paging.StartIndex);
         }
