@@ -4,7 +4,7 @@ namespace Scim.Domain.Groups;
 /// A SCIM Group (RFC 7643 §4.2), a team of the organization. Members are rows of <see cref="GroupMember"/>,
 /// never a serialized list, so groups of 100,000+ members are changed one row at a time.
 /// </summary>
-public sealed class Group
+public sealed class Group : IScimResource
 {
     /// <summary>The server-assigned SCIM <c>id</c>.</summary>
     public Guid Id { get; init; } = Guid.NewGuid();

@@ -6,7 +6,7 @@ namespace Scim.Domain.Users;
 /// multi-valued ones are rows of <see cref="Values"/> and <see cref="Addresses"/>. Values are stored exactly
 /// as sent; the <c>*Normalized</c> columns hold lower-invariant copies for case-insensitive unique indexes and filters.
 /// </summary>
-public sealed class User
+public sealed class User : IScimResource
 {
     /// <summary>The server-assigned SCIM <c>id</c>.</summary>
     public Guid Id { get; init; } = Guid.NewGuid();

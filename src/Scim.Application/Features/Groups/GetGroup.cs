@@ -5,6 +5,8 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 
+using Scim.Domain.Groups;
+
 namespace Scim.Application.Features.Groups;
 
 /// <summary>GET /Groups/{id} (RFC 7644 §3.4.1); <c>excludedAttributes=members</c> never reads the membership rows.</summary>
@@ -19,7 +21,7 @@ public static class GetGroup
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
             var group = Guid.TryParse(query.Id, out var id)
-                ? await db.Groups.AsNoTracking().WithSpecification(new GroupByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Groups.AsNoTracking().WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;
             if (group is null)
             {

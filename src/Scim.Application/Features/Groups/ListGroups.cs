@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -19,23 +18,15 @@ public static class ListGroups
     {
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var filter = FilterCompiler.Compile(query.Filter, GroupFilterMap.Map, db);
-            if (!filter.IsSuccess)
+            var page = await ResourcePage.LoadAsync(
+                db, db.Groups, groups => groups, query.Filter, GroupFilterMap.Map, query.Paging, cancellationToken);
+            if (!page.IsSuccess)
             {
-                return filter.Error;
+                return page.Error;
             }
 
-            var spec = new GroupsPageSpec(filter.Value, query.Paging);
-            var groups = query.Paging.Count == 0
-                ? []
-                : await db.Groups.AsNoTracking().WithSpecification(spec).ToListAsync(cancellationToken);
-
-            // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
-            var total = query.Paging.StartIndex == 1 && groups.Count < query.Paging.Count
-                ? groups.Count
-                : await db.Groups.WhereSpecification(spec).CountAsync(cancellationToken);
-            var resources = await GroupResources.ToJsonAsync(db, groups, query.Projection, cancellationToken);
-            return ListResponse.Create(resources, total, query.Paging.StartIndex);
+            var resources = await GroupResources.ToJsonAsync(db, page.Value!.Items, query.Projection, cancellationToken);
+            return ListResponse.Create(resources, page.Value.TotalResults, query.Paging.StartIndex);
         }
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Patching;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Application.Common.Schemas;
+
+using Scim.Domain.Groups;
 
 namespace Scim.Application.Features.Groups;
 
@@ -28,7 +31,7 @@ public static class PatchGroup
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var group = Guid.TryParse(command.Id, out var id)
-                ? await db.Groups.WithSpecification(new GroupByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Groups.WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;
             if (group is null)
             {

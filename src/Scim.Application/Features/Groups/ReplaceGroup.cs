@@ -7,6 +7,8 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Application.Common.Schemas;
 
+using Scim.Domain.Groups;
+
 namespace Scim.Application.Features.Groups;
 
 /// <summary>PUT /Groups/{id} (RFC 7644 §3.5.1): replaces displayName, externalId and the member list (omitted members → none).</summary>
@@ -30,7 +32,7 @@ public static class ReplaceGroup
             var members = GroupMembership.TakeMembers(resource.Value!);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var group = Guid.TryParse(command.Id, out var id)
-                ? await db.Groups.WithSpecification(new GroupByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Groups.WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;
             if (group is null)
             {

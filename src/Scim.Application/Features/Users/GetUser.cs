@@ -5,6 +5,8 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 
+using Scim.Domain.Users;
+
 namespace Scim.Application.Features.Users;
 
 /// <summary>GET /Users/{id} (RFC 7644 §3.4.1): the user, active or not; 404 when the id is unknown in the organization.</summary>
@@ -19,7 +21,7 @@ public static class GetUser
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
             var user = Guid.TryParse(query.Id, out var id)
-                ? await db.Users.AsNoTracking().WithDetails().WithSpecification(new UserByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Users.AsNoTracking().WithDetails().WithSpecification(new ResourceByIdSpec<User>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;
             if (user is null)
             {

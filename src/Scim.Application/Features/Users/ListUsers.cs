@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -22,23 +21,15 @@ public static class ListUsers
     {
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var filter = FilterCompiler.Compile(query.Filter, UserFilterMap.Map, db);
-            if (!filter.IsSuccess)
+            var page = await ResourcePage.LoadAsync(
+                db, db.Users, users => users.WithDetails(), query.Filter, UserFilterMap.Map, query.Paging, cancellationToken);
+            if (!page.IsSuccess)
             {
-                return filter.Error;
+                return page.Error;
             }
 
-            var spec = new UsersPageSpec(filter.Value, query.Paging);
-            var users = query.Paging.Count == 0
-                ? []
-                : await db.Users.AsNoTracking().WithDetails().WithSpecification(spec).ToListAsync(cancellationToken);
-
-            // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
-            var total = query.Paging.StartIndex == 1 && users.Count < query.Paging.Count
-                ? users.Count
-                : await db.Users.WhereSpecification(spec).CountAsync(cancellationToken);
-            var resources = await UserResources.ToJsonAsync(db, users, query.Projection, cancellationToken);
-            return ListResponse.Create(resources, total, query.Paging.StartIndex);
+            var resources = await UserResources.ToJsonAsync(db, page.Value!.Items, query.Projection, cancellationToken);
+            return ListResponse.Create(resources, page.Value.TotalResults, query.Paging.StartIndex);
         }
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Patching;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Application.Common.Schemas;
+
+using Scim.Domain.Users;
 
 namespace Scim.Application.Features.Users;
 
@@ -28,7 +31,7 @@ public static class PatchUser
             // instead of overwriting each other.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var user = Guid.TryParse(command.Id, out var id)
-                ? await db.Users.WithDetails().WithSpecification(new UserByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Users.WithDetails().WithSpecification(new ResourceByIdSpec<User>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;
             if (user is null)
             {

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Application.Common.Schemas;
+
+using Scim.Domain.Users;
 
 namespace Scim.Application.Features.Users;
 
@@ -29,7 +32,7 @@ public static class ReplaceUser
             // The read and the write share one transaction (BEGIN IMMEDIATE on SQLite): concurrent writers queue.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var user = Guid.TryParse(command.Id, out var id)
-                ? await db.Users.WithDetails().WithSpecification(new UserByIdSpec(id)).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Users.WithDetails().WithSpecification(new ResourceByIdSpec<User>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;
             if (user is null)
             {

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common.Persistence;
+using Scim.Domain;
+using Scim.Filtering.Translation;
+
+namespace Scim.Application.Common.Resources;
+
+/// <summary>A page of resources and the number of all matches (<c>totalResults</c>, RFC 7644 §3.4.2.4).</summary>
+/// <param name="Items">The page, in list order.</param>
+/// <param name="TotalResults">How many resources match the filter in all.</param>
+internal sealed record ResourcePage<T>(IReadOnlyList<T> Items, int TotalResults)
+    where T : class, IScimResource;
+
+/// <summary>Runs a list or search: the filter compiled to SQL, one page, and the total.</summary>
+internal static class ResourcePage
+{
+    /// <summary>
+    /// The page of <paramref name="resources"/> matching <paramref name="filter"/>, loaded through
+    /// <paramref name="withDetails"/>; 400 invalidFilter when the filter does not parse or names an unknown attribute.
+    /// </summary>
+    public static async Task<Result<ResourcePage<T>>> LoadAsync<T>(
+        IScimDbContext db, IQueryable<T> resources, Func<IQueryable<T>, IQueryable<T>> withDetails,
+        string? filter, FilterAttributeMap<T> map, ListParameters paging, CancellationToken cancellationToken)
+        where T : class, IScimResource
+    {
+        var predicate = FilterCompiler.Compile(filter, map, db);
+        if (!predicate.IsSuccess)
+        {
+            return predicate.Error;
+        }
+
+        var spec = new ResourcesPageSpec<T>(predicate.Value, paging);
+        var items = paging.Count == 0
+            ? []
+            : await withDetails(resources.AsNoTracking()).WithSpecification(spec).ToListAsync(cancellationToken);
+
+        // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
+        var total = paging.StartIndex == 1 && items.Count < paging.Count
+            ? items.Count
+            : await resources.WhereSpecification(spec).CountAsync(cancellationToken);
+        return new ResourcePage<T>(items, total);
+    }
+}
