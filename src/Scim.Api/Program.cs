@@ -55,6 +55,8 @@ if (options.CreateFirstOrganization)
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
+    // Bodies over the size limit and aborted uploads are the client's doing: answer them without an error log entry.
+    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
     // Unexpected failures still answer in SCIM's error format; the exception itself goes to the log.
     ExceptionHandler = context =>
     {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Scim.Application.Common.Persistence;
 using Scim.Infrastructure.Data;
@@ -14,7 +16,12 @@ public static class DependencyInjection
     public static IServiceCollection AddScimDatabase(this IServiceCollection services, string connectionString)
     {
         services.AddScoped<OrganizationContext>();
-        services.AddDbContext<ScimDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqliteUnicodeLower()));
+        services.AddDbContext<ScimDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteUnicodeLower())
+            // A taken userName is an expected 409, not an error: keep EF Core's failure logs for it out of the error log.
+            // Real database failures still reach the request's exception handler, which logs them.
+            .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
         services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());
         services.AddHostedService<SqliteOptimizer>();
         return services;

@@ -13,8 +13,12 @@ namespace Scim.Api.Cli;
 /// </summary>
 public static class AdminCommands
 {
-    /// <summary>True when <paramref name="args"/> start with an admin command rather than server options.</summary>
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "orgs" or "keys";
+    /// <summary>
+    /// True when <paramref name="args"/> start with a command word or a help request rather than server options
+    /// such as <c>--urls</c>: a mistyped command must print an error, not start a second server.
+    /// </summary>
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?");
 
     /// <summary>Runs the command; returns the process exit code (0 success, 1 failure, 2 usage error).</summary>
     /// <param name="args">The command line, e.g. <c>keys list --org Contoso</c>.</param>
@@ -32,9 +36,12 @@ public static class AdminCommands
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddScimCore(builder.Configuration);
         using var host = builder.Build();
-        await host.Services.MigrateScimDatabaseAsync();
 
-        var root = new RootCommand("Scim.VerticalSlice administration");
+        var root = new RootCommand("""
+            Scim.VerticalSlice: a SCIM 2.0 server. Without a command it runs the server
+            (server options such as --urls http://localhost:5080 go after '--' in dotnet run).
+            The commands below administer organizations and API keys in the server's database.
+            """);
         root.Subcommands.Add(Organizations(host.Services, output, error));
         root.Subcommands.Add(Keys(host.Services, output, error));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
@@ -46,7 +53,16 @@ public static class AdminCommands
         var create = new Command("create", "Create an organization.") { name };
         create.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new CreateOrganization.Command(parse.GetValue(name)!), ct), organization =>
             output.WriteLine($"Created organization '{organization.Name}' ({organization.Id}).")));
-        return new Command("orgs", "Manage organizations.") { create };
+        var list = new Command("list", "List organizations with their ids.");
+        list.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new ListOrganizations.Query(), ct), organizations =>
+        {
+            output.WriteLine($"{"ID",-36}  {"CREATED (UTC)",-19}  NAME");
+            foreach (var organization in organizations)
+            {
+                output.WriteLine($"{organization.Id,-36}  {organization.CreatedUtc:yyyy-MM-dd HH:mm:ss}  {organization.Name}");
+            }
+        }));
+        return new Command("orgs", "Manage organizations.") { create, list };
     }
 
     private static Command Keys(IServiceProvider services, TextWriter output, TextWriter error)
@@ -90,13 +106,15 @@ public static class AdminCommands
         var keyId = new Argument<Guid>("key-id") { Description = "The key's id, as listed." };
         var revoke = new Command("revoke", "Revoke an API key; it gets 401 from then on.") { keyId };
         revoke.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new RevokeApiKey.Command(parse.GetValue(keyId)), ct), key =>
-            output.WriteLine($"Revoked API key {key.Id} '{key.Name}'.")));
+            output.WriteLine($"API key {key.Id} '{key.Name}' is revoked (since {key.RevokedUtc:yyyy-MM-dd HH:mm:ss} UTC).")));
 
         return new Command("keys", "Manage API keys.") { create, list, revoke };
     }
 
     private static async Task<int> SendAsync<T>(IServiceProvider services, TextWriter error, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
     {
+        // Migrated here, not up front, so that help and usage errors never create a database.
+        await services.MigrateScimDatabaseAsync();
         await using var scope = services.CreateAsyncScope();
         var result = await send(scope.ServiceProvider.GetRequiredService<IMediator>());
         if (!result.IsSuccess)

@@ -61,7 +61,7 @@ public static class GroupsEndpoints
     // Entra prefers 204 for group PATCH: returning the member list of a large group is neither needed nor cheap.
     private static async Task<IResult> PatchGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, ct);
+        var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
             ? ScimResults.NoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!), ct))
             : ScimResults.Error(body.Error);

@@ -60,7 +60,7 @@ public static class UsersEndpoints
 
     private static async Task<IResult> PatchUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, ct);
+        var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!), ct), context)
             : ScimResults.Error(body.Error);

@@ -39,7 +39,7 @@ public sealed class SearchRequest
     /// <summary>Reads and validates a SearchRequest body.</summary>
     public static async Task<Result<ListQuery>> ReadAsync(HttpRequest request, string coreSchemaUri, CancellationToken cancellationToken)
     {
-        var body = await ScimRequestBody.ReadAsync<SearchRequest>(request, cancellationToken);
+        var body = await ScimRequestBody.ReadAsync<SearchRequest>(request, "SearchRequest", cancellationToken);
         if (!body.IsSuccess)
         {
             return body.Error;

@@ -39,6 +39,8 @@ public static class ScimErrorResponse
         StatusCodes.Status404NotFound => ScimError.NotFound($"No SCIM endpoint at {request.Path}. Endpoints: /Users, /Groups, /ServiceProviderConfig, /ResourceTypes, /Schemas."),
         StatusCodes.Status405MethodNotAllowed => new ScimError(status, null, $"{request.Method} is not supported on {request.Path}."),
         StatusCodes.Status415UnsupportedMediaType => new ScimError(status, null, "Send the body as application/scim+json (or application/json)."),
+        StatusCodes.Status413PayloadTooLarge => new ScimError(status, null,
+            "The request body is larger than the server accepts (Kestrel:Limits:MaxRequestBodySize, 30,000,000 bytes by default); send members in several PATCH requests."),
         _ => new ScimError(status, null, $"The request failed with HTTP {status}."),
     };
 }

@@ -8,21 +8,32 @@ namespace Scim.Api.Http;
 
 /// <summary>
 /// Reads a request body as a JSON object. Accepts <c>application/scim+json</c> and <c>application/json</c>, with or
-/// without parameters such as <c>charset=utf-8</c> (RFC 7644 §3.1), and a missing Content-Type. Anything else is 415;
-/// malformed JSON is 400 invalidSyntax with the parser's position.
+/// without <c>charset=utf-8</c> (RFC 7644 §3.1; RFC 8259 §8.1 makes JSON UTF-8), and a missing Content-Type.
+/// Anything else is 415. Malformed JSON, invalid UTF-8, the same attribute twice in one object, and strings or
+/// arrays beyond <see cref="MaxStringLength"/> / <see cref="MaxArrayLength"/> are 400 with a detail saying what to fix.
 /// </summary>
 public static class ScimRequestBody
 {
+    /// <summary>The longest string value or attribute name accepted, in UTF-16 code units.</summary>
+    public const int MaxStringLength = 65_536;
+
+    /// <summary>The most elements one JSON array may hold (a group of 100,000 members is built over several PATCHes).</summary>
+    public const int MaxArrayLength = 10_000;
+
+    // Exact duplicates are rejected by the parser; the depth cap keeps hostile nesting cheap.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
     /// <summary>The body as a <see cref="JsonObject"/>, or the SCIM error to send.</summary>
     public static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentType is { Length: > 0 } contentType
             && (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
                 || !(mediaType.MediaType.Equals(ScimJson.MediaType, StringComparison.OrdinalIgnoreCase)
-                    || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))))
+                    || mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+                || (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))))
         {
             return new ScimError(StatusCodes.Status415UnsupportedMediaType, null,
-                $"Content-Type '{contentType}' is not supported; send application/scim+json or application/json.");
+                $"Content-Type '{contentType}' is not supported; send application/scim+json or application/json, UTF-8 encoded.");
         }
 
         try
@@ -33,49 +44,24 @@ public static class ScimRequestBody
                 return ScimError.InvalidSyntax("The request body must be a JSON object.");
             }
 
-            return DuplicateName(obj) is { } duplicate
-                ? ScimError.InvalidSyntax($"The attribute '{duplicate}' appears twice in one object (names are case-insensitive, RFC 7643 §2.1).")
-                : obj;
+            return Check(obj, "$") is { } error ? error : obj;
         }
         catch (JsonException ex)
         {
             return ScimError.InvalidSyntax($"The request body is not valid JSON: {ex.Message}");
         }
-    }
-
-    // Exact duplicates are rejected by the parser; these options also keep nesting bounded.
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
-
-    // "userName" and "UserName" in one object name the same attribute: which one should win is a guess, so refuse it.
-    private static string? DuplicateName(JsonNode? node)
-    {
-        switch (node)
+        catch (InvalidOperationException)
         {
-            case JsonObject obj:
-                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (name, value) in obj)
-                {
-                    if (!names.Add(name))
-                    {
-                        return name;
-                    }
-
-                    if (DuplicateName(value) is { } nested)
-                    {
-                        return nested;
-                    }
-                }
-
-                return null;
-            case JsonArray array:
-                return array.Select(DuplicateName).FirstOrDefault(d => d is not null);
-            default:
-                return null;
+            // System.Text.Json decodes names and strings lazily and throws on invalid UTF-8 or an unpaired \uD800 escape.
+            return ScimError.InvalidSyntax("The request body is not valid UTF-8 text: a string contains an invalid byte sequence or an unpaired surrogate escape.");
         }
     }
 
     /// <summary>The body deserialised as <typeparamref name="T"/> (property names case-insensitive), or 400 invalidSyntax.</summary>
-    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The HTTP request.</param>
+    /// <param name="messageName">The SCIM message the body must be, for the error detail (e.g. <c>PatchOp</c>).</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, string messageName, CancellationToken cancellationToken)
     {
         var body = await ReadObjectAsync(request, cancellationToken);
         if (!body.IsSuccess)
@@ -89,7 +75,59 @@ public static class ScimRequestBody
         }
         catch (JsonException ex)
         {
-            return ScimError.InvalidSyntax($"The request body does not have the expected shape: {ex.Message}");
+            return ScimError.InvalidSyntax($"The request body is not a valid {messageName}: the value at '{ex.Path}' has the wrong JSON type.");
         }
     }
+
+    // Walks the whole document once: decodes every name and string (so bad UTF-8 surfaces here, not in a handler),
+    // and refuses names that differ only in case ("userName" and "UserName" name one attribute: which would win?).
+    private static ScimError? Check(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (name, value) in obj)
+                {
+                    if (!names.Add(name))
+                    {
+                        return ScimError.InvalidSyntax($"The attribute '{name}' appears twice in one object at '{path}' (names are case-insensitive, RFC 7643 §2.1).");
+                    }
+
+                    if (name.Length > MaxStringLength)
+                    {
+                        return TooLong(path);
+                    }
+
+                    if (Check(value, $"{path}.{name}") is { } error)
+                    {
+                        return error;
+                    }
+                }
+
+                return null;
+            case JsonArray array:
+                if (array.Count > MaxArrayLength)
+                {
+                    return ScimError.InvalidValue($"'{path}' has {array.Count} elements; at most {MaxArrayLength} are accepted in one request.");
+                }
+
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (Check(array[i], $"{path}[{i}]") is { } error)
+                    {
+                        return error;
+                    }
+                }
+
+                return null;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                return value.GetValue<string>().Length > MaxStringLength ? TooLong(path) : null;
+            default:
+                return null;
+        }
+    }
+
+    private static ScimError TooLong(string path) =>
+        ScimError.InvalidValue($"The value at '{path}' is longer than {MaxStringLength} characters.");
 }

@@ -65,6 +65,26 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
         Assert.NotEmpty(result.Error.Trim());
     }
 
+    [Theory]
+    [InlineData(true, "--help")]
+    [InlineData(true, "frobnicate")]
+    [InlineData(true, "orgs", "list")]
+    [InlineData(false, "--urls", "http://localhost:5080")]
+    [InlineData(false)]
+    public void Handles_CommandWordsAndHelp_ButNotServerOptions(bool expected, params string[] args) =>
+        Assert.Equal(expected, AdminCommands.Handles(args));
+
+    [Fact]
+    public async Task Orgs_List_ShowsIdsAndNames()
+    {
+        await RunAsync("orgs", "create", "Northwind");
+
+        var listed = await RunAsync("orgs", "list");
+
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Matches("[0-9a-f-]{36} .* Northwind", listed.Output);
+    }
+
     [Fact]
     public async Task Orgs_DuplicateName_Fails()
     {

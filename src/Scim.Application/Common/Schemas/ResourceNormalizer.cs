@@ -90,6 +90,14 @@ internal static class ResourceNormalizer
             {
                 return ScimError.InvalidValue($"{attribute.Name} is required.");
             }
+
+            // Required strings identify the resource (userName, displayName): blank or control-character values
+            // would be unfindable lookalikes, so they are refused rather than stored.
+            if (value is JsonValue text && text.GetValueKind() == System.Text.Json.JsonValueKind.String
+                && text.GetValue<string>() is var s && (string.IsNullOrWhiteSpace(s) || s.Any(char.IsControl)))
+            {
+                return ScimError.InvalidValue($"{attribute.Name} must contain a visible character and no control characters.");
+            }
         }
 
         return resource;

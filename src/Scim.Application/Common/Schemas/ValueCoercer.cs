@@ -53,6 +53,12 @@ internal sealed class ValueCoercer(bool keepReadOnly)
         return attribute.IsComplex ? CoerceComplex(attribute, value, path) : CoerceSimple(attribute, value, path);
     }
 
+    /// <summary>
+    /// The most elements a multi-valued attribute of one resource keeps (emails, roles, ...): every read returns them
+    /// all, so an unbounded list would make the resource unreadable. Group members are rows and have no such cap.
+    /// </summary>
+    public const int MaxElements = 1_000;
+
     private Result<JsonNode?> CoerceMultiValued(SchemaAttribute attribute, JsonNode value, string path)
     {
         // A lone object where an array belongs is wrapped: several clients send one email that way.
@@ -79,6 +85,11 @@ internal sealed class ValueCoercer(bool keepReadOnly)
             }
 
             result.Add(element.Value);
+        }
+
+        if (result.Count > MaxElements && attribute != GroupSchema.Members)
+        {
+            return ScimError.InvalidValue($"'{path}' has {result.Count} elements; a resource keeps at most {MaxElements}.");
         }
 
         return result.Count == 0 ? null : result;

@@ -1,0 +1,19 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common;
+using Scim.Application.Common.Persistence;
+using Scim.Domain.Organizations;
+
+namespace Scim.Application.Features.Organizations;
+
+/// <summary>Lists every organization (administration only; SCIM keys never see this), by name.</summary>
+public static class ListOrganizations
+{
+    public sealed record Query : IQuery<Result<IReadOnlyList<Organization>>>;
+
+    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<Organization>>>
+    {
+        public async ValueTask<Result<IReadOnlyList<Organization>>> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.Organizations.AsNoTracking().OrderBy(o => o.NameNormalized).ToListAsync(cancellationToken);
+    }
+}

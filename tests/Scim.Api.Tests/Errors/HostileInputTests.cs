@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Errors;
+
+/// <summary>Input no identity provider sends, but an attacker or a broken client may: always a SCIM 4xx, never a 500, nothing stored.</summary>
+public sealed class HostileInputTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    public static TheoryData<byte[]> InvalidUtf8Bodies => new()
+    {
+        Encoding.UTF8.GetBytes("{\"userName\":\"").Concat(new byte[] { 0xff }).Concat(Encoding.UTF8.GetBytes("@x.com\"}")).ToArray(),
+        Encoding.UTF8.GetBytes("{\"userName\":\"").Concat(new byte[] { 0xc0, 0xaf }).Concat(Encoding.UTF8.GetBytes("@x.com\"}")).ToArray(),
+        Encoding.UTF8.GetBytes("{\"userName\":\"\\ud800@x.com\"}"),
+        Encoding.UTF8.GetBytes("{\"userName\":\"a@x.com\",\"\\ud800\":\"x\"}"),
+        Encoding.UTF8.GetBytes("{\"userName\":\"a@x.com\",\"emails\":[{\"value\":\"\\udfff\"}]}"),
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidUtf8Bodies))]
+    public async Task CreateUser_InvalidUtf8OrUnpairedSurrogate_Returns400InvalidSyntax(byte[] body)
+    {
+        var client = await factory.CreateScimClientAsync();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(ScimHttp.EntraContentType);
+
+        await (await client.PostAsync("Users", content)).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidSyntax");
+        Assert.Equal(0, (await client.GetListAsync("Users")).TotalResults());
+    }
+
+    [Fact]
+    public async Task PatchUser_UnpairedSurrogateInValue_Returns400AndChangesNothing()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var before = await f.GetUserAsync(f.U1);
+
+        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"title","value":"\ud800"}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidSyntax");
+        Assert.Equal(before.ToJsonString(), (await f.GetUserAsync(f.U1)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task CreateUser_StringLongerThanLimit_Returns400InvalidValue()
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        var error = await (await client.PostJsonAsync("Users", $$"""{"userName":"{{new string('a', 70_000)}}@x.com"}"""))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+
+        Assert.Contains("65536", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateUser_MoreEmailsThanAResourceKeeps_Returns400InvalidValue()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var emails = string.Join(",", Enumerable.Range(0, 1_001).Select(i => $$"""{"value":"e{{i}}@x.com"}"""));
+
+        await (await client.PostJsonAsync("Users", $$"""{"userName":"many@x.com","emails":[{{emails}}]}"""))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+    }
+
+    [Theory]
+    [InlineData("Users", """{"userName":"   "}""")]
+    [InlineData("Users", """{"userName":"nul\u0000@x.com"}""")]
+    [InlineData("Groups", """{"displayName":" \t "}""")]
+    public async Task Create_BlankOrControlCharacterIdentifier_Returns400InvalidValue(string endpoint, string body)
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        await (await client.PostJsonAsync(endpoint, body)).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+    }
+
+    [Fact]
+    public async Task PatchUser_UserNameToBlank_Returns400AndKeepsTheOldName()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"userName","value":"  "}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal("user1@example.com", (await f.GetUserAsync(f.U1))["userName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CreateUser_Utf16Charset_Returns415()
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        var response = await client.PostAsync("Users", ScimHttp.Json("""{"userName":"a@x.com"}""", "application/scim+json; charset=utf-16"));
+
+        await response.AssertScimErrorAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task PatchUser_WrongShapeOfOperations_NamesTheMessageNotATypeName()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var error = await (await f.Client.PatchJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":"replace everything"}
+            """)).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidSyntax");
+
+        var detail = error["detail"]!.GetValue<string>();
+        Assert.Contains("PatchOp", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+    }
+}
