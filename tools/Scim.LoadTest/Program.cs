@@ -1,0 +1,4 @@
+using Scim.LoadTest;
+using Spectre.Console;
+
+return await LoadTestCli.RunAsync(args, AnsiConsole.Console, Console.Error);
