@@ -18,13 +18,13 @@ internal static class Operations
 {
     public static string Describe(Operation operation) => operation switch
     {
-        Operation.LookupUser => "GET /Users?filter=userName eq",
+        Operation.LookupUser => "GET /Users?filter",
         Operation.CreateUser => "POST /Users",
         Operation.PatchUser => "PATCH /Users/{id}",
         Operation.GetUser => "GET /Users/{id}",
-        Operation.ListUsersPage => "GET /Users?startIndex&count",
-        Operation.ListUsersCursor => "GET /Users?cursor&count",
-        Operation.AddMembers => "PATCH /Groups/{id} (add members)",
+        Operation.ListUsersPage => "GET /Users?startIndex",
+        Operation.ListUsersCursor => "GET /Users?cursor",
+        Operation.AddMembers => "PATCH /Groups/{id}",
         _ => operation.ToString(),
     };
 }

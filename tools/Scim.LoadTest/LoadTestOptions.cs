@@ -1,6 +1,5 @@
-using Scim.LoadTest.Scenarios;
-
 using System.Globalization;
+using Scim.LoadTest.Scenarios;
 
 namespace Scim.LoadTest;
 

@@ -1,8 +1,7 @@
-using Scim.LoadTest.Scenarios;
-
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Scim.LoadTest.Scenarios;
 
 namespace Scim.LoadTest;
 
