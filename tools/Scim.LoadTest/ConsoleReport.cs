@@ -1,0 +1,53 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace Scim.LoadTest;
+
+/// <summary>The result tables on the console.</summary>
+internal static class ConsoleReport
+{
+    public static void Write(IAnsiConsole console, LoadTestReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Inv($"{report.Scenario}: {report.Requests:N0} requests in {report.ElapsedSeconds:0.00} s, concurrency {report.Concurrency}"));
+        table.AddColumn("operation");
+        foreach (var column in new[] { "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var o in report.Operations)
+        {
+            table.AddRow(Markup.Escape(o.Name), Inv($"{o.Requests:N0}"), Inv($"{o.Throughput:N1}"), Ms(o.LatencyMs.P50), Ms(o.LatencyMs.P95), Ms(o.LatencyMs.P99), Ms(o.LatencyMs.Max), Inv($"{o.Errors:N0}"));
+        }
+
+        table.AddRow("[bold]all[/]", Inv($"[bold]{report.Requests:N0}[/]"), Inv($"[bold]{report.Throughput:N1}[/]"), Bold(report.LatencyMs.P50), Bold(report.LatencyMs.P95),
+            Bold(report.LatencyMs.P99), Bold(report.LatencyMs.Max), report.Errors == 0 ? "[green]0[/]" : Inv($"[red]{report.Errors:N0}[/]"));
+        console.Write(table);
+
+        if (report.ErrorsByStatus.Count > 0)
+        {
+            var errors = new Table().Border(TableBorder.Rounded).Title("errors by status");
+            errors.AddColumn("status");
+            errors.AddColumn(new TableColumn("count").RightAligned());
+            errors.AddColumn("first message");
+            foreach (var (status, count) in report.ErrorsByStatus)
+            {
+                errors.AddRow(Markup.Escape(status), Inv($"{count:N0}"), Markup.Escape(report.ErrorExamples.GetValueOrDefault(status) ?? ""));
+            }
+
+            console.Write(errors);
+        }
+
+        if (report.WarmupRequests > 0)
+        {
+            console.MarkupLineInterpolated($"[grey]Warm-up: {report.WarmupRequests} requests before the measured phase, not counted.[/]");
+        }
+    }
+
+    private static string Ms(double ms) => ms.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Bold(double ms) => $"[bold]{Ms(ms)}[/]";
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,275 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Scim.Client;
+using Scim.LoadTest.Scenarios;
+using Spectre.Console;
+
+namespace Scim.LoadTest;
+
+/// <summary>
+/// The command line: <c>Scim.LoadTest &lt;scenario&gt; --base-url URL --token TOKEN [options]</c>.
+/// Exit codes: 0 = the run finished and every request succeeded; 1 = the run finished with failed requests;
+/// 2 = nothing was measured (bad arguments, unreachable server, rejected token, scenario not supported).
+/// </summary>
+internal static class LoadTestCli
+{
+    public const int Success = 0;
+    public const int RequestsFailed = 1;
+    public const int NotRun = 2;
+
+    /// <summary>Parses <paramref name="args"/> and runs the scenario.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="console">Where the progress lines and the result tables go.</param>
+    /// <param name="error">Where the one-line reason goes when nothing can be measured.</param>
+    /// <param name="handler">Sends the requests instead of a new <see cref="SocketsHttpHandler"/> (tests pass the in-memory server's).</param>
+    /// <param name="cancellationToken">Stops the run early.</param>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
+    {
+        var scenario = new Argument<string>("scenario")
+        {
+            Description = "entra-cycle | filter-eq | get-by-id | patch-replace | list-page | cursor-walk | group-add-members | mixed",
+        };
+        scenario.AcceptOnlyFromAmong([.. ScenarioCatalog.Names]);
+        var baseUrl = new Option<string>("--base-url") { Description = "SCIM base URL.", DefaultValueFactory = _ => "http://localhost:5080/" };
+        var token = new Option<string?>("--token") { Description = "SCIM API key (scim scope), sent as a bearer token; default: the SCIM_TOKEN environment variable." };
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Worker tasks, each with one request in flight.", DefaultValueFactory = _ => 16 };
+        var duration = new Option<string?>("--duration", "-d") { Description = "Length of the measured phase: 20, 20s, 500ms, 2m. Default 30s when --requests is not given either." };
+        var requests = new Option<long?>("--requests", "-n") { Description = "Requests in the measured phase (each step of entra-cycle counts). With --duration, whichever comes first." };
+        var warmup = new Option<string?>("--warmup", "-w") { Description = "Warm-up before measuring, left out of the results: a request count (500) or a duration (5s)." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the JSON report to this file." };
+        var chart = new Option<string?>("--chart") { Description = "Write the latency chart to this .svg or self-contained .html file." };
+        var sampleSize = new Option<int>("--sample-size") { Description = "Existing users to discover for filter-eq, get-by-id, patch-replace, group-add-members.", DefaultValueFactory = _ => 5000 };
+        var workingSet = new Option<int>("--working-set") { Description = "Users to create when the directory has none.", DefaultValueFactory = _ => 100 };
+        var groups = new Option<int>("--groups") { Description = "Groups to create for group-add-members when there are none (or with --new-groups); default one per worker." };
+        var newGroups = new Option<bool>("--new-groups") { Description = "group-add-members: create fresh groups even when the directory has some." };
+        var pageSize = new Option<int>("--page-size") { Description = "count of list-page and cursor-walk.", DefaultValueFactory = _ => 100 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Members per PATCH in group-add-members.", DefaultValueFactory = _ => 100 };
+        var mix = new Option<string?>("--mix") { Description = $"Weights of mixed: name=weight,... Default {MixWeights.Format(MixWeights.Default)}." };
+        var timeout = new Option<string>("--timeout") { Description = "Per-request timeout.", DefaultValueFactory = _ => "30s" };
+
+        var root = new RootCommand("Load tests for the SCIM 2.0 server: runs a scenario through the generated client and reports throughput, latency percentiles and errors.")
+        {
+            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, mix, timeout,
+        };
+        var exitCode = Success;
+        root.SetAction(async (parse, ct) =>
+        {
+            var options = Validate(parse, out var problem);
+            if (options is null)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+                exitCode = NotRun;
+                return;
+            }
+
+            exitCode = await RunAsync(options, console, error, handler, ct);
+        });
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {parsed.Errors[0].Message} (see --help)");
+            return NotRun;
+        }
+
+        var code = await parsed.InvokeAsync(new InvocationConfiguration { Error = error }, cancellationToken);
+        return code != 0 ? code : exitCode;
+
+        LoadTestOptions? Validate(ParseResult parse, out string problem)
+        {
+            problem = "";
+            if (!Uri.TryCreate(parse.GetValue(baseUrl), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                problem = $"--base-url must be an absolute http(s) URL, got '{parse.GetValue(baseUrl)}'";
+                return null;
+            }
+
+            var secret = parse.GetValue(token) ?? Environment.GetEnvironmentVariable("SCIM_TOKEN");
+            if (string.IsNullOrWhiteSpace(secret))
+            {
+                problem = "give the SCIM token with --token or the SCIM_TOKEN environment variable";
+                return null;
+            }
+
+            TimeSpan? runFor = null;
+            if (parse.GetValue(duration) is { } d)
+            {
+                if (!RunBound.TryParseDuration(d, out var parsedDuration))
+                {
+                    problem = $"--duration: '{d}' is not a duration such as 20, 20s, 500ms or 2m";
+                    return null;
+                }
+
+                runFor = parsedDuration;
+            }
+
+            var count = parse.GetValue(requests);
+            if (count is <= 0)
+            {
+                problem = "--requests must be positive";
+                return null;
+            }
+
+            RunBound? warm = null;
+            if (parse.GetValue(warmup) is { } w && !RunBound.TryParseWarmup(w, out warm))
+            {
+                problem = $"--warmup: '{w}' is neither a request count (500) nor a duration (5s)";
+                return null;
+            }
+
+            var weights = MixWeights.Default;
+            if (parse.GetValue(mix) is { } m && MixWeights.TryParse(m, out weights) is { } mixProblem)
+            {
+                problem = mixProblem;
+                return null;
+            }
+
+            if (!RunBound.TryParseDuration(parse.GetValue(timeout)!, out var requestTimeout))
+            {
+                problem = $"--timeout: '{parse.GetValue(timeout)}' is not a duration";
+                return null;
+            }
+
+            if (parse.GetValue(chart) is { } c && !ChartWriter.IsSupported(c))
+            {
+                problem = $"--chart: '{c}' must end in .svg or .html";
+                return null;
+            }
+
+            var checks = new (int Value, int Min, int Max, string Name)[]
+            {
+                (parse.GetValue(concurrency), 1, 1024, "--concurrency"),
+                (parse.GetValue(sampleSize), 1, 1_000_000, "--sample-size"),
+                (parse.GetValue(workingSet), 1, 100_000, "--working-set"),
+                (parse.GetValue(groups), 0, 10_000, "--groups"),
+                (parse.GetValue(pageSize), 1, 1000, "--page-size"),
+                (parse.GetValue(batchSize), 1, 10_000, "--batch-size"),
+            };
+            foreach (var (value, min, max, name) in checks)
+            {
+                if (value < min || value > max)
+                {
+                    problem = string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max}, got {value}");
+                    return null;
+                }
+            }
+
+            return new LoadTestOptions
+            {
+                Scenario = parse.GetValue(scenario)!,
+                BaseUrl = url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"),
+                Token = secret,
+                Concurrency = parse.GetValue(concurrency),
+                Bound = runFor is null && count is null ? new RunBound(LoadTestOptions.DefaultDuration, null) : new RunBound(runFor, count),
+                Warmup = warm,
+                SampleSize = parse.GetValue(sampleSize),
+                WorkingSetUsers = parse.GetValue(workingSet),
+                WorkingSetGroups = parse.GetValue(groups),
+                NewGroups = parse.GetValue(newGroups),
+                PageSize = parse.GetValue(pageSize),
+                BatchSize = parse.GetValue(batchSize),
+                Mix = weights,
+                RequestTimeout = requestTimeout,
+                OutputPath = parse.GetValue(output),
+                ChartPath = parse.GetValue(chart),
+            };
+        }
+    }
+
+    /// <summary>Runs a validated configuration; returns the exit code.</summary>
+    public static async Task<int> RunAsync(LoadTestOptions options, IAnsiConsole console, TextWriter error, HttpMessageHandler? handler, CancellationToken cancellationToken)
+    {
+        using var http = CreateHttpClient(options, handler);
+        var client = new ScimClient(http);
+        if (await CheckConnectionAsync(client, options, cancellationToken) is { } unreachable)
+        {
+            await error.WriteLineAsync($"error: {unreachable}");
+            return NotRun;
+        }
+
+        var scenario = ScenarioCatalog.Create(options.Scenario, options);
+        var context = new ScenarioContext(client, http, options, line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
+        try
+        {
+            await scenario.PrepareAsync(context, cancellationToken);
+        }
+        catch (Exception e) when (e is ScenarioUnavailableException or ScimException or HttpRequestException or CheckFailedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"error: {options.Scenario}: {(e is ScenarioUnavailableException ? e.Message : $"preparing the data failed: {e.Message}")}");
+            return NotRun;
+        }
+
+        console.MarkupLineInterpolated($"Running [bold]{options.Scenario}[/] against {options.BaseUrl}: concurrency {options.Concurrency}, {options.Bound}{(options.Warmup is null ? "" : $" after a warm-up of {options.Warmup}")}.");
+        var workers = Enumerable.Range(0, options.Concurrency).Select(i => scenario.CreateWorker(context, i)).ToList();
+        var run = await new LoadRunner(options).RunAsync(workers, cancellationToken);
+        var report = LoadTestReport.Build(options, run, context.Report());
+
+        ConsoleReport.Write(console, report);
+        if (options.OutputPath is { } outputPath)
+        {
+            await File.WriteAllTextAsync(outputPath, report.ToJson(), CancellationToken.None);
+            console.MarkupLineInterpolated($"JSON report: {outputPath}");
+        }
+
+        if (options.ChartPath is { } chartPath)
+        {
+            await ChartWriter.WriteAsync(chartPath, report, CancellationToken.None);
+            console.MarkupLineInterpolated($"Latency chart: {chartPath}");
+        }
+
+        return report.Errors == 0 ? Success : RequestsFailed;
+    }
+
+    public static HttpClient CreateHttpClient(LoadTestOptions options, HttpMessageHandler? handler)
+    {
+        var inner = handler ?? new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.Concurrency + 4,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+        };
+        return new HttpClient(new ScimBearerTokenHandler(options.Token) { InnerHandler = inner }, disposeHandler: handler is null)
+        {
+            BaseAddress = options.BaseUrl,
+            Timeout = options.RequestTimeout,
+        };
+    }
+
+    /// <summary>Entra's Test Connection lookup; returns why the server cannot be load-tested, or null.</summary>
+    private static async Task<string?> CheckConnectionAsync(ScimClient client, LoadTestOptions options, CancellationToken cancellationToken)
+    {
+        var usersUrl = new Uri(options.BaseUrl, "Users");
+        try
+        {
+            await client.ListUsersAsync(filter: ScenarioContext.UserNameFilter(Guid.NewGuid().ToString()), count: 1, cancellationToken: cancellationToken);
+            return null;
+        }
+        catch (HttpRequestException e)
+        {
+            return $"cannot reach the SCIM server at {options.BaseUrl}: {e.Message}";
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"the SCIM server at {options.BaseUrl} did not answer within {options.RequestTimeout.TotalSeconds:0.#} s";
+        }
+        catch (ScimException e) when (e.Status == 401)
+        {
+            return $"the server rejected the token (HTTP 401 from {usersUrl}){(e.Detail is null ? "" : $": {e.Detail}")}";
+        }
+        catch (ScimException e) when (e.Status == 403)
+        {
+            return $"the token is not allowed to use SCIM (HTTP 403 from {usersUrl}): create a key with --scopes scim";
+        }
+        catch (ScimException e) when (e.Status == 404)
+        {
+            return $"{usersUrl} was not found (HTTP 404): is --base-url the server's SCIM base URL (e.g. with its path base)?";
+        }
+        catch (ScimException e)
+        {
+            return $"{usersUrl} did not answer as a SCIM server: {e.Message.Split('\n')[0]}";
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Scim.LoadTest.Scenarios;
+
+namespace Scim.LoadTest;
+
+/// <summary>Latency in milliseconds.</summary>
+internal sealed record LatencySummary(double P50, double P95, double P99, double Max, double Min, double Mean);
+
+/// <summary>One operation's share of the run.</summary>
+internal sealed record OperationReport(string Name, long Requests, long Errors, double Throughput, LatencySummary LatencyMs, IReadOnlyDictionary<string, long> ErrorsByStatus);
+
+/// <summary>One second of the measured phase (requests that completed in it).</summary>
+internal sealed record TimelinePoint(int Second, long Requests, long Errors, double P50, double P95, double P99, double Max);
+
+/// <summary>What the scenario worked on: users and groups discovered or created before the measured phase.</summary>
+internal sealed record DatasetReport(string Source, long TotalUsers, int Users, int Groups, IReadOnlyList<string> Notes);
+
+/// <summary>The JSON report (<c>--output</c>); the console table and the chart show the same numbers.</summary>
+internal sealed record LoadTestReport
+{
+    public required string Scenario { get; init; }
+
+    public required string BaseUrl { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required int Concurrency { get; init; }
+
+    public required string Bound { get; init; }
+
+    public string? Warmup { get; init; }
+
+    public long WarmupRequests { get; init; }
+
+    public IReadOnlyDictionary<string, int>? Mix { get; init; }
+
+    public required DatasetReport Dataset { get; init; }
+
+    /// <summary>Requests in the measured phase (each step of a multi-request scenario counts once).</summary>
+    public required long Requests { get; init; }
+
+    public required long Successes { get; init; }
+
+    public required long Errors { get; init; }
+
+    /// <summary>Failed requests by HTTP status code, or <c>transport</c>, <c>timeout</c>, <c>check</c>, <c>exception</c>.</summary>
+    public required IReadOnlyDictionary<string, long> ErrorsByStatus { get; init; }
+
+    /// <summary>The first message seen for each error kind.</summary>
+    public required IReadOnlyDictionary<string, string> ErrorExamples { get; init; }
+
+    public required double ElapsedSeconds { get; init; }
+
+    /// <summary>Requests per second over the measured phase.</summary>
+    public required double Throughput { get; init; }
+
+    /// <summary>Latency of every measured request, successful or not.</summary>
+    public required LatencySummary LatencyMs { get; init; }
+
+    public required IReadOnlyList<OperationReport> Operations { get; init; }
+
+    public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // A file for people and tools, not for embedding in HTML: keep '&', '<' and '>' readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Builds the report from the merged samples of the measured phase.</summary>
+    public static LoadTestReport Build(LoadTestOptions options, RunResult run, DatasetReport dataset)
+    {
+        var samples = run.Samples;
+        var elapsed = Math.Max(run.ElapsedSeconds, 1e-9);
+        var all = new LatencyDistribution(samples.Select(s => s.Elapsed));
+        var operations = samples
+            .GroupBy(s => s.Operation)
+            .OrderBy(g => g.Key)
+            .Select(g => new OperationReport(
+                Scim.LoadTest.Operations.Describe(g.Key),
+                g.Count(),
+                g.Count(s => s.Outcome != Outcomes.Success),
+                Math.Round(g.Count() / elapsed, 1),
+                new LatencyDistribution(g.Select(s => s.Elapsed)).Summary(),
+                ErrorCounts(g)))
+            .ToList();
+        var second = Stopwatch.Frequency;
+        var timeline = samples
+            .GroupBy(s => (int)((s.Start + s.Elapsed) / second))
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var d = new LatencyDistribution(g.Select(s => s.Elapsed)).Summary();
+                return new TimelinePoint(g.Key, g.Count(), g.Count(s => s.Outcome != Outcomes.Success), d.P50, d.P95, d.P99, d.Max);
+            })
+            .ToList();
+        var errors = samples.Count(s => s.Outcome != Outcomes.Success);
+        return new LoadTestReport
+        {
+            Scenario = options.Scenario,
+            BaseUrl = options.BaseUrl.AbsoluteUri,
+            StartedAt = run.StartedAt,
+            Concurrency = options.Concurrency,
+            Bound = options.Bound.ToString(),
+            Warmup = options.Warmup?.ToString(),
+            WarmupRequests = run.WarmupRequests,
+            Mix = options.Scenario == ScenarioCatalog.Mixed ? options.Mix : null,
+            Dataset = dataset,
+            Requests = samples.Count,
+            Successes = samples.Count - errors,
+            Errors = errors,
+            ErrorsByStatus = ErrorCounts(samples),
+            ErrorExamples = run.ErrorExamples,
+            ElapsedSeconds = Math.Round(run.ElapsedSeconds, 3),
+            Throughput = Math.Round(samples.Count / elapsed, 1),
+            LatencyMs = all.Summary(),
+            Operations = operations,
+            Timeline = timeline,
+        };
+    }
+
+    private static SortedDictionary<string, long> ErrorCounts(IEnumerable<Sample> samples) => new(
+        samples.Where(s => s.Outcome != Outcomes.Success)
+            .GroupBy(s => Outcomes.Name(s.Outcome))
+            .ToDictionary(g => g.Key, g => (long)g.Count()),
+        StringComparer.Ordinal);
+}
