@@ -20,6 +20,25 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, Organ
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
 
+    public async Task<IWriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var gate = Database.IsSqlite() ? WriteTransaction.GateFor(Database.GetConnectionString()!) : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), gate);
+        }
+        catch
+        {
+            gate?.Release();
+            throw;
+        }
+    }
+
     // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations.
     private Guid CurrentOrganizationId => organization.OrganizationId;
 

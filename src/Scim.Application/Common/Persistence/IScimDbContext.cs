@@ -25,6 +25,12 @@ public interface IScimDbContext
     DbSet<TEntity> Set<TEntity>()
         where TEntity : class;
 
+    /// <summary>
+    /// Starts a write transaction, waiting for this process's other writers first: SQLite allows one writer at a time,
+    /// and queueing in memory is fair and fast where SQLite's own retry would sleep (up to seconds under load).
+    /// </summary>
+    Task<IWriteTransaction> BeginWriteAsync(CancellationToken cancellationToken);
+
     /// <summary>Transactions and raw access.</summary>
     DatabaseFacade Database { get; }
 

@@ -34,7 +34,7 @@ public static class CreateGroup
                 return error;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             db.Groups.Add(group);
             error = await GroupWriter.SaveAsync(db, group, cancellationToken)
                 ?? await GroupMembership.ApplyAsync(db, organization.OrganizationId, group.Id, members, cancellationToken);

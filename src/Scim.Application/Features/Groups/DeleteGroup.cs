@@ -21,7 +21,7 @@ public static class DeleteGroup
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             await db.GroupMembers.Where(m => m.MemberId == id && m.Type == MemberType.Group).ExecuteDeleteAsync(cancellationToken);
             // The group's own membership rows follow it (ON DELETE CASCADE).
             if (await db.Groups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)

@@ -29,7 +29,7 @@ public static class PatchGroup
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var group = Guid.TryParse(command.Id, out var id)
                 ? await db.Groups.WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;

@@ -30,7 +30,7 @@ public static class ReplaceGroup
             }
 
             var members = GroupMembership.TakeMembers(resource.Value!);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var group = Guid.TryParse(command.Id, out var id)
                 ? await db.Groups.WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;

@@ -29,7 +29,7 @@ public static class CreateUser
             var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now };
 
             // The manager check and the insert share one transaction, so the manager cannot vanish in between.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken);
             if (error is null)
             {

@@ -24,7 +24,7 @@ public static class DeleteUser
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             await db.GroupMembers.Where(m => m.MemberId == id && m.Type == MemberType.User).ExecuteDeleteAsync(cancellationToken);
             // Values, addresses (cascade) and manager references (set null) follow the row in the database.
             if (await db.Users.Where(u => u.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)

@@ -30,7 +30,7 @@ public static class ReplaceUser
             }
 
             // The read and the write share one transaction (BEGIN IMMEDIATE on SQLite): concurrent writers queue.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await db.BeginWriteAsync(cancellationToken);
             var user = Guid.TryParse(command.Id, out var id)
                 ? await db.Users.WithDetails().WithSpecification(new ResourceByIdSpec<User>(id)).FirstOrDefaultAsync(cancellationToken)
                 : null;
