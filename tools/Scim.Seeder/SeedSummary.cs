@@ -9,6 +9,8 @@ internal sealed class SeedSummary
 {
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly List<(string Kind, long Written, long Skipped)> rows = [];
+    private readonly List<(string Phase, TimeSpan Elapsed)> phases = [];
+    private TimeSpan phaseStart;
 
     public TimeSpan Elapsed => clock.Elapsed;
 
@@ -21,6 +23,23 @@ internal sealed class SeedSummary
     public void Add(string kind, long written, long skipped) => rows.Add((kind, written, skipped));
 
     public void Stop() => clock.Stop();
+
+    /// <summary>Starts timing a phase (ending the previous one).</summary>
+    public void Phase(string name)
+    {
+        EndPhase();
+        phases.Add((name, TimeSpan.Zero));
+        phaseStart = clock.Elapsed;
+    }
+
+    /// <summary>Ends the current phase, if any.</summary>
+    public void EndPhase()
+    {
+        if (phases.Count > 0 && phases[^1].Elapsed == TimeSpan.Zero)
+        {
+            phases[^1] = (phases[^1].Phase, clock.Elapsed - phaseStart);
+        }
+    }
 
     public void Render(IAnsiConsole console, string title)
     {
@@ -35,6 +54,11 @@ internal sealed class SeedSummary
         var seconds = Math.Max(Elapsed.TotalSeconds, 0.001);
         table.AddRow("[bold]total[/]", $"[bold]{Format(rows.Sum(r => r.Written))}[/]", $"[bold]{Format(rows.Sum(r => r.Skipped))}[/]");
         console.Write(table);
+        if (phases.Count > 0)
+        {
+            console.WriteLine("Phases: " + string.Join(", ", phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.Elapsed.TotalSeconds:0.0} s"))) + ".");
+        }
+
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Elapsed {Elapsed:hh\\:mm\\:ss\\.f}, {total / seconds:N0} rows/s ({rows.Sum(r => r.Written) / seconds:N0} written/s)."));
     }

@@ -58,13 +58,17 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
 
                 try
                 {
+                    summary.Phase("users");
                     var userIds = await LoadUsersAsync(connection, generator, org, progress.AddTask("Users", maxValue: plan.Users), summary, cancellationToken);
+                    summary.Phase("groups");
                     var groups = LoadGroups(connection, generator, org, progress.AddTask("Groups", maxValue: plan.Groups), summary);
+                    summary.Phase("memberships");
                     await LoadMembershipsAsync(connection, generator, org, userIds, groups, progress.AddTask("Memberships", maxValue: generator.MembershipCount), summary, cancellationToken);
                 }
                 finally
                 {
                     RollbackIfOpen(connection);
+                    summary.Phase("indexes");
                     var indexes = progress.AddTask("Indexes", maxValue: Math.Max(dropped.Count, 1));
                     foreach (var (_, sql) in dropped)
                     {
@@ -75,9 +79,11 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
                     indexes.Value = indexes.MaxValue;
                 }
 
+                summary.Phase("ANALYZE");
                 var analyze = progress.AddTask("ANALYZE", maxValue: 1);
                 Execute(connection, "ANALYZE;");
                 analyze.Increment(1);
+                summary.EndPhase();
             });
         }
         finally
@@ -166,40 +172,41 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
         SqliteConnection connection, DirectoryGenerator generator, string org, ProgressTask task, SeedSummary summary, CancellationToken cancellationToken)
     {
         var userIds = new string[plan.Users];
-        using var insertUser = Prepare(connection, """
+        using var insertUser = new RawStatement(connection, """
             INSERT OR IGNORE INTO "users" ("Id", "OrganizationId", "UserName", "UserNameNormalized", "ExternalId", "Active",
                 "DisplayName", "DisplayNameNormalized", "Title", "PreferredLanguage", "NameFormatted", "NameFamilyName",
                 "NameGivenName", "EmployeeNumber", "Department", "ManagerId", "CreatedUtc", "LastModifiedUtc")
-            VALUES ($id, $org, $userName, $userNameNormalized, $externalId, 1, $displayName, $displayNameNormalized, $title,
-                $language, $displayName, $familyName, $givenName, $employeeNumber, $department, $managerId, $created, $created)
-            """, "$id", "$org", "$userName", "$userNameNormalized", "$externalId", "$displayName", "$displayNameNormalized",
-            "$title", "$language", "$familyName", "$givenName", "$employeeNumber", "$department", "$managerId", "$created");
-        using var findUser = Prepare(connection,
-            "SELECT \"Id\" FROM \"users\" WHERE \"OrganizationId\" = $org AND \"UserNameNormalized\" = $name", "$org", "$name");
-        using var values = new BulkInsert(connection, "user_values",
-            "OrganizationId", "UserId", "Attribute", "Ordinal", "Value", "ValueNormalized", "Type", "Primary");
-        using var addresses = new BulkInsert(connection, "user_addresses",
-            "OrganizationId", "UserId", "Ordinal", "Formatted", "StreetAddress", "Locality", "Region", "PostalCode", "Country", "Type", "Primary");
-        var p = insertUser.Parameters;
-        var pId = p["$id"];
-        var pUserName = p["$userName"];
-        var pUserNameNormalized = p["$userNameNormalized"];
-        var pExternalId = p["$externalId"];
-        var pDisplayName = p["$displayName"];
-        var pDisplayNameNormalized = p["$displayNameNormalized"];
-        var pTitle = p["$title"];
-        var pLanguage = p["$language"];
-        var pFamilyName = p["$familyName"];
-        var pGivenName = p["$givenName"];
-        var pEmployeeNumber = p["$employeeNumber"];
-        var pDepartment = p["$department"];
-        var pManagerId = p["$managerId"];
-        var pCreated = p["$created"];
-        var findName = findUser.Parameters["$name"];
-        p["$org"].Value = org;
-        findUser.Parameters["$org"].Value = org;
+            VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?6, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+            """);
+        using var findUser = new RawStatement(connection,
+            "SELECT \"Id\" FROM \"users\" WHERE \"OrganizationId\" = ?1 AND \"UserNameNormalized\" = ?2");
+        using var insertValue = new RawStatement(connection, """
+            INSERT INTO "user_values" ("OrganizationId", "UserId", "Attribute", "Ordinal", "Value", "ValueNormalized", "Type", "Primary")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """);
+        using var insertAddress = new RawStatement(connection, """
+            INSERT INTO "user_addresses" ("OrganizationId", "UserId", "Ordinal", "Formatted", "StreetAddress", "Locality", "Region",
+                "PostalCode", "Country", "Type", "Primary")
+            VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, 'work', 1)
+            """);
+        insertUser.Set(2, org);
+        findUser.Set(1, org);
+        insertValue.Set(1, org);
+        insertAddress.Set(1, org);
 
-        long written = 0, skipped = 0, inTransaction = 0;
+        long written = 0, skipped = 0, values = 0, inTransaction = 0;
+        void AddValue(string id, string attribute, int ordinal, string value, string type, bool? primary)
+        {
+            insertValue.Set(2, id);
+            insertValue.Set(3, attribute);
+            insertValue.Set(4, ordinal);
+            insertValue.Set(5, value);
+            insertValue.Set(6, value.ToLowerInvariant());
+            insertValue.Set(7, type);
+            insertValue.Set(8, primary);
+            values += insertValue.Execute();
+        }
+
         Execute(connection, "BEGIN;");
         await foreach (var chunk in Produce(generator.Users(), 2_000, cancellationToken))
         {
@@ -207,77 +214,80 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
             {
                 var id = Text(user.Id);
                 var userNameNormalized = user.UserName.ToLowerInvariant();
-                pId.Value = id;
-                pUserName.Value = user.UserName;
-                pUserNameNormalized.Value = userNameNormalized;
-                pExternalId.Value = user.ExternalId;
-                pDisplayName.Value = user.DisplayName;
-                pDisplayNameNormalized.Value = user.DisplayName.ToLowerInvariant();
-                pTitle.Value = user.Title;
-                pLanguage.Value = user.PreferredLanguage;
-                pFamilyName.Value = user.FamilyName;
-                pGivenName.Value = user.GivenName;
-                pEmployeeNumber.Value = user.EmployeeNumber;
-                pDepartment.Value = user.Department;
-                pManagerId.Value = user.ManagerIndex is { } manager ? userIds[manager] : DBNull.Value;
-                pCreated.Value = user.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture);
-                if (insertUser.ExecuteNonQuery() == 0)
+                insertUser.Set(1, id);
+                insertUser.Set(3, user.UserName);
+                insertUser.Set(4, userNameNormalized);
+                insertUser.Set(5, user.ExternalId);
+                insertUser.Set(6, user.DisplayName);
+                insertUser.Set(7, user.DisplayName.ToLowerInvariant());
+                insertUser.Set(8, user.Title);
+                insertUser.Set(9, user.PreferredLanguage);
+                insertUser.Set(10, user.FamilyName);
+                insertUser.Set(11, user.GivenName);
+                insertUser.Set(12, user.EmployeeNumber);
+                insertUser.Set(13, user.Department);
+                insertUser.Set(14, user.ManagerIndex is { } manager ? userIds[manager] : null);
+                insertUser.Set(15, user.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
+                if (insertUser.Execute() == 0)
                 {
                     // Already there (a re-run, or the same userName created otherwise): keep it as it is, use its id.
-                    findName.Value = userNameNormalized;
-                    userIds[user.Index] = findUser.ExecuteScalar() as string ?? id;
+                    findUser.Set(2, userNameNormalized);
+                    userIds[user.Index] = findUser.QueryText() ?? id;
                     skipped++;
                     continue;
                 }
 
                 userIds[user.Index] = id;
                 written++;
-                values.Add(org, id, "emails", 0, user.WorkEmail, user.WorkEmail.ToLowerInvariant(), "work", true);
+                AddValue(id, "emails", 0, user.WorkEmail, "work", true);
                 if (user.OtherEmail is { } other)
                 {
-                    values.Add(org, id, "emails", 1, other, other.ToLowerInvariant(), "other", null);
+                    AddValue(id, "emails", 1, other, "other", null);
                 }
 
-                values.Add(org, id, "phoneNumbers", 0, user.WorkPhone, user.WorkPhone.ToLowerInvariant(), "work", null);
+                AddValue(id, "phoneNumbers", 0, user.WorkPhone, "work", null);
                 if (user.MobilePhone is { } mobile)
                 {
-                    values.Add(org, id, "phoneNumbers", 1, mobile, mobile.ToLowerInvariant(), "mobile", null);
+                    AddValue(id, "phoneNumbers", 1, mobile, "mobile", null);
                 }
 
                 var office = user.Office;
-                addresses.Add(org, id, 0, office.Formatted, office.StreetAddress, office.Locality, office.Region, office.PostalCode, office.Country, "work", true);
+                insertAddress.Set(2, id);
+                insertAddress.Set(3, office.Formatted);
+                insertAddress.Set(4, office.StreetAddress);
+                insertAddress.Set(5, office.Locality);
+                insertAddress.Set(6, office.Region);
+                insertAddress.Set(7, office.PostalCode);
+                insertAddress.Set(8, office.Country);
+                insertAddress.Execute();
             }
 
             task.Increment(chunk.Length);
             inTransaction += chunk.Length;
             if (inTransaction >= UsersPerTransaction)
             {
-                values.Flush();
-                addresses.Flush();
                 Execute(connection, "COMMIT; BEGIN;");
                 inTransaction = 0;
             }
         }
 
-        values.Flush();
-        addresses.Flush();
         Execute(connection, "COMMIT;");
         summary.Add("users", written, skipped);
-        summary.Add("user values (emails, phones)", values.Inserted, values.Ignored);
-        summary.Add("user addresses", addresses.Inserted, addresses.Ignored);
+        summary.Add("user values (emails, phones)", values, 0);
+        summary.Add("user addresses", written, 0);
         return userIds;
     }
 
     private List<(SeedGroup Group, string Id)> LoadGroups(SqliteConnection connection, DirectoryGenerator generator, string org, ProgressTask task, SeedSummary summary)
     {
-        using var insert = Prepare(connection, """
+        using var insert = new RawStatement(connection, """
             INSERT OR IGNORE INTO "groups" ("Id", "OrganizationId", "DisplayName", "DisplayNameNormalized", "ExternalId", "CreatedUtc", "LastModifiedUtc")
-            VALUES ($id, $org, $name, $normalized, $externalId, $created, $created)
-            """, "$id", "$org", "$name", "$normalized", "$externalId", "$created");
-        using var find = Prepare(connection,
-            "SELECT \"Id\" FROM \"groups\" WHERE \"OrganizationId\" = $org AND \"DisplayNameNormalized\" = $name", "$org", "$name");
-        insert.Parameters["$org"].Value = org;
-        find.Parameters["$org"].Value = org;
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+            """);
+        using var find = new RawStatement(connection,
+            "SELECT \"Id\" FROM \"groups\" WHERE \"OrganizationId\" = ?1 AND \"DisplayNameNormalized\" = ?2");
+        insert.Set(2, org);
+        find.Set(1, org);
         var groups = new List<(SeedGroup, string)>(plan.Groups);
         long written = 0, skipped = 0;
         Execute(connection, "BEGIN;");
@@ -285,15 +295,15 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
         {
             var id = Text(group.Id);
             var normalized = group.DisplayName.ToLowerInvariant();
-            insert.Parameters["$id"].Value = id;
-            insert.Parameters["$name"].Value = group.DisplayName;
-            insert.Parameters["$normalized"].Value = normalized;
-            insert.Parameters["$externalId"].Value = group.ExternalId;
-            insert.Parameters["$created"].Value = group.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture);
-            if (insert.ExecuteNonQuery() == 0)
+            insert.Set(1, id);
+            insert.Set(3, group.DisplayName);
+            insert.Set(4, normalized);
+            insert.Set(5, group.ExternalId);
+            insert.Set(6, group.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
+            if (insert.Execute() == 0)
             {
-                find.Parameters["$name"].Value = normalized;
-                id = find.ExecuteScalar() as string ?? id;
+                find.Set(2, normalized);
+                id = find.QueryText() ?? id;
                 skipped++;
             }
             else
@@ -330,16 +340,21 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
             return (g.Id, members);
         }), 1, cancellationToken);
 
-        using var insert = new BulkInsert(connection, "group_members", "GroupId", "MemberId", "OrganizationId", "Type");
-        long inTransaction = 0;
+        using var insert = new RawStatement(connection, """
+            INSERT OR IGNORE INTO "group_members" ("GroupId", "MemberId", "OrganizationId", "Type") VALUES (?1, ?2, ?3, 0)
+            """);
+        insert.Set(3, org);
+        long written = 0, sent = 0, inTransaction = 0;
         Execute(connection, "BEGIN;");
         await foreach (var batch in batches)
         {
             var (groupId, members) = batch[0];
+            insert.Set(1, groupId);
             var done = 0;
             foreach (var member in members)
             {
-                insert.Add(groupId, member, org, 0);
+                insert.Set(2, member);
+                written += insert.Execute();
                 if (++done == 10_000)
                 {
                     task.Increment(done);
@@ -348,18 +363,17 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
             }
 
             task.Increment(done);
+            sent += members.Length;
             inTransaction += members.Length;
             if (inTransaction >= MembershipsPerTransaction)
             {
-                insert.Flush();
                 Execute(connection, "COMMIT; BEGIN;");
                 inTransaction = 0;
             }
         }
 
-        insert.Flush();
         Execute(connection, "COMMIT;");
-        summary.Add("memberships", insert.Inserted, insert.Ignored);
+        summary.Add("memberships", written, sent - written);
     }
 
     /// <summary>Generates on another thread while this one writes: the two cores each do half the work.</summary>
@@ -394,7 +408,7 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
     /// <summary>Settings for a bulk load; returns the journal mode to restore.</summary>
     private string BeginBulkLoad(SqliteConnection connection)
     {
-        Execute(connection, "PRAGMA foreign_keys=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-1048576;");
+        Execute(connection, "PRAGMA foreign_keys=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-1048576; PRAGMA threads=2;");
         var mode = Scalar(connection, "PRAGMA journal_mode;") as string ?? "delete";
         try
         {
