@@ -30,7 +30,7 @@ internal static class SeederCommand
         via.AcceptOnlyFromAmong("db", "api");
         var org = new Option<string>("--org") { Description = "(db) The organization's name or id; it must exist.", DefaultValueFactory = _ => "Development" };
         var connection = new Option<string>("--connection") { Description = "(db) SQLite connection string of the server's database.", DefaultValueFactory = _ => "Data Source=scim.db" };
-        var baseUrl = new Option<Uri>("--base-url") { Description = "(api) The SCIM base URL.", DefaultValueFactory = _ => new Uri("http://localhost:5080/") };
+        var baseUrl = new Option<string>("--base-url") { Description = "(api) The SCIM base URL.", DefaultValueFactory = _ => "http://localhost:5080/" };
         var token = new Option<string>("--token") { Description = "(api) A key with the 'scim' scope; it decides the organization." };
         var concurrency = new Option<int>("--concurrency") { Description = "(api) Requests in flight at once.", DefaultValueFactory = _ => 8 };
 
@@ -101,14 +101,14 @@ internal static class SeederCommand
     }
 
     private static async Task<SeedSummary> SeedThroughApiAsync(
-        SeedPlan plan, Uri baseUrl, string? token, int concurrency, IAnsiConsole console, Func<Uri, string, HttpClient>? httpClientFactory, CancellationToken cancellationToken)
+        SeedPlan plan, string baseUrl, string? token, int concurrency, IAnsiConsole console, Func<Uri, string, HttpClient>? httpClientFactory, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token))
         {
             throw new SeederException("--via api needs --token (a key with the 'scim' scope)", 2);
         }
 
-        if (!baseUrl.IsAbsoluteUri || baseUrl.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
         {
             throw new SeederException($"--base-url must be an absolute http(s) URL: {baseUrl}", 2);
         }
@@ -118,7 +118,7 @@ internal static class SeederCommand
             throw new SeederException("--concurrency must be at least 1", 2);
         }
 
-        var baseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        var baseAddress = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
         using var http = httpClientFactory?.Invoke(baseAddress, token) ?? new HttpClient(new ScimBearerTokenHandler(token)
         {
             InnerHandler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, ConnectTimeout = TimeSpan.FromSeconds(10) },

@@ -25,6 +25,7 @@ internal sealed class ApiSeeder(SeedPlan plan, IScimClient client, Uri baseUrl, 
         var summary = new SeedSummary();
         var generator = new DirectoryGenerator(plan, Guid.Empty);
         var userIds = new string[plan.Users];
+        var managers = new string?[plan.Users];
         var groupIds = new string[plan.Groups];
         var users = generator.Users().ToList();
         var groups = generator.Groups().ToList();
@@ -36,14 +37,16 @@ internal sealed class ApiSeeder(SeedPlan plan, IScimClient client, Uri baseUrl, 
             long created = 0, existing = 0;
             await Parallel.ForEachAsync(users, options, async (user, ct) =>
             {
-                var (id, isNew) = await CreateUserAsync(user, ct);
+                var (id, isNew, manager) = await CreateUserAsync(user, ct);
                 userIds[user.Index] = id;
+                managers[user.Index] = manager;
                 Interlocked.Increment(ref isNew ? ref created : ref existing);
                 usersTask.Increment(1);
             });
             summary.Add("users", created, existing);
 
-            var withManager = users.Where(u => u.ManagerIndex is not null).ToList();
+            // Users that were already there keep their manager when it is the right one already.
+            var withManager = users.Where(u => u.ManagerIndex is { } m && managers[u.Index] != userIds[m]).ToList();
             var managersTask = progress.AddTask("Managers", maxValue: Math.Max(withManager.Count, 1));
             await Parallel.ForEachAsync(withManager, options, async (user, ct) =>
             {
@@ -52,7 +55,7 @@ internal sealed class ApiSeeder(SeedPlan plan, IScimClient client, Uri baseUrl, 
                 managersTask.Increment(1);
             });
             managersTask.Value = managersTask.MaxValue;
-            summary.Add("managers (PATCH)", withManager.Count, 0);
+            summary.Add("managers (PATCH)", withManager.Count, users.Count(u => u.ManagerIndex is not null) - withManager.Count);
 
             var groupsTask = progress.AddTask("Groups", maxValue: Math.Max(plan.Groups, 1));
             created = existing = 0;
@@ -110,7 +113,7 @@ internal sealed class ApiSeeder(SeedPlan plan, IScimClient client, Uri baseUrl, 
         }
     }
 
-    private async Task<(string Id, bool Created)> CreateUserAsync(SeedUser user, CancellationToken cancellationToken)
+    private async Task<(string Id, bool Created, string? Manager)> CreateUserAsync(SeedUser user, CancellationToken cancellationToken)
     {
         var resource = new User
         {
@@ -147,12 +150,13 @@ internal sealed class ApiSeeder(SeedPlan plan, IScimClient client, Uri baseUrl, 
         try
         {
             var created = await RetryAsync(() => client.CreateUserAsync(resource, cancellationToken), cancellationToken);
-            return (created.Id!, true);
+            return (created.Id!, true, null);
         }
         catch (ScimException e) when (e.Status == 409)
         {
-            var found = await RetryAsync(() => client.ListUsersAsync(filter: $"userName eq \"{Escape(user.UserName)}\"", attributes: "id", cancellationToken: cancellationToken), cancellationToken);
-            return (found.Resources.Single().Id!, false);
+            var found = await RetryAsync(() => client.ListUsersAsync(filter: $"userName eq \"{Escape(user.UserName)}\"", cancellationToken: cancellationToken), cancellationToken);
+            var existing = found.Resources.Single();
+            return (existing.Id!, false, existing.Enterprise?.Manager?.Value);
         }
     }
 

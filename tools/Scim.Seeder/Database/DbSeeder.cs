@@ -40,7 +40,7 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
 
         var generator = new DirectoryGenerator(plan, organizationId);
         var org = Text(organizationId);
-        var journalMode = BeginBulkLoad(connection);
+        var journalMode = BeginBulkLoad(connection, plan.Users + generator.MembershipCount >= RebuildIndexesFrom);
         var dropped = new List<(string Name, string Sql)>();
         try
         {
@@ -405,28 +405,41 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
         await producer;
     }
 
-    /// <summary>Settings for a bulk load; returns the journal mode to restore.</summary>
-    private string BeginBulkLoad(SqliteConnection connection)
+    /// <summary>Settings for a bulk load; returns the journal mode to restore, or null when it was left as it is.</summary>
+    private string? BeginBulkLoad(SqliteConnection connection, bool large)
     {
         Execute(connection, "PRAGMA foreign_keys=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-1048576; PRAGMA threads=2;");
+        if (!large)
+        {
+            return null;
+        }
+
         var mode = Scalar(connection, "PRAGMA journal_mode;") as string ?? "delete";
         try
         {
-            // Out of WAL for the load, so the data is written once (not to the log and then again to the file).
-            Scalar(connection, "PRAGMA journal_mode=MEMORY;");
+            // Out of WAL for a large load, so the data is written once (not to the log and then again to the file).
+            // That needs the database to itself: with the server running, loading goes on in WAL mode.
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=MEMORY;";
+            command.CommandTimeout = 1;
+            command.ExecuteScalar();
+            return mode;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 5)
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
             console.MarkupLine("[yellow]The database is in use (is the server running?); loading in WAL mode, which is slower.[/]");
+            return null;
         }
-
-        return mode;
     }
 
-    private static void EndBulkLoad(SqliteConnection connection, string journalMode)
+    private static void EndBulkLoad(SqliteConnection connection, string? journalMode)
     {
         RollbackIfOpen(connection);
-        Scalar(connection, $"PRAGMA journal_mode={journalMode};");
+        if (journalMode is not null)
+        {
+            Scalar(connection, $"PRAGMA journal_mode={journalMode};");
+        }
+
         Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     }
 

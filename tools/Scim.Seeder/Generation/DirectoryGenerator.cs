@@ -61,14 +61,15 @@ internal sealed class DirectoryGenerator
             var family = random.Pick(locale.LastNames);
             var local = UniqueLocalPart($"{NamePools.AsciiLetters(given)}.{NamePools.AsciiLetters(family)}", taken, nextSuffix);
             var upn = $"{local}@{plan.Domain}";
-            var hasReports = (long)i * SpanOfControl + 1 < plan.Users;
+            var jobTitle = random.Pick(Pools.JobTitles);
+            var hasReports = ((long)i * SpanOfControl) + 1 < plan.Users;
             var title = levels[i] switch
             {
                 0 => "Chief Executive Officer",
                 1 => $"Vice President, {department}",
                 2 when hasReports => $"Director, {department}",
                 _ when hasReports => $"{department} Manager",
-                _ => random.Pick(Pools.JobTitles),
+                _ => jobTitle,
             };
 
             yield return new SeedUser
