@@ -1,0 +1,220 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Scim.Api.Tests.Infrastructure;
+using Scim.Seeder.Generation;
+using Scim.Seeder.Tests.Infrastructure;
+
+namespace Scim.Seeder.Tests;
+
+/// <summary>One server on its own SQLite file (created by its migrations), one organization seeded through <c>--via db</c>.</summary>
+public sealed class SeededDatabase : IAsyncLifetime, IDisposable
+{
+    public const int Users = 1_000;
+    public const int Groups = 20;
+    public const int Memberships = 3_000;
+    public const int Seed = 11;
+
+    public ScimApiFactory Factory { get; } = new();
+    public Guid OrganizationId { get; private set; }
+    public string OrganizationName { get; } = "Seeded Corp";
+    public string Token { get; private set; } = "";
+    public SeederRun FirstRun { get; private set; } = null!;
+
+    internal static SeedPlan Plan => new(Seed, Users, Groups, Memberships, "contoso.com");
+
+    public string[] Args(string organization, int seed = Seed) =>
+    [
+        "--via", "db", "--connection", Factory.ConnectionString, "--org", organization,
+        "--users", $"{Users}", "--groups", $"{Groups}", "--memberships", $"{Memberships}", "--seed", seed.ToString(CultureInfo.InvariantCulture),
+    ];
+
+    public async Task InitializeAsync()
+    {
+        (OrganizationId, Token) = await Factory.CreateOrganizationAsync(OrganizationName);
+        FirstRun = await SeederRunner.RunAsync(null, Args(OrganizationName));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => Factory.Dispose();
+
+    public long Count(string table, Guid organizationId)
+    {
+        using var connection = new SqliteConnection(Factory.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE \"OrganizationId\" = $org";
+        command.Parameters.AddWithValue("$org", organizationId.ToString().ToUpperInvariant());
+        return (long)command.ExecuteScalar()!;
+    }
+}
+
+public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededDatabase>
+{
+    private readonly DirectoryGenerator generator = new(SeededDatabase.Plan, db.OrganizationId);
+
+    [Fact]
+    public void The_run_writes_every_row_and_reports_them()
+    {
+        Assert.True(db.FirstRun.ExitCode == 0, db.FirstRun.Error);
+        Assert.Empty(db.FirstRun.Error);
+        Assert.Equal(SeededDatabase.Users, db.Count("users", db.OrganizationId));
+        Assert.Equal(SeededDatabase.Users, db.Count("user_addresses", db.OrganizationId));
+        Assert.InRange(db.Count("user_values", db.OrganizationId), 2 * SeededDatabase.Users, 4 * SeededDatabase.Users);
+        Assert.Equal(SeededDatabase.Groups, db.Count("groups", db.OrganizationId));
+        Assert.Equal(SeededDatabase.Memberships, db.Count("group_members", db.OrganizationId));
+        Assert.Contains("rows/s", db.FirstRun.Output, StringComparison.Ordinal);
+        Assert.Contains("1,000", db.FirstRun.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_finds_seeded_users_by_userName_and_by_work_email()
+    {
+        var client = SeederRunner.Client(db.Factory, db.Token);
+        var user = generator.Users().ElementAt(417);
+
+        var byName = await client.ListUsersAsync(filter: $"userName eq \"{user.UserName.ToUpperInvariant()}\"");
+        var found = Assert.Single(byName.Resources);
+        Assert.Equal(user.Id.ToString(), found.Id);
+        Assert.Equal(user.DisplayName, found.DisplayName);
+        Assert.Equal(user.GivenName, found.Name?.GivenName);
+        Assert.Equal(user.ExternalId, found.ExternalId);
+        Assert.Equal(user.Department, found.Enterprise?.Department);
+        Assert.Equal(user.EmployeeNumber, found.Enterprise?.EmployeeNumber);
+        var work = Assert.Single(found.Emails!, e => e.Type == "work");
+        Assert.Equal(user.WorkEmail, work.Value);
+        Assert.True(work.Primary);
+        Assert.Equal(user.Office.Locality, Assert.Single(found.Addresses!).Locality);
+
+        var byEmail = await client.ListUsersAsync(filter: $"emails[type eq \"work\"].value eq \"{user.WorkEmail.ToLowerInvariant()}\"");
+        Assert.Equal(user.Id.ToString(), Assert.Single(byEmail.Resources).Id);
+
+        var byExternalId = await client.ListUsersAsync(filter: $"externalId eq \"{user.ExternalId}\"");
+        Assert.Equal(user.Id.ToString(), Assert.Single(byExternalId.Resources).Id);
+    }
+
+    [Fact]
+    public async Task Get_by_id_returns_the_manager_chain()
+    {
+        var client = SeederRunner.Client(db.Factory, db.Token);
+        var users = generator.Users().Take(800).ToList();
+        var user = users[777];
+
+        var fetched = await client.GetUserAsync(user.Id.ToString());
+
+        var managerIndex = Assert.IsType<int>(user.ManagerIndex);
+        var manager = users[managerIndex];
+        Assert.Equal(manager.Id.ToString(), fetched.Enterprise?.Manager?.Value);
+        Assert.Equal(manager.DisplayName, fetched.Enterprise?.Manager?.DisplayName);
+
+        // Up the chain to the top, which has no manager.
+        var top = await client.GetUserAsync(users[0].Id.ToString());
+        Assert.Null(top.Enterprise?.Manager);
+        Assert.Equal("Chief Executive Officer", top.Title);
+    }
+
+    [Fact]
+    public async Task Group_membership_reads_back_from_both_sides()
+    {
+        var client = SeederRunner.Client(db.Factory, db.Token);
+        var groups = generator.Groups().ToList();
+        var largest = groups.MaxBy(g => g.Size)!;
+        var users = generator.Users().ToList();
+        var indexes = new int[largest.Size];
+        generator.Members(largest, indexes);
+
+        var group = await client.GetGroupAsync(largest.Id.ToString());
+        Assert.Equal(largest.DisplayName, group.DisplayName);
+        Assert.Equal(largest.ExternalId, group.ExternalId);
+        Assert.Equal(largest.Size, group.Members!.Count);
+        Assert.Equal(indexes.Select(i => users[i].Id.ToString()).Order(), group.Members.Select(m => m.Value!).Order());
+
+        var withoutMembers = await client.GetGroupAsync(largest.Id.ToString(), excludedAttributes: "members");
+        Assert.Null(withoutMembers.Members);
+
+        var member = users[indexes[0]];
+        var memberOf = await client.ListGroupsAsync(filter: $"members[value eq \"{member.Id}\"]", excludedAttributes: "members");
+        Assert.Contains(memberOf.Resources, g => g.Id == largest.Id.ToString());
+        var fetched = await client.GetUserAsync(member.Id.ToString());
+        Assert.Contains(fetched.Groups!, g => g.Value == largest.Id.ToString());
+    }
+
+    [Fact]
+    public async Task A_re_run_skips_everything_and_changes_no_count()
+    {
+        string[] tables = ["users", "user_values", "user_addresses", "groups", "group_members"];
+        var before = tables.Select(t => db.Count(t, db.OrganizationId)).ToList();
+
+        var again = await SeederRunner.RunAsync(null, db.Args(db.OrganizationId.ToString()));
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(before, tables.Select(t => db.Count(t, db.OrganizationId)));
+        Assert.Matches(@"users\s+│\s+0\s+│\s+1,000", again.Output);
+        Assert.Matches(@"memberships\s+│\s+0\s+│\s+3,000", again.Output);
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_directory_and_another_seed_a_different_one()
+    {
+        var (twin, _) = await db.Factory.CreateOrganizationAsync("Twin Corp");
+        var (other, _) = await db.Factory.CreateOrganizationAsync("Other Corp");
+        Assert.Equal(0, (await SeederRunner.RunAsync(null, db.Args("twin corp"))).ExitCode);
+        Assert.Equal(0, (await SeederRunner.RunAsync(null, db.Args("Other Corp", seed: 12))).ExitCode);
+
+        var original = Dump(db.OrganizationId);
+        Assert.Equal(original, Dump(twin));
+        Assert.NotEqual(original, Dump(other));
+
+        // Ids are derived from the organization too, so two organizations never share one.
+        Assert.Equal(SeededDatabase.Users, db.Count("users", twin));
+    }
+
+    [Fact]
+    public void Team_sizes_have_many_small_teams_and_a_few_organization_wide_ones()
+    {
+        var sizes = TeamSizes.Compute(42, 10_000, 1_000_000, 5_000_000);
+        Assert.Equal(5_000_000, sizes.Sum(s => (long)s));
+        Assert.True(sizes.Count(s => s <= 30) >= 5_000);
+        Assert.InRange(sizes.Count(s => s >= 100_000), 3, 10);
+        Assert.True(sizes.Max() <= 1_000_000);
+
+        var small = TeamSizes.Compute(42, 10, 100, 5_000);
+        Assert.Equal(1_000, small.Sum());
+        Assert.All(small, s => Assert.Equal(100, s));
+    }
+
+    /// <summary>The organization's directory without its ids: users with their manager's userName, values, group members.</summary>
+    private string Dump(Guid organizationId)
+    {
+        using var connection = new SqliteConnection(db.Factory.ConnectionString);
+        connection.Open();
+        var lines = new List<string>();
+        foreach (var sql in new[]
+        {
+            """
+            SELECT u.UserName, u.ExternalId, u.DisplayName, u.Title, u.Department, u.EmployeeNumber, u.CreatedUtc, m.UserName
+            FROM users u LEFT JOIN users m ON m.Id = u.ManagerId WHERE u.OrganizationId = $org ORDER BY u.UserNameNormalized
+            """,
+            """
+            SELECT u.UserName, v.Attribute, v.Ordinal, v.Value, v.Type, v."Primary"
+            FROM user_values v JOIN users u ON u.Id = v.UserId WHERE v.OrganizationId = $org ORDER BY u.UserNameNormalized, v.Attribute, v.Ordinal
+            """,
+            """
+            SELECT g.DisplayName, g.ExternalId, u.UserName FROM group_members gm JOIN groups g ON g.Id = gm.GroupId JOIN users u ON u.Id = gm.MemberId
+            WHERE gm.OrganizationId = $org ORDER BY g.DisplayNameNormalized, u.UserNameNormalized
+            """,
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$org", organizationId.ToString().ToUpperInvariant());
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                lines.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+}
