@@ -32,26 +32,6 @@ builder.Services.AddScimOpenApi();
 var app = builder.Build();
 
 await app.Services.MigrateScimDatabaseAsync();
-if (options.CreateFirstOrganization)
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
-        .Send(new BootstrapDevelopmentOrganization.Command(options.FirstOrganizationName));
-    if (created is not null)
-    {
-        // Printed once, on the first start of an empty database: the quickest way to a working SCIM token.
-        Console.WriteLine($"""
-
-            First start: created organization '{options.FirstOrganizationName}' and an API key with the 'scim' scope.
-            Secret token (shown only now):
-
-                {created.Token}
-
-            Try: curl -H "Authorization: Bearer {created.Token}" http://localhost:5080{options.PathBase}/Users
-
-            """);
-    }
-}
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
@@ -83,5 +63,28 @@ scim.MapUsers();
 scim.MapGroups();
 scim.MapDiscovery();
 
-await app.RunAsync();
+await app.StartAsync();
+if (options.CreateFirstOrganization)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
+        .Send(new BootstrapDevelopmentOrganization.Command(options.FirstOrganizationName));
+    if (created is not null)
+    {
+        // Printed once, on the first start of an empty database: the quickest way to a working SCIM token.
+        // After start, so the example uses the address the server really listens on.
+        Console.WriteLine($"""
+
+            First start: created organization '{options.FirstOrganizationName}' and an API key with the 'scim' scope.
+            Secret token (shown only now):
+
+                {created.Token}
+
+            Try: curl -H "Authorization: Bearer {created.Token}" {app.Urls.FirstOrDefault() ?? "http://localhost:5080"}{options.PathBase}/Users
+
+            """);
+    }
+}
+
+await app.WaitForShutdownAsync();
 return 0;

@@ -37,6 +37,9 @@ public class ConnectionTests
     [InlineData("--concurrency", "0", "--concurrency must be between 1 and 1024")]
     [InlineData("--chart", "out.png", "--chart: 'out.png' must end in .svg or .html")]
     [InlineData("--mix", "filter-eq=1,bogus=2", "--mix: unknown scenario 'bogus'")]
+    [InlineData("--output", "/nonexistent-dir/x.json", "--output: cannot write '/nonexistent-dir/x.json': its directory does not exist")]
+    [InlineData("--chart", "/nonexistent-dir/x.svg", "--chart: cannot write '/nonexistent-dir/x.svg': its directory does not exist")]
+    [InlineData("--output", "/tmp", "--output: cannot write '/tmp': it is a directory")]
     public async Task Bad_options_are_one_line_and_exit_code_2(string option, string value, string message)
     {
         var run = await LoadTestHarness.RunAsync(["mixed", "--base-url", "http://127.0.0.1:1/", "--token", "scim_x", option, value], handler: null);

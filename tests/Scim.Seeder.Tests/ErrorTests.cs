@@ -53,6 +53,18 @@ public sealed class ErrorTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("--users", "abc")]
+    [InlineData("--via", "xyz")]
+    [InlineData("--bogus", "1")]
+    public async Task Unparseable_arguments_are_exit_code_2_without_help(string option, string value)
+    {
+        var run = await SeederRunner.RunAsync(null, option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.All(run.ErrorLines, line => Assert.StartsWith("error: ", line, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_malformed_connection_string_is_a_usage_error()
     {

@@ -137,6 +137,16 @@ internal static class LoadTestCli
                 return null;
             }
 
+            // Checked before the run, so a long run is never lost to a typo in the report paths.
+            foreach (var (path, name) in new[] { (parse.GetValue(output), "--output"), (parse.GetValue(chart), "--chart") })
+            {
+                if (path is not null && UnwritablePath(path) is { } reason)
+                {
+                    problem = $"{name}: cannot write '{path}': {reason}";
+                    return null;
+                }
+            }
+
             var checks = new (int Value, int Min, int Max, string Name)[]
             {
                 (parse.GetValue(concurrency), 1, 1024, "--concurrency"),
@@ -177,6 +187,17 @@ internal static class LoadTestCli
         }
     }
 
+    private static string? UnwritablePath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return "it is a directory";
+        }
+
+        return Directory.Exists(Path.GetDirectoryName(full)) ? null : "its directory does not exist";
+    }
+
     /// <summary>Runs a validated configuration; returns the exit code.</summary>
     public static async Task<int> RunAsync(LoadTestOptions options, IAnsiConsole console, TextWriter error, HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
@@ -206,16 +227,24 @@ internal static class LoadTestCli
         var report = LoadTestReport.Build(options, run, context.Report());
 
         ConsoleReport.Write(console, report);
-        if (options.OutputPath is { } outputPath)
+        try
         {
-            await File.WriteAllTextAsync(outputPath, report.ToJson(), CancellationToken.None);
-            console.MarkupLineInterpolated($"JSON report: {outputPath}");
-        }
+            if (options.OutputPath is { } outputPath)
+            {
+                await File.WriteAllTextAsync(outputPath, report.ToJson(), CancellationToken.None);
+                console.MarkupLineInterpolated($"JSON report: {outputPath}");
+            }
 
-        if (options.ChartPath is { } chartPath)
+            if (options.ChartPath is { } chartPath)
+            {
+                await ChartWriter.WriteAsync(chartPath, report, CancellationToken.None);
+                console.MarkupLineInterpolated($"Latency chart: {chartPath}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await ChartWriter.WriteAsync(chartPath, report, CancellationToken.None);
-            console.MarkupLineInterpolated($"Latency chart: {chartPath}");
+            await error.WriteLineAsync($"error: writing the report failed: {e.Message}");
+            return NotRun;
         }
 
         return report.Errors == 0 ? Success : RequestsFailed;

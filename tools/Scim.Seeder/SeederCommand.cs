@@ -97,7 +97,19 @@ internal static class SeederCommand
             }
         });
 
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error });
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // Bad arguments are exit code 2, like the seeder's own validation, with one line per problem.
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message.ReplaceLineEndings(" ")}");
+            }
+
+            return 2;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error });
     }
 
     private static async Task<SeedSummary> SeedThroughApiAsync(

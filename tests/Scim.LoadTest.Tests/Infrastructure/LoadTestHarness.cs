@@ -23,7 +23,10 @@ public static class LoadTestHarness
         });
         var arguments = args.ToList();
         var reportPath = Path.Combine(Path.GetTempPath(), $"scim-loadtest-{Guid.NewGuid():N}.json");
-        arguments.AddRange(["--output", reportPath]);
+        if (!arguments.Contains("--output"))
+        {
+            arguments.AddRange(["--output", reportPath]);
+        }
         try
         {
             var code = await LoadTestCli.RunAsync([.. arguments], console, error, handler);
