@@ -52,4 +52,22 @@ public sealed class MemberOperationOrderTests(ScimApiFactory factory) : IClassFi
 
         Assert.Equal(ScimHttp.Sorted(nested, f.U3), await f.MemberIdsAsync(g1));
     }
+
+    [Fact]
+    public async Task PatchGroup_AddingAGroupThatContainsThisGroup_Returns400AndChangesNothing()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var outer = await f.CreateSalesGroupAsync(f.U1);
+        var middle = await f.Client.CreateGroupAsync($$"""{"displayName":"Middle","members":[{"value":"{{outer}}"}]}""");
+        var inner = await f.Client.CreateGroupAsync($$"""{"displayName":"Inner","members":[{"value":"{{middle}}"}]}""");
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{outer}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+              {"op":"add","path":"members","value":[{"value":"{{f.U2}}"},{"value":"{{inner}}"}]}]}
+            """);
+
+        var error = await response.AssertScimErrorAsync(System.Net.HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains("cycle", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([f.U1], await f.MemberIdsAsync(outer));
+    }
 }

@@ -107,9 +107,40 @@ internal static class GroupMembership
                 $"members: no User or Group of this organization has the id {string.Join(", ", unknown.Select(u => $"'{u}'"))}; nothing was changed.");
         }
 
-        return types.ContainsKey(groupId)
-            ? ScimError.InvalidValue("members: a group cannot be a member of itself; nothing was changed.")
+        if (types.ContainsKey(groupId))
+        {
+            return ScimError.InvalidValue("members: a group cannot be a member of itself; nothing was changed.");
+        }
+
+        var nested = types.Where(t => t.Value == MemberType.Group).Select(t => t.Key).ToList();
+        return await ContainsAsync(db, nested, groupId, cancellationToken) is { } via
+            ? ScimError.InvalidValue($"members: group '{via}' already contains this group (directly or through other groups), so adding it would make a cycle; nothing was changed.")
             : types;
+    }
+
+    // Walks down from the groups being added, one query per nesting level: the group that (transitively) contains
+    // `target`, or null. Nesting is shallow in practice (Entra provisions one level).
+    private static async Task<Guid?> ContainsAsync(IScimDbContext db, List<Guid> roots, Guid target, CancellationToken cancellationToken)
+    {
+        foreach (var root in roots)
+        {
+            var visited = new HashSet<Guid> { root };
+            var level = new List<Guid> { root };
+            while (level.Count > 0)
+            {
+                var children = await db.GroupMembers
+                    .Where(m => level.Contains(m.GroupId) && m.Type == MemberType.Group)
+                    .Select(m => m.MemberId).Distinct().ToListAsync(cancellationToken);
+                if (children.Contains(target))
+                {
+                    return root;
+                }
+
+                level = children.Where(visited.Add).ToList();
+            }
+        }
+
+        return null;
     }
 
     private static async Task InsertMissingAsync(
