@@ -13,21 +13,41 @@ public abstract record FilterNode
 /// <summary>Logical operators of RFC 7644 §3.4.2.2, table 3; <c>and</c> binds tighter than <c>or</c>.</summary>
 public enum LogicalOperator
 {
+    /// <summary><c>and</c>: both sides hold.</summary>
     And,
+
+    /// <summary><c>or</c>: either side holds.</summary>
     Or,
 }
 
 /// <summary>Attribute operators of RFC 7644 §3.4.2.2, table 3 (<c>pr</c> is <see cref="PresentFilter"/>).</summary>
 public enum ComparisonOperator
 {
+    /// <summary><c>eq</c>: equal.</summary>
     Eq,
+
+    /// <summary><c>ne</c>: not equal (also true where the attribute is absent).</summary>
     Ne,
+
+    /// <summary><c>co</c>: contains the value as a substring.</summary>
     Co,
+
+    /// <summary><c>sw</c>: starts with the value.</summary>
     Sw,
+
+    /// <summary><c>ew</c>: ends with the value.</summary>
     Ew,
+
+    /// <summary><c>gt</c>: greater than (strings lexicographically, dates chronologically).</summary>
     Gt,
+
+    /// <summary><c>ge</c>: greater than or equal.</summary>
     Ge,
+
+    /// <summary><c>lt</c>: less than.</summary>
     Lt,
+
+    /// <summary><c>le</c>: less than or equal.</summary>
     Le,
 }
 

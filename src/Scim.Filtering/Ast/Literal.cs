@@ -6,9 +6,16 @@ namespace Scim.Filtering.Ast;
 /// <summary>The JSON type of a comparison value (RFC 7644 §3.4.2.2 <c>compValue</c>).</summary>
 public enum LiteralKind
 {
+    /// <summary>A JSON string, e.g. <c>"bjensen"</c>.</summary>
     String,
+
+    /// <summary>A JSON number, e.g. <c>42</c> or <c>1.5e3</c>.</summary>
     Number,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
     Boolean,
+
+    /// <summary><c>null</c>: compares as "not present".</summary>
     Null,
 }
 
