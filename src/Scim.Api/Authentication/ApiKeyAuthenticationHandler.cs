@@ -29,6 +29,11 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>The claim holding the key's organization id.</summary>
     public const string OrganizationClaim = "organization";
 
+    /// <summary>
+    /// Reads the bearer API key: no <c>Bearer</c> header gives no result (then a 401 challenge); an unknown or revoked key fails;
+    /// a valid key sets the request's organization and yields its id, name, organization and scope claims.
+    /// </summary>
+    /// <returns>NoResult, Fail or Success with a principal of the <see cref="SchemeName"/> scheme.</returns>
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -57,6 +62,9 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
     }
 
+    /// <summary>Writes 401 with <c>WWW-Authenticate: Bearer realm="SCIM"</c> and a SCIM error body (RFC 7644 §3.12).</summary>
+    /// <param name="properties">Unused.</param>
+    /// <returns>A task that completes when the response is written.</returns>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer realm=\"SCIM\"";
@@ -66,6 +74,9 @@ public sealed class ApiKeyAuthenticationHandler(
         return ScimErrorResponse.WriteAsync(Context, new ScimError(StatusCodes.Status401Unauthorized, null, detail));
     }
 
+    /// <summary>Writes 403 with a SCIM error body (RFC 7644 §3.12) for a key without the <c>scim</c> scope.</summary>
+    /// <param name="properties">Unused.</param>
+    /// <returns>A task that completes when the response is written.</returns>
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ScimErrorResponse.WriteAsync(Context, new ScimError(StatusCodes.Status403Forbidden, null,
             "This API key does not have the 'scim' scope; create a key with --scopes scim."));

@@ -29,11 +29,17 @@ public sealed record ListRequest(string? Filter, string? StartIndex, string? Cou
 /// <summary>The body of POST /.search (RFC 7644 §3.4.3), e.g. <c>{"schemas":[SearchRequest URN],"filter":"...","startIndex":1,"count":10}</c>.</summary>
 public sealed class SearchRequest
 {
+    /// <summary><c>schemas</c>: <c>urn:ietf:params:scim:api:messages:2.0:SearchRequest</c>.</summary>
     public List<string>? Schemas { get; set; }
+    /// <summary><c>filter</c> (RFC 7644 §3.4.2.2), e.g. <c>userName eq "bjensen"</c>; absent returns every resource.</summary>
     public string? Filter { get; set; }
+    /// <summary><c>startIndex</c> (RFC 7644 §3.4.2.4): 1-based; values below 1 are read as 1.</summary>
     public int? StartIndex { get; set; }
+    /// <summary><c>count</c> (RFC 7644 §3.4.2.4): page size, 0 to 200 (<see cref="ListParameters.MaxCount"/>; larger values are capped); absent means the maximum.</summary>
     public int? Count { get; set; }
+    /// <summary><c>attributes</c> (RFC 7644 §3.4.2.5): the only attribute paths to return, besides those always returned (such as <c>id</c>).</summary>
     public List<string>? Attributes { get; set; }
+    /// <summary><c>excludedAttributes</c> (RFC 7644 §3.4.2.5): attribute paths to leave out.</summary>
     public List<string>? ExcludedAttributes { get; set; }
 
     /// <summary>Reads and validates a SearchRequest body.</summary>

@@ -22,7 +22,11 @@ public readonly record struct Result<T>
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
+    /// <summary>A successful result carrying <paramref name="value"/>.</summary>
+    /// <param name="value">The value.</param>
     public static implicit operator Result<T>(T value) => new(value, null);
 
+    /// <summary>A failed result carrying <paramref name="error"/>.</summary>
+    /// <param name="error">The expected failure.</param>
     public static implicit operator Result<T>(ScimError error) => new(default, error);
 }

@@ -24,7 +24,9 @@ public sealed class Group : IScimResource
     /// <summary>The membership rows; used for filtering (<c>members.value</c>), never loaded whole by default.</summary>
     public List<GroupMember> Members { get; init; } = [];
 
+    /// <summary><c>meta.created</c> (RFC 7643 §3.1), UTC.</summary>
     public DateTime CreatedUtc { get; set; }
+    /// <summary><c>meta.lastModified</c> (RFC 7643 §3.1), UTC, updated on every change.</summary>
     public DateTime LastModifiedUtc { get; set; }
 
     /// <summary>Keeps <see cref="DisplayNameNormalized"/> in step with <see cref="DisplayName"/>.</summary>

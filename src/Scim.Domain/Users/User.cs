@@ -26,30 +26,50 @@ public sealed class User : IScimResource
     /// <summary><c>active</c>; false means deprovisioned (soft-deleted) but still readable.</summary>
     public bool Active { get; set; } = true;
 
+    /// <summary><c>displayName</c> (RFC 7643 §4.1.1), stored as sent.</summary>
     public string? DisplayName { get; set; }
+    /// <summary>Lower-invariant copy of <see cref="DisplayName"/> for case-insensitive filters.</summary>
     public string? DisplayNameNormalized { get; private set; }
+    /// <summary><c>nickName</c> (RFC 7643 §4.1.1).</summary>
     public string? NickName { get; set; }
+    /// <summary><c>profileUrl</c> (RFC 7643 §4.1.1): a URI, stored as sent.</summary>
     public string? ProfileUrl { get; set; }
+    /// <summary><c>title</c> (RFC 7643 §4.1.1).</summary>
     public string? Title { get; set; }
+    /// <summary><c>userType</c> (RFC 7643 §4.1.1), e.g. <c>Employee</c>.</summary>
     public string? UserType { get; set; }
+    /// <summary><c>preferredLanguage</c> (RFC 7643 §4.1.1): an HTTP Accept-Language value such as <c>en-US</c>.</summary>
     public string? PreferredLanguage { get; set; }
+    /// <summary><c>locale</c> (RFC 7643 §4.1.1): a language tag such as <c>en-US</c>.</summary>
     public string? Locale { get; set; }
+    /// <summary><c>timezone</c> (RFC 7643 §4.1.1): an IANA time zone name such as <c>America/Los_Angeles</c>.</summary>
     public string? Timezone { get; set; }
 
     /// <summary>PBKDF2 hash of the write-only <c>password</c>, never returned.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary><c>name.formatted</c> (RFC 7643 §4.1.1).</summary>
     public string? NameFormatted { get; set; }
+    /// <summary><c>name.familyName</c> (RFC 7643 §4.1.1).</summary>
     public string? NameFamilyName { get; set; }
+    /// <summary><c>name.givenName</c> (RFC 7643 §4.1.1).</summary>
     public string? NameGivenName { get; set; }
+    /// <summary><c>name.middleName</c> (RFC 7643 §4.1.1).</summary>
     public string? NameMiddleName { get; set; }
+    /// <summary><c>name.honorificPrefix</c> (RFC 7643 §4.1.1).</summary>
     public string? NameHonorificPrefix { get; set; }
+    /// <summary><c>name.honorificSuffix</c> (RFC 7643 §4.1.1).</summary>
     public string? NameHonorificSuffix { get; set; }
 
+    /// <summary>Enterprise <c>employeeNumber</c> (RFC 7643 §4.3).</summary>
     public string? EmployeeNumber { get; set; }
+    /// <summary>Enterprise <c>costCenter</c> (RFC 7643 §4.3).</summary>
     public string? CostCenter { get; set; }
+    /// <summary>Enterprise <c>organization</c> (RFC 7643 §4.3); not the tenant (<see cref="OrganizationId"/>).</summary>
     public string? Organization { get; set; }
+    /// <summary>Enterprise <c>division</c> (RFC 7643 §4.3).</summary>
     public string? Division { get; set; }
+    /// <summary>Enterprise <c>department</c> (RFC 7643 §4.3).</summary>
     public string? Department { get; set; }
 
     /// <summary>The enterprise <c>manager.value</c>: another user of the same organization.</summary>
@@ -64,7 +84,9 @@ public sealed class User : IScimResource
     /// <summary>addresses.</summary>
     public List<UserAddress> Addresses { get; init; } = [];
 
+    /// <summary><c>meta.created</c> (RFC 7643 §3.1), UTC.</summary>
     public DateTime CreatedUtc { get; set; }
+    /// <summary><c>meta.lastModified</c> (RFC 7643 §3.1), UTC, updated on every change.</summary>
     public DateTime LastModifiedUtc { get; set; }
 
     /// <summary>Keeps the normalized copies in step with the values they index.</summary>

@@ -14,12 +14,18 @@ namespace Scim.Infrastructure.Data;
 public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, OrganizationContext organization)
     : DbContext(options), IScimDbContext
 {
+    /// <summary>The tenants, table <c>organizations</c> (not organization-filtered).</summary>
     public DbSet<Organization> Organizations => Set<Organization>();
+    /// <summary>The API keys of every organization (not organization-filtered); only hashes are stored.</summary>
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    /// <summary>SCIM Users (RFC 7643 §4.1), filtered to the request's organization.</summary>
     public DbSet<User> Users => Set<User>();
+    /// <summary>SCIM Groups (RFC 7643 §4.2), filtered to the request's organization.</summary>
     public DbSet<Group> Groups => Set<Group>();
+    /// <summary>Group membership rows (<c>members</c>, RFC 7643 §4.2), filtered to the request's organization.</summary>
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
 
+    /// <inheritdoc/>
     public async Task<IWriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
         var gate = Database.IsSqlite() ? WriteTransaction.GateFor(Database.GetConnectionString()!) : null;
@@ -42,6 +48,8 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, Organ
     // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations.
     private Guid CurrentOrganizationId => organization.OrganizationId;
 
+    /// <summary>Maps the entities to tables, the organization query filters, keys and the unique indexes on the normalized columns.</summary>
+    /// <param name="modelBuilder">The model being built.</param>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Organization>(e =>
@@ -109,6 +117,8 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, Organ
         });
     }
 
+    /// <summary>Reads every <see cref="DateTime"/> back as UTC (SQLite stores no kind).</summary>
+    /// <param name="configurationBuilder">The conventions being configured.</param>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite returns DateTime with Kind=Unspecified; everything stored is UTC, so say so on the way out.

@@ -9,6 +9,11 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
+    /// <summary>Runs the next handler and, when Debug logging is on, logs the slice name and its elapsed time in milliseconds.</summary>
+    /// <param name="message">The command or query.</param>
+    /// <param name="next">The rest of the pipeline.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The handler's response, unchanged; exceptions pass through unlogged.</returns>
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

@@ -14,10 +14,15 @@ namespace Scim.Application.Common.Persistence;
 /// </summary>
 public interface IScimDbContext
 {
+    /// <summary>The tenants (not organization-filtered).</summary>
     DbSet<Organization> Organizations { get; }
+    /// <summary>The API keys of every organization (not organization-filtered); only hashes are stored.</summary>
     DbSet<ApiKey> ApiKeys { get; }
+    /// <summary>SCIM Users (RFC 7643 §4.1) of the current organization.</summary>
     DbSet<User> Users { get; }
+    /// <summary>SCIM Groups (RFC 7643 §4.2) of the current organization.</summary>
     DbSet<Group> Groups { get; }
+    /// <summary>Group membership rows (<c>members</c>, RFC 7643 §4.2) of the current organization.</summary>
     DbSet<GroupMember> GroupMembers { get; }
 
     /// <summary>The set of any entity type, e.g. <see cref="UserValue"/> rows for filter subqueries.</summary>

@@ -3,8 +3,12 @@ namespace Scim.Application.Common.Resources;
 /// <summary>The <c>meta</c> attribute (RFC 7643 §3.1). <c>location</c> is filled in by the HTTP layer from the request's base URL.</summary>
 public sealed class ScimMeta
 {
+    /// <summary><c>meta.resourceType</c>: <c>User</c> or <c>Group</c>.</summary>
     public string? ResourceType { get; set; }
+    /// <summary><c>meta.created</c>: when the resource was created, UTC (ISO 8601 on the wire).</summary>
     public DateTime? Created { get; set; }
+    /// <summary><c>meta.lastModified</c>: when the resource last changed, UTC (ISO 8601 on the wire).</summary>
     public DateTime? LastModified { get; set; }
+    /// <summary><c>meta.location</c>: the absolute URI of the resource, e.g. <c>https://host/scim/v2/Users/{id}</c>.</summary>
     public string? Location { get; set; }
 }

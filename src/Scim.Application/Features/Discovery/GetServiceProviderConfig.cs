@@ -7,6 +7,7 @@ namespace Scim.Application.Features.Discovery;
 /// <summary>GET /ServiceProviderConfig (RFC 7644 §4, RFC 7643 §5): what this server supports.</summary>
 public static class GetServiceProviderConfig
 {
+    /// <summary>Asks for the ServiceProviderConfig resource (RFC 7643 §5) as JSON; never fails.</summary>
     public sealed record Query : IQuery<JsonObject>;
 
     internal sealed class Handler : IQueryHandler<Query, JsonObject>

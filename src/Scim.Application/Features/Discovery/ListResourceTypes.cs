@@ -8,6 +8,7 @@ namespace Scim.Application.Features.Discovery;
 /// <summary>GET /ResourceTypes (RFC 7644 §4): a ListResponse of User and Group (RFC 7643 §6).</summary>
 public static class ListResourceTypes
 {
+    /// <summary>Asks for the ResourceTypes ListResponse (RFC 7643 §6) as JSON; never fails.</summary>
     public sealed record Query : IQuery<JsonObject>;
 
     internal sealed class Handler : IQueryHandler<Query, JsonObject>

@@ -8,6 +8,7 @@ namespace Scim.Application.Features.Discovery;
 /// <summary>GET /Schemas (RFC 7644 §4): a ListResponse of every published schema (RFC 7643 §7).</summary>
 public static class ListSchemas
 {
+    /// <summary>Asks for the Schemas ListResponse (RFC 7643 §7) as JSON; never fails.</summary>
     public sealed record Query : IQuery<JsonObject>;
 
     internal sealed class Handler : IQueryHandler<Query, JsonObject>

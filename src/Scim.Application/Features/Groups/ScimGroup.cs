@@ -6,24 +6,33 @@ namespace Scim.Application.Features.Groups;
 /// <summary>The wire form of a SCIM Group (RFC 7643 §4.2).</summary>
 public sealed class ScimGroup
 {
+    /// <summary><c>schemas</c> (RFC 7643 §3): the schema URNs, <c>urn:ietf:params:scim:schemas:core:2.0:Group</c>.</summary>
     public List<string> Schemas { get; set; } = [];
+    /// <summary><c>id</c> (RFC 7643 §3.1): server-assigned, a GUID string; ignored on input.</summary>
     public string? Id { get; set; }
+    /// <summary><c>externalId</c> (RFC 7643 §3.1): the client's identifier, case-exact.</summary>
     public string? ExternalId { get; set; }
+    /// <summary><c>displayName</c> (RFC 7643 §4.2): required, unique per organization, case-insensitive.</summary>
     public string? DisplayName { get; set; }
+    /// <summary><c>members</c> (RFC 7643 §4.2): the direct members, users and nested groups.</summary>
     public List<ScimMember>? Members { get; set; }
+    /// <summary><c>meta</c> (RFC 7643 §3.1); read-only.</summary>
     public ScimMeta? Meta { get; set; }
 }
 
 /// <summary>An element of <c>members</c>: <c>value</c> is the member's SCIM id, <c>type</c> <c>User</c> or <c>Group</c>.</summary>
 public sealed class ScimMember
 {
+    /// <summary><c>members.value</c>: the member's SCIM id (a GUID string).</summary>
     public string? Value { get; set; }
 
+    /// <summary><c>members.$ref</c>: the member resource's URI; the server identifies members by <c>value</c> and does not fill it.</summary>
     [JsonPropertyName("$ref")]
     public string? Ref { get; set; }
 
     /// <summary>Read-only: the member's displayName (or userName when a user has none).</summary>
     public string? Display { get; set; }
 
+    /// <summary><c>members.type</c>: <c>User</c> or <c>Group</c>.</summary>
     public string? Type { get; set; }
 }

@@ -9,6 +9,7 @@ namespace Scim.Application.Features.Organizations;
 /// <summary>Lists every organization (administration only; SCIM keys never see this), by name.</summary>
 public static class ListOrganizations
 {
+    /// <summary>Asks for every organization ordered by lower-invariant name; returns them all (no paging) and never fails.</summary>
     public sealed record Query : IQuery<Result<IReadOnlyList<Organization>>>;
 
     internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<IReadOnlyList<Organization>>>
