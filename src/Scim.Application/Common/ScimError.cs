@@ -27,9 +27,6 @@ public sealed record ScimError(int Status, string? ScimType, string Detail)
     /// <summary>400 <c>mutability</c>: the request tried to change a read-only or immutable attribute.</summary>
     public static ScimError Mutability(string detail) => new(400, "mutability", detail);
 
-    /// <summary>400 <c>tooMany</c>: the request would return more results than the server allows.</summary>
-    public static ScimError TooMany(string detail) => new(400, "tooMany", detail);
-
     /// <summary>409 <c>uniqueness</c>: a unique attribute value is already taken.</summary>
     public static ScimError Uniqueness(string detail) => new(409, "uniqueness", detail);
 

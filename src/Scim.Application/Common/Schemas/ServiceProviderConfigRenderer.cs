@@ -1,16 +1,15 @@
 using System.Text.Json.Nodes;
+using Scim.Application.Common.Resources;
 
 namespace Scim.Application.Common.Schemas;
 
 /// <summary>
 /// Renders <c>GET /ServiceProviderConfig</c> (RFC 7643 §5): PATCH and filtering supported (at most
-/// <see cref="MaxFilterResults"/> results), no bulk, no password change, no sorting, no ETags, and OAuth bearer
+/// <see cref="ListParameters.MaxCount"/> results), no bulk, no password change, no sorting, no ETags, and OAuth bearer
 /// authentication with an organization API key.
 /// </summary>
 internal static class ServiceProviderConfigRenderer
 {
-    /// <summary>The <c>filter.maxResults</c> advertised to clients.</summary>
-    public const int MaxFilterResults = 200;
 
     /// <summary>Renders the configuration; a fresh object per call.</summary>
     public static JsonObject Render() => new()
@@ -18,7 +17,7 @@ internal static class ServiceProviderConfigRenderer
         ["schemas"] = new JsonArray(ScimSchemaUris.ServiceProviderConfig),
         ["patch"] = Supported(true),
         ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
-        ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = MaxFilterResults },
+        ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ListParameters.MaxCount },
         ["changePassword"] = Supported(false),
         ["sort"] = Supported(false),
         ["etag"] = Supported(false),

@@ -39,8 +39,13 @@ public static class ReplaceUser
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken)
-                ?? await SaveAsync(user, cancellationToken);
+            var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken);
+            if (error is null)
+            {
+                user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+                error = await UserWriter.SaveAsync(db, user, cancellationToken);
+            }
+
             if (error is not null)
             {
                 return error;
@@ -48,12 +53,6 @@ public static class ReplaceUser
 
             await transaction.CommitAsync(cancellationToken);
             return UserResources.ToJson(user);
-        }
-
-        private Task<ScimError?> SaveAsync(Domain.Users.User user, CancellationToken cancellationToken)
-        {
-            user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
-            return UserWriter.SaveAsync(db, user, cancellationToken);
         }
     }
 }
