@@ -14,4 +14,10 @@ public sealed class ScimOptions
 
     /// <summary>The name of the organization created on first start.</summary>
     public string FirstOrganizationName { get; set; } = "Development";
+
+    /// <summary>
+    /// Seconds a valid API key is trusted without looking it up again (default 5; 0 looks it up on every request).
+    /// A key revoked with <c>keys revoke</c> while the server runs stops working within this time.
+    /// </summary>
+    public int ApiKeyCacheSeconds { get; set; } = 5;
 }

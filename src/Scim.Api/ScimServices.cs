@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Application.Common.Behaviors;
+using Scim.Application.Features.Organizations;
 using Scim.Application.Features.Users;
 using Scim.Infrastructure;
 
@@ -11,11 +12,16 @@ public static class ScimServices
     /// <summary>The default connection string: a SQLite file in the working directory.</summary>
     public const string DefaultConnectionString = "Data Source=scim.db";
 
-    /// <summary>Registers the database (<c>ConnectionStrings:Scim</c>), the slices and <see cref="TimeProvider"/>.</summary>
+    /// <summary>
+    /// Registers the database (<c>ConnectionStrings:Scim</c>), the slices, <see cref="TimeProvider"/> and the
+    /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>).
+    /// </summary>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScimDatabase(configuration.GetConnectionString("Scim") ?? DefaultConnectionString);
         services.AddSingleton(TimeProvider.System);
+        var options = configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
+        services.AddSingleton(new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds)));
         services.AddMediator((MediatorOptions options) =>
         {
             // Handlers take the scoped DbContext.

@@ -15,13 +15,17 @@ public static class DependencyInjection
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, e.g. <c>Data Source=scim.db</c>.</param>
     public static IServiceCollection AddScimDatabase(this IServiceCollection services, string connectionString)
     {
+        SqliteProcessSettings.Apply();
         services.AddScoped<OrganizationContext>();
-        services.AddDbContext<ScimDbContext>(options => options
+        // Pooled: a request rents a context that already has its model, services and options instead of building one.
+        services.AddPooledDbContextFactory<ScimDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteUnicodeLower())
             // A taken userName is an expected 409, not an error: keep EF Core's failure logs for it out of the error log.
             // Real database failures still reach the request's exception handler, which logs them.
             .ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug))));
+        services.AddScoped<ScimDbContextLease>();
+        services.AddScoped(sp => sp.GetRequiredService<ScimDbContextLease>().Context);
         services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());
         services.AddHostedService<SqliteOptimizer>();
         return services;

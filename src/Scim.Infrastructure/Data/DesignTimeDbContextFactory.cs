@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Scim.Application.Common.Persistence;
 
 namespace Scim.Infrastructure.Data;
 
@@ -8,5 +7,5 @@ namespace Scim.Infrastructure.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ScimDbContext>
 {
     public ScimDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<ScimDbContext>().UseSqlite("Data Source=design.db").Options, new OrganizationContext());
+        new(new DbContextOptionsBuilder<ScimDbContext>().UseSqlite("Data Source=design.db").Options);
 }

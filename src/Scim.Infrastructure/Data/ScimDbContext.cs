@@ -9,10 +9,10 @@ namespace Scim.Infrastructure.Data;
 /// <summary>
 /// EF Core model of the directory. Organization-owned sets carry a global query filter on the request's
 /// organization; unique indexes on the normalized columns make <c>userName</c> and group <c>displayName</c>
-/// unique per organization without a check-then-insert race.
+/// unique per organization without a check-then-insert race. Instances are pooled: each request's scope sets
+/// <see cref="Organization"/> when it rents one, and returning it to the pool clears it.
 /// </summary>
-public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, OrganizationContext organization)
-    : DbContext(options), IScimDbContext
+public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbContext(options), IScimDbContext
 {
     /// <summary>The tenants, table <c>organizations</c> (not organization-filtered).</summary>
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -45,8 +45,49 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options, Organ
         }
     }
 
+    private OrganizationContext organization = new();
+    private bool leased;
+
+    /// <summary>
+    /// The organization every organization-owned query is filtered to, read at each query (the request's scoped
+    /// value, which authentication fills in after the context was rented). A context outside a request sees none.
+    /// </summary>
+    public OrganizationContext Organization => organization;
+
     // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations.
     private Guid CurrentOrganizationId => organization.OrganizationId;
+
+    /// <summary>
+    /// Disposes the context, or, while a request's <see cref="ScimDbContextLease"/> holds it, does nothing: the scope
+    /// disposes the context once for each service type it was resolved as, and only the lease may return it to the
+    /// pool, exactly once (a second return would hand the same instance to two requests).
+    /// </summary>
+    public override void Dispose()
+    {
+        if (!leased)
+        {
+            base.Dispose();
+        }
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    /// <returns>A task that completes when the context is disposed.</returns>
+    public override ValueTask DisposeAsync() => leased ? ValueTask.CompletedTask : base.DisposeAsync();
+
+    /// <summary>Binds a context just taken from the pool to the renting request's organization.</summary>
+    internal void Lease(OrganizationContext requestOrganization)
+    {
+        organization = requestOrganization;
+        leased = true;
+    }
+
+    /// <summary>Returns the leased context to the pool without its organization.</summary>
+    internal ValueTask ReturnAsync()
+    {
+        leased = false;
+        organization = new();
+        return base.DisposeAsync();
+    }
 
     /// <summary>Maps the entities to tables, the organization query filters, keys and the unique indexes on the normalized columns.</summary>
     /// <param name="modelBuilder">The model being built.</param>

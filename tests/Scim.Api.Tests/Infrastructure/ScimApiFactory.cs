@@ -23,11 +23,18 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>The SCIM path base the server is configured with ("" = host root).</summary>
     public string PathBase { get; init; } = "";
 
+    /// <summary>Seconds the server trusts a valid key without a lookup (<c>Scim:ApiKeyCacheSeconds</c>); null = the default.</summary>
+    public int? ApiKeyCacheSeconds { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Scim", ConnectionString);
         builder.UseSetting("Scim:CreateFirstOrganization", "false");
         builder.UseSetting("Scim:PathBase", PathBase);
+        if (ApiKeyCacheSeconds is { } seconds)
+        {
+            builder.UseSetting("Scim:ApiKeyCacheSeconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>Creates an organization and a key with <paramref name="scopes"/>; returns the organization id and the token.</summary>

@@ -63,6 +63,7 @@ public sealed class AuthenticationTests(ScimApiFactory factory) : IClassFixture<
         var client = factory.CreateClientWithToken(token);
         await (await client.GetAsync("Users")).ReadScimAsync(HttpStatusCode.OK);
 
+        // Revoked through the server's own process: the key it remembers from the request above is forgotten at once.
         await factory.RevokeApiKeyAsync(keyId);
 
         var response = await client.GetAsync("Users");

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Scim.Application.Common.Persistence;
 using Scim.Infrastructure.Data;
 using Scim.Seeder.Generation;
 using Spectre.Console;
@@ -135,7 +134,7 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
     private static async Task CheckSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var options = new DbContextOptionsBuilder<ScimDbContext>().UseSqlite(connection).Options;
-        await using var db = new ScimDbContext(options, new OrganizationContext());
+        await using var db = new ScimDbContext(options);
         List<string> pending;
         try
         {

@@ -15,11 +15,11 @@ internal sealed record ResourcePage<T>(IReadOnlyList<T> Items, int TotalResults)
 internal static class ResourcePage
 {
     /// <summary>
-    /// The page of <paramref name="resources"/> matching <paramref name="filter"/>, loaded through
-    /// <paramref name="withDetails"/>; 400 invalidFilter when the filter does not parse or names an unknown attribute.
+    /// The page of <paramref name="resources"/> matching <paramref name="filter"/>, read by <paramref name="load"/> from
+    /// the filtered, ordered and paged query; 400 invalidFilter when the filter does not parse or names an unknown attribute.
     /// </summary>
     public static async Task<Result<ResourcePage<T>>> LoadAsync<T>(
-        IScimDbContext db, IQueryable<T> resources, Func<IQueryable<T>, IQueryable<T>> withDetails,
+        IScimDbContext db, IQueryable<T> resources, Func<IQueryable<T>, CancellationToken, Task<List<T>>> load,
         string? filter, FilterAttributeMap<T> map, ListParameters paging, CancellationToken cancellationToken)
         where T : class, IScimResource
     {
@@ -32,7 +32,7 @@ internal static class ResourcePage
         var spec = new ResourcesPageSpec<T>(predicate.Value, paging);
         var items = paging.Count == 0
             ? []
-            : await withDetails(resources.AsNoTracking()).WithSpecification(spec).ToListAsync(cancellationToken);
+            : await load(resources.WithSpecification(spec), cancellationToken);
 
         // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
         var total = paging.StartIndex == 1 && items.Count < paging.Count

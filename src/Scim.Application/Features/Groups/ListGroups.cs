@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -19,7 +20,7 @@ public static class ListGroups
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
             var page = await ResourcePage.LoadAsync(
-                db, db.Groups, groups => groups, query.Filter, GroupFilterMap.Map, query.Paging, cancellationToken);
+                db, db.Groups, (groups, ct) => groups.AsNoTracking().ToListAsync(ct), query.Filter, GroupFilterMap.Map, query.Paging, cancellationToken);
             if (!page.IsSuccess)
             {
                 return page.Error;

@@ -6,13 +6,16 @@ using Scim.Domain.Organizations;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Revokes an API key: from then on it gets 401. Revoking twice is harmless.</summary>
+/// <summary>
+/// Revokes an API key: from then on it gets 401 (from a server running in another process, once its
+/// <see cref="ApiKeyCache"/> entry expires). Revoking twice is harmless.
+/// </summary>
 public static class RevokeApiKey
 {
     /// <param name="KeyId">The key's id as listed.</param>
     public sealed record Command(Guid KeyId) : ICommand<Result<ApiKey>>;
 
-    internal sealed class Handler(IScimDbContext db, TimeProvider clock) : ICommandHandler<Command, Result<ApiKey>>
+    internal sealed class Handler(IScimDbContext db, TimeProvider clock, ApiKeyCache cache) : ICommandHandler<Command, Result<ApiKey>>
     {
         public async ValueTask<Result<ApiKey>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -24,6 +27,7 @@ public static class RevokeApiKey
 
             key.RevokedUtc ??= clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
+            cache.Forget(key.SecretHash);
             return key;
         }
     }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -21,7 +20,7 @@ public static class GetUser
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
             var user = Guid.TryParse(query.Id, out var id)
-                ? await db.Users.AsNoTracking().WithDetails().WithSpecification(new ResourceByIdSpec<User>(id)).FirstOrDefaultAsync(cancellationToken)
+                ? (await UserResources.LoadAsync(db, db.Users.WithSpecification(new ResourceByIdSpec<User>(id)), cancellationToken)).FirstOrDefault()
                 : null;
             if (user is null)
             {

@@ -22,7 +22,7 @@ public static class ListUsers
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
             var page = await ResourcePage.LoadAsync(
-                db, db.Users, users => users.WithDetails(), query.Filter, UserFilterMap.Map, query.Paging, cancellationToken);
+                db, db.Users, (users, ct) => UserResources.LoadAsync(db, users, ct), query.Filter, UserFilterMap.Map, query.Paging, cancellationToken);
             if (!page.IsSuccess)
             {
                 return page.Error;

@@ -12,9 +12,54 @@ namespace Scim.Application.Features.Users;
 /// <summary>Loads users with everything their representation needs and renders them as SCIM JSON.</summary>
 internal static class UserResources
 {
-    /// <summary>Users with their value rows, addresses and manager (split queries: no row explosion).</summary>
+    /// <summary>Users with their value rows, addresses and manager (split queries: no row explosion), for writes.</summary>
     public static IQueryable<User> WithDetails(this IQueryable<User> users) =>
         users.Include(u => u.Values).Include(u => u.Addresses).Include(u => u.Manager).AsSplitQuery();
+
+    /// <summary>
+    /// Reads the users of <paramref name="users"/> (already filtered, ordered and paged), untracked, with what their
+    /// representation needs: the rows with the manager's displayName, then the value rows and the addresses of just
+    /// those users by id. <see cref="User.Manager"/> is set to a stand-in holding only the manager's displayName.
+    /// </summary>
+    /// <remarks>
+    /// Three short statements: SQLite prepares every statement anew, and EF Core's split queries would repeat the
+    /// whole page query (with a join to the manager's full row) inside each collection query; measured on 1,000,000
+    /// users, that costs three times the SQLite time of these.
+    /// </remarks>
+    public static async Task<List<User>> LoadAsync(IScimDbContext db, IQueryable<User> users, CancellationToken cancellationToken)
+    {
+        var rows = await users.AsNoTracking()
+            // A scalar subquery, not the navigation: the join would wrap the paged query in a derived table, which
+            // SQLite takes twice as long to prepare and run.
+            .Select(u => new
+            {
+                User = u,
+                ManagerDisplayName = db.Users.Where(m => m.Id == u.ManagerId).Select(m => m.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.User.Id).ToList();
+        var values = (await db.Set<UserValue>().AsNoTracking().WhereKeyIn(v => v.UserId, ids).ToListAsync(cancellationToken))
+            .ToLookup(v => v.UserId);
+        var addresses = (await db.Set<UserAddress>().AsNoTracking().WhereKeyIn(a => a.UserId, ids).ToListAsync(cancellationToken))
+            .ToLookup(a => a.UserId);
+        return rows.Select(row =>
+        {
+            var user = row.User;
+            user.Values.AddRange(values[user.Id]);
+            user.Addresses.AddRange(addresses[user.Id]);
+            if (user.ManagerId is { } managerId)
+            {
+                user.Manager = new User { Id = managerId, DisplayName = row.ManagerDisplayName };
+            }
+
+            return user;
+        }).ToList();
+    }
 
     /// <summary>The SCIM JSON of each user, with <c>groups</c> when the projection wants it (one query for the page).</summary>
     public static async Task<List<JsonObject>> ToJsonAsync(
@@ -41,7 +86,8 @@ internal static class UserResources
         IScimDbContext db, List<Guid> userIds, CancellationToken cancellationToken)
     {
         var rows = await db.GroupMembers.AsNoTracking()
-            .Where(m => userIds.Contains(m.MemberId) && m.Type == MemberType.User)
+            .WhereKeyIn(m => m.MemberId, userIds)
+            .Where(m => m.Type == MemberType.User)
             .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m.MemberId, g.Id, g.DisplayName })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.MemberId).ToDictionary(
