@@ -43,15 +43,18 @@ internal static class UserResources
         }
 
         var ids = rows.Select(r => r.User.Id).ToList();
-        var values = (await db.Set<UserValue>().AsNoTracking().WhereKeyIn(v => v.UserId, ids).ToListAsync(cancellationToken))
-            .ToLookup(v => v.UserId);
-        var addresses = (await db.Set<UserAddress>().AsNoTracking().WhereKeyIn(a => a.UserId, ids).ToListAsync(cancellationToken))
-            .ToLookup(a => a.UserId);
+        var (values, addresses) = ids.Count == 1
+            ? (await ValuesOfUser(db.AsDbContext(), ids[0]).ToListAsync(cancellationToken),
+                await AddressesOfUser(db.AsDbContext(), ids[0]).ToListAsync(cancellationToken))
+            : (await db.Set<UserValue>().AsNoTracking().Where(v => ids.Contains(v.UserId)).ToListAsync(cancellationToken),
+                await db.Set<UserAddress>().AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(cancellationToken));
+        var valuesByUser = values.ToLookup(v => v.UserId);
+        var addressesByUser = addresses.ToLookup(a => a.UserId);
         return rows.Select(row =>
         {
             var user = row.User;
-            user.Values.AddRange(values[user.Id]);
-            user.Addresses.AddRange(addresses[user.Id]);
+            user.Values.AddRange(valuesByUser[user.Id]);
+            user.Addresses.AddRange(addressesByUser[user.Id]);
             if (user.ManagerId is { } managerId)
             {
                 user.Manager = new User { Id = managerId, DisplayName = row.ManagerDisplayName };
@@ -85,15 +88,32 @@ internal static class UserResources
     private static async Task<Dictionary<Guid, List<ScimGroupReference>>> LoadGroupsAsync(
         IScimDbContext db, List<Guid> userIds, CancellationToken cancellationToken)
     {
-        var rows = await db.GroupMembers.AsNoTracking()
-            .WhereKeyIn(m => m.MemberId, userIds)
-            .Where(m => m.Type == MemberType.User)
-            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new { m.MemberId, g.Id, g.DisplayName })
-            .ToListAsync(cancellationToken);
+        var rows = userIds.Count == 1
+            ? await GroupsOfUser(db.AsDbContext(), userIds[0]).ToListAsync(cancellationToken)
+            : await db.GroupMembers.AsNoTracking()
+                .Where(m => userIds.Contains(m.MemberId) && m.Type == MemberType.User)
+                .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName))
+                .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.MemberId).ToDictionary(
             g => g.Key,
             g => g.OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase)
-                .Select(r => new ScimGroupReference { Value = r.Id.ToString(), Display = r.DisplayName, Type = "direct" })
+                .Select(r => new ScimGroupReference { Value = r.GroupId.ToString(), Display = r.DisplayName, Type = "direct" })
                 .ToList());
     }
+
+    // A GET by id (and Entra's userName lookup) reads one user: these run without building the LINQ expression,
+    // extracting its parameters and looking it up in EF Core's query cache, which cost about a tenth of such a request.
+    // The organization query filters apply to compiled queries as to any other.
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<UserValue>> ValuesOfUser =
+        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<UserValue>().AsNoTracking().Where(v => v.UserId == id));
+
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<UserAddress>> AddressesOfUser =
+        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<UserAddress>().AsNoTracking().Where(a => a.UserId == id));
+
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<GroupOfUser>> GroupsOfUser =
+        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<GroupMember>().AsNoTracking()
+            .Where(m => m.MemberId == id && m.Type == MemberType.User)
+            .Join(db.Set<Group>(), m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName)));
+
+    private sealed record GroupOfUser(Guid MemberId, Guid GroupId, string DisplayName);
 }
