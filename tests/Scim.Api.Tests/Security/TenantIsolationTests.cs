@@ -150,4 +150,39 @@ public sealed class TenantIsolationTests(ScimApiFactory factory) : IClassFixture
         Assert.Equal(1, (await a.Client.GetListAsync("Users?filter=userName%20eq%20%22user1%40example.com%22")).TotalResults());
         Assert.Equal(1, (await b.GetListAsync("Users?filter=userName%20eq%20%22user1%40example.com%22")).TotalResults());
     }
+
+    [Fact]
+    public async Task TwoOrganizations_UnderConcurrentLoad_EachSeesOnlyItsOwnUsers()
+    {
+        // Database contexts are pooled and reused across requests: a context must never carry one request's
+        // organization into another's.
+        var a = await factory.CreateScimClientAsync();
+        var b = await factory.CreateScimClientAsync();
+        var aId = await a.CreateUserAsync("""{"userName":"shared@example.com","displayName":"Org A"}""");
+        var bId = await b.CreateUserAsync("""{"userName":"shared@example.com","displayName":"Org B"}""");
+
+        var requests = Enumerable.Range(0, 200).Select(async i =>
+        {
+            var (client, ownId, otherId, display) = i % 2 == 0 ? (a, aId, bId, "Org A") : (b, bId, aId, "Org B");
+            var kind = i / 2 % 3;
+            var response = kind switch
+            {
+                0 => await client.GetAsync($"Users/{ownId}"),
+                1 => await client.GetAsync("Users?filter=userName%20eq%20%22shared%40example.com%22"),
+                _ => await client.GetAsync($"Users/{otherId}"),
+            };
+            var body = await response.Content.ReadAsStringAsync();
+            return (i, response.StatusCode, body, display, Own: kind != 2);
+        });
+
+        foreach (var (i, status, body, display, own) in await Task.WhenAll(requests))
+        {
+            Assert.True(own ? status == HttpStatusCode.OK : status == HttpStatusCode.NotFound, $"request {i}: {status} {body}");
+            Assert.DoesNotContain(display == "Org A" ? "Org B" : "Org A", body, StringComparison.Ordinal);
+            if (own)
+            {
+                Assert.Contains(display, body, StringComparison.Ordinal);
+            }
+        }
+    }
 }
