@@ -37,4 +37,39 @@ public sealed class ReadUserTests(ScimApiFactory factory) : IClassFixture<ScimAp
         Assert.Equal(["alpha", "Zeta"], byId["groups"]!.AsArray().Select(g => g!["display"]!.GetValue<string>()));
         Assert.Equal("The Boss", byId["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]!["manager"]!["displayName"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task CreateReplaceAndPatch_AnswerWithWhatTheNextGetReturns()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var manager = await client.CreateUserAsync("""{"userName":"lead@example.com","displayName":"Team Lead"}""");
+        var created = await (await client.PostJsonAsync("Users", $$"""
+            {"userName":"member@example.com","emails":[{"value":"member@example.com","type":"work"}],
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
+            """)).ReadScimAsync(System.Net.HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<string>();
+        await AssertSameAsGetAsync(client, id, created);
+        await client.CreateGroupAsync($$"""{"displayName":"Team","members":[{"value":"{{id}}"}]}""");
+
+        var patched = await (await client.PatchJsonAsync($"Users/{id}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"title","value":"Engineer"},
+                           {"op":"replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"{{manager}}"}]}
+            """)).ReadScimAsync(System.Net.HttpStatusCode.OK);
+        await AssertSameAsGetAsync(client, id, patched);
+        Assert.Equal("Team", patched["groups"]![0]!["display"]!.GetValue<string>());
+        Assert.Equal("Team Lead", patched["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]!["manager"]!["displayName"]!.GetValue<string>());
+
+        var replaced = await (await client.PutJsonAsync($"Users/{id}", $$"""
+            {"userName":"member@example.com","title":"Staff Engineer",
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
+            """)).ReadScimAsync(System.Net.HttpStatusCode.OK);
+        await AssertSameAsGetAsync(client, id, replaced);
+    }
+
+    private static async Task AssertSameAsGetAsync(HttpClient client, string id, JsonNode written)
+    {
+        var read = await client.GetScimAsync($"Users/{id}");
+        Assert.True(JsonNode.DeepEquals(read, written), $"write answered {written}\nGET returns {read}");
+    }
 }

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Application.Common.Schemas;
 using Scim.Domain.Users;
 
@@ -43,7 +44,7 @@ public static class CreateUser
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return UserResources.ToJson(user);
+            return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
         }
     }
 }

@@ -4,8 +4,6 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 
-using Scim.Domain.Users;
-
 namespace Scim.Application.Features.Users;
 
 /// <summary>GET /Users/{id} (RFC 7644 §3.4.1): the user, active or not; 404 when the id is unknown in the organization.</summary>
@@ -20,14 +18,9 @@ public static class GetUser
         public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
         {
             var user = Guid.TryParse(query.Id, out var id)
-                ? (await UserResources.LoadAsync(db, db.Users.WithSpecification(new ResourceByIdSpec<User>(id)), cancellationToken)).FirstOrDefault()
+                ? await UserResources.ReadAsync(db, id, query.Projection, cancellationToken)
                 : null;
-            if (user is null)
-            {
-                return ScimError.NotFound($"User {query.Id} not found.");
-            }
-
-            return (await UserResources.ToJsonAsync(db, [user], query.Projection, cancellationToken))[0];
+            return user is null ? ScimError.NotFound($"User {query.Id} not found.") : user;
         }
     }
 }

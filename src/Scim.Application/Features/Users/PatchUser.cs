@@ -49,7 +49,7 @@ public static class PatchUser
             var patched = outcome.Value.Resource;
             if (JsonNode.DeepEquals(patched, current))
             {
-                return current;
+                return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
             }
 
             var error = await UserWriter.ApplyAsync(db, user, patched, cancellationToken);
@@ -65,7 +65,7 @@ public static class PatchUser
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return UserResources.ToJson(user);
+            return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
         }
     }
 }

@@ -52,7 +52,7 @@ public static class ReplaceUser
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return UserResources.ToJson(user);
+            return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
         }
     }
 }

@@ -64,6 +64,17 @@ internal static class UserResources
         }).ToList();
     }
 
+    /// <summary>
+    /// The user with this id as <c>GET /Users/{id}</c> returns it (RFC 7644 §3.4.1), read afresh, so a write can answer
+    /// with exactly what a later read returns (<c>groups</c> and the manager's <c>displayName</c> included); null when
+    /// the organization has no such user.
+    /// </summary>
+    public static async Task<JsonObject?> ReadAsync(IScimDbContext db, Guid id, AttributeProjection projection, CancellationToken cancellationToken)
+    {
+        var user = (await LoadAsync(db, db.Users.WithSpecification(new ResourceByIdSpec<User>(id)), cancellationToken)).FirstOrDefault();
+        return user is null ? null : (await ToJsonAsync(db, [user], projection, cancellationToken))[0];
+    }
+
     /// <summary>The SCIM JSON of each user, with <c>groups</c> when the projection wants it (one query for the page).</summary>
     public static async Task<List<JsonObject>> ToJsonAsync(
         IScimDbContext db, IReadOnlyList<User> users, AttributeProjection projection, CancellationToken cancellationToken)
