@@ -6,6 +6,9 @@ namespace Scim.Application.Common.Persistence;
 /// </summary>
 public interface IWriteTransaction : IAsyncDisposable
 {
-    /// <summary>Makes the transaction's writes durable.</summary>
+    /// <summary>
+    /// Makes the transaction's writes durable and lets the next writer in at once, so what the handler reads
+    /// afterwards (the response) does not hold other writers up.
+    /// </summary>
     Task CommitAsync(CancellationToken cancellationToken);
 }
