@@ -216,6 +216,19 @@ public sealed class EntraUserTests(ScimApiFactory factory) : IClassFixture<ScimA
     }
 
     [Fact]
+    public async Task GetUser_AttributesNamingSubAttributesTheUserLacks_OmitsThemInsteadOfReturningEmptyValues()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var user = await f.Client.GetScimAsync($"Users/{f.U1}?attributes={Ent}:manager,emails.display,name.middleName");
+
+        Assert.Equal(f.U1, user["id"]!.GetValue<string>());
+        Assert.False(user.ContainsKey(Ent));
+        Assert.False(user.ContainsKey("emails"));
+        Assert.False(user.ContainsKey("name"));
+    }
+
+    [Fact]
     public async Task GetUser_AttributesUserNameAndEmailsValue_ReturnsOnlyThose()
     {
         var f = await FixtureF.CreateAsync(factory);

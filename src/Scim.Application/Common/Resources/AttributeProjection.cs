@@ -65,6 +65,7 @@ public sealed class AttributeProjection
                 else if (paths.All(p => p.Length > 1))
                 {
                     KeepOnly(resource[key], paths.Select(p => p[1]).ToList());
+                    RemoveIfEmpty(resource, key);
                 }
             }
         }
@@ -98,6 +99,24 @@ public sealed class AttributeProjection
             {
                 obj.Remove(key);
             }
+        }
+    }
+
+    // Asking for sub-attributes a value does not have leaves nothing to return, not "{}" or "[{}]" (RFC 7643 §2.5:
+    // unassigned attributes are omitted).
+    private static void RemoveIfEmpty(JsonObject resource, string key)
+    {
+        if (resource[key] is JsonArray array)
+        {
+            foreach (var empty in array.OfType<JsonObject>().Where(o => o.Count == 0).ToList())
+            {
+                array.Remove(empty);
+            }
+        }
+
+        if (resource[key] is JsonObject { Count: 0 } or JsonArray { Count: 0 })
+        {
+            resource.Remove(key);
         }
     }
 
