@@ -9,8 +9,8 @@ namespace Scim.Infrastructure.Data;
 /// <summary>
 /// EF Core model of the directory. Organization-owned sets carry a global query filter on the request's
 /// organization; unique indexes on the normalized columns make <c>userName</c> and group <c>displayName</c>
-/// unique per organization without a check-then-insert race. Instances are pooled: each request's scope sets
-/// <see cref="Organization"/> when it rents one, and returning it to the pool clears it.
+/// unique per organization without a check-then-insert race. Instances are pooled: a request's
+/// <see cref="ScimDbContextLease"/> binds one to the request's organization, and returning it to the pool clears it.
 /// </summary>
 public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbContext(options), IScimDbContext
 {
@@ -48,13 +48,9 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     private OrganizationContext organization = new();
     private bool leased;
 
-    /// <summary>
-    /// The organization every organization-owned query is filtered to, read at each query (the request's scoped
-    /// value, which authentication fills in after the context was rented). A context outside a request sees none.
-    /// </summary>
-    public OrganizationContext Organization => organization;
-
-    // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations.
+    // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations:
+    // the request's scoped value, which authentication fills in after the context was rented; a context outside a
+    // request sees no organization.
     private Guid CurrentOrganizationId => organization.OrganizationId;
 
     /// <summary>

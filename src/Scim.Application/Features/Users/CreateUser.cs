@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
-using Scim.Application.Common.Resources;
 using Scim.Application.Common.Schemas;
 using Scim.Domain.Users;
 
@@ -44,7 +43,7 @@ public static class CreateUser
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
+            return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
         }
     }
 }

@@ -49,7 +49,9 @@ public static class PatchUser
             var patched = outcome.Value.Resource;
             if (JsonNode.DeepEquals(patched, current))
             {
-                return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
+                // Nothing to write: end the writer's turn before reading the answer.
+                await transaction.CommitAsync(cancellationToken);
+                return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
             }
 
             var error = await UserWriter.ApplyAsync(db, user, patched, cancellationToken);
@@ -65,7 +67,7 @@ public static class PatchUser
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
+            return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
         }
     }
 }

@@ -52,7 +52,7 @@ public static class ReplaceUser
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return (await UserResources.ReadAsync(db, user.Id, AttributeProjection.Default, cancellationToken))!;
+            return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
         }
     }
 }

@@ -75,6 +75,14 @@ internal static class UserResources
         return user is null ? null : (await ToJsonAsync(db, [user], projection, cancellationToken))[0];
     }
 
+    /// <summary>
+    /// The answer to a create, replace or PATCH of the user: what a GET returns right after it, read once the
+    /// write's transaction has ended.
+    /// </summary>
+    public static async Task<JsonObject> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken)
+            ?? throw new InvalidOperationException($"User {id} was written but cannot be read back.");
+
     /// <summary>The SCIM JSON of each user, with <c>groups</c> when the projection wants it (one query for the page).</summary>
     public static async Task<List<JsonObject>> ToJsonAsync(
         IScimDbContext db, IReadOnlyList<User> users, AttributeProjection projection, CancellationToken cancellationToken)
