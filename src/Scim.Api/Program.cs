@@ -7,10 +7,10 @@ using Scim.Api.Cli;
 using Scim.Api.Endpoints;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
-using Scim.Application.Common;
 using Scim.Application.Features.Organizations;
 using Scim.Infrastructure;
 using Scim.Infrastructure.Data;
+using Scim.Protocol;
 
 if (AdminCommands.Handles(args))
 {

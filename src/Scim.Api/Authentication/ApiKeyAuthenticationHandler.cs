@@ -4,10 +4,10 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scim.Api.Http;
-using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Features.Organizations;
 using Scim.Domain.Organizations;
+using Scim.Protocol;
 
 namespace Scim.Api.Authentication;
 

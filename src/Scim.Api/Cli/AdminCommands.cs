@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Mediator;
-using Scim.Application.Common;
 using Scim.Application.Features.Organizations;
 using Scim.Infrastructure;
+using Scim.Protocol;
 
 namespace Scim.Api.Cli;
 

@@ -1,9 +1,9 @@
 using Mediator;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
-using Scim.Application.Common.Patching;
-using Scim.Application.Common.Schemas;
 using Scim.Application.Features.Users;
+using Scim.Protocol.Patching;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Api.Endpoints;
 

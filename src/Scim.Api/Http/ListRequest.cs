@@ -1,5 +1,6 @@
-using Scim.Application.Common;
 using Scim.Application.Common.Resources;
+using Scim.Protocol;
+using Scim.Protocol.Projection;
 
 namespace Scim.Api.Http;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Scim.Application.Common;
 using Scim.Application.Common.Resources;
-using Scim.Application.Common.Schemas;
+using Scim.Protocol;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Api.Http;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
-using Scim.Application.Common;
 using Scim.Application.Common.Resources;
+using Scim.Protocol;
 
 namespace Scim.Api.Http;
 

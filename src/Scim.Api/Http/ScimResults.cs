@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Scim.Application.Common;
 using Scim.Application.Common.Resources;
+using Scim.Protocol;
 
 namespace Scim.Api.Http;
 

@@ -1,6 +1,6 @@
 using Scim.Api.Http;
-using Scim.Application.Common.Patching;
 using Scim.Application.Common.Resources;
+using Scim.Protocol.Patching;
 
 namespace Scim.Api.OpenApi;
 

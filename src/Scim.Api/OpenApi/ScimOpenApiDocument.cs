@@ -8,9 +8,9 @@ using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors;
 using NSwag.Generation.Processors.Contexts;
 using NSwag.Generation.Processors.Security;
-using Scim.Application.Common.Patching;
 using Scim.Application.Features.Groups;
 using Scim.Application.Features.Users;
+using Scim.Protocol.Patching;
 
 namespace Scim.Api.OpenApi;
 

@@ -3,6 +3,7 @@ using Scim.Application.Common.Persistence;
 using Scim.Filtering;
 using Scim.Filtering.Parsing;
 using Scim.Filtering.Translation;
+using Scim.Protocol;
 
 namespace Scim.Application.Common;
 

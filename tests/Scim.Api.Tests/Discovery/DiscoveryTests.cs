@@ -21,9 +21,15 @@ public sealed class DiscoveryTests(ScimApiFactory factory) : IClassFixture<ScimA
         Assert.Equal("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig", config["schemas"]![0]!.GetValue<string>());
         Assert.True(config["patch"]!["supported"]!.GetValue<bool>());
         Assert.True(config["filter"]!["supported"]!.GetValue<bool>());
-        Assert.True(config["filter"]!["maxResults"]!.GetValue<int>() > 0);
+        Assert.Equal(200, config["filter"]!["maxResults"]!.GetValue<int>());
+        Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
+        Assert.Equal(0, config["bulk"]!["maxOperations"]!.GetValue<int>());
+        Assert.False(config["changePassword"]!["supported"]!.GetValue<bool>());
+        Assert.False(config["sort"]!["supported"]!.GetValue<bool>());
         Assert.False(config["etag"]!["supported"]!.GetValue<bool>());
-        Assert.Contains(config["authenticationSchemes"]!.AsArray(), s => s!["type"]!.GetValue<string>() == "oauthbearertoken");
+        var scheme = Assert.Single(config["authenticationSchemes"]!.AsArray())!;
+        Assert.Equal("oauthbearertoken", scheme["type"]!.GetValue<string>());
+        Assert.True(scheme["primary"]!.GetValue<bool>());
     }
 
     [Fact]

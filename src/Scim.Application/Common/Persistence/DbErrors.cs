@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Scim.Protocol;
 
 namespace Scim.Application.Common.Persistence;
 

@@ -1,3 +1,4 @@
+using Scim.Protocol;
 namespace Scim.Application.Common.Resources;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Scim.Application.Common.Schemas;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Common.Resources;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Domain;
 using Scim.Filtering.Translation;
+using Scim.Protocol;
 
 namespace Scim.Application.Common.Resources;
 

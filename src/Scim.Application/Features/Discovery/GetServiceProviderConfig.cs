@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Scim.Application.Common.Schemas;
 
 namespace Scim.Application.Features.Discovery;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Mediator;
 using Scim.Application.Common.Resources;
-using Scim.Application.Common.Schemas;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Discovery;
 

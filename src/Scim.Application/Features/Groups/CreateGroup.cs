@@ -3,9 +3,10 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
-using Scim.Application.Common.Resources;
-using Scim.Application.Common.Schemas;
 using Scim.Domain.Groups;
+using Scim.Protocol;
+using Scim.Protocol.Projection;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
 

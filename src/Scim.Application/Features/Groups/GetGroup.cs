@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
-
 using Scim.Domain.Groups;
+using Scim.Protocol;
+using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Groups;
 

@@ -1,6 +1,6 @@
-using Scim.Application.Common.Schemas;
 using Scim.Domain.Groups;
 using Scim.Filtering.Translation;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Scim.Application.Common;
-using Scim.Application.Common.Patching;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
+using Scim.Protocol;
+using Scim.Protocol.Patching;
 
 namespace Scim.Application.Features.Groups;
 

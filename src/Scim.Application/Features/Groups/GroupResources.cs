@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Groups;
 

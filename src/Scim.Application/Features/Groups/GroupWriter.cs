@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mapster;
-using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Protocol;
 
 namespace Scim.Application.Features.Groups;
 

@@ -1,11 +1,11 @@
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
-using Scim.Application.Common;
-using Scim.Application.Common.Patching;
-using Scim.Application.Common.Schemas;
 using Scim.Domain.Groups;
 using Scim.Filtering;
 using Scim.Filtering.Translation;
+using Scim.Protocol;
+using Scim.Protocol.Patching;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
 

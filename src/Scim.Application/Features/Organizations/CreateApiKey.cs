@@ -2,6 +2,7 @@ using Mediator;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Organizations;
+using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 

@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Organizations;
+using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 

@@ -3,8 +3,9 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
-using Scim.Application.Common.Schemas;
 using Scim.Domain.Users;
+using Scim.Protocol;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Protocol;
+using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Users;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Scim.Application.Common.Resources;
-using Scim.Application.Common.Schemas;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 

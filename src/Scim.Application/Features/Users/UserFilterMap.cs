@@ -1,6 +1,6 @@
-using Scim.Application.Common.Schemas;
 using Scim.Domain.Users;
 using Scim.Filtering.Translation;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 

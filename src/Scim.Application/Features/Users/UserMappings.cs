@@ -1,7 +1,7 @@
 using Mapster;
 using Scim.Application.Common.Resources;
-using Scim.Application.Common.Schemas;
 using Scim.Domain.Users;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 

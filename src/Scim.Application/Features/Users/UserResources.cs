@@ -6,6 +6,7 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Domain.Users;
+using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Users;
 

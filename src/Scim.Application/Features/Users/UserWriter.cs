@@ -6,6 +6,7 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
+using Scim.Protocol;
 
 namespace Scim.Application.Features.Users;
 

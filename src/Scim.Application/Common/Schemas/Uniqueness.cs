@@ -1,9 +1,0 @@
-namespace Scim.Application.Common.Schemas;
-
-/// <summary>How the service provider enforces uniqueness of an attribute value (RFC 7643 §7 <c>uniqueness</c>).</summary>
-internal enum Uniqueness
-{
-    None,
-    Server,
-    Global,
-}

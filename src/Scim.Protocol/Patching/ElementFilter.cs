@@ -1,0 +1,134 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scim.Filtering.Ast;
+using Scim.Protocol.Schemas;
+
+namespace Scim.Protocol.Patching;
+
+/// <summary>
+/// Evaluates a bracket filter (RFC 7644 §3.5.2 <c>valuePath</c>) against one element of a multi-valued attribute in
+/// memory. String comparisons honour the sub-attribute's <c>caseExact</c> (RFC 7644 §3.4.2.2); boolean
+/// sub-attributes also compare with <c>"True"</c>/<c>"False"</c> strings (Entra's <c>roles[primary eq "True"]</c>).
+/// Sub-attribute names are matched case-insensitively; an unknown sub-attribute or a nested <c>[..]</c> never matches.
+/// </summary>
+internal static class ElementFilter
+{
+    /// <summary>True when <paramref name="element"/> (canonical keys) satisfies <paramref name="filter"/>.</summary>
+    public static bool Matches(SchemaAttribute attribute, JsonObject element, FilterNode filter) => filter switch
+    {
+        LogicalFilter { Operator: LogicalOperator.And } and => Matches(attribute, element, and.Left) && Matches(attribute, element, and.Right),
+        LogicalFilter or => Matches(attribute, element, or.Left) || Matches(attribute, element, or.Right),
+        NotFilter not => !Matches(attribute, element, not.Inner),
+        PresentFilter present => Find(attribute, present.Path) is { } sub && IsPresent(element[sub.Name]),
+        ComparisonFilter comparison => Find(attribute, comparison.Path) is { } sub
+            && Compare(sub, element[sub.Name], comparison.Operator, comparison.Value),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The element a filter describes when nothing matches it (Entra upsert, BC17(b)): every sub-attribute pinned by
+    /// an <c>eq</c> in an <c>and</c>-chain, e.g. <c>type eq "work"</c> → <c>{"type":"work"}</c>.
+    /// </summary>
+    public static JsonObject Seed(SchemaAttribute attribute, FilterNode filter)
+    {
+        var seed = new JsonObject();
+        AddPins(attribute, filter, seed);
+        return seed;
+    }
+
+    private static void AddPins(SchemaAttribute attribute, FilterNode filter, JsonObject seed)
+    {
+        switch (filter)
+        {
+            case LogicalFilter { Operator: LogicalOperator.And } and:
+                AddPins(attribute, and.Left, seed);
+                AddPins(attribute, and.Right, seed);
+                break;
+            case ComparisonFilter { Operator: ComparisonOperator.Eq } eq when Find(attribute, eq.Path) is { } sub && ToJson(sub, eq.Value) is { } value:
+                seed[sub.Name] = value;
+                break;
+            default:
+                // or / not / other operators do not pin a single value.
+                break;
+        }
+    }
+
+    private static SchemaAttribute? Find(SchemaAttribute attribute, AttributePath path) =>
+        path.SubAttributeName is null ? attribute.FindSubAttribute(path.AttributeName) : null;
+
+    private static bool IsPresent(JsonNode? node) => node switch
+    {
+        null => false,
+        JsonArray array => array.Count > 0,
+        JsonObject obj => obj.Count > 0,
+        _ => !ValueCoercer.IsEmptyString(node),
+    };
+
+    private static bool Compare(SchemaAttribute sub, JsonNode? node, ComparisonOperator op, Literal literal)
+    {
+        if (node is not JsonValue value)
+        {
+            return op == ComparisonOperator.Ne ? literal.Kind != LiteralKind.Null : op == ComparisonOperator.Eq && literal.Kind == LiteralKind.Null;
+        }
+
+        if (sub.Type == AttributeType.Boolean)
+        {
+            var left = AsBoolean(value);
+            var right = literal.Value switch { bool b => b, string s when bool.TryParse(s, out var p) => p, _ => (bool?)null };
+            return left is not null && right is not null && op switch
+            {
+                ComparisonOperator.Eq => left == right,
+                ComparisonOperator.Ne => left != right,
+                _ => false,
+            };
+        }
+
+        if (value.GetValueKind() == JsonValueKind.Number && literal.Value is decimal number)
+        {
+            return Order(value.GetValue<decimal>().CompareTo(number), op);
+        }
+
+        if (value.GetValueKind() != JsonValueKind.String || literal.Value is not string text)
+        {
+            return false;
+        }
+
+        var actual = value.GetValue<string>();
+        var comparison = sub.CaseExact ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        return op switch
+        {
+            ComparisonOperator.Co => actual.Contains(text, comparison),
+            ComparisonOperator.Sw => actual.StartsWith(text, comparison),
+            ComparisonOperator.Ew => actual.EndsWith(text, comparison),
+            _ => Order(string.Compare(actual, text, comparison), op),
+        };
+    }
+
+    private static bool Order(int order, ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Eq => order == 0,
+        ComparisonOperator.Ne => order != 0,
+        ComparisonOperator.Gt => order > 0,
+        ComparisonOperator.Ge => order >= 0,
+        ComparisonOperator.Lt => order < 0,
+        ComparisonOperator.Le => order <= 0,
+        _ => false,
+    };
+
+    private static bool? AsBoolean(JsonValue value) => value.GetValueKind() switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String when bool.TryParse(value.GetValue<string>(), out var parsed) => parsed,
+        _ => null,
+    };
+
+    private static JsonValue? ToJson(SchemaAttribute sub, Literal literal) => literal.Value switch
+    {
+        string s when sub.Type == AttributeType.Boolean => bool.TryParse(s, out var parsed) ? JsonValue.Create(parsed) : null,
+        string s => JsonValue.Create(s),
+        bool b => JsonValue.Create(b),
+        decimal d => JsonValue.Create(d),
+        _ => null,
+    };
+}

@@ -1,0 +1,210 @@
+using System.Text.Json.Nodes;
+using Scim.Protocol.Schemas;
+
+namespace Scim.Protocol.Patching;
+
+/// <summary>
+/// Applies a SCIM PATCH request (RFC 7644 §3.5.2) to a resource, accepting Microsoft Entra's dialects: capitalised
+/// <c>op</c>, <c>"True"</c>/<c>"False"</c> strings, path-less add/replace with dotted and URN-qualified keys,
+/// bare-string <c>manager</c>, filtered paths that create the element they name, and member removal by value list.
+/// </summary>
+internal static class PatchEngine
+{
+    /// <summary>The <c>add</c> op (RFC 7644 §3.5.2.1).</summary>
+    public const string Add = "add";
+
+    /// <summary>The <c>remove</c> op (RFC 7644 §3.5.2.2).</summary>
+    public const string Remove = "remove";
+
+    /// <summary>The <c>replace</c> op (RFC 7644 §3.5.2.3).</summary>
+    public const string Replace = "replace";
+
+    /// <summary>
+    /// Applies <paramref name="request"/> to a deep clone of <paramref name="resource"/>, all-or-nothing.
+    /// </summary>
+    /// <param name="resource">The full current canonical resource (<c>id</c>, <c>meta</c>, <c>schemas</c>; groups without <c>members</c>); not modified.</param>
+    /// <param name="request">The PatchOp body.</param>
+    /// <param name="type">The resource type.</param>
+    /// <param name="externalAttributes">
+    /// Attributes stored outside the JSON (<c>{"members"}</c> for groups): operations on them become
+    /// <see cref="PatchOutcome.MemberOperations"/> instead of JSON changes.
+    /// </param>
+    /// <returns>
+    /// The patched resource, normalised (<see cref="ResourceNormalizer"/>) and checked for required attributes; or
+    /// 400 <c>invalidSyntax</c> (no <c>Operations</c>, no PatchOp schema, unknown <c>op</c>), <c>invalidPath</c>
+    /// (malformed path), <c>mutability</c> (readOnly target), <c>noTarget</c> (remove without path) or
+    /// <c>invalidValue</c> (value of the wrong type, required attribute removed, member without <c>value</c>).
+    /// Paths no published schema defines are ignored and listed in <see cref="PatchOutcome.IgnoredAttributes"/>.
+    /// </returns>
+    public static Result<PatchOutcome> Apply(
+        JsonObject resource, PatchRequest request, ResourceTypeDefinition type, IReadOnlySet<string>? externalAttributes = null)
+    {
+        if (request.Operations is null)
+        {
+            return ScimError.InvalidSyntax("The PatchOp request has no 'Operations' array (RFC 7644 §3.5.2).");
+        }
+
+        if (request.Schemas is null || !request.Schemas.Contains(ScimSchemaUris.PatchOp, StringComparer.OrdinalIgnoreCase))
+        {
+            return ScimError.InvalidSyntax($"The request 'schemas' must contain \"{ScimSchemaUris.PatchOp}\".");
+        }
+
+        var start = ResourceNormalizer.Normalize(resource, type, keepReadOnly: true);
+        if (!start.IsSuccess)
+        {
+            return start.Error;
+        }
+
+        var state = new PatchState(start.Value!.Resource, type, externalAttributes);
+        for (var index = 0; index < request.Operations.Count; index++)
+        {
+            var applied = ApplyOperation(state, request.Operations[index], index);
+            if (!applied.IsSuccess)
+            {
+                return applied.Error;
+            }
+        }
+
+        var normalized = ResourceNormalizer.Normalize(state.Resource, type, keepReadOnly: true);
+        if (!normalized.IsSuccess)
+        {
+            return normalized.Error;
+        }
+
+        var required = ResourceNormalizer.ValidateRequired(normalized.Value!.Resource, type);
+        if (!required.IsSuccess)
+        {
+            return required.Error;
+        }
+
+        var ignored = state.Ignored.Concat(state.Coercer.Ignored).Concat(normalized.Value.IgnoredAttributes).Distinct().ToList();
+        return new PatchOutcome(normalized.Value.Resource, state.MemberOperations, ignored);
+    }
+
+    private static Result<bool> ApplyOperation(PatchState state, PatchOperation? operation, int index)
+    {
+        var op = operation?.Op?.ToLowerInvariant();
+        if (operation is null || op is not (Add or Replace or Remove))
+        {
+            return ScimError.InvalidSyntax(
+                $"Operations[{index}]: 'op' must be \"add\", \"replace\" or \"remove\" (any casing); got \"{operation?.Op}\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(operation.Path))
+        {
+            return op == Remove
+                ? ScimError.NoTarget($"Operations[{index}]: a remove operation requires a 'path' (RFC 7644 §3.5.2.2).")
+                : ApplyPathless(state, op, operation.Value, index);
+        }
+
+        var target = PatchTargetResolver.Resolve(operation.Path, state.Type);
+        if (!target.IsSuccess)
+        {
+            return target.Error;
+        }
+
+        if (target.Value is null)
+        {
+            state.Ignored.Add(operation.Path);
+            return true;
+        }
+
+        return ApplyToTarget(state, op, target.Value, operation.Value);
+    }
+
+    /// <summary>
+    /// Path-less add/replace (RFC 7644 §3.5.2.1/§3.5.2.3): each key of the value object is a path of its own
+    /// (<c>displayName</c>, <c>name.givenName</c>, <c>urn:...:User:employeeNumber</c>, or the extension URN with an
+    /// object). readOnly keys (<c>id</c>, <c>meta</c>) are dropped silently as in a POST body (RFC 7644 §3.3).
+    /// </summary>
+    private static Result<bool> ApplyPathless(PatchState state, string op, JsonNode? value, int index)
+    {
+        if (value is not JsonObject fields)
+        {
+            return ScimError.InvalidValue($"Operations[{index}]: without 'path', 'value' must be a JSON object of attributes.");
+        }
+
+        foreach (var (key, fieldValue) in fields)
+        {
+            var resolved = AttributeKeyResolver.Resolve(key, state.Type);
+            PatchTarget target;
+            switch (resolved.Kind)
+            {
+                case ResolvedKeyKind.Extension:
+                    target = new PatchTarget(resolved.Schema!, null, null, null, key);
+                    break;
+                case ResolvedKeyKind.Attribute
+                    when !state.Coercer.Drops(resolved.Attribute!) && (resolved.SubAttribute is null || !state.Coercer.Drops(resolved.SubAttribute)):
+                    target = new PatchTarget(resolved.Schema!, resolved.Attribute, resolved.SubAttribute, null, key);
+                    break;
+                case ResolvedKeyKind.Unknown when fieldValue is not null:
+                    state.Ignored.Add(key);
+                    continue;
+                default:
+                    continue;
+            }
+
+            var applied = ApplyToTarget(state, op, target, fieldValue);
+            if (!applied.IsSuccess)
+            {
+                return applied;
+            }
+        }
+
+        return true;
+    }
+
+    private static Result<bool> ApplyToTarget(PatchState state, string op, PatchTarget target, JsonNode? value)
+    {
+        if (state.IsExternal(target))
+        {
+            var member = MemberOperationBuilder.Build(op, target, value, state.Coercer);
+            if (!member.IsSuccess)
+            {
+                return member.Error;
+            }
+
+            if (member.Value is not null)
+            {
+                state.MemberOperations.Add(member.Value);
+            }
+
+            return true;
+        }
+
+        return op == Remove ? state.Patcher.Remove(target, value) : state.Patcher.Set(target, value, replace: op == Replace);
+    }
+
+    /// <summary>The working state of one <see cref="Apply"/> call.</summary>
+    private sealed class PatchState
+    {
+        private readonly IReadOnlySet<string>? externalAttributes;
+
+        public PatchState(JsonObject resource, ResourceTypeDefinition type, IReadOnlySet<string>? externalAttributes)
+        {
+            Resource = resource;
+            Type = type;
+            this.externalAttributes = externalAttributes;
+            Coercer = new ValueCoercer(keepReadOnly: false);
+            Patcher = new ResourcePatcher(resource, type, Coercer);
+        }
+
+        public JsonObject Resource { get; }
+
+        public ResourceTypeDefinition Type { get; }
+
+        public ValueCoercer Coercer { get; }
+
+        public ResourcePatcher Patcher { get; }
+
+        public List<string> Ignored { get; } = [];
+
+        public List<MemberOperation> MemberOperations { get; } = [];
+
+        public bool IsExternal(PatchTarget target) =>
+            target.Attribute is not null
+            && target.Schema == Type.Schema
+            && externalAttributes is not null
+            && externalAttributes.Any(name => string.Equals(name, target.Attribute.Name, StringComparison.OrdinalIgnoreCase));
+    }
+}

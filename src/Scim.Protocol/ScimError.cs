@@ -1,0 +1,35 @@
+namespace Scim.Protocol;
+
+/// <summary>
+/// An expected failure, sent as the SCIM error body of RFC 7644 §3.12:
+/// <c>{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"400","scimType":"invalidFilter","detail":"..."}</c>.
+/// </summary>
+/// <param name="Status">The HTTP status code (written as a string on the wire).</param>
+/// <param name="ScimType">The RFC 7644 §3.12 table 9 keyword (<c>invalidFilter</c>, <c>uniqueness</c>, ...), or null.</param>
+/// <param name="Detail">A sentence a person can act on.</param>
+public sealed record ScimError(int Status, string? ScimType, string Detail)
+{
+    /// <summary>400 <c>invalidFilter</c>: the filter syntax was invalid or the attribute and operator are not supported.</summary>
+    public static ScimError InvalidFilter(string detail) => new(400, "invalidFilter", detail);
+
+    /// <summary>400 <c>invalidPath</c>: the PATCH <c>path</c> is not a valid attribute path.</summary>
+    public static ScimError InvalidPath(string detail) => new(400, "invalidPath", detail);
+
+    /// <summary>400 <c>invalidSyntax</c>: the request body is not valid SCIM JSON.</summary>
+    public static ScimError InvalidSyntax(string detail) => new(400, "invalidSyntax", detail);
+
+    /// <summary>400 <c>invalidValue</c>: a required value is missing or a value has the wrong type or is unknown.</summary>
+    public static ScimError InvalidValue(string detail) => new(400, "invalidValue", detail);
+
+    /// <summary>400 <c>noTarget</c>: the PATCH path did not yield a target.</summary>
+    public static ScimError NoTarget(string detail) => new(400, "noTarget", detail);
+
+    /// <summary>400 <c>mutability</c>: the request tried to change a read-only or immutable attribute.</summary>
+    public static ScimError Mutability(string detail) => new(400, "mutability", detail);
+
+    /// <summary>409 <c>uniqueness</c>: a unique attribute value is already taken.</summary>
+    public static ScimError Uniqueness(string detail) => new(409, "uniqueness", detail);
+
+    /// <summary>404: the resource does not exist in the caller's organization.</summary>
+    public static ScimError NotFound(string detail) => new(404, null, detail);
+}
