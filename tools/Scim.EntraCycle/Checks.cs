@@ -49,7 +49,7 @@ internal sealed class Checks(ScimRequestSender sender)
         return resources;
     }
 
-    /// <summary>A SCIM error body with <c>"status":"404"</c> (entra-wire.md §2.4).</summary>
+    /// <summary>A SCIM error body with <c>"status":"404"</c>: Entra reads a 404 on a user it deletes or looks up by id as "already gone".</summary>
     public void NotFoundError(string step, ScimResponse response)
     {
         var status = response.Object?["status"];

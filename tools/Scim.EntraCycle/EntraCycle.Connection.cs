@@ -2,7 +2,7 @@ namespace Scim.EntraCycle;
 
 internal sealed partial class EntraCycle
 {
-    /// <summary>Test Connection (entra-wire.md §2.1): filters with random values must answer 200 with an empty list.
+    /// <summary>Test Connection: filters with random values must answer 200 with an empty list.
     /// Returns false when the server refused the credentials.</summary>
     private async Task<bool> TestConnectionAsync(CancellationToken ct)
     {

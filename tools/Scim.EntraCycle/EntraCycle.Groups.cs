@@ -4,7 +4,7 @@ namespace Scim.EntraCycle;
 
 internal sealed partial class EntraCycle
 {
-    /// <summary>Match-then-create for every group (entra-wire.md §2.8, §2.9), then the case-insensitive duplicate.</summary>
+    /// <summary>Match-then-create for every group (look up <c>displayName eq</c>, create when absent), then the case-insensitive duplicate.</summary>
     private async Task CreateGroupsAsync(CancellationToken ct)
     {
         const string Step = "create-groups";

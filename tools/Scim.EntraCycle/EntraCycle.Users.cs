@@ -4,7 +4,7 @@ namespace Scim.EntraCycle;
 
 internal sealed partial class EntraCycle
 {
-    /// <summary>Match-then-create for every user (entra-wire.md §1, §2.2, §2.3), then case-insensitive matching and uniqueness.</summary>
+    /// <summary>Match-then-create for every user (look up <c>userName eq</c>, create when absent), then case-insensitive matching and uniqueness.</summary>
     private async Task CreateUsersAsync(CancellationToken ct)
     {
         const string Step = "create-users";

@@ -5,7 +5,7 @@ namespace Scim.EntraCycle;
 
 internal sealed partial class EntraCycle
 {
-    /// <summary>Final read-back: after a cycle Entra compares its view with GET (entra-wire.md §1); any difference means re-PATCH forever.</summary>
+    /// <summary>Final read-back: after a cycle Entra compares its view with GET; any difference means re-PATCH forever.</summary>
     private async Task FinalStateAsync(CancellationToken ct)
     {
         const string Step = "final-state";

@@ -10,7 +10,7 @@ internal sealed partial class EntraCycle
     private const int ManagerIndex = 1, ClearedByReplaceIndex = 2, ClearedByRemoveIndex = 3, ChangedManagerIndex = 4, SecondManagerIndex = 5;
     private const int DisabledIndex = 6, ReenabledIndex = 7, DeletedIndex = 8, RemovedMemberIndex = 9;
 
-    // Entra sends member changes in batches (entra-wire.md §2.11 "several members in one op").
+    // Entra sends member changes in batches: several members in one operation.
     private const int MemberBatchSize = 10;
 
     private readonly ScimRequestSender _http;

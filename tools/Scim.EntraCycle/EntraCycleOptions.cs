@@ -1,6 +1,6 @@
 namespace Scim.EntraCycle;
 
-/// <summary>The PATCH dialect Entra uses: legacy (no flag) or SCIM-compliant (<c>aadOptscim062020</c>), entra-wire.md §3.</summary>
+/// <summary>The PATCH dialect Entra uses: legacy (no flag) or SCIM-compliant (<c>aadOptscim062020</c> in the tenant URL).</summary>
 public enum EntraDialect
 {
     /// <summary>Capitalised ops, <c>"False"</c> strings, <c>$ref:null</c> members, one op per attribute.</summary>

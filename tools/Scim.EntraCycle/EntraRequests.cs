@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Scim.EntraCycle;
 
-/// <summary>Request bodies and lookup URLs exactly as Entra sends them (entra-wire.md §2).</summary>
+/// <summary>Request bodies and lookup URLs exactly as Entra sends them.</summary>
 internal static class EntraRequests
 {
     public const string UserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";

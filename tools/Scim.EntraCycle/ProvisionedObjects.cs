@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Scim.EntraCycle;
 
-/// <summary>What the cycle believes one user looks like on the server (Entra's side of the comparison, entra-wire.md §1).</summary>
+/// <summary>What the cycle believes one user looks like on the server (Entra's side of the comparison: Entra re-sends every attribute whose GET value differs).</summary>
 internal sealed class UserModel
 {
     public UserModel(int index, string runId)
@@ -10,14 +10,14 @@ internal sealed class UserModel
         Index = index;
         ExternalId = $"user{index}.{runId}";
         UserName = $"{ExternalId}@contoso.example";
-        // One non-ASCII given name checks that values round-trip exactly (entra-wire.md §2.3 "store values exactly as sent").
+        // One non-ASCII given name checks that values round-trip exactly: the server stores values as sent.
         GivenName = index == 3 ? "Zoë" : $"Given{index}";
         FamilyName = $"Family-{runId}";
         DisplayName = $"{GivenName} {FamilyName}";
         Email = UserName;
         EmployeeNumber = string.Create(CultureInfo.InvariantCulture, $"E-{runId}-{index:0000}");
         Department = (index % 3) switch { 0 => "Research", 1 => "Sales", _ => "Operations" };
-        // A few users carry explicit nulls like older Entra traffic (entra-wire.md §2.3); they have no title, address or phones.
+        // A few users carry explicit nulls, as older Entra traffic does for unset attributes; they have no title, address or phones.
         SentNulls = index % 10 == 5;
         Title = SentNulls ? null : "Engineer";
         Locality = SentNulls ? null : "Springfield";

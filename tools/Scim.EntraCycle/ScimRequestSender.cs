@@ -40,7 +40,7 @@ internal sealed class ScimRequestSender(HttpClient client, Uri baseUri, TextWrit
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path));
         if (body is not null)
         {
-            // StringContent with a media type sends "application/scim+json; charset=utf-8", like Entra (entra-wire.md §0).
+            // StringContent with a media type sends "application/scim+json; charset=utf-8", the Content-Type Entra sends.
             request.Content = new StringContent(body.ToJsonString(BodyOptions), Encoding.UTF8, MediaType);
         }
 
@@ -60,7 +60,7 @@ internal sealed class ScimRequestSender(HttpClient client, Uri baseUri, TextWrit
             problems.Add(($"status {string.Join(" or ", expected)}", $"status {result.Status}"));
         }
 
-        // Every response with a body must be SCIM JSON (entra-wire.md §0, §5: a validator run aborted on application/json).
+        // Every response with a body must be SCIM JSON: a client that validates the media type gives up on application/json.
         if (text.Length > 0 && (contentType is null || !contentType.StartsWith(MediaType, StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add(($"Content-Type {MediaType}", $"Content-Type '{contentType ?? "(none)"}'"));

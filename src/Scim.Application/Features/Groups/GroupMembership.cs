@@ -10,7 +10,8 @@ namespace Scim.Application.Features.Groups;
 /// <summary>
 /// Applies member operations to a group's membership rows, in request order, inside the caller's transaction.
 /// Every id that is added is checked first, in one query: an unknown id fails the whole request with 400
-/// invalidValue naming only the unknown ids (pinned decision for RFC 7644 §3.5.2 atomicity), before any row changes.
+/// invalidValue naming only the unknown ids, before any row changes: a PATCH applies all its operations or none
+/// (RFC 7644 §3.5.2), so silently skipping one member would half-apply it.
 /// </summary>
 internal static class GroupMembership
 {

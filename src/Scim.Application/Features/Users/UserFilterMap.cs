@@ -44,7 +44,7 @@ internal static class UserFilterMap
             .String(Enterprise + "division", u => u.Division, caseExact: false)
             .String(Enterprise + "department", u => u.Department, caseExact: false)
             .Id(Enterprise + "manager.value", u => u.ManagerId)
-            // The 2017 "reference attribute check" filters on plain manager (entra-wire.md §2.2).
+            // Entra's older reference-attribute check filters on plain "manager eq \"<id>\"", without ".value".
             .Id(Enterprise + "manager", u => u.ManagerId)
             .MultiValued("addresses", u => u.Addresses, new FilterAttributeMap<UserAddress>()
                 .String("formatted", a => a.Formatted, caseExact: false)
