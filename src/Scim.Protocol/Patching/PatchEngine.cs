@@ -8,7 +8,7 @@ namespace Scim.Protocol.Patching;
 /// <c>op</c>, <c>"True"</c>/<c>"False"</c> strings, path-less add/replace with dotted and URN-qualified keys,
 /// bare-string <c>manager</c>, filtered paths that create the element they name, and member removal by value list.
 /// </summary>
-internal static class PatchEngine
+public static class PatchEngine
 {
     /// <summary>The <c>add</c> op (RFC 7644 §3.5.2.1).</summary>
     public const string Add = "add";

@@ -13,4 +13,4 @@ namespace Scim.Protocol.Patching;
 /// <param name="Filter">The bracket filter, relative to each element, or null.</param>
 /// <param name="Path">The path as sent, for messages.</param>
 internal sealed record PatchTarget(
-    SchemaDefinition Schema, SchemaAttribute? Attribute, SchemaAttribute? SubAttribute, FilterNode? Filter, string Path);
+    SchemaDefinition Schema, AttributeDefinition? Attribute, AttributeDefinition? SubAttribute, FilterNode? Filter, string Path);

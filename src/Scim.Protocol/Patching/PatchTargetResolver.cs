@@ -62,7 +62,7 @@ internal static class PatchTargetResolver
         }
 
         var subName = parsed.ValueFilter is null ? subAttributeName : parsed.SubAttributeName;
-        SchemaAttribute? subAttribute = null;
+        AttributeDefinition? subAttribute = null;
         if (subName is not null)
         {
             subAttribute = attribute.FindSubAttribute(subName);

@@ -22,7 +22,7 @@ internal enum ResolvedKeyKind
 /// keys such as <c>name.givenName</c>.
 /// </summary>
 internal sealed record ResolvedKey(
-    ResolvedKeyKind Kind, SchemaDefinition? Schema = null, SchemaAttribute? Attribute = null, SchemaAttribute? SubAttribute = null)
+    ResolvedKeyKind Kind, SchemaDefinition? Schema = null, AttributeDefinition? Attribute = null, AttributeDefinition? SubAttribute = null)
 {
     /// <summary>The <c>schemas</c> key.</summary>
     public static readonly ResolvedKey SchemasKey = new(ResolvedKeyKind.Schemas);

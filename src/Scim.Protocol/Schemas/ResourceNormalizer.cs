@@ -5,10 +5,11 @@ namespace Scim.Protocol.Schemas;
 /// <summary>
 /// Canonicalises a POST/PUT body, or a resource after PATCH, against its resource type (RFC 7643 §2-§4, §8.7):
 /// attribute names in canonical casing, dotted and URN-qualified keys expanded into their objects, values coerced
-/// by <see cref="ValueCoercer"/>, empty values removed, and <c>schemas</c> recomputed as the core URN plus each
-/// extension URN that carries a value.
+/// to their attribute's type (<c>"True"</c> becomes <c>true</c>, a single object for a multi-valued attribute becomes
+/// an array), empty values removed, and <c>schemas</c> recomputed as the core URN plus each extension URN that
+/// carries a value.
 /// </summary>
-internal static class ResourceNormalizer
+public static class ResourceNormalizer
 {
     /// <summary>
     /// Normalises client input: attributes no published schema defines (unknown keys, sub-attributes or extension
@@ -148,7 +149,7 @@ internal static class ResourceNormalizer
     }
 
     /// <summary>Writes one resolved key's value into its schema's raw object.</summary>
-    public static void Place(JsonObject container, ResolvedKey key, JsonNode? value)
+    private static void Place(JsonObject container, ResolvedKey key, JsonNode? value)
     {
         var name = key.Attribute!.Name;
         var copy = value?.DeepClone();
@@ -184,6 +185,6 @@ internal static class ResourceNormalizer
     }
 
     /// <summary>The key of <paramref name="obj"/> equal to <paramref name="name"/> ignoring case, or null.</summary>
-    public static string? FindKey(JsonObject obj, string name) =>
+    private static string? FindKey(JsonObject obj, string name) =>
         obj.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
 }
