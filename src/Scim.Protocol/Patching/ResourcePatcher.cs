@@ -159,8 +159,8 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
 
         foreach (var (key, fieldValue) in fields)
         {
-            var resolved = AttributeKeyResolver.ResolveWithin(key, target.Schema, type);
-            if (resolved.Kind != ResolvedKeyKind.Attribute)
+            var resolved = AttributePathResolver.ResolveInExtension(key, target.Schema, type).Value;
+            if (resolved is null)
             {
                 coercer.Ignore($"{target.Schema.Id}:{key}");
                 continue;
@@ -171,7 +171,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
                 continue;
             }
 
-            var applied = Set(new PatchTarget(target.Schema, resolved.Attribute, resolved.SubAttribute, null, $"{target.Schema.Id}:{key}"), fieldValue, replace);
+            var applied = Set(PatchTarget.For(resolved, null, $"{target.Schema.Id}:{key}"), fieldValue, replace);
             if (!applied.IsSuccess)
             {
                 return applied;
