@@ -33,7 +33,7 @@ public static class GroupsEndpoints
 
     private static async Task<IResult> ListGroupsAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = request.ToQuery(ScimSchemaUris.Group);
+        var query = request.ToQuery(ResourceTypeDefinition.Group);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
@@ -41,14 +41,14 @@ public static class GroupsEndpoints
 
     private static async Task<IResult> SearchGroupsAsync(HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = await SearchRequest.ReadAsync(context.Request, ScimSchemaUris.Group, ct);
+        var query = await SearchRequest.ReadAsync(context.Request, ResourceTypeDefinition.Group, ct);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
     }
 
     private static async Task<IResult> GetGroupAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ScimSchemaUris.Group)), ct), context);
+        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.Group)), ct), context);
 
     private static async Task<IResult> ReplaceGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {

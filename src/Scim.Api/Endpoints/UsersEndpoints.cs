@@ -33,7 +33,7 @@ public static class UsersEndpoints
 
     private static async Task<IResult> ListUsersAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = request.ToQuery(ScimSchemaUris.User);
+        var query = request.ToQuery(ResourceTypeDefinition.User);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
@@ -41,14 +41,14 @@ public static class UsersEndpoints
 
     private static async Task<IResult> SearchUsersAsync(HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var query = await SearchRequest.ReadAsync(context.Request, ScimSchemaUris.User, ct);
+        var query = await SearchRequest.ReadAsync(context.Request, ResourceTypeDefinition.User, ct);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
             : ScimResults.Error(query.Error);
     }
 
     private static async Task<IResult> GetUserAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ScimSchemaUris.User)), ct), context);
+        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.User)), ct), context);
 
     private static async Task<IResult> ReplaceUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Api.Http;
 
@@ -13,18 +14,18 @@ public sealed record ListQuery(string? Filter, ListParameters Paging, AttributeP
 /// </summary>
 public sealed record ListRequest(string? Filter, string? StartIndex, string? Count, string? Attributes, string? ExcludedAttributes)
 {
-    /// <summary>Validates paging and builds the projection.</summary>
-    public Result<ListQuery> ToQuery(string coreSchemaUri)
+    /// <summary>Validates paging and builds the projection for resources of <paramref name="type"/>.</summary>
+    public Result<ListQuery> ToQuery(ResourceTypeDefinition type)
     {
         var paging = ListParameters.Parse(StartIndex, Count);
         return paging.IsSuccess
-            ? new ListQuery(Filter, paging.Value!, Projection(Attributes, ExcludedAttributes, coreSchemaUri))
+            ? new ListQuery(Filter, paging.Value!, Projection(Attributes, ExcludedAttributes, type))
             : paging.Error;
     }
 
     /// <summary>The projection of comma-separated <c>attributes</c> / <c>excludedAttributes</c> values.</summary>
-    public static AttributeProjection Projection(string? attributes, string? excludedAttributes, string coreSchemaUri) =>
-        AttributeProjection.Parse([attributes ?? ""], [excludedAttributes ?? ""], coreSchemaUri);
+    public static AttributeProjection Projection(string? attributes, string? excludedAttributes, ResourceTypeDefinition type) =>
+        AttributeProjection.Parse([attributes ?? ""], [excludedAttributes ?? ""], type);
 }
 
 /// <summary>The body of POST /.search (RFC 7644 §3.4.3), e.g. <c>{"schemas":[SearchRequest URN],"filter":"...","startIndex":1,"count":10}</c>.</summary>
@@ -43,8 +44,8 @@ public sealed class SearchRequest
     /// <summary><c>excludedAttributes</c> (RFC 7644 §3.4.2.5): attribute paths to leave out.</summary>
     public List<string>? ExcludedAttributes { get; set; }
 
-    /// <summary>Reads and validates a SearchRequest body.</summary>
-    public static async Task<Result<ListQuery>> ReadAsync(HttpRequest request, string coreSchemaUri, CancellationToken cancellationToken)
+    /// <summary>Reads and validates a SearchRequest body for resources of <paramref name="type"/>.</summary>
+    public static async Task<Result<ListQuery>> ReadAsync(HttpRequest request, ResourceTypeDefinition type, CancellationToken cancellationToken)
     {
         var body = await ScimRequestBody.ReadAsync<SearchRequest>(request, "SearchRequest", cancellationToken);
         if (!body.IsSuccess)
@@ -55,7 +56,7 @@ public sealed class SearchRequest
         var search = body.Value!;
         var paging = ListParameters.Parse(search.StartIndex?.ToString(System.Globalization.CultureInfo.InvariantCulture), search.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return paging.IsSuccess
-            ? new ListQuery(search.Filter, paging.Value!, AttributeProjection.Parse(search.Attributes ?? [], search.ExcludedAttributes ?? [], coreSchemaUri))
+            ? new ListQuery(search.Filter, paging.Value!, AttributeProjection.Parse(search.Attributes ?? [], search.ExcludedAttributes ?? [], type))
             : paging.Error;
     }
 }

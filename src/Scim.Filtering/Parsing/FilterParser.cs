@@ -14,6 +14,7 @@ internal sealed class FilterParser
     private const string Operators = "a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le) or 'pr'";
 
     private readonly ScimFilterLexer _lexer;
+    private readonly string _text;
     private readonly string _scimType;
     private Token _current;
     private int _depth;
@@ -21,6 +22,7 @@ internal sealed class FilterParser
     /// <summary>Prepares to parse <paramref name="text"/>; errors carry <paramref name="scimType"/>.</summary>
     public FilterParser(string text, string scimType)
     {
+        _text = text;
         _scimType = scimType;
         if (text.Length > ScimFilterParser.MaxLength)
         {
@@ -70,6 +72,23 @@ internal sealed class FilterParser
         }
 
         return new PatchPath(attribute, valueFilter, subAttributeName);
+    }
+
+    /// <summary>
+    /// <c>attrPath</c> as the whole text. An attrPath is a single token, so unlike filters and PATCH paths nothing
+    /// may surround it, not even whitespace: a JSON member name <c>" userName"</c> is not the attribute <c>userName</c>.
+    /// </summary>
+    public AttributePath ParseAttributePathOnly()
+    {
+        var word = _current;
+        if (word.Position > 0)
+        {
+            throw UnexpectedCharacter("an attribute path", 0);
+        }
+
+        var path = ParseAttributePath();
+        var end = word.Position + word.Text.Length;
+        return end == _text.Length ? path : throw UnexpectedCharacter("end of attribute path", end);
     }
 
     private FilterNode ParseOr(bool insideValuePath)
@@ -277,6 +296,9 @@ internal sealed class FilterParser
     }
 
     private void Advance() => _current = _lexer.Next();
+
+    private ScimFilterException UnexpectedCharacter(string what, int position) =>
+        new($"Expected {what} at position {position} but found '{_text[position]}'.", position, _scimType);
 
     private ScimFilterException Expected(string what) =>
         new($"Expected {what} at position {_current.Position} but found {_current.Describe()}.", _current.Position, _scimType);

@@ -37,4 +37,19 @@ public static class ScimFilterParser
         ArgumentNullException.ThrowIfNull(text);
         return new FilterParser(text, ScimFilterException.InvalidPath).ParsePath();
     }
+
+    /// <summary>
+    /// Parses one <c>attrPath</c> (<c>[URI ":"] ATTRNAME *1subAttr</c>, RFC 7644 §3.4.2.2 figure 1) that stands
+    /// alone: a <c>sortBy</c> value (§3.4.2.3), one entry of <c>attributes</c> / <c>excludedAttributes</c>
+    /// (§3.4.2.5, split at commas and trimmed by the caller), or a member name of a resource body or path-less PATCH
+    /// value (§3.5.2.1), e.g. <c>userName</c>, <c>name.givenName</c> or
+    /// <c>urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value</c>. No bracket filter and no
+    /// surrounding whitespace are allowed.
+    /// </summary>
+    /// <exception cref="ScimFilterException">The text is empty, too long, has whitespace around it or is not an attrPath; <see cref="ScimFilterException.ScimType"/> is <c>invalidPath</c>.</exception>
+    public static AttributePath ParseAttributePath(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new FilterParser(text, ScimFilterException.InvalidPath).ParseAttributePathOnly();
+    }
 }

@@ -11,10 +11,13 @@ namespace Scim.Protocol.Patching;
 /// sub-attributes also compare with <c>"True"</c>/<c>"False"</c> strings (Entra's <c>roles[primary eq "True"]</c>).
 /// Sub-attribute names are matched case-insensitively; an unknown sub-attribute or a nested <c>[..]</c> never matches.
 /// </summary>
-internal static class ElementFilter
+public static class ElementFilter
 {
-    /// <summary>True when <paramref name="element"/> (canonical keys) satisfies <paramref name="filter"/>.</summary>
-    public static bool Matches(SchemaAttribute attribute, JsonObject element, FilterNode filter) => filter switch
+    /// <summary>True when <paramref name="element"/> satisfies <paramref name="filter"/>.</summary>
+    /// <param name="attribute">The multi-valued attribute whose sub-attributes the filter names, e.g. <see cref="GroupSchema.Members"/>.</param>
+    /// <param name="element">One element with canonical keys, e.g. <c>{"value":"2819c223","type":"User"}</c>.</param>
+    /// <param name="filter">The bracket filter, with paths relative to the element (<c>type eq "work"</c>).</param>
+    public static bool Matches(AttributeDefinition attribute, JsonObject element, FilterNode filter) => filter switch
     {
         LogicalFilter { Operator: LogicalOperator.And } and => Matches(attribute, element, and.Left) && Matches(attribute, element, and.Right),
         LogicalFilter or => Matches(attribute, element, or.Left) || Matches(attribute, element, or.Right),
@@ -26,17 +29,20 @@ internal static class ElementFilter
     };
 
     /// <summary>
-    /// The element a filter describes when nothing matches it (Entra upsert, BC17(b)): every sub-attribute pinned by
+    /// The element a filter describes, created when an add or replace on <c>attr[filter]</c> matches no element
+    /// (Microsoft Entra relies on this upsert to set a new work email or phone number): every sub-attribute pinned by
     /// an <c>eq</c> in an <c>and</c>-chain, e.g. <c>type eq "work"</c> → <c>{"type":"work"}</c>.
     /// </summary>
-    public static JsonObject Seed(SchemaAttribute attribute, FilterNode filter)
+    /// <param name="attribute">The multi-valued attribute, for canonical sub-attribute names and value types.</param>
+    /// <param name="filter">The bracket filter, with paths relative to the element.</param>
+    public static JsonObject Seed(AttributeDefinition attribute, FilterNode filter)
     {
         var seed = new JsonObject();
         AddPins(attribute, filter, seed);
         return seed;
     }
 
-    private static void AddPins(SchemaAttribute attribute, FilterNode filter, JsonObject seed)
+    private static void AddPins(AttributeDefinition attribute, FilterNode filter, JsonObject seed)
     {
         switch (filter)
         {
@@ -53,7 +59,7 @@ internal static class ElementFilter
         }
     }
 
-    private static SchemaAttribute? Find(SchemaAttribute attribute, AttributePath path) =>
+    private static AttributeDefinition? Find(AttributeDefinition attribute, AttributePath path) =>
         path.SubAttributeName is null ? attribute.FindSubAttribute(path.AttributeName) : null;
 
     private static bool IsPresent(JsonNode? node) => node switch
@@ -64,7 +70,7 @@ internal static class ElementFilter
         _ => !ValueCoercer.IsEmptyString(node),
     };
 
-    private static bool Compare(SchemaAttribute sub, JsonNode? node, ComparisonOperator op, Literal literal)
+    private static bool Compare(AttributeDefinition sub, JsonNode? node, ComparisonOperator op, Literal literal)
     {
         if (node is not JsonValue value)
         {
@@ -123,7 +129,7 @@ internal static class ElementFilter
         _ => null,
     };
 
-    private static JsonValue? ToJson(SchemaAttribute sub, Literal literal) => literal.Value switch
+    private static JsonValue? ToJson(AttributeDefinition sub, Literal literal) => literal.Value switch
     {
         string s when sub.Type == AttributeType.Boolean => bool.TryParse(s, out var parsed) ? JsonValue.Create(parsed) : null,
         string s => JsonValue.Create(s),

@@ -6,7 +6,7 @@ namespace Scim.Protocol.Patching;
 
 /// <summary>
 /// Translates PATCH operations on an external attribute (group <c>members</c>) into <see cref="MemberOperation"/>s,
-/// covering Entra's legacy and <c>aadOptscim062020</c> shapes (RFC 7644 §3.5.2; entra-wire §2.11). Element shapes are
+/// covering Entra's legacy and <c>aadOptscim062020</c> shapes (RFC 7644 §3.5.2). Element shapes are
 /// validated here (each an object with a non-empty string <c>value</c>, else 400 <c>invalidValue</c>); whether the ids
 /// exist is the caller's check.
 /// </summary>
@@ -51,7 +51,7 @@ internal static class MemberOperationBuilder
         };
     }
 
-    private static Result<IReadOnlyList<MemberValue>> ReadMembers(SchemaAttribute attribute, JsonNode? value, string path, ValueCoercer coercer)
+    private static Result<IReadOnlyList<MemberValue>> ReadMembers(AttributeDefinition attribute, JsonNode? value, string path, ValueCoercer coercer)
     {
         var coerced = coercer.Coerce(attribute, value, path);
         if (!coerced.IsSuccess)

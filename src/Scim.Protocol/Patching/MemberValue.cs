@@ -4,4 +4,4 @@ namespace Scim.Protocol.Patching;
 /// <param name="Value">The member's resource id; non-empty. Existence is checked by the caller.</param>
 /// <param name="Type">"User" or "Group" when sent, else null.</param>
 /// <param name="Display">The display name when sent, else null.</param>
-internal sealed record MemberValue(string Value, string? Type, string? Display);
+public sealed record MemberValue(string Value, string? Type, string? Display);

@@ -8,7 +8,7 @@ namespace Scim.Protocol.Patching;
 /// <c>op</c>, <c>"True"</c>/<c>"False"</c> strings, path-less add/replace with dotted and URN-qualified keys,
 /// bare-string <c>manager</c>, filtered paths that create the element they name, and member removal by value list.
 /// </summary>
-internal static class PatchEngine
+public static class PatchEngine
 {
     /// <summary>The <c>add</c> op (RFC 7644 §3.5.2.1).</summary>
     public const string Add = "add";
@@ -97,7 +97,7 @@ internal static class PatchEngine
                 : ApplyPathless(state, op, operation.Value, index);
         }
 
-        var target = PatchTargetResolver.Resolve(operation.Path, state.Type);
+        var target = PatchTarget.Resolve(operation.Path, state.Type);
         if (!target.IsSuccess)
         {
             return target.Error;
@@ -126,18 +126,19 @@ internal static class PatchEngine
 
         foreach (var (key, fieldValue) in fields)
         {
-            var resolved = AttributeKeyResolver.Resolve(key, state.Type);
+            // A key that is not an attrPath names nothing, like an unknown one: ignored and reported, never a 400.
+            var resolved = AttributePathResolver.Resolve(key, state.Type).Value;
             PatchTarget target;
-            switch (resolved.Kind)
+            switch (resolved?.Kind)
             {
-                case ResolvedKeyKind.Extension:
-                    target = new PatchTarget(resolved.Schema!, null, null, null, key);
+                case AttributeReferenceKind.Extension:
+                    target = PatchTarget.For(resolved, null, key);
                     break;
-                case ResolvedKeyKind.Attribute
+                case AttributeReferenceKind.Attribute
                     when !state.Coercer.Drops(resolved.Attribute!) && (resolved.SubAttribute is null || !state.Coercer.Drops(resolved.SubAttribute)):
-                    target = new PatchTarget(resolved.Schema!, resolved.Attribute, resolved.SubAttribute, null, key);
+                    target = PatchTarget.For(resolved, null, key);
                     break;
-                case ResolvedKeyKind.Unknown when fieldValue is not null:
+                case null when fieldValue is not null:
                     state.Ignored.Add(key);
                     continue;
                 default:

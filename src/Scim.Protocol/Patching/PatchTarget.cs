@@ -1,4 +1,6 @@
+using Scim.Filtering;
 using Scim.Filtering.Ast;
+using Scim.Filtering.Parsing;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Protocol.Patching;
@@ -13,4 +15,50 @@ namespace Scim.Protocol.Patching;
 /// <param name="Filter">The bracket filter, relative to each element, or null.</param>
 /// <param name="Path">The path as sent, for messages.</param>
 internal sealed record PatchTarget(
-    SchemaDefinition Schema, SchemaAttribute? Attribute, SchemaAttribute? SubAttribute, FilterNode? Filter, string Path);
+    SchemaDefinition Schema, AttributeDefinition? Attribute, AttributeDefinition? SubAttribute, FilterNode? Filter, string Path)
+{
+    /// <summary>
+    /// Parses a PATCH <c>path</c> with <see cref="ScimFilterParser.ParsePath"/> and resolves it with
+    /// <see cref="AttributePathResolver"/>.
+    /// </summary>
+    /// <returns>
+    /// The target; null when the path names nothing a published schema defines, or <c>schemas</c> (the caller
+    /// ignores it); 400 <c>invalidPath</c> with the parser's message for a malformed path or from
+    /// <see cref="AttributePathResolver.Resolve(PatchPath, ResourceTypeDefinition)"/>; 400 <c>mutability</c> for a
+    /// readOnly target.
+    /// </returns>
+    public static Result<PatchTarget?> Resolve(string path, ResourceTypeDefinition type)
+    {
+        PatchPath parsed;
+        try
+        {
+            parsed = ScimFilterParser.ParsePath(path);
+        }
+        catch (ScimFilterException exception)
+        {
+            return ScimError.InvalidPath(exception.Message);
+        }
+
+        var reference = AttributePathResolver.Resolve(parsed, type);
+        if (!reference.IsSuccess)
+        {
+            return reference.Error;
+        }
+
+        if (reference.Value is not { Kind: not AttributeReferenceKind.Schemas } resolved)
+        {
+            return (PatchTarget?)null;
+        }
+
+        if (resolved.Attribute?.Mutability == Mutability.ReadOnly || resolved.SubAttribute?.Mutability == Mutability.ReadOnly)
+        {
+            return ScimError.Mutability($"'{path}' is readOnly and cannot be modified (RFC 7643 §7).");
+        }
+
+        return For(resolved, parsed.ValueFilter, path);
+    }
+
+    /// <summary>The target of <paramref name="reference"/> (an attribute or a whole extension), as sent in <paramref name="path"/>.</summary>
+    public static PatchTarget For(AttributeReference reference, FilterNode? filter, string path) =>
+        new(reference.Schema, reference.Attribute, reference.SubAttribute, filter, path);
+}

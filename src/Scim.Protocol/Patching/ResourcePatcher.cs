@@ -18,7 +18,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
     /// add (<paramref name="replace"/> false) or replace: single-valued → set; complex → merge the sub-attributes
     /// sent; multi-valued → append non-duplicates (add) or replace all elements (replace); <c>attr[filter]</c> and
     /// <c>attr[filter].sub</c> → change the matching elements, or create one from the filter's <c>eq</c> pins when none
-    /// matches (Entra's upsert, BC17(b)).
+    /// matches, the upsert Microsoft Entra relies on.
     /// </summary>
     public Result<bool> Set(PatchTarget target, JsonNode? value, bool replace)
     {
@@ -39,7 +39,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
         if (target.SubAttribute is null && attribute.IsComplex && value is JsonObject fields)
         {
             // RFC 7644 §3.5.2.3: a complex value sets only the sub-attributes it carries, each on its own, so
-            // {"name":{"givenName":""}} clears givenName alone and name.familyName survives (BC12, SCIM_Null_Update).
+            // {"name":{"givenName":""}} clears givenName alone and name.familyName survives.
             return SetSubAttributes(target, fields, replace);
         }
 
@@ -159,8 +159,8 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
 
         foreach (var (key, fieldValue) in fields)
         {
-            var resolved = AttributeKeyResolver.ResolveWithin(key, target.Schema, type);
-            if (resolved.Kind != ResolvedKeyKind.Attribute)
+            var resolved = AttributePathResolver.ResolveInExtension(key, target.Schema, type).Value;
+            if (resolved is null)
             {
                 coercer.Ignore($"{target.Schema.Id}:{key}");
                 continue;
@@ -171,7 +171,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
                 continue;
             }
 
-            var applied = Set(new PatchTarget(target.Schema, resolved.Attribute, resolved.SubAttribute, null, $"{target.Schema.Id}:{key}"), fieldValue, replace);
+            var applied = Set(PatchTarget.For(resolved, null, $"{target.Schema.Id}:{key}"), fieldValue, replace);
             if (!applied.IsSuccess)
             {
                 return applied;
@@ -208,7 +208,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
         return true;
     }
 
-    private Result<bool> SetAll(JsonObject container, SchemaAttribute attribute, JsonNode? value, string path, bool replace)
+    private Result<bool> SetAll(JsonObject container, AttributeDefinition attribute, JsonNode? value, string path, bool replace)
     {
         var coerced = coercer.Coerce(attribute, value, path);
         if (!coerced.IsSuccess)
@@ -327,14 +327,14 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
         return extension;
     }
 
-    private static IEnumerable<JsonObject> Matching(SchemaAttribute attribute, JsonArray elements, PatchTarget target) =>
+    private static IEnumerable<JsonObject> Matching(AttributeDefinition attribute, JsonArray elements, PatchTarget target) =>
         elements.OfType<JsonObject>().Where(e => Matches(attribute, e, target));
 
-    private static bool Matches(SchemaAttribute attribute, JsonObject element, PatchTarget target) =>
+    private static bool Matches(AttributeDefinition attribute, JsonObject element, PatchTarget target) =>
         target.Filter is null || ElementFilter.Matches(attribute, element, target.Filter);
 
     /// <summary>Legacy remove-by-value: every non-null sub-attribute of the pattern equals the element's (honouring caseExact).</summary>
-    private static bool MatchesPattern(SchemaAttribute attribute, JsonObject element, JsonObject pattern) =>
+    private static bool MatchesPattern(AttributeDefinition attribute, JsonObject element, JsonObject pattern) =>
         pattern.All(p =>
         {
             var sub = attribute.FindSubAttribute(p.Key);

@@ -7,19 +7,19 @@ namespace Scim.Protocol.Schemas;
 internal static class AttributeFactory
 {
     /// <summary>A single-valued, optional, readWrite string attribute.</summary>
-    public static SchemaAttribute Text(string name, string description, bool caseExact = false) =>
+    public static AttributeDefinition Text(string name, string description, bool caseExact = false) =>
         new() { Name = name, Description = description, CaseExact = caseExact };
 
     /// <summary>A single-valued, optional boolean attribute.</summary>
-    public static SchemaAttribute Boolean(string name, string description) =>
+    public static AttributeDefinition Boolean(string name, string description) =>
         new() { Name = name, Type = AttributeType.Boolean, Description = description };
 
     /// <summary>A single-valued reference attribute (RFC 7643 §2.3.7) to the given resource types.</summary>
-    public static SchemaAttribute Reference(string name, string description, params string[] referenceTypes) =>
+    public static AttributeDefinition Reference(string name, string description, params string[] referenceTypes) =>
         new() { Name = name, Type = AttributeType.Reference, Description = description, ReferenceTypes = referenceTypes };
 
     /// <summary>A single-valued complex attribute.</summary>
-    public static SchemaAttribute Complex(string name, string description, params SchemaAttribute[] subAttributes) =>
+    public static AttributeDefinition Complex(string name, string description, params AttributeDefinition[] subAttributes) =>
         new() { Name = name, Type = AttributeType.Complex, Description = description, SubAttributes = subAttributes };
 
     /// <summary>
@@ -27,8 +27,8 @@ internal static class AttributeFactory
     /// values) and <c>primary</c>; <paramref name="value"/> overrides the default string <c>value</c> (e.g. a
     /// reference for <c>photos</c>, binary for <c>x509Certificates</c>).
     /// </summary>
-    public static SchemaAttribute MultiValued(
-        string name, string description, IReadOnlyList<string> canonicalTypes, SchemaAttribute? value = null) =>
+    public static AttributeDefinition MultiValued(
+        string name, string description, IReadOnlyList<string> canonicalTypes, AttributeDefinition? value = null) =>
         new()
         {
             Name = name,
@@ -45,10 +45,10 @@ internal static class AttributeFactory
         };
 
     /// <summary>The <c>type</c> label of a multi-valued element, e.g. <c>work</c>.</summary>
-    public static SchemaAttribute TypeLabel(IReadOnlyList<string> canonicalValues) =>
+    public static AttributeDefinition TypeLabel(IReadOnlyList<string> canonicalValues) =>
         new() { Name = "type", Description = "A label indicating the attribute's function.", CanonicalValues = canonicalValues };
 
     /// <summary>The <c>primary</c> flag of a multi-valued element (RFC 7643 §2.4: at most one element is primary).</summary>
-    public static SchemaAttribute Primary() =>
+    public static AttributeDefinition Primary() =>
         Boolean("primary", "A Boolean value indicating the 'primary' or preferred attribute value for this attribute.");
 }

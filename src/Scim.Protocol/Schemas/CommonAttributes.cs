@@ -6,10 +6,10 @@ namespace Scim.Protocol.Schemas;
 /// The attributes every resource carries outside any schema (RFC 7643 §3.1): <c>id</c>, <c>externalId</c>, <c>meta</c>.
 /// They are not listed in <c>/Schemas</c> (RFC 7643 §7) but are looked up like core attributes.
 /// </summary>
-internal static class CommonAttributes
+public static class CommonAttributes
 {
     /// <summary><c>id</c>: assigned by the server, readOnly, case-exact, always returned.</summary>
-    public static readonly SchemaAttribute Id = new()
+    public static readonly AttributeDefinition Id = new()
     {
         Name = "id",
         Description = "A unique identifier for a SCIM resource as defined by the service provider.",
@@ -20,11 +20,11 @@ internal static class CommonAttributes
     };
 
     /// <summary><c>externalId</c>: the client's identifier, case-exact.</summary>
-    public static readonly SchemaAttribute ExternalId =
+    public static readonly AttributeDefinition ExternalId =
         Text("externalId", "A String that is an identifier for the resource as defined by the provisioning client.", caseExact: true);
 
     /// <summary><c>meta</c>: readOnly resource metadata.</summary>
-    public static readonly SchemaAttribute Meta = new()
+    public static readonly AttributeDefinition Meta = new()
     {
         Name = "meta",
         Type = AttributeType.Complex,
@@ -41,8 +41,8 @@ internal static class CommonAttributes
     };
 
     /// <summary>All three, in the order they are written in a resource.</summary>
-    public static readonly IReadOnlyList<SchemaAttribute> All = [Id, ExternalId, Meta];
+    public static readonly IReadOnlyList<AttributeDefinition> All = [Id, ExternalId, Meta];
 
     /// <summary>Finds a common attribute by name, case-insensitively; null when there is none.</summary>
-    public static SchemaAttribute? Find(string name) => SchemaLookup.Find(All, name);
+    public static AttributeDefinition? Find(string name) => SchemaLookup.Find(All, name);
 }

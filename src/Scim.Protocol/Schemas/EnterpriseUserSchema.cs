@@ -3,13 +3,13 @@ using static Scim.Protocol.Schemas.AttributeFactory;
 namespace Scim.Protocol.Schemas;
 
 /// <summary>The enterprise User extension, <c>urn:ietf:params:scim:schemas:extension:enterprise:2.0:User</c> (RFC 7643 §4.3, §8.7.1).</summary>
-internal static class EnterpriseUserSchema
+public static class EnterpriseUserSchema
 {
     /// <summary>
     /// <c>manager</c> {<c>value</c>, <c>$ref</c>, <c>displayName</c> (readOnly)}. Microsoft Entra sends it as a bare
     /// string id; the normaliser turns that into <c>{"value":"&lt;id&gt;"}</c>.
     /// </summary>
-    public static readonly SchemaAttribute Manager = Complex(
+    public static readonly AttributeDefinition Manager = Complex(
         "manager",
         "The User's manager.",
         Text("value", "The id of the SCIM resource representing the User's manager."),

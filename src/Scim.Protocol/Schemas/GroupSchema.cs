@@ -1,13 +1,13 @@
 namespace Scim.Protocol.Schemas;
 
 /// <summary>The core Group schema, <c>urn:ietf:params:scim:schemas:core:2.0:Group</c> (RFC 7643 §4.2, §8.7.1).</summary>
-internal static class GroupSchema
+public static class GroupSchema
 {
     /// <summary>
     /// <c>displayName</c>: required and unique per server (Microsoft Entra matches groups by it; RFC 7643 leaves
     /// both off), compared case-insensitively.
     /// </summary>
-    public static readonly SchemaAttribute DisplayName = new()
+    public static readonly AttributeDefinition DisplayName = new()
     {
         Name = "displayName",
         Description = "A human-readable name for the Group.",
@@ -19,7 +19,7 @@ internal static class GroupSchema
     /// <c>members</c> {<c>value</c>, <c>$ref</c>, <c>display</c>, <c>type</c>}. <c>value</c> is marked required
     /// (RFC 7643 does not) because a member without an id is meaningless; the normaliser rejects such elements.
     /// </summary>
-    public static readonly SchemaAttribute Members = new()
+    public static readonly AttributeDefinition Members = new()
     {
         Name = "members",
         Type = AttributeType.Complex,

@@ -4,11 +4,12 @@ namespace Scim.Protocol.Schemas;
 
 /// <summary>
 /// Canonicalises a POST/PUT body, or a resource after PATCH, against its resource type (RFC 7643 §2-§4, §8.7):
-/// attribute names in canonical casing, dotted and URN-qualified keys expanded into their objects, values coerced
-/// by <see cref="ValueCoercer"/>, empty values removed, and <c>schemas</c> recomputed as the core URN plus each
-/// extension URN that carries a value.
+/// attribute names in canonical casing, keys resolved by <see cref="AttributePathResolver"/> (dotted and
+/// URN-qualified keys expanded into their objects), values coerced to their attribute's type (<c>"True"</c> becomes
+/// <c>true</c>, a single object for a multi-valued attribute becomes an array), empty values removed, and
+/// <c>schemas</c> recomputed as the core URN plus each extension URN that carries a value.
 /// </summary>
-internal static class ResourceNormalizer
+public static class ResourceNormalizer
 {
     /// <summary>
     /// Normalises client input: attributes no published schema defines (unknown keys, sub-attributes or extension
@@ -112,30 +113,30 @@ internal static class ResourceNormalizer
     {
         foreach (var (key, value) in body)
         {
-            var resolved = AttributeKeyResolver.Resolve(key, type);
-            switch (resolved.Kind)
+            // A key that is not an attrPath names nothing, like an unknown one: ignored and reported, never a 400.
+            var resolved = AttributePathResolver.Resolve(key, type).Value;
+            switch (resolved?.Kind)
             {
-                case ResolvedKeyKind.Attribute:
-                    Place(containers[resolved.Schema!], resolved, value);
+                case AttributeReferenceKind.Attribute:
+                    Place(containers[resolved.Schema], resolved, value);
                     break;
-                case ResolvedKeyKind.Extension when value is JsonObject extension:
+                case AttributeReferenceKind.Extension when value is JsonObject extension:
                     foreach (var (subKey, subValue) in extension)
                     {
-                        var inner = AttributeKeyResolver.ResolveWithin(subKey, resolved.Schema!, type);
-                        if (inner.Kind == ResolvedKeyKind.Attribute)
+                        if (AttributePathResolver.ResolveInExtension(subKey, resolved.Schema, type).Value is { } inner)
                         {
-                            Place(containers[resolved.Schema!], inner, subValue);
+                            Place(containers[resolved.Schema], inner, subValue);
                         }
                         else if (subValue is not null)
                         {
-                            coercer.Ignore($"{resolved.Schema!.Id}:{subKey}");
+                            coercer.Ignore($"{resolved.Schema.Id}:{subKey}");
                         }
                     }
 
                     break;
-                case ResolvedKeyKind.Extension when value is not null && !ValueCoercer.IsEmptyString(value):
-                    return ScimError.InvalidValue($"'{resolved.Schema!.Id}' must be a JSON object.");
-                case ResolvedKeyKind.Unknown when value is not null:
+                case AttributeReferenceKind.Extension when value is not null && !ValueCoercer.IsEmptyString(value):
+                    return ScimError.InvalidValue($"'{resolved.Schema.Id}' must be a JSON object.");
+                case null when value is not null:
                     coercer.Ignore(key);
                     break;
                 default:
@@ -148,7 +149,7 @@ internal static class ResourceNormalizer
     }
 
     /// <summary>Writes one resolved key's value into its schema's raw object.</summary>
-    public static void Place(JsonObject container, ResolvedKey key, JsonNode? value)
+    private static void Place(JsonObject container, AttributeReference key, JsonNode? value)
     {
         var name = key.Attribute!.Name;
         var copy = value?.DeepClone();
@@ -184,6 +185,6 @@ internal static class ResourceNormalizer
     }
 
     /// <summary>The key of <paramref name="obj"/> equal to <paramref name="name"/> ignoring case, or null.</summary>
-    public static string? FindKey(JsonObject obj, string name) =>
+    private static string? FindKey(JsonObject obj, string name) =>
         obj.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -8,7 +8,7 @@ namespace Scim.Protocol.Schemas;
 /// <param name="Description">A description.</param>
 /// <param name="Schema">The core schema.</param>
 /// <param name="Extensions">The schema extensions.</param>
-internal sealed record ResourceTypeDefinition(
+public sealed record ResourceTypeDefinition(
     string Name, string Endpoint, string Description, SchemaDefinition Schema, IReadOnlyList<SchemaExtension> Extensions)
 {
     /// <summary>The User resource type: core User schema plus the optional enterprise extension.</summary>
@@ -25,7 +25,7 @@ internal sealed record ResourceTypeDefinition(
     public IEnumerable<SchemaDefinition> AllSchemas => Extensions.Select(e => e.Schema).Prepend(Schema);
 
     /// <summary>Finds a core-schema or common attribute (<c>id</c>, <c>externalId</c>, <c>meta</c>) by name, case-insensitively.</summary>
-    public SchemaAttribute? FindAttribute(string name) => Schema.FindAttribute(name) ?? CommonAttributes.Find(name);
+    public AttributeDefinition? FindAttribute(string name) => Schema.FindAttribute(name) ?? CommonAttributes.Find(name);
 
     /// <summary>Finds a schema of this type (core or extension) by URN, case-insensitively (RFC 7643 §2.1).</summary>
     public SchemaDefinition? FindSchema(string urn) =>

@@ -8,7 +8,7 @@ namespace Scim.Protocol.Schemas;
 /// "description":"User Account","schema":"urn:...:core:2.0:User","schemaExtensions":[{"schema":"urn:...:enterprise:2.0:User","required":false}],
 /// "meta":{"resourceType":"ResourceType","location":"/ResourceTypes/User"}}</c>.
 /// </summary>
-internal static class ResourceTypeRenderer
+public static class ResourceTypeRenderer
 {
     /// <summary>Renders one resource type; a fresh object per call. <c>schemaExtensions</c> is omitted when empty.</summary>
     public static JsonObject Render(ResourceTypeDefinition type)

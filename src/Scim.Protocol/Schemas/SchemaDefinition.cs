@@ -9,8 +9,8 @@ namespace Scim.Protocol.Schemas;
 /// <param name="Name">The human-readable name, e.g. <c>User</c>.</param>
 /// <param name="Description">A description.</param>
 /// <param name="Attributes">The top-level attributes.</param>
-internal sealed record SchemaDefinition(string Id, string Name, string Description, IReadOnlyList<SchemaAttribute> Attributes)
+public sealed record SchemaDefinition(string Id, string Name, string Description, IReadOnlyList<AttributeDefinition> Attributes)
 {
     /// <summary>Finds a top-level attribute by name, case-insensitively (RFC 7643 §2.1); null when there is none.</summary>
-    public SchemaAttribute? FindAttribute(string name) => SchemaLookup.Find(Attributes, name);
+    public AttributeDefinition? FindAttribute(string name) => SchemaLookup.Find(Attributes, name);
 }

@@ -4,7 +4,7 @@ namespace Scim.Protocol.Schemas;
 internal static class SchemaLookup
 {
     /// <summary>Returns the attribute whose name equals <paramref name="name"/> ignoring case, or null.</summary>
-    public static SchemaAttribute? Find(IReadOnlyList<SchemaAttribute> attributes, string name)
+    public static AttributeDefinition? Find(IReadOnlyList<AttributeDefinition> attributes, string name)
     {
         foreach (var attribute in attributes)
         {

@@ -9,7 +9,7 @@ namespace Scim.Protocol.Schemas;
 /// "attributes":[{"name":"userName","type":"string","multiValued":false,...}],"meta":{"resourceType":"Schema","location":"/Schemas/urn:...:User"}}</c>.
 /// Property values are camelCase (<c>readWrite</c>); absent facets are omitted rather than written as null.
 /// </summary>
-internal static class SchemaRenderer
+public static class SchemaRenderer
 {
     /// <summary>Every published schema: core User, enterprise User, Group.</summary>
     public static IReadOnlyList<SchemaDefinition> Published { get; } =
@@ -27,7 +27,7 @@ internal static class SchemaRenderer
     };
 
     /// <summary>Renders one attribute definition with its sub-attributes (RFC 7643 §7 "attributes").</summary>
-    public static JsonObject RenderAttribute(SchemaAttribute attribute)
+    public static JsonObject RenderAttribute(AttributeDefinition attribute)
     {
         var json = new JsonObject
         {
@@ -69,6 +69,6 @@ internal static class SchemaRenderer
     }
 
     /// <summary>Writes an enum member the way RFC 7643 §7 spells it: <c>ReadWrite</c> → <c>readWrite</c>.</summary>
-    public static string CamelCase<TEnum>(TEnum value)
+    internal static string CamelCase<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -1,7 +1,7 @@
 namespace Scim.Protocol.Schemas;
 
 /// <summary>The schema and message URNs of RFC 7643 §8.7 and RFC 7644 §3.5.2 / §8.2 used by the server.</summary>
-internal static class ScimSchemaUris
+public static class ScimSchemaUris
 {
     /// <summary>The core User schema (RFC 7643 §4.1).</summary>
     public const string User = "urn:ietf:params:scim:schemas:core:2.0:User";

@@ -3,10 +3,10 @@ using static Scim.Protocol.Schemas.AttributeFactory;
 namespace Scim.Protocol.Schemas;
 
 /// <summary>The core User schema, <c>urn:ietf:params:scim:schemas:core:2.0:User</c> (RFC 7643 §4.1, §8.7.1).</summary>
-internal static class UserSchema
+public static class UserSchema
 {
     /// <summary><c>userName</c>: required, case-insensitive, unique per server.</summary>
-    public static readonly SchemaAttribute UserName = new()
+    public static readonly AttributeDefinition UserName = new()
     {
         Name = "userName",
         Description = "Unique identifier for the User, typically used by the user to directly authenticate to the service provider.",
@@ -18,7 +18,7 @@ internal static class UserSchema
     /// <c>addresses</c>. RFC 7643 §8.7.1 omits <c>primary</c> here although §4.1.2 and the §8.2 example use it and
     /// Microsoft Entra sends it; without it a strict server rejects Entra's creates.
     /// </summary>
-    public static readonly SchemaAttribute Addresses = new()
+    public static readonly AttributeDefinition Addresses = new()
     {
         Name = "addresses",
         Type = AttributeType.Complex,
@@ -38,7 +38,7 @@ internal static class UserSchema
     };
 
     /// <summary><c>groups</c>: readOnly, maintained by the server from group memberships.</summary>
-    public static readonly SchemaAttribute Groups = new()
+    public static readonly AttributeDefinition Groups = new()
     {
         Name = "groups",
         Type = AttributeType.Complex,
@@ -63,7 +63,7 @@ internal static class UserSchema
     };
 
     /// <summary><c>password</c>: writeOnly, never returned.</summary>
-    public static readonly SchemaAttribute Password = new()
+    public static readonly AttributeDefinition Password = new()
     {
         Name = "password",
         Description = "The User's cleartext password.",

@@ -26,13 +26,13 @@ internal sealed class ValueCoercer(bool keepReadOnly)
     public void Ignore(string path) => ignored.Add(path);
 
     /// <summary>True when a client-supplied value for <paramref name="attribute"/> is dropped silently.</summary>
-    public bool Drops(SchemaAttribute attribute) => !keepReadOnly && attribute.Mutability == Mutability.ReadOnly;
+    public bool Drops(AttributeDefinition attribute) => !keepReadOnly && attribute.Mutability == Mutability.ReadOnly;
 
     /// <summary>Coerces a whole attribute value (array for multi-valued attributes).</summary>
     /// <param name="attribute">The attribute definition.</param>
     /// <param name="value">The value as sent; not modified.</param>
     /// <param name="path">The attribute path for error messages and the ignore list, e.g. <c>emails</c>.</param>
-    public Result<JsonNode?> Coerce(SchemaAttribute attribute, JsonNode? value, string path)
+    public Result<JsonNode?> Coerce(AttributeDefinition attribute, JsonNode? value, string path)
     {
         if (value is null || Drops(attribute))
         {
@@ -43,7 +43,7 @@ internal sealed class ValueCoercer(bool keepReadOnly)
     }
 
     /// <summary>Coerces one element of a multi-valued attribute, or the value of a single-valued one.</summary>
-    public Result<JsonNode?> CoerceSingle(SchemaAttribute attribute, JsonNode? value, string path)
+    public Result<JsonNode?> CoerceSingle(AttributeDefinition attribute, JsonNode? value, string path)
     {
         if (value is null || Drops(attribute))
         {
@@ -59,7 +59,7 @@ internal sealed class ValueCoercer(bool keepReadOnly)
     /// </summary>
     public const int MaxElements = 1_000;
 
-    private Result<JsonNode?> CoerceMultiValued(SchemaAttribute attribute, JsonNode value, string path)
+    private Result<JsonNode?> CoerceMultiValued(AttributeDefinition attribute, JsonNode value, string path)
     {
         // A lone object where an array belongs is wrapped: several clients send one email that way.
         IEnumerable<JsonNode?> items = value is JsonArray array ? array : new[] { value };
@@ -95,7 +95,7 @@ internal sealed class ValueCoercer(bool keepReadOnly)
         return result.Count == 0 ? null : result;
     }
 
-    private Result<JsonNode?> CoerceComplex(SchemaAttribute attribute, JsonNode value, string path)
+    private Result<JsonNode?> CoerceComplex(AttributeDefinition attribute, JsonNode value, string path)
     {
         if (attribute == EnterpriseUserSchema.Manager)
         {
@@ -157,7 +157,7 @@ internal sealed class ValueCoercer(bool keepReadOnly)
         return result.Count == 0 ? null : result;
     }
 
-    private static Result<JsonNode?> CoerceSimple(SchemaAttribute attribute, JsonNode value, string path)
+    private static Result<JsonNode?> CoerceSimple(AttributeDefinition attribute, JsonNode value, string path)
     {
         if (value is not JsonValue scalar)
         {

@@ -6,7 +6,7 @@ namespace Scim.Protocol.Schemas;
 /// string, single-valued, optional, not case-exact, readWrite, returned by default, no uniqueness.
 /// Instances are identities: the static schema objects are compared by reference.
 /// </summary>
-internal sealed class SchemaAttribute
+public sealed class AttributeDefinition
 {
     /// <summary>The canonical attribute name, e.g. <c>userName</c> or <c>$ref</c>.</summary>
     public required string Name { get; init; }
@@ -42,12 +42,12 @@ internal sealed class SchemaAttribute
     public IReadOnlyList<string> ReferenceTypes { get; init; } = [];
 
     /// <summary>For <see cref="AttributeType.Complex"/>: the sub-attributes.</summary>
-    public IReadOnlyList<SchemaAttribute> SubAttributes { get; init; } = [];
+    public IReadOnlyList<AttributeDefinition> SubAttributes { get; init; } = [];
 
     /// <summary>True for complex attributes.</summary>
     public bool IsComplex => Type == AttributeType.Complex;
 
     /// <summary>Finds a sub-attribute by name, case-insensitively (RFC 7643 §2.1); null when there is none.</summary>
     /// <param name="name">The sub-attribute name as the client sent it, e.g. <c>Value</c>.</param>
-    public SchemaAttribute? FindSubAttribute(string name) => SchemaLookup.Find(SubAttributes, name);
+    public AttributeDefinition? FindSubAttribute(string name) => SchemaLookup.Find(SubAttributes, name);
 }
