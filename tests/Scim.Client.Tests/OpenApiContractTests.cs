@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Scim.Api.Tests.Infrastructure;
 using Scim.Client.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Client.Tests;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Scim.Api.Tests.Infrastructure;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Features.Groups;
 using Scim.Application.Features.Users;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Filtering;
 

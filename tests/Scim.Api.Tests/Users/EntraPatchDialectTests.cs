@@ -1,4 +1,4 @@
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Users;
 
@@ -132,7 +132,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
     {
         var f = await FixtureF.CreateAsync(factory);
         var before = await f.GetUserAsync(f.U1);
-        await Task.Delay(20);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
 
         await f.PatchUserOkAsync(f.U1, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
@@ -140,9 +140,9 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
             """);
 
         var after = await f.GetUserAsync(f.U1);
-        Assert.True(
-            DateTimeOffset.Parse(after["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
-            > DateTimeOffset.Parse(before["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        var advancedBy = DateTimeOffset.Parse(after["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse(before["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(advancedBy >= TimeSpan.FromMinutes(5), $"meta.lastModified moved on by {advancedBy}");
         Assert.Equal(before["meta"]!["created"]!.GetValue<string>(), after["meta"]!["created"]!.GetValue<string>());
     }
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Users;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Scim.Api.Tests.Infrastructure;
+namespace Scim.Testing;
 
 /// <summary>Wire-level helpers: send SCIM JSON as Entra does and read SCIM JSON back, asserting the media type.</summary>
 public static class ScimHttp

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Scim.Api.Tests.Infrastructure;
+namespace Scim.Testing;
 
 /// <summary>
 /// Fixture F of the field reports: three users of a new organization, u1 (full), u2 (untyped email) and u3 (userName only),
