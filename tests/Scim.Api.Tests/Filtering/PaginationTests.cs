@@ -73,7 +73,7 @@ public sealed class PaginationTests(ScimApiFactory factory) : IClassFixture<Scim
 
         Assert.Equal(3, list.TotalResults());
         Assert.Equal(0, list["itemsPerPage"]!.GetValue<int>());
-        Assert.Empty(list["Resources"]?.AsArray() ?? []);
+        Assert.Empty(list["Resources"]!.AsArray());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class PaginationTests(ScimApiFactory factory) : IClassFixture<Scim
         Assert.Equal(3, list.TotalResults());
         Assert.Equal(10, list["startIndex"]!.GetValue<int>());
         Assert.Equal(0, list["itemsPerPage"]!.GetValue<int>());
-        Assert.Empty(list["Resources"]?.AsArray() ?? []);
+        Assert.Empty(list["Resources"]!.AsArray());
     }
 
     [Fact]
@@ -116,5 +116,5 @@ public sealed class PaginationTests(ScimApiFactory factory) : IClassFixture<Scim
     }
 
     private static List<string> Ids(JsonObject list) =>
-        [.. (list["Resources"]?.AsArray() ?? []).Select(r => r!["id"]!.GetValue<string>())];
+        [.. list["Resources"]!.AsArray().Select(r => r!["id"]!.GetValue<string>())];
 }

@@ -37,7 +37,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
              "phoneNumbers":[{"value":"111","type":"work"},{"value":"222","type":"mobile"}]}
             """);
 
-        await client.PatchOkAsync($"Users/{id}", """
+        await client.PatchUserOkAsync(id, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[
                {"op":"replace","path":"emails[type eq \"home\"].value","value":"new.home@example.com"},
@@ -65,7 +65,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
              "phoneNumbers":[{"value":"111","type":"work","primary":true}]}
             """);
 
-        await client.PatchOkAsync($"Users/{id}", """
+        await client.PatchUserOkAsync(id, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[
                {"op":"replace","path":"emails[primary eq true].value","value":"new@example.com"},
@@ -88,7 +88,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
              "roles":[{"primary":"True","type":"WindowsAzureActiveDirectoryRole","value":"Reader"}]}
             """);
 
-        await client.PatchOkAsync($"Users/{id}", """
+        await client.PatchUserOkAsync(id, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[{"op":"Replace","path":"roles[primary eq \"True\"].value","value":"Admin"}]}
             """);
