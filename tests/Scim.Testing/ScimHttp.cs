@@ -112,4 +112,14 @@ public static class ScimHttp
 
     /// <summary>totalResults of a list response.</summary>
     public static int TotalResults(this JsonObject list) => list["totalResults"]!.GetValue<int>();
+
+    /// <summary>The Resources of a list response.</summary>
+    public static List<JsonObject> Resources(this JsonObject list) => [.. list["Resources"]!.AsArray().Select(r => r!.AsObject())];
+
+    /// <summary>Asserts that what a write answered with is exactly what a GET of <paramref name="uri"/> now returns.</summary>
+    public static async Task AssertReadsBackAsync(this HttpClient client, string uri, JsonNode written)
+    {
+        var read = await client.GetScimAsync(uri);
+        Assert.True(JsonNode.DeepEquals(read, written), $"write answered {written}\nGET returns {read}");
+    }
 }
