@@ -9,7 +9,8 @@ namespace Scim.Api.Tests.Cli;
 public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
 {
     // The commands run beside the server, like a second process: the server keeps trusting a key revoked there until
-    // its cache entry expires, one second after the key was last looked up; the test moves the server's clock on.
+    // its cache entry expires, a second after the server read the key from the database; the test moves the server's
+    // clock on instead of waiting.
     private readonly ScimApiFactory factory = new() { ApiKeyCacheSeconds = 1 };
 
     public Task InitializeAsync()
