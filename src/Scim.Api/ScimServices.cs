@@ -14,14 +14,15 @@ public static class ScimServices
 
     /// <summary>
     /// Registers the database (<c>ConnectionStrings:Scim</c>), the slices, <see cref="TimeProvider"/> and the
-    /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>).
+    /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
+    /// <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScimDatabase(configuration.GetConnectionString("Scim") ?? DefaultConnectionString);
         services.AddSingleton(TimeProvider.System);
         var options = configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
-        services.AddSingleton(new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds)));
+        services.AddSingleton(sp => new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddMediator((MediatorOptions options) =>
         {
             // Handlers take the scoped DbContext.

@@ -1,6 +1,6 @@
-using Scim.Api.Tests.Infrastructure;
 using Scim.LoadTest.Scenarios;
 using Scim.LoadTest.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.LoadTest.Tests;
 

@@ -1,6 +1,6 @@
-using Scim.Api.Tests.Infrastructure;
 using Scim.Seeder.Generation;
 using Scim.Seeder.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Seeder.Tests;
 

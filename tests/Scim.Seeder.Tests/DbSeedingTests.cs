@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Scim.Api.Tests.Infrastructure;
 using Scim.Seeder.Generation;
 using Scim.Seeder.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Seeder.Tests;
 

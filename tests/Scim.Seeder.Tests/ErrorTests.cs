@@ -1,5 +1,5 @@
-using Scim.Api.Tests.Infrastructure;
 using Scim.Seeder.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Seeder.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Discovery;
 

@@ -1,5 +1,5 @@
-using Scim.Api.Tests.Infrastructure;
 using Scim.EntraCycle;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.EntraCycle;
 

@@ -1,10 +1,10 @@
 using System.Net;
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Errors;
 
 /// <summary>
-/// Every failure is a SCIM error (field report BC16): <c>application/scim+json</c>, the Error schema, <c>status</c> as a
+/// Every failure is a SCIM error: <c>application/scim+json</c>, the Error schema, <c>status</c> as a
 /// string, the right <c>scimType</c>; never text/plain, HTML or 500.
 /// </summary>
 public sealed class ErrorFormatTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Errors;
 

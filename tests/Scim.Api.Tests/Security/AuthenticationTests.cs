@@ -1,6 +1,6 @@
 using System.Net;
-using Scim.Api.Tests.Infrastructure;
 using Scim.Domain.Organizations;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Security;
 

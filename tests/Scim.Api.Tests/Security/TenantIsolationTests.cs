@@ -1,5 +1,5 @@
 using System.Net;
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Security;
 
@@ -52,7 +52,7 @@ public sealed class TenantIsolationTests(ScimApiFactory factory) : IClassFixture
     public async Task OtherOrganization_CannotFindUsersOrGroupsByAnyFilter()
     {
         var a = await FixtureF.CreateAsync(factory);
-        await a.Client.PatchOkAsync($"Users/{a.U1}", """
+        await a.Client.PatchUserOkAsync(a.U1, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[{"op":"add","path":"externalId","value":"ext-a-1"}]}
             """);

@@ -1,9 +1,13 @@
 using System.Net;
 using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Users;
 
-/// <summary>PUT /Users/{id} (RFC 7644 §3.5.1): replaces the whole resource.</summary>
+/// <summary>
+/// PUT /Users/{id} (RFC 7644 §3.5.1) replaces the whole resource and answers 200 with it: attributes left out are
+/// cleared; a userName taken by another user is 409 and changes nothing.
+/// </summary>
 public sealed class ReplaceUserTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
     [Fact]
@@ -54,19 +58,6 @@ public sealed class ReplaceUserTests(ScimApiFactory factory) : IClassFixture<Sci
     }
 
     [Fact]
-    public async Task PatchUser_TakenUserName_Is409()
-    {
-        var f = await FixtureF.CreateAsync(factory);
-
-        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", """
-            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-             "Operations":[{"op":"Replace","path":"userName","value":"user2@example.com"}]}
-            """);
-
-        await response.AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
-    }
-
-    [Fact]
     public async Task ReplaceUser_UnknownId_Is404()
     {
         var client = await factory.CreateScimClientAsync();
@@ -76,5 +67,40 @@ public sealed class ReplaceUserTests(ScimApiFactory factory) : IClassFixture<Sci
             """);
 
         await response.AssertScimErrorAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [MemberData(nameof(ContentTypes.All), MemberType = typeof(ContentTypes))]
+    public async Task ReplaceUser_AnyScimOrJsonContentType_IsParsed_BC35(string contentType)
+    {
+        var client = await factory.CreateScimClientAsync();
+        var id = await client.CreateUserAsync("""{"userName":"user8@example.com"}""");
+
+        var response = await client.PutAsync($"Users/{id}", ScimHttp.Json("""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"user8@example.com",
+             "name":{"givenName":"Dana","familyName":"Eight"}}
+            """, contentType));
+
+        var body = await response.ReadScimAsync(HttpStatusCode.OK);
+        Assert.Equal("Dana", body["name"]!["givenName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ReplaceUser_AnswersWithWhatTheNextGetReturns()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var manager = await client.CreateUserAsync("""{"userName":"lead@example.com","displayName":"Team Lead"}""");
+        var id = await client.CreateUserAsync($$"""
+            {"userName":"member@example.com","emails":[{"value":"member@example.com","type":"work"}],
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
+            """);
+        await client.CreateGroupAsync($$"""{"displayName":"Team","members":[{"value":"{{id}}"}]}""");
+
+        var replaced = await (await client.PutJsonAsync($"Users/{id}", $$"""
+            {"userName":"member@example.com","title":"Staff Engineer",
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
+            """)).ReadScimAsync(HttpStatusCode.OK);
+
+        await client.AssertReadsBackAsync($"Users/{id}", replaced);
     }
 }

@@ -1,4 +1,4 @@
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Client.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 using Spectre.Console;
 
 namespace Scim.LoadTest.Tests.Infrastructure;

@@ -1,5 +1,5 @@
-using Scim.Api.Tests.Infrastructure;
 using Scim.Client;
+using Scim.Testing;
 using Spectre.Console;
 
 namespace Scim.Seeder.Tests.Infrastructure;

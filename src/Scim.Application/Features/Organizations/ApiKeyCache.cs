@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Internal;
 using Scim.Domain.Organizations;
 
 namespace Scim.Application.Features.Organizations;
@@ -8,17 +9,23 @@ namespace Scim.Application.Features.Organizations;
 /// client costs one key lookup per interval instead of one per request (≈15 % of the CPU of a GET by id). Keys are
 /// remembered by their SHA-256 hash, only when valid, at most 10,000 at a time. A key revoked through this process
 /// is forgotten at once; one revoked by another process (<c>keys revoke</c> beside a running server) keeps working
-/// until its entry expires.
+/// until its entry expires. Entries expire by the <see cref="TimeProvider"/> the cache is given.
 /// </summary>
 public sealed class ApiKeyCache : IDisposable
 {
     private const int MaxKeys = 10_000;
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxKeys });
+    private readonly MemoryCache cache;
     private readonly TimeSpan lifetime;
 
     /// <param name="lifetime">How long a valid key is trusted without a lookup; zero or less disables the cache.</param>
-    public ApiKeyCache(TimeSpan lifetime) => this.lifetime = lifetime;
+    /// <param name="clock">The clock that entries expire by.</param>
+    public ApiKeyCache(TimeSpan lifetime, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        this.lifetime = lifetime;
+        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxKeys, Clock = new TimeProviderClock(clock) });
+    }
 
     /// <summary>The remembered key with this secret hash, if any.</summary>
     internal ApiKey? Find(string secretHash) => cache.Get<ApiKey>(secretHash);
@@ -37,4 +44,10 @@ public sealed class ApiKeyCache : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => cache.Dispose();
+
+    /// <summary>The memory cache's clock, read from a <see cref="TimeProvider"/>.</summary>
+    private sealed class TimeProviderClock(TimeProvider clock) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 }

@@ -1,9 +1,11 @@
-using Scim.Api.Tests.Infrastructure;
+using System.Net;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Users;
 
-/// <summary>Further shapes of Entra's user PATCHes and the SCIM Validator's (entra-wire §2.5, §6).</summary>
-public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+// The shapes of Entra's own user PATCHes and the SCIM Validator's: capitalised attribute names, filters on primary,
+// the manager as a bare id, deactivation with the string "False".
+public sealed partial class PatchUserTests
 {
     [Fact]
     public async Task PatchUser_CapitalisedSubAttributeNames_AreMatchedCaseInsensitively()
@@ -37,7 +39,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
              "phoneNumbers":[{"value":"111","type":"work"},{"value":"222","type":"mobile"}]}
             """);
 
-        await client.PatchOkAsync($"Users/{id}", """
+        await client.PatchUserOkAsync(id, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[
                {"op":"replace","path":"emails[type eq \"home\"].value","value":"new.home@example.com"},
@@ -65,7 +67,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
              "phoneNumbers":[{"value":"111","type":"work","primary":true}]}
             """);
 
-        await client.PatchOkAsync($"Users/{id}", """
+        await client.PatchUserOkAsync(id, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[
                {"op":"replace","path":"emails[primary eq true].value","value":"new@example.com"},
@@ -88,7 +90,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
              "roles":[{"primary":"True","type":"WindowsAzureActiveDirectoryRole","value":"Reader"}]}
             """);
 
-        await client.PatchOkAsync($"Users/{id}", """
+        await client.PatchUserOkAsync(id, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations":[{"op":"Replace","path":"roles[primary eq \"True\"].value","value":"Admin"}]}
             """);
@@ -132,7 +134,7 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
     {
         var f = await FixtureF.CreateAsync(factory);
         var before = await f.GetUserAsync(f.U1);
-        await Task.Delay(20);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
 
         await f.PatchUserOkAsync(f.U1, """
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
@@ -140,9 +142,9 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
             """);
 
         var after = await f.GetUserAsync(f.U1);
-        Assert.True(
-            DateTimeOffset.Parse(after["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
-            > DateTimeOffset.Parse(before["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        var advancedBy = DateTimeOffset.Parse(after["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse(before["meta"]!["lastModified"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(advancedBy >= TimeSpan.FromMinutes(5), $"meta.lastModified moved on by {advancedBy}");
         Assert.Equal(before["meta"]!["created"]!.GetValue<string>(), after["meta"]!["created"]!.GetValue<string>());
     }
 
@@ -162,4 +164,125 @@ public sealed class EntraPatchDialectTests(ScimApiFactory factory) : IClassFixtu
         Assert.Equal("(555) 010-0100 ext. 7", user["phoneNumbers"]![0]!["value"]!.GetValue<string>());
         Assert.Equal("Alex.ONE@Example.COM", user["emails"]![0]!["value"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("Add")]
+    [InlineData("add")]
+    [InlineData("Replace")]
+    [InlineData("replace")]
+    public async Task PatchUser_ManagerAsBareString_IsReadBackAsComplexValueUnderEnterpriseUrn(string op)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"{{op}}","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"{{f.U2}}"}]}
+            """);
+
+        var user = await f.GetUserAsync(f.U1);
+        Assert.Equal(f.U2, user[Ent]!["manager"]!["value"]!.GetValue<string>());
+        Assert.Contains(Ent, user["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.False(user.ContainsKey("manager"));
+    }
+
+    [Fact]
+    public async Task PatchUser_ReplaceManager_ChangesIt()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        await SetManagerAsync(f, f.U2);
+
+        await f.PatchUserOkAsync(f.U1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"{{f.U3}}"}]}
+            """);
+
+        Assert.Equal(f.U3, (await f.GetUserAsync(f.U1))[Ent]!["manager"]!["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"op":"replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":{"value":""}}""")]
+    [InlineData("""{"op":"Replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":""}""")]
+    [InlineData("""{"op":"remove","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"}""")]
+    [InlineData("""{"op":"Remove","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"}""")]
+    public async Task PatchUser_ClearManager_RemovesIt(string operation)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        await SetManagerAsync(f, f.U2);
+
+        await f.PatchUserOkAsync(f.U1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{{operation}}]}
+            """);
+
+        Assert.Null((await f.GetUserAsync(f.U1))[Ent]?["manager"]);
+    }
+
+    [Fact]
+    public async Task PatchUser_Pre2018ManagerArrayShape_SetsManager()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Add","path":"manager","value":[{"$ref":"../Users/{{f.U2}}","value":"{{f.U2}}"}]}]}
+            """);
+
+        Assert.Equal(f.U2, (await f.GetUserAsync(f.U1))[Ent]!["manager"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_ManagerThatIsNoUser_Is400InvalidValue()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"no-such-user"}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Null((await f.GetUserAsync(f.U1))[Ent]?["manager"]);
+    }
+
+    [Fact]
+    public async Task PatchUser_DeactivateWithStringFalse_StillReadableByIdAndFilter()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"active","value":"False"}]}
+            """);
+
+        Assert.False((await f.GetUserAsync(f.U1))["active"]!.GetValue<bool>());
+        var list = await f.Client.GetListAsync("Users?filter=userName+eq+%22user1%40example.com%22");
+        Assert.Equal(1, list.TotalResults());
+        Assert.False(list["Resources"]![0]!["active"]!.GetValue<bool>());
+        Assert.Equal(f.U1, list["Resources"]![0]!["id"]!.GetValue<string>());
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"active","value":true}]}
+            """);
+
+        Assert.True((await f.GetUserAsync(f.U1))["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task PatchUser_DeactivatedUser_KeepsGroupMemberships()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1);
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"active","value":"False"}]}
+            """);
+
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    private static Task SetManagerAsync(FixtureF f, string managerId) => f.PatchUserOkAsync(f.U1, $$"""
+        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+         "Operations":[{"op":"Add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"{{managerId}}"}]}
+        """);
 }

@@ -2,16 +2,20 @@ using System.Net.Http.Headers;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Scim.Application.Features.Organizations;
 using Scim.Domain.Organizations;
 
-namespace Scim.Api.Tests.Infrastructure;
+namespace Scim.Testing;
 
 /// <summary>
 /// The real server over a real SQLite file of its own (one per factory), so tests run in parallel without
-/// sharing data. Organizations and keys are created through the same slices the admin commands use.
+/// sharing data. Organizations and keys are created through the same slices the admin commands use. The server reads
+/// time from <see cref="Clock"/>, which a test moves on instead of waiting.
 /// </summary>
 public sealed class ScimApiFactory : WebApplicationFactory<Program>
 {
@@ -26,6 +30,14 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>Seconds the server trusts a valid key without a lookup (<c>Scim:ApiKeyCacheSeconds</c>); null = the default.</summary>
     public int? ApiKeyCacheSeconds { get; init; }
 
+    /// <summary>
+    /// The server's clock (its <see cref="TimeProvider"/>): <c>meta.created</c>, <c>meta.lastModified</c> and the
+    /// expiry of remembered API keys read it. It starts at the current time and every reading moves it on by a
+    /// millisecond, so resources written one after another keep that order; <see cref="FakeTimeProvider.Advance"/>
+    /// moves it further.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Scim", ConnectionString);
@@ -35,6 +47,8 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Scim:ApiKeyCacheSeconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Creates an organization and a key with <paramref name="scopes"/>; returns the organization id and the token.</summary>

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 
-namespace Scim.Api.Tests.Infrastructure;
+namespace Scim.Testing;
 
 /// <summary>
-/// Fixture F of the field reports: three users of a new organization, u1 (full), u2 (untyped email) and u3 (userName only),
-/// plus groups named "Sales" with the members a case needs.
+/// Three users of a new organization: u1 with a name, nickName and a typed primary work e-mail; u2 with one untyped
+/// e-mail; u3 with a userName only. Tests add groups named "Sales" with the members a case needs.
 /// </summary>
 public sealed record FixtureF(HttpClient Client, string U1, string U2, string U3)
 {
@@ -45,9 +45,9 @@ public sealed record FixtureF(HttpClient Client, string U1, string U2, string U3
     /// <summary>GET /Users/{id}.</summary>
     public Task<JsonObject> GetUserAsync(string id) => Client.GetScimAsync($"Users/{id}");
 
-    /// <summary>PATCHes a user and asserts OK-PATCH (200 with the resource, or 204).</summary>
-    public Task PatchUserOkAsync(string id, string body) => Client.PatchOkAsync($"Users/{id}", body);
+    /// <summary>PATCHes a user and asserts 200 with the patched user, which it returns.</summary>
+    public Task<JsonObject> PatchUserOkAsync(string id, string body) => Client.PatchUserOkAsync(id, body);
 
-    /// <summary>PATCHes a group and asserts OK-PATCH (200 with the resource, or 204).</summary>
-    public Task PatchGroupOkAsync(string id, string body) => Client.PatchOkAsync($"Groups/{id}", body);
+    /// <summary>PATCHes a group and asserts 204 No Content.</summary>
+    public Task PatchGroupOkAsync(string id, string body) => Client.PatchGroupOkAsync(id, body);
 }

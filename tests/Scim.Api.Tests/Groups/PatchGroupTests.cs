@@ -1,10 +1,16 @@
 using System.Net;
 using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Groups;
 
-/// <summary>Group membership PATCHes in the shapes that broke other SCIM servers (BC02–BC16, BC42).</summary>
-public sealed class PatchGroupFieldReportTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+/// <summary>
+/// PATCH /Groups/{id} (RFC 7644 §3.5.2) answers 204 No Content. Member operations are read in any op case and apply
+/// in request order, as if sent one by one; a remove takes only the members listed or filtered, and without either it
+/// clears the list; adding a member twice keeps one; an unknown member id is 400 naming only it and applies nothing; an
+/// unknown attribute path is ignored; parallel adds all land.
+/// </summary>
+public sealed class PatchGroupTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
     [Theory]
     [InlineData("add")]
@@ -136,7 +142,7 @@ public sealed class PatchGroupFieldReportTests(ScimApiFactory factory) : IClassF
         var group = await f.Client.GetScimAsync($"Groups/{g1}");
         var member = Assert.Single(group["members"]!.AsArray())!;
         Assert.Equal(f.U2, member["value"]!.GetValue<string>());
-        Assert.Equal("User", member["type"]?.GetValue<string>() ?? "User");
+        Assert.Equal("User", member["type"]!.GetValue<string>());
     }
 
     [Fact]
@@ -210,7 +216,7 @@ public sealed class PatchGroupFieldReportTests(ScimApiFactory factory) : IClassF
                            {"op":"replace","path":"displayName","value":"Sales EMEA"}]}
             """);
 
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await response.AssertNoContentAsync();
         var group = await f.Client.GetScimAsync($"Groups/{g1}");
         Assert.Equal("Sales EMEA", group["displayName"]!.GetValue<string>());
         Assert.Equal([f.U2], await f.MemberIdsAsync(g1));
@@ -266,5 +272,133 @@ public sealed class PatchGroupFieldReportTests(ScimApiFactory factory) : IClassF
         var after = await f.Client.GetScimAsync($"Groups/{g1}");
         Assert.Equal(before["meta"]!["lastModified"]!.GetValue<string>(), after["meta"]!["lastModified"]!.GetValue<string>());
         Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddRemoveAddSameMember_EndsAsMember()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync();
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+              {"op":"add","path":"members","value":[{"value":"{{f.U1}}"}]},
+              {"op":"remove","path":"members[value eq \"{{f.U1}}\"]"},
+              {"op":"add","path":"members","value":[{"value":"{{f.U1}}"}]}]}
+            """);
+
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddThenReplaceWithSameMember_KeepsOnlyReplacement()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U2);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+              {"op":"add","path":"members","value":[{"value":"{{f.U1}}"},{"value":"{{f.U3}}"}]},
+              {"op":"replace","path":"members","value":[{"value":"{{f.U1}}"}]}]}
+            """);
+
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddThenRemoveByTypeFilter_RemovesExistingAndPendingUsers()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var nested = await f.Client.CreateGroupAsync("""{"displayName":"Nested"}""");
+        var g1 = await f.CreateSalesGroupAsync(f.U1);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+              {"op":"add","path":"members","value":[{"value":"{{f.U2}}"},{"value":"{{nested}}"}]},
+              {"op":"remove","path":"members[type eq \"User\"]"},
+              {"op":"add","path":"members","value":[{"value":"{{f.U3}}"}]}]}
+            """);
+
+        Assert.Equal(ScimHttp.Sorted(nested, f.U3), await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddingAGroupThatContainsThisGroup_Returns400AndChangesNothing()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var outer = await f.CreateSalesGroupAsync(f.U1);
+        var middle = await f.Client.CreateGroupAsync($$"""{"displayName":"Middle","members":[{"value":"{{outer}}"}]}""");
+        var inner = await f.Client.CreateGroupAsync($$"""{"displayName":"Inner","members":[{"value":"{{middle}}"}]}""");
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{outer}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+              {"op":"add","path":"members","value":[{"value":"{{f.U2}}"},{"value":"{{inner}}"}]}]}
+            """);
+
+        var error = await response.AssertScimErrorAsync(System.Net.HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains("cycle", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([f.U1], await f.MemberIdsAsync(outer));
+    }
+
+    [Fact]
+    public async Task PatchGroup_PathlessReplaceOfExternalIdAndDisplayName_Updates()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1);
+
+        await f.PatchGroupOkAsync(g1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","value":{"externalId":"grp-ext-9","displayName":"Sales NA"}}]}
+            """);
+
+        var group = await f.Client.GetScimAsync($"Groups/{g1}");
+        Assert.Equal("grp-ext-9", group["externalId"]!.GetValue<string>());
+        Assert.Equal("Sales NA", group["displayName"]!.GetValue<string>());
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_AddAndRemoveSameMemberInOnePatch_EndsWithoutIt()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1);
+
+        await f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Add","path":"members","value":[{"value":"{{f.U2}}"}]},
+                           {"op":"Remove","path":"members","value":[{"value":"{{f.U2}}"}]}]}
+            """);
+
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Theory]
+    [MemberData(nameof(ContentTypes.All), MemberType = typeof(ContentTypes))]
+    public async Task PatchGroup_AnyScimOrJsonContentType_IsParsed_BC35(string contentType)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync();
+
+        var response = await f.Client.PatchAsync($"Groups/{g1}", ScimHttp.Json($$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Add","path":"members","value":[{"value":"{{f.U1}}"}]}]}
+            """, contentType));
+
+        await response.AssertNoContentAsync();
+        Assert.Equal([f.U1], await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
+    public async Task PatchGroup_ParallelMemberAdds_AllLand()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync();
+
+        await Task.WhenAll(new[] { f.U1, f.U2, f.U3 }.Select(id => f.PatchGroupOkAsync(g1, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Add","path":"members","value":[{"value":"{{id}}"}]}]}
+            """)));
+
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U2, f.U3), await f.MemberIdsAsync(g1));
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Scim.Api.Tests.Infrastructure;
+namespace Scim.Testing;
 
 /// <summary>Wire-level helpers: send SCIM JSON as Entra does and read SCIM JSON back, asserting the media type.</summary>
 public static class ScimHttp
@@ -66,15 +66,30 @@ public static class ScimHttp
     public static async Task<JsonObject> GetScimAsync(this HttpClient client, string uri) =>
         await (await client.GetAsync(uri)).ReadScimAsync(HttpStatusCode.OK);
 
-    /// <summary>PATCHes and asserts OK-PATCH: 200 with a SCIM resource, or 204 No Content.</summary>
-    public static async Task PatchOkAsync(this HttpClient client, string uri, string json)
+    /// <summary>
+    /// PATCHes <c>Users/<paramref name="id"/></c> (the id may carry a query string) and asserts what the server answers
+    /// a successful user PATCH with: 200 and the patched user. Returns that user.
+    /// </summary>
+    public static async Task<JsonObject> PatchUserOkAsync(this HttpClient client, string id, string json)
     {
-        var response = await client.PatchJsonAsync(uri, json);
-        if (response.StatusCode != HttpStatusCode.NoContent)
-        {
-            var body = await response.ReadScimAsync(HttpStatusCode.OK);
-            Assert.NotNull(body["id"]);
-        }
+        var body = await (await client.PatchJsonAsync($"Users/{id}", json)).ReadScimAsync(HttpStatusCode.OK);
+        Assert.Equal(id.Split('?')[0], body["id"]?.GetValue<string>());
+        return body;
+    }
+
+    /// <summary>
+    /// PATCHes <c>Groups/<paramref name="id"/></c> and asserts what the server answers a successful group PATCH with:
+    /// 204 No Content.
+    /// </summary>
+    public static async Task PatchGroupOkAsync(this HttpClient client, string id, string json) =>
+        await (await client.PatchJsonAsync($"Groups/{id}", json)).AssertNoContentAsync();
+
+    /// <summary>Asserts 204 No Content with an empty body.</summary>
+    public static async Task AssertNoContentAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"Expected 204 but got {(int)response.StatusCode}: {body}");
+        Assert.Empty(body);
     }
 
     /// <summary>The member ids of a group, read back with GET, sorted.</summary>
@@ -97,4 +112,14 @@ public static class ScimHttp
 
     /// <summary>totalResults of a list response.</summary>
     public static int TotalResults(this JsonObject list) => list["totalResults"]!.GetValue<int>();
+
+    /// <summary>The Resources of a list response.</summary>
+    public static List<JsonObject> Resources(this JsonObject list) => [.. list["Resources"]!.AsArray().Select(r => r!.AsObject())];
+
+    /// <summary>Asserts that what a write answered with is exactly what a GET of <paramref name="uri"/> now returns.</summary>
+    public static async Task AssertReadsBackAsync(this HttpClient client, string uri, JsonNode written)
+    {
+        var read = await client.GetScimAsync(uri);
+        Assert.True(JsonNode.DeepEquals(read, written), $"write answered {written}\nGET returns {read}");
+    }
 }

@@ -1,12 +1,22 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
 
 namespace Scim.Api.Tests.Users;
 
-/// <summary>PATCH /Users/{id} in the shapes that broke other SCIM servers (field reports BC01–BC38).</summary>
-public sealed class PatchUserFieldReportTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+/// <summary>
+/// PATCH /Users/{id} (RFC 7644 §3.5.2) answers 200 with the patched user. Ops are read in any case; a path-less
+/// replace's keys may be paths (dotted or under a schema URN); a filtered path that matches nothing creates the typed
+/// element; one invalid operation applies none; attributes in no schema are ignored. Entra compares what it sent with
+/// what GET returns and re-sends any difference every cycle, so values come back exactly as sent, clearing one
+/// sub-attribute keeps its siblings and a PATCH that changes nothing keeps meta.lastModified.
+/// </summary>
+public sealed partial class PatchUserTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
     private const string Ent = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    private const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
     [Fact]
     public async Task PatchUser_CapitalisedOps_AppliesAll_BC01()
@@ -361,5 +371,144 @@ public sealed class PatchUserFieldReportTests(ScimApiFactory factory) : IClassFi
         Assert.Equal("1 Test Way", address["streetAddress"]!.GetValue<string>());
         Assert.Equal("Springfield", address["locality"]!.GetValue<string>());
         Assert.Equal("00000", address["postalCode"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"op":"replace","value":{"name":{"givenName":""}}}""")]
+    [InlineData("""{"op":"replace","path":"name","value":{"givenName":null}}""")]
+    [InlineData("""{"op":"replace","path":"name.givenName","value":""}""")]
+    [InlineData("""{"op":"Replace","value":{"name.givenName":null}}""")]
+    public async Task PatchUser_ClearOneNameSubAttribute_KeepsTheOthers(string operation)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, $$"""{"schemas":["{{PatchOp}}"],"Operations":[{{operation}}]}""");
+
+        var name = (await f.GetUserAsync(f.U1))["name"]!.AsObject();
+        Assert.Null(name["givenName"]);
+        Assert.Equal("One", name["familyName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_ComplexValueWithClearedAndSetSubAttributes_AppliesEach()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"name":{"givenName":"","familyName":"Uno"}}}]}
+            """);
+
+        var name = (await f.GetUserAsync(f.U1))["name"]!.AsObject();
+        Assert.Null(name["givenName"]);
+        Assert.Equal("Uno", name["familyName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_RolesWithPrimaryFalse_ReturnedAsSentAndRepeatChangesNothing()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var patch = $$"""
+            {"schemas":["{{PatchOp}}"],"Operations":[{"op":"replace","path":"roles","value":[
+              {"primary":false,"type":"WindowsAzureActiveDirectoryRole","value":"Admin","display":"Admin"}]}]}
+            """;
+
+        await f.PatchUserOkAsync(f.U1, patch);
+        var first = await f.GetUserAsync(f.U1);
+        await f.PatchUserOkAsync(f.U1, patch);
+        var second = await f.GetUserAsync(f.U1);
+
+        Assert.False(first["roles"]![0]!["primary"]!.GetValue<bool>());
+        Assert.Equal(first["meta"]!["lastModified"]!.GetValue<string>(), second["meta"]!["lastModified"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_ClearFilteredEmailValue_RemovesThatElement()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync(f.U1, $$"""
+            {"schemas":["{{PatchOp}}"],"Operations":[{"op":"replace","path":"emails[type eq \"work\"].value","value":""}]}
+            """);
+
+        Assert.Null((await f.GetUserAsync(f.U1))["emails"]);
+    }
+
+    [Fact]
+    public async Task PatchUser_DuplicateKeyInValueObject_Returns400AndChangesNothing()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var before = await f.GetUserAsync(f.U1);
+
+        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", $$$"""
+            {"schemas":["{{{PatchOp}}}"],"Operations":[{"op":"replace","value":{"title":"a","title":"b"}}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidSyntax");
+        Assert.True(JsonNode.DeepEquals(before, await f.GetUserAsync(f.U1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ContentTypes.All), MemberType = typeof(ContentTypes))]
+    public async Task PatchUser_AnyScimOrJsonContentType_IsParsed_BC35(string contentType)
+    {
+        var client = await factory.CreateScimClientAsync();
+        var id = await client.CreateUserAsync("""{"userName":"user8@example.com"}""");
+
+        var response = await client.PatchAsync($"Users/{id}", ScimHttp.Json("""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"name.givenName","value":"Dana"}]}
+            """, contentType));
+
+        var body = await response.ReadScimAsync(HttpStatusCode.OK);
+        Assert.Equal("Dana", body["name"]!["givenName"]!.GetValue<string>());
+        Assert.Equal("Dana", (await client.GetScimAsync($"Users/{id}"))["name"]!["givenName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_TakenUserName_Is409()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"Replace","path":"userName","value":"user2@example.com"}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+    }
+
+    [Fact]
+    public async Task PatchUser_UnknownQueryParameter_IsIgnored()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        await f.PatchUserOkAsync($"{f.U1}?aadOptscim062020", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"title","value":"Lead"}]}
+            """);
+
+        Assert.Equal("Lead", (await f.GetUserAsync(f.U1))["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PatchUser_AnswersWithWhatTheNextGetReturns()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var manager = await client.CreateUserAsync("""{"userName":"lead@example.com","displayName":"Team Lead"}""");
+        var id = await client.CreateUserAsync($$"""
+            {"userName":"member@example.com","emails":[{"value":"member@example.com","type":"work"}],
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
+            """);
+        await client.CreateGroupAsync($$"""{"displayName":"Team","members":[{"value":"{{id}}"}]}""");
+
+        var patched = await client.PatchUserOkAsync(id, $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"replace","path":"title","value":"Engineer"},
+                           {"op":"replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"{{manager}}"}]}
+            """);
+
+        await client.AssertReadsBackAsync($"Users/{id}", patched);
+        Assert.Equal("Team", patched["groups"]![0]!["display"]!.GetValue<string>());
+        Assert.Equal("Team Lead", patched[Ent]!["manager"]!["displayName"]!.GetValue<string>());
     }
 }

@@ -1,0 +1,31 @@
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Discovery;
+
+/// <summary>
+/// GET /ServiceProviderConfig (RFC 7644 §4): PATCH and filtering are supported, with at most 200 results; bulk,
+/// password change, sorting and ETags are not; authentication is by OAuth bearer token.
+/// </summary>
+public sealed class GetServiceProviderConfigTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    [Fact]
+    public async Task ServiceProviderConfig_DescribesPatchFilterAndBearerAuth()
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        var config = await client.GetScimAsync("ServiceProviderConfig");
+
+        Assert.Equal("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig", config["schemas"]![0]!.GetValue<string>());
+        Assert.True(config["patch"]!["supported"]!.GetValue<bool>());
+        Assert.True(config["filter"]!["supported"]!.GetValue<bool>());
+        Assert.Equal(200, config["filter"]!["maxResults"]!.GetValue<int>());
+        Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
+        Assert.Equal(0, config["bulk"]!["maxOperations"]!.GetValue<int>());
+        Assert.False(config["changePassword"]!["supported"]!.GetValue<bool>());
+        Assert.False(config["sort"]!["supported"]!.GetValue<bool>());
+        Assert.False(config["etag"]!["supported"]!.GetValue<bool>());
+        var scheme = Assert.Single(config["authenticationSchemes"]!.AsArray())!;
+        Assert.Equal("oauthbearertoken", scheme["type"]!.GetValue<string>());
+        Assert.True(scheme["primary"]!.GetValue<bool>());
+    }
+}
