@@ -110,6 +110,20 @@ public static class ScimHttp
         return body;
     }
 
+    /// <summary>
+    /// Asserts the empty answer Entra's Test Connection expects: 200, a ListResponse with <c>totalResults</c> 0, an empty
+    /// <c>Resources</c> array, <c>startIndex</c> 1 and <c>itemsPerPage</c> 0.
+    /// </summary>
+    public static async Task AssertEmptyListResponseAsync(this HttpResponseMessage response)
+    {
+        var list = await response.ReadScimAsync(HttpStatusCode.OK);
+        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:ListResponse", list["schemas"]![0]!.GetValue<string>());
+        Assert.Equal(0, list.TotalResults());
+        Assert.Empty(list["Resources"]!.AsArray());
+        Assert.Equal(1, list["startIndex"]!.GetValue<int>());
+        Assert.Equal(0, list["itemsPerPage"]!.GetValue<int>());
+    }
+
     /// <summary>totalResults of a list response.</summary>
     public static int TotalResults(this JsonObject list) => list["totalResults"]!.GetValue<int>();
 

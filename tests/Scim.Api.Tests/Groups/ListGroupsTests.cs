@@ -133,12 +133,7 @@ public sealed class ListGroupsTests(ScimApiFactory factory) : IClassFixture<Scim
 
         var response = await f.Client.GetAsync(uri);
 
-        var list = await response.ReadScimAsync(HttpStatusCode.OK);
-        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:ListResponse", list["schemas"]![0]!.GetValue<string>());
-        Assert.Equal(0, list.TotalResults());
-        Assert.Empty(list["Resources"]!.AsArray());
-        Assert.Equal(1, list["startIndex"]!.GetValue<int>());
-        Assert.Equal(0, list["itemsPerPage"]!.GetValue<int>());
+        await response.AssertEmptyListResponseAsync();
     }
 
     [Theory]

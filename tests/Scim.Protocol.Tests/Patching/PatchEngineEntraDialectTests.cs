@@ -1,10 +1,10 @@
-using static Scim.Application.Tests.Patching.PatchKit;
+using static Scim.Protocol.Tests.Patching.PatchKit;
 
-namespace Scim.Application.Tests.Patching;
+namespace Scim.Protocol.Tests.Patching;
 
 /// <summary>
 /// The same change sent without and with Entra's <c>aadOptscim062020</c> flag must give the same resource
-/// (entra-wire §2.5, §2.6, §3).
+/// (Entra sends the legacy shapes without the flag and RFC 7644 shapes with it; both mean one change).
 /// </summary>
 public class PatchEngineEntraDialectTests
 {

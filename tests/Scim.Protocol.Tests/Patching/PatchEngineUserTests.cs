@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Scim.Protocol.Patching;
 using Scim.Protocol.Schemas;
-using static Scim.Application.Tests.Patching.PatchKit;
+using static Scim.Protocol.Tests.Patching.PatchKit;
 
-namespace Scim.Application.Tests.Patching;
+namespace Scim.Protocol.Tests.Patching;
 
 public class PatchEngineUserTests
 {

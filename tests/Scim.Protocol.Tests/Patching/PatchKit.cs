@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scim.Protocol;
 using Scim.Protocol.Patching;
 using Scim.Protocol.Schemas;
 
-namespace Scim.Application.Tests.Patching;
+namespace Scim.Protocol.Tests.Patching;
 
 /// <summary>Fixture F of the field reports and helpers that keep each case reading like the wire.</summary>
 internal static class PatchKit

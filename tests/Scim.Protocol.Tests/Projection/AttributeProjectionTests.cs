@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
-using static Scim.Application.Tests.Patching.PatchKit;
+using static Scim.Protocol.Tests.Patching.PatchKit;
 
 namespace Scim.Protocol.Tests.Projection;
 

@@ -3,7 +3,7 @@ using Scim.Filtering;
 using Scim.Filtering.Parsing;
 using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
-using static Scim.Application.Tests.Patching.PatchKit;
+using static Scim.Protocol.Tests.Patching.PatchKit;
 
 namespace Scim.Protocol.Tests.Schemas;
 

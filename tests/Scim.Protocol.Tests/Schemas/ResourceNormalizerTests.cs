@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Scim.Protocol;
 using Scim.Protocol.Schemas;
 
-namespace Scim.Application.Tests.Schemas;
+namespace Scim.Protocol.Tests.Schemas;
 
 public class ResourceNormalizerTests
 {
