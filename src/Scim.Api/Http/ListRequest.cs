@@ -54,6 +54,11 @@ public sealed class SearchRequest
         }
 
         var search = body.Value!;
+        if (search.Attributes?.Contains(null!) == true || search.ExcludedAttributes?.Contains(null!) == true)
+        {
+            return ScimError.InvalidSyntax("'attributes' and 'excludedAttributes' must be arrays of attribute path strings; null is not one (RFC 7644 §3.4.3).");
+        }
+
         var paging = ListParameters.Parse(search.StartIndex?.ToString(System.Globalization.CultureInfo.InvariantCulture), search.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return paging.IsSuccess
             ? new ListQuery(search.Filter, paging.Value!, AttributeProjection.Parse(search.Attributes ?? [], search.ExcludedAttributes ?? [], type))

@@ -36,7 +36,7 @@ public static class ScimResults
     private static IResult Json(JsonObject body, int status) =>
         Results.Text(body.ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, status);
 
-    // meta.location is absolute (RFC 7643 §3.1); the slices know only ids, so the base URL is added here.
+    // meta.location is absolute (RFC 7643 §3.1); the slices know only the path under the SCIM base, so the base URL is added here.
     private static JsonObject WithLocations(JsonObject body, HttpContext context)
     {
         var baseUrl = ScimBaseUrl(context);
@@ -57,21 +57,9 @@ public static class ScimResults
 
     private static void SetLocation(JsonObject resource, string baseUrl)
     {
-        if (resource["meta"] is not JsonObject meta)
+        if (resource["meta"] is JsonObject meta && meta["location"]?.GetValue<string>() is { } relative && relative.StartsWith('/'))
         {
-            return;
-        }
-
-        var id = resource["id"]?.GetValue<string>();
-        var location = meta["resourceType"]?.GetValue<string>() switch
-        {
-            "User" => $"{baseUrl}/Users/{id}",
-            "Group" => $"{baseUrl}/Groups/{id}",
-            _ => meta["location"]?.GetValue<string>() is { } relative && relative.StartsWith('/') ? baseUrl + relative : null,
-        };
-        if (location is not null)
-        {
-            meta["location"] = location;
+            meta["location"] = baseUrl + relative;
         }
     }
 

@@ -17,8 +17,14 @@ internal static partial class Log
     {
         if (attributes.Count > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            var names = string.Join(", ", attributes);
+            // The names come from the client: escape control characters so that none can start a forged log line.
+            var names = string.Join(", ", attributes.Select(EscapeControlCharacters));
             IgnoredAttributes(logger, resourceType, names);
         }
     }
+
+    private static string EscapeControlCharacters(string text) =>
+        text.Any(char.IsControl)
+            ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()))
+            : text;
 }

@@ -111,7 +111,8 @@ public static class AttributePathResolver
     /// </summary>
     /// <returns>
     /// The reference; null when the path names nothing <paramref name="type"/> publishes; 400 <c>invalidPath</c> for a
-    /// bracket filter or <c>.subAttr</c> after a whole extension or a filter on a single-valued attribute.
+    /// bracket filter or <c>.subAttr</c> after a whole extension, a filter on a single-valued attribute, or a filter
+    /// that names something other than a sub-attribute of the filtered attribute (<c>emails[foo eq "x"]</c>).
     /// </returns>
     public static Result<AttributeReference?> Resolve(PatchPath path, ResourceTypeDefinition type)
     {
@@ -138,6 +139,14 @@ public static class AttributePathResolver
             return ScimError.InvalidPath($"'{path}' applies a filter to '{attribute.Name}', which is not multi-valued.");
         }
 
+        // A filter on a name the elements cannot have matches nothing, and an add or replace would then create an
+        // element from it: refuse it, as a GET filter with that name is refused.
+        if (path.ValueFilter is not null && UnknownInFilter(attribute, path.ValueFilter) is { } unknown)
+        {
+            return ScimError.InvalidPath(
+                $"'{path}' filters on '{unknown}', which is not a sub-attribute of '{attribute.Name}' ({string.Join(", ", attribute.SubAttributes.Select(a => a.Name))}).");
+        }
+
         if (path.SubAttributeName is null)
         {
             return reference;
@@ -146,6 +155,20 @@ public static class AttributePathResolver
         var subAttribute = attribute.FindSubAttribute(path.SubAttributeName);
         return subAttribute is null ? (AttributeReference?)null : reference with { SubAttribute = subAttribute };
     }
+
+    /// <summary>The first path in a bracket filter that names no sub-attribute of <paramref name="attribute"/>, or null.</summary>
+    private static AttributePath? UnknownInFilter(AttributeDefinition attribute, FilterNode filter) => filter switch
+    {
+        LogicalFilter logical => UnknownInFilter(attribute, logical.Left) ?? UnknownInFilter(attribute, logical.Right),
+        NotFilter not => UnknownInFilter(attribute, not.Inner),
+        ComparisonFilter comparison => UnknownSubAttribute(attribute, comparison.Path),
+        PresentFilter present => UnknownSubAttribute(attribute, present.Path),
+        ValuePathFilter nested => nested.Path,
+        _ => null,
+    };
+
+    private static AttributePath? UnknownSubAttribute(AttributeDefinition attribute, AttributePath path) =>
+        path.SchemaUri is null && path.SubAttributeName is null && attribute.FindSubAttribute(path.AttributeName) is not null ? null : path;
 
     private static Result<AttributePath> Parse(string attrPath)
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Scim.Application.Common;
 using Scim.Testing;
 
 namespace Scim.Api.Tests.Errors;
@@ -110,5 +112,32 @@ public sealed class HostileInputTests(ScimApiFactory factory) : IClassFixture<Sc
         var detail = error["detail"]!.GetValue<string>();
         Assert.Contains("PatchOp", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IgnoredAttributeNames_WithLineBreaks_AreLoggedOnOneEscapedLine()
+    {
+        var logger = new RecordingLogger();
+
+        Log.IgnoredAttributes(logger, "User", ["x\ninfo: Scim.Api.Admin[0]\r\n      FORGED", "nickname\u0000"]);
+
+        var line = Assert.Single(logger.Messages);
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain('\r', line);
+        Assert.DoesNotContain('\0', line);
+        Assert.Contains("x\\u000Ainfo: Scim.Api.Admin[0]\\u000D\\u000A      FORGED, nickname\\u0000", line, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingLogger : ILogger
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
     }
 }

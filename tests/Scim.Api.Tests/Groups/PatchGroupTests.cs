@@ -204,6 +204,24 @@ public sealed class PatchGroupTests(ScimApiFactory factory) : IClassFixture<Scim
         Assert.Equal([f.U2], await f.MemberIdsAsync(g1));
     }
 
+    [Theory]
+    [InlineData("members[foo eq \\\"x\\\"]")]
+    [InlineData("members[value.x eq \\\"x\\\"]")]
+    [InlineData("members[not (foo pr)]")]
+    public async Task PatchGroup_RemoveWhereFilterNamesNoMemberSubAttribute_Is400InvalidPath(string path)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync(f.U1, f.U2);
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{g1}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"remove","path":"{{path}}"}]}
+            """);
+
+        await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidPath");
+        Assert.Equal(ScimHttp.Sorted(f.U1, f.U2), await f.MemberIdsAsync(g1));
+    }
+
     [Fact]
     public async Task PatchGroup_UnknownAttributePath_IsIgnored_BC16()
     {

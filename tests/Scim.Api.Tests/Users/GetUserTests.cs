@@ -47,6 +47,33 @@ public sealed class GetUserTests(ScimApiFactory factory) : IClassFixture<ScimApi
     }
 
     [Fact]
+    public async Task GetUser_AttributesMetaLocation_ReturnsOnlyTheAbsoluteLocation()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var user = await f.Client.GetScimAsync($"Users/{f.U1}?attributes=meta.location");
+
+        var meta = user["meta"]!.AsObject();
+        Assert.Equal(["location"], meta.Select(p => p.Key));
+        Assert.Equal(new Uri(f.Client.BaseAddress!, $"Users/{f.U1}").ToString(), meta["location"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("meta.location", "resourceType", "location")]
+    [InlineData("meta.resourceType", "location", "resourceType")]
+    public async Task GetUser_ExcludedMetaSubAttribute_LeavesTheOthers(string excluded, string kept, string dropped)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+
+        var user = await f.Client.GetScimAsync($"Users/{f.U1}?excludedAttributes={excluded}");
+
+        var meta = user["meta"]!.AsObject();
+        Assert.True(meta.ContainsKey(kept));
+        Assert.True(meta.ContainsKey("created"));
+        Assert.False(meta.ContainsKey(dropped));
+    }
+
+    [Fact]
     public async Task GetUser_AttributesNamingSubAttributesTheUserLacks_OmitsThemInsteadOfReturningEmptyValues()
     {
         var f = await FixtureF.CreateAsync(factory);

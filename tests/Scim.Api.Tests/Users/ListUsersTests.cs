@@ -92,6 +92,20 @@ public sealed class ListUsersTests(ScimApiFactory factory) : IClassFixture<ScimA
         Assert.Equal(f.U2, list["Resources"]![0]!["id"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("Users/.search", "\"attributes\":[null]")]
+    [InlineData("Users/.search", "\"excludedAttributes\":[\"userName\",null]")]
+    [InlineData("Groups/.search", "\"attributes\":[null]")]
+    public async Task SearchUsers_NullInAttributeList_Is400InvalidSyntax(string uri, string member)
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        var response = await client.PostJsonAsync(uri, $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],{{member}}}""");
+
+        var error = await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidSyntax");
+        Assert.Contains("null", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListUsers_NoMatch_Is200EmptyListResponse_BC29()
     {

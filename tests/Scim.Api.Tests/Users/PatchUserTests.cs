@@ -161,6 +161,27 @@ public sealed partial class PatchUserTests(ScimApiFactory factory) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("replace", "emails[foo eq \\\"work\\\"].value")]
+    [InlineData("add", "emails[value.x eq \\\"a\\\"].value")]
+    [InlineData("replace", "emails[foo pr].value")]
+    [InlineData("replace", "emails[not (foo eq \\\"x\\\")].value")]
+    [InlineData("replace", "emails[type eq \\\"work\\\" and urn:ietf:params:scim:schemas:core:2.0:User:emails.type eq \\\"work\\\"].value")]
+    public async Task PatchUser_FilterNamesNoSubAttributeOfTheAttribute_Is400InvalidPathAndChangesNothing(string op, string path)
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var before = await f.GetUserAsync(f.U1);
+
+        var response = await f.Client.PatchJsonAsync($"Users/{f.U1}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"{{op}}","path":"{{path}}","value":"junk@example.com"}]}
+            """);
+
+        var error = await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidPath");
+        Assert.Contains("not a sub-attribute of 'emails'", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(before, await f.GetUserAsync(f.U1)));
+    }
+
+    [Theory]
     [InlineData("Add")]
     [InlineData("Replace")]
     [InlineData("add")]

@@ -1,6 +1,8 @@
 namespace Scim.Application.Common.Resources;
 
 /// <summary>The <c>meta</c> attribute (RFC 7643 §3.1). <c>location</c> is filled in by the HTTP layer from the request's base URL.</summary>
+// The slices set location relative to the SCIM base (/Users/{id}) so that attributes and excludedAttributes treat it
+// like any other sub-attribute of meta; the HTTP layer then prefixes the request's base URL.
 public sealed class ScimMeta
 {
     /// <summary><c>meta.resourceType</c>: <c>User</c> or <c>Group</c>.</summary>

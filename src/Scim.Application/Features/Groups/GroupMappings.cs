@@ -13,7 +13,7 @@ internal sealed class GroupMappings : IRegister
         config.NewConfig<Group, ScimGroup>()
             .Map(d => d.Id, s => s.Id.ToString())
             .Map(d => d.Schemas, _ => new List<string> { ScimSchemaUris.Group })
-            .Map(d => d.Meta, s => new ScimMeta { ResourceType = "Group", Created = s.CreatedUtc, LastModified = s.LastModifiedUtc })
+            .Map(d => d.Meta, s => new ScimMeta { ResourceType = "Group", Created = s.CreatedUtc, LastModified = s.LastModifiedUtc, Location = "/Groups/" + s.Id.ToString() })
             .Ignore(d => d.Members!);
 
         config.NewConfig<ScimGroup, Group>()

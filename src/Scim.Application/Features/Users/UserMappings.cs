@@ -38,7 +38,7 @@ internal sealed class UserMappings : IRegister
             .Map(d => d.X509Certificates, s => ValuesOf(s, "x509Certificates"))
             .Map(d => d.Addresses, s => AddressesOf(s))
             .Map(d => d.EnterpriseUser, s => EnterpriseOf(s))
-            .Map(d => d.Meta, s => new ScimMeta { ResourceType = "User", Created = s.CreatedUtc, LastModified = s.LastModifiedUtc })
+            .Map(d => d.Meta, s => new ScimMeta { ResourceType = "User", Created = s.CreatedUtc, LastModified = s.LastModifiedUtc, Location = "/Users/" + s.Id.ToString() })
             .Ignore(d => d.Password, d => d.Groups);
 
         config.NewConfig<ScimUser, User>()
