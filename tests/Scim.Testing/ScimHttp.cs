@@ -130,6 +130,21 @@ public static class ScimHttp
     /// <summary>The Resources of a list response.</summary>
     public static List<JsonObject> Resources(this JsonObject list) => [.. list["Resources"]!.AsArray().Select(r => r!.AsObject())];
 
+    /// <summary>
+    /// Creates a manager ("Team Lead") and a user it manages, with a work e-mail, in a group "Team": a user whose
+    /// representation draws on every source a read joins (value rows, the manager's displayName, groups).
+    /// </summary>
+    public static async Task<(string Manager, string Member)> CreateTeamMemberWithManagerAsync(this HttpClient client)
+    {
+        var manager = await client.CreateUserAsync("""{"userName":"lead@example.com","displayName":"Team Lead"}""");
+        var member = await client.CreateUserAsync($$"""
+            {"userName":"member@example.com","emails":[{"value":"member@example.com","type":"work"}],
+             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
+            """);
+        await client.CreateGroupAsync($$"""{"displayName":"Team","members":[{"value":"{{member}}"}]}""");
+        return (manager, member);
+    }
+
     /// <summary>Asserts that what a write answered with is exactly what a GET of <paramref name="uri"/> now returns.</summary>
     public static async Task AssertReadsBackAsync(this HttpClient client, string uri, JsonNode written)
     {

@@ -515,12 +515,7 @@ public sealed partial class PatchUserTests(ScimApiFactory factory) : IClassFixtu
     public async Task PatchUser_AnswersWithWhatTheNextGetReturns()
     {
         var client = await factory.CreateScimClientAsync();
-        var manager = await client.CreateUserAsync("""{"userName":"lead@example.com","displayName":"Team Lead"}""");
-        var id = await client.CreateUserAsync($$"""
-            {"userName":"member@example.com","emails":[{"value":"member@example.com","type":"work"}],
-             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
-            """);
-        await client.CreateGroupAsync($$"""{"displayName":"Team","members":[{"value":"{{id}}"}]}""");
+        var (manager, id) = await client.CreateTeamMemberWithManagerAsync();
 
         var patched = await client.PatchUserOkAsync(id, $$"""
             {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],

@@ -89,12 +89,7 @@ public sealed class ReplaceUserTests(ScimApiFactory factory) : IClassFixture<Sci
     public async Task ReplaceUser_AnswersWithWhatTheNextGetReturns()
     {
         var client = await factory.CreateScimClientAsync();
-        var manager = await client.CreateUserAsync("""{"userName":"lead@example.com","displayName":"Team Lead"}""");
-        var id = await client.CreateUserAsync($$"""
-            {"userName":"member@example.com","emails":[{"value":"member@example.com","type":"work"}],
-             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":"{{manager}}"} } }
-            """);
-        await client.CreateGroupAsync($$"""{"displayName":"Team","members":[{"value":"{{id}}"}]}""");
+        var (manager, id) = await client.CreateTeamMemberWithManagerAsync();
 
         var replaced = await (await client.PutJsonAsync($"Users/{id}", $$"""
             {"userName":"member@example.com","title":"Staff Engineer",
