@@ -39,6 +39,26 @@ internal static class ConsoleReport
             console.Write(errors);
         }
 
+        if (report is { Floor: { } floor, FloorRatio: { } ratio })
+        {
+            var parts = new List<string>();
+            if (ratio.DurableCommits is { } commits)
+            {
+                parts.Add(Inv($"[bold]{commits:0.0000}[/] of the durable commits/s ({floor.DurableCommitsPerSecond:N1})"));
+            }
+
+            if (ratio.KestrelRequests is { } requests)
+            {
+                parts.Add(Inv($"[bold]{requests:0.0000}[/] of the bare Kestrel req/s ({floor.KestrelRequestsPerSecond:N1})"));
+            }
+
+            console.MarkupLine($"Floor ratio: {string.Join(", ", parts)}, floor {Markup.Escape(floor.Path)}.");
+            if (floor.Concurrency != report.Concurrency)
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]The floor was measured at concurrency {floor.Concurrency}, this run used {report.Concurrency}.[/]");
+            }
+        }
+
         if (report.WarmupRequests > 0)
         {
             console.MarkupLineInterpolated($"[grey]Warm-up: {report.WarmupRequests} requests before the measured phase, not counted.[/]");

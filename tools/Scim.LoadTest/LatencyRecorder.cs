@@ -12,6 +12,7 @@ internal enum Operation : byte
     ListUsersPage,
     ListUsersCursor,
     AddMembers,
+    Commit,
 }
 
 internal static class Operations
@@ -25,6 +26,7 @@ internal static class Operations
         Operation.ListUsersPage => "GET /Users?startIndex",
         Operation.ListUsersCursor => "GET /Users?cursor",
         Operation.AddMembers => "PATCH /Groups/{id}",
+        Operation.Commit => "UPDATE + COMMIT",
         _ => operation.ToString(),
     };
 }

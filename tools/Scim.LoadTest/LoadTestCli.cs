@@ -2,15 +2,17 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Scim.Client;
+using Scim.LoadTest.Floor;
 using Scim.LoadTest.Scenarios;
 using Spectre.Console;
 
 namespace Scim.LoadTest;
 
 /// <summary>
-/// The command line: <c>Scim.LoadTest &lt;scenario&gt; --base-url URL --token TOKEN [options]</c>.
+/// The command line: <c>Scim.LoadTest &lt;scenario&gt; --base-url URL --token TOKEN [options]</c>, or
+/// <c>Scim.LoadTest floor [options]</c> (see <see cref="FloorCommand"/>).
 /// Exit codes: 0 = the run finished and every request succeeded; 1 = the run finished with failed requests;
-/// 2 = nothing was measured (bad arguments, unreachable server, rejected token, scenario not supported).
+/// 2 = nothing was measured (bad arguments, unreachable server, rejected token, scenario not supported, floor not measurable).
 /// </summary>
 internal static class LoadTestCli
 {
@@ -47,12 +49,14 @@ internal static class LoadTestCli
         var batchSize = new Option<int>("--batch-size") { Description = "Members per PATCH in group-add-members.", DefaultValueFactory = _ => 100 };
         var mix = new Option<string?>("--mix") { Description = $"Weights of mixed: name=weight,... Default {MixWeights.Format(MixWeights.Default)}." };
         var timeout = new Option<string>("--timeout") { Description = "Per-request timeout.", DefaultValueFactory = _ => "30s" };
+        var floor = new Option<string?>("--floor") { Description = "A floor measured in the same run (floor --output): the report adds the throughput's ratio to it." };
 
         var root = new RootCommand("Load tests for the SCIM 2.0 server: runs a scenario through the generated client and reports throughput, latency percentiles and errors.")
         {
-            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, mix, timeout,
+            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, mix, timeout, floor,
         };
         var exitCode = Success;
+        root.Subcommands.Add(FloorCommand.Create(console, error, code => exitCode = code));
         root.SetAction(async (parse, ct) =>
         {
             var options = Validate(parse, out var problem);
@@ -66,7 +70,11 @@ internal static class LoadTestCli
             exitCode = await RunAsync(options, console, error, handler, ct);
         });
 
-        var parsed = root.Parse(args);
+        // The scenario argument belongs to the root command, so System.CommandLine's help for a subcommand of it would
+        // show "<scenario> floor"; floor is parsed under a root of its own, and stays listed under the scenarios' root.
+        var parsed = args is [FloorCommand.Name, ..]
+            ? new RootCommand(root.Description ?? "") { FloorCommand.Create(console, error, code => exitCode = code) }.Parse(args)
+            : root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             await error.WriteLineAsync($"error: {parsed.Errors[0].Message} (see --help)");
@@ -147,6 +155,13 @@ internal static class LoadTestCli
                 }
             }
 
+            FloorReport? baseline = null;
+            if (parse.GetValue(floor) is { } floorPath && FloorReport.TryLoad(floorPath, out baseline) is { } floorProblem)
+            {
+                problem = $"--floor: {floorProblem}";
+                return null;
+            }
+
             var checks = new (int Value, int Min, int Max, string Name)[]
             {
                 (parse.GetValue(concurrency), 1, 1024, "--concurrency"),
@@ -183,11 +198,14 @@ internal static class LoadTestCli
                 RequestTimeout = requestTimeout,
                 OutputPath = parse.GetValue(output),
                 ChartPath = parse.GetValue(chart),
+                FloorPath = parse.GetValue(floor),
+                Floor = baseline,
             };
         }
     }
 
-    private static string? UnwritablePath(string path)
+    /// <summary>Why a report cannot be written to <paramref name="path"/>, or null.</summary>
+    public static string? UnwritablePath(string path)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))

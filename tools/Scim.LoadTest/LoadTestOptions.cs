@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scim.LoadTest.Floor;
 using Scim.LoadTest.Scenarios;
 
 namespace Scim.LoadTest;
@@ -53,6 +54,11 @@ internal sealed record LoadTestOptions
     public string? OutputPath { get; init; }
 
     public string? ChartPath { get; init; }
+
+    /// <summary>The <c>--floor</c> file, whose numbers the report divides the throughput by.</summary>
+    public string? FloorPath { get; init; }
+
+    public FloorReport? Floor { get; init; }
 }
 
 /// <summary>A phase ends after <see cref="Duration"/> or <see cref="Requests"/>, whichever comes first; at least one is set.</summary>

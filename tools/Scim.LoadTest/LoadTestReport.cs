@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Scim.LoadTest.Floor;
 using Scim.LoadTest.Scenarios;
 
 namespace Scim.LoadTest;
@@ -64,6 +65,12 @@ internal sealed record LoadTestReport
 
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
 
+    /// <summary>The floor given with <c>--floor</c>; null without one.</summary>
+    public FloorReference? Floor { get; init; }
+
+    /// <summary><see cref="Throughput"/> divided by the floor that bounds the scenario; null without <c>--floor</c>.</summary>
+    public FloorRatio? FloorRatio { get; init; }
+
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -102,6 +109,7 @@ internal sealed record LoadTestReport
             })
             .ToList();
         var errors = samples.Count(s => s.Outcome != Outcomes.Success);
+        var throughput = Math.Round(samples.Count / elapsed, 1);
         return new LoadTestReport
         {
             Scenario = options.Scenario,
@@ -119,10 +127,12 @@ internal sealed record LoadTestReport
             ErrorsByStatus = ErrorCounts(samples),
             ErrorExamples = run.ErrorExamples,
             ElapsedSeconds = Math.Round(run.ElapsedSeconds, 3),
-            Throughput = Math.Round(samples.Count / elapsed, 1),
+            Throughput = throughput,
             LatencyMs = all.Summary(),
             Operations = operations,
             Timeline = timeline,
+            Floor = options.Floor is { } f ? new FloorReference(options.FloorPath!, f.DurableCommitsPerSecond, f.KestrelRequestsPerSecond, f.Concurrency, f.StartedAt) : null,
+            FloorRatio = options.Floor is { } floor ? FloorRatio.For(options.Scenario, throughput, floor) : null,
         };
     }
 
