@@ -117,6 +117,29 @@ public sealed class FloorTests(ScenarioRunTests.Server server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task With_the_server_pid_the_report_states_the_servers_cpu_per_request()
+    {
+        // The in-memory server runs in this process, so this process's CPU is the server's (plus the driver's).
+        var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);
+        var run = await LoadTestHarness.RunAsync(server.Factory, token, "get-by-id", "--requests", "200", "--working-set", "5",
+            "--server-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(run.ExitCode == 0, run.Console + run.Error);
+        Assert.True(run.Report.GetProperty("serverCpuMsPerRequest").GetDouble() > 0);
+        Assert.Contains("ms per request", run.Console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_pid_that_is_no_process_is_one_line_and_exit_code_2()
+    {
+        var run = await LoadTestHarness.RunAsync(["get-by-id", "--base-url", "http://127.0.0.1:1/", "--token", "scim_x", "--server-pid", "999999999"], handler: null);
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: --server-pid: cannot read /proc/999999999/stat", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_floor_file_is_one_line_and_exit_code_2()
     {
         var run = await LoadTestHarness.RunAsync(["get-by-id", "--base-url", "http://127.0.0.1:1/", "--token", "scim_x", "--floor", "/nonexistent-dir/floor.json"], handler: null);

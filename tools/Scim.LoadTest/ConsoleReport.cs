@@ -39,6 +39,11 @@ internal static class ConsoleReport
             console.Write(errors);
         }
 
+        if (report.ServerCpuMsPerRequest is { } cpu)
+        {
+            console.MarkupLine(Inv($"Server CPU: [bold]{cpu:0.000}[/] ms per request (user + system)."));
+        }
+
         if (report is { Floor: { } floor, FloorRatio: { } ratio })
         {
             var parts = new List<string>();

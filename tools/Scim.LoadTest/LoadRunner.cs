@@ -5,8 +5,8 @@ using Scim.LoadTest.Scenarios;
 
 namespace Scim.LoadTest;
 
-/// <summary>The measured phase: every sample, how long the phase took, and the warm-up that preceded it.</summary>
-internal sealed record RunResult(List<Sample> Samples, double ElapsedSeconds, DateTimeOffset StartedAt, long WarmupRequests, IReadOnlyDictionary<string, string> ErrorExamples);
+/// <summary>The measured phase: every sample, how long the phase took, the warm-up that preceded it, and the CPU seconds the server used in the phase (with <c>--server-pid</c>).</summary>
+internal sealed record RunResult(List<Sample> Samples, double ElapsedSeconds, DateTimeOffset StartedAt, long WarmupRequests, IReadOnlyDictionary<string, string> ErrorExamples, double? ServerCpuSeconds = null);
 
 /// <summary>
 /// Runs <see cref="LoadTestOptions.Concurrency"/> worker tasks, each sending one request at a time through its
@@ -30,10 +30,15 @@ internal sealed class LoadRunner(LoadTestOptions options)
         // Errors seen during the warm-up are not part of the results.
         errorExamples.Clear();
         var startedAt = DateTimeOffset.UtcNow;
+        var cpuBefore = ServerCpu();
         var (recorders, elapsed) = await RunPhaseAsync(workers, options.Bound, cancellationToken);
+        var cpuAfter = ServerCpu();
         return new RunResult(LatencyRecorder.Merge(recorders), elapsed, startedAt, warmupRequests,
-            new SortedDictionary<string, string>(errorExamples, StringComparer.Ordinal));
+            new SortedDictionary<string, string>(errorExamples, StringComparer.Ordinal), cpuAfter - cpuBefore);
     }
+
+    // The pid was checked when the options were read; a server that exits during the run leaves the figure out.
+    private double? ServerCpu() => options.ServerPid is { } pid ? ProcessCpu.TryRead(pid, out _) : null;
 
     private async Task<(LatencyRecorder[] Recorders, double ElapsedSeconds)> RunPhaseAsync(
         IReadOnlyList<ScenarioWorker> workers, RunBound bound, CancellationToken cancellationToken)

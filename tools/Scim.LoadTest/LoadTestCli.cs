@@ -50,10 +50,11 @@ internal static class LoadTestCli
         var mix = new Option<string?>("--mix") { Description = $"Weights of mixed: name=weight,... Default {MixWeights.Format(MixWeights.Default)}." };
         var timeout = new Option<string>("--timeout") { Description = "Per-request timeout.", DefaultValueFactory = _ => "30s" };
         var floor = new Option<string?>("--floor") { Description = "A floor measured in the same run (floor --output): the report adds the throughput's ratio to it." };
+        var serverPid = new Option<int?>("--server-pid") { Description = "The server's process id, when it runs on this machine: the report adds the server's CPU milliseconds per request (Linux /proc)." };
 
         var root = new RootCommand("Load tests for the SCIM 2.0 server: runs a scenario through the generated client and reports throughput, latency percentiles and errors.")
         {
-            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, mix, timeout, floor,
+            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, mix, timeout, floor, serverPid,
         };
         var exitCode = Success;
         root.Subcommands.Add(FloorCommand.Create(console, error, code => exitCode = code));
@@ -162,6 +163,12 @@ internal static class LoadTestCli
                 return null;
             }
 
+            if (parse.GetValue(serverPid) is { } pid && ProcessCpu.TryRead(pid, out var pidProblem) is null)
+            {
+                problem = $"--server-pid: {pidProblem}";
+                return null;
+            }
+
             var checks = new (int Value, int Min, int Max, string Name)[]
             {
                 (parse.GetValue(concurrency), 1, 1024, "--concurrency"),
@@ -200,6 +207,7 @@ internal static class LoadTestCli
                 ChartPath = parse.GetValue(chart),
                 FloorPath = parse.GetValue(floor),
                 Floor = baseline,
+                ServerPid = parse.GetValue(serverPid),
             };
         }
     }

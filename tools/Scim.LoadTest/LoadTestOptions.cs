@@ -59,6 +59,9 @@ internal sealed record LoadTestOptions
     public string? FloorPath { get; init; }
 
     public FloorReport? Floor { get; init; }
+
+    /// <summary>The server's process id (<c>--server-pid</c>), when it runs on this machine: the report then states its CPU per request.</summary>
+    public int? ServerPid { get; init; }
 }
 
 /// <summary>A phase ends after <see cref="Duration"/> or <see cref="Requests"/>, whichever comes first; at least one is set.</summary>

@@ -65,6 +65,12 @@ internal sealed record LoadTestReport
 
     public required IReadOnlyList<TimelinePoint> Timeline { get; init; }
 
+    /// <summary>
+    /// CPU milliseconds (user + system) the server process used per measured request; null without <c>--server-pid</c>.
+    /// Resolution: 10 ms of CPU over the whole phase.
+    /// </summary>
+    public double? ServerCpuMsPerRequest { get; init; }
+
     /// <summary>The floor given with <c>--floor</c>; null without one.</summary>
     public FloorReference? Floor { get; init; }
 
@@ -131,6 +137,7 @@ internal sealed record LoadTestReport
             LatencyMs = all.Summary(),
             Operations = operations,
             Timeline = timeline,
+            ServerCpuMsPerRequest = run.ServerCpuSeconds is { } cpu && samples.Count > 0 ? Math.Round(cpu * 1000 / samples.Count, 4) : null,
             Floor = options.Floor is { } f ? new FloorReference(options.FloorPath!, f.DurableCommitsPerSecond, f.KestrelRequestsPerSecond, f.Concurrency, f.StartedAt) : null,
             FloorRatio = options.Floor is { } floor ? FloorRatio.For(options.Scenario, throughput, floor) : null,
         };
