@@ -22,8 +22,8 @@ public static class ElementFilter
         LogicalFilter { Operator: LogicalOperator.And } and => Matches(attribute, element, and.Left) && Matches(attribute, element, and.Right),
         LogicalFilter or => Matches(attribute, element, or.Left) || Matches(attribute, element, or.Right),
         NotFilter not => !Matches(attribute, element, not.Inner),
-        PresentFilter present => Find(attribute, present.Path) is { } sub && IsPresent(element[sub.Name]),
-        ComparisonFilter comparison => Find(attribute, comparison.Path) is { } sub
+        PresentFilter present => attribute.FindSubAttribute(present.Path) is { } sub && IsPresent(element[sub.Name]),
+        ComparisonFilter comparison => attribute.FindSubAttribute(comparison.Path) is { } sub
             && Compare(sub, element[sub.Name], comparison.Operator, comparison.Value),
         _ => false,
     };
@@ -50,7 +50,7 @@ public static class ElementFilter
                 AddPins(attribute, and.Left, seed);
                 AddPins(attribute, and.Right, seed);
                 break;
-            case ComparisonFilter { Operator: ComparisonOperator.Eq } eq when Find(attribute, eq.Path) is { } sub && ToJson(sub, eq.Value) is { } value:
+            case ComparisonFilter { Operator: ComparisonOperator.Eq } eq when attribute.FindSubAttribute(eq.Path) is { } sub && ToJson(sub, eq.Value) is { } value:
                 seed[sub.Name] = value;
                 break;
             default:
@@ -58,9 +58,6 @@ public static class ElementFilter
                 break;
         }
     }
-
-    private static AttributeDefinition? Find(AttributeDefinition attribute, AttributePath path) =>
-        path.SubAttributeName is null ? attribute.FindSubAttribute(path.AttributeName) : null;
 
     private static bool IsPresent(JsonNode? node) => node switch
     {

@@ -1,3 +1,5 @@
+using Scim.Filtering.Ast;
+
 namespace Scim.Protocol.Schemas;
 
 /// <summary>
@@ -50,4 +52,16 @@ public sealed class AttributeDefinition
     /// <summary>Finds a sub-attribute by name, case-insensitively (RFC 7643 §2.1); null when there is none.</summary>
     /// <param name="name">The sub-attribute name as the client sent it, e.g. <c>Value</c>.</param>
     public AttributeDefinition? FindSubAttribute(string name) => SchemaLookup.Find(SubAttributes, name);
+
+    /// <summary>
+    /// The sub-attribute a path inside this attribute's bracket filter names (RFC 7644 §3.4.2.2 <c>valFilter</c>,
+    /// e.g. <c>type</c> in <c>emails[type eq "work"]</c>): a bare sub-attribute name, matched case-insensitively;
+    /// null for a URN-qualified or dotted path, or a name the elements cannot have.
+    /// </summary>
+    /// <param name="path">A path from the bracket filter, relative to one element.</param>
+    public AttributeDefinition? FindSubAttribute(AttributePath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.SchemaUri is null && path.SubAttributeName is null ? FindSubAttribute(path.AttributeName) : null;
+    }
 }

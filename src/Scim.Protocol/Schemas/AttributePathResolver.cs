@@ -161,14 +161,11 @@ public static class AttributePathResolver
     {
         LogicalFilter logical => UnknownInFilter(attribute, logical.Left) ?? UnknownInFilter(attribute, logical.Right),
         NotFilter not => UnknownInFilter(attribute, not.Inner),
-        ComparisonFilter comparison => UnknownSubAttribute(attribute, comparison.Path),
-        PresentFilter present => UnknownSubAttribute(attribute, present.Path),
+        ComparisonFilter comparison => attribute.FindSubAttribute(comparison.Path) is null ? comparison.Path : null,
+        PresentFilter present => attribute.FindSubAttribute(present.Path) is null ? present.Path : null,
         ValuePathFilter nested => nested.Path,
         _ => null,
     };
-
-    private static AttributePath? UnknownSubAttribute(AttributeDefinition attribute, AttributePath path) =>
-        path.SchemaUri is null && path.SubAttributeName is null && attribute.FindSubAttribute(path.AttributeName) is not null ? null : path;
 
     private static Result<AttributePath> Parse(string attrPath)
     {
