@@ -12,9 +12,7 @@ public class ConnectionTests
         // Port 1 on the loopback interface: nothing listens there, the connection is refused at once.
         var run = await LoadTestHarness.RunAsync(["filter-eq", "--base-url", "http://127.0.0.1:1/", "--token", "scim_x", "--requests", "5"], handler: null);
 
-        Assert.Equal(2, run.ExitCode);
-        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: cannot reach the SCIM server at http://127.0.0.1:1/", line, StringComparison.Ordinal);
+        run.AssertNotRun("cannot reach the SCIM server at http://127.0.0.1:1/");
         Assert.Equal(JsonValueKindUndefined, run.Report.ValueKind);
     }
 

@@ -5,7 +5,16 @@ using Spectre.Console;
 namespace Scim.LoadTest.Tests.Infrastructure;
 
 /// <summary>What one command line did: its exit code, console output, error output and (when asked) its JSON report.</summary>
-public sealed record LoadTestRun(int ExitCode, string Console, string Error, JsonElement Report);
+public sealed record LoadTestRun(int ExitCode, string Console, string Error, JsonElement Report)
+{
+    /// <summary>Asserts that nothing was measured: exit code 2 and one error line starting with <c>error: </c><paramref name="reason"/>.</summary>
+    public void AssertNotRun(string reason)
+    {
+        Assert.Equal(2, ExitCode);
+        var line = Assert.Single(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {reason}", line, StringComparison.Ordinal);
+    }
+}
 
 /// <summary>Runs the load test command line in-process against a <see cref="ScimApiFactory"/> (or any handler).</summary>
 public static class LoadTestHarness
