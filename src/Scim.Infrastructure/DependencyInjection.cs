@@ -39,7 +39,13 @@ public static class DependencyInjection
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ScimDbContext>();
+        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Any(m => m.EndsWith("_" + UserDocumentBackfill.Migration, StringComparison.Ordinal)))
+        {
+            await UserDocumentBackfill.RunAsync(db, cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

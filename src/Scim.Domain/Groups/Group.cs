@@ -29,6 +29,12 @@ public sealed class Group : IScimResource
     /// <summary><c>meta.lastModified</c> (RFC 7643 §3.1), UTC, updated on every change.</summary>
     public DateTime LastModifiedUtc { get; set; }
 
+    /// <summary>
+    /// Starts at 1 and grows by one with every committed change of the group, its members included: writes are
+    /// conditional on the version they read, so concurrent changes never overwrite each other.
+    /// </summary>
+    public long Version { get; set; } = 1;
+
     /// <summary>Keeps <see cref="DisplayNameNormalized"/> in step with <see cref="DisplayName"/>.</summary>
     public void Normalize() => DisplayNameNormalized = DisplayName.ToLowerInvariant();
 }

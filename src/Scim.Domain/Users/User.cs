@@ -89,6 +89,19 @@ public sealed class User : IScimResource
     /// <summary><c>meta.lastModified</c> (RFC 7643 §3.1), UTC, updated on every change.</summary>
     public DateTime LastModifiedUtc { get; set; }
 
+    /// <summary>
+    /// Starts at 1 and grows by one with every committed change of the resource: writes are conditional on the
+    /// version they read, so concurrent changes never overwrite each other.
+    /// </summary>
+    public long Version { get; set; } = 1;
+
+    /// <summary>
+    /// The user's own attributes as SCIM JSON, UTF-8, written with the columns in the same statement so the two never
+    /// disagree; reads send it instead of rebuilding it from the rows. What the server assigns or derives at read
+    /// time (<c>schemas</c>, <c>id</c>, <c>meta</c>, <c>groups</c>, <c>manager</c>) is not in it.
+    /// </summary>
+    public byte[] Document { get; set; } = [];
+
     /// <summary>Keeps the normalized copies in step with the values they index.</summary>
     public void Normalize()
     {

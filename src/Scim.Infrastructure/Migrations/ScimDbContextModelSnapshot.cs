@@ -43,6 +43,9 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "DisplayNameNormalized")
@@ -168,6 +171,10 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<string>("Division")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("EmployeeNumber")
                         .HasColumnType("TEXT");
 
@@ -235,6 +242,9 @@ namespace Scim.Infrastructure.Migrations
 
                     b.Property<string>("UserType")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

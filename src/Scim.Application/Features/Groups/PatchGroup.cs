@@ -55,6 +55,7 @@ public static class PatchGroup
             if (attributesChanged || outcome.Value.MemberOperations.Count > 0)
             {
                 group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+                group.Version++;
             }
 
             var error = await GroupWriter.SaveAsync(db, group, cancellationToken)

@@ -41,6 +41,7 @@ public static class ReplaceGroup
             }
 
             group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+            group.Version++;
             var error = GroupWriter.Apply(group, resource.Value!)
                 ?? await GroupWriter.SaveAsync(db, group, cancellationToken)
                 ?? await GroupMembership.ApplyAsync(db, organization.OrganizationId, group.Id, members, cancellationToken);

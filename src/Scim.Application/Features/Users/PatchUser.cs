@@ -61,6 +61,7 @@ public static class PatchUser
             }
 
             user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+            user.Version++;
             if (await UserWriter.SaveAsync(db, user, cancellationToken) is { } saveError)
             {
                 return saveError;

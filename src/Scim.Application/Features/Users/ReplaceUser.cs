@@ -43,6 +43,7 @@ public static class ReplaceUser
             if (error is null)
             {
                 user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+            user.Version++;
                 error = await UserWriter.SaveAsync(db, user, cancellationToken);
             }
 

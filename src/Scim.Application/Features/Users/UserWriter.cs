@@ -65,6 +65,7 @@ internal static class UserWriter
             return row;
         }));
         user.Normalize();
+        user.Document = UserDocument.Render(user);
         return null;
     }
 

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Features.Users;
+
+namespace Scim.Infrastructure.Data;
+
+/// <summary>
+/// Renders the stored document of users written before documents existed (an empty <c>Document</c>), in chunks;
+/// runs once, at the start-up that applies the migration adding the column.
+/// </summary>
+internal static class UserDocumentBackfill
+{
+    /// <summary>The migration after which the backfill runs.</summary>
+    public const string Migration = "LeanResourcePath";
+
+    private const int ChunkSize = 1_000;
+
+    public static async Task RunAsync(ScimDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var users = await db.Users.IgnoreQueryFilters()
+                .Where(u => u.Document.Length == 0)
+                .Include(u => u.Values).Include(u => u.Addresses).AsSplitQuery()
+                .Take(ChunkSize)
+                .ToListAsync(cancellationToken);
+            if (users.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var user in users)
+            {
+                user.Document = UserDocument.Render(user);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
