@@ -86,6 +86,10 @@ internal sealed class SqliteWriteSession : IWriteSession
     public ValueTask<WriteStatus> UpdateGroupAsync(Group group, long expectedVersion) =>
         Status(() => updateGroup.Execute(group, expectedVersion) == 0 ? WriteStatus.Stale : WriteStatus.Written);
 
+    public ValueTask<bool> TouchGroupAsync(Guid id, DateTime now) => ValueTask.FromResult(Run(
+        """UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now WHERE "Id" = $id AND "OrganizationId" = $org""",
+        ("$id", id), ("$now", now)) > 0);
+
     public ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now)
     {
         Run("""
@@ -123,11 +127,12 @@ internal sealed class SqliteWriteSession : IWriteSession
         }
 
         // Joined to the members' own rows, so an id deleted since the request checked it is not added (as if the
-        // deletion had come after), and never one of another organization.
+        // deletion had come after), and never one of another organization. CROSS JOIN keeps SQLite's join order:
+        // each id looked up by primary key, where the planner would otherwise scan the organization's users.
         var table = type == MemberType.User ? "users" : "groups";
         return ValueTask.FromResult(Run($"""
             INSERT INTO "group_members" ("GroupId", "MemberId", "OrganizationId", "Type")
-            SELECT $group, r."Id", $org, $type FROM json_each($ids) AS j JOIN "{table}" AS r ON r."Id" = j."value"
+            SELECT $group, r."Id", $org, $type FROM json_each($ids) AS j CROSS JOIN "{table}" AS r ON r."Id" = j."value"
             WHERE r."OrganizationId" = $org
             ON CONFLICT DO NOTHING
             """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)), ("$type", (int)type)));

@@ -35,6 +35,12 @@ public interface IWriteSession
     /// <summary>Writes <paramref name="group"/>'s columns where the stored version is <paramref name="expectedVersion"/>, as <see cref="UpdateUserAsync"/>.</summary>
     ValueTask<WriteStatus> UpdateGroupAsync(Group group, long expectedVersion);
 
+    /// <summary>
+    /// Gives the group a new version and <c>lastModified</c> = <paramref name="now"/> whatever its version, for a change
+    /// that does not depend on what the request read (members added or removed by id). False when there is no such group.
+    /// </summary>
+    ValueTask<bool> TouchGroupAsync(Guid id, DateTime now);
+
     /// <summary>Deletes the group, its membership rows and its memberships in other groups, which change. False when there is no such group.</summary>
     ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now);
 

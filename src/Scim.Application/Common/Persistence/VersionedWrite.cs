@@ -19,16 +19,39 @@ internal static class VersionedWrite
     public static readonly ScimError Stale = new(409, null,
         $"The resource was changed by other requests {MaxAttempts} times while this request was being applied; send it again.");
 
-    /// <summary>Runs <paramref name="attempt"/> until it does not end in <see cref="Stale"/>, at most <see cref="MaxAttempts"/> times.</summary>
-    public static async Task<Result<T>> RunAsync<T>(Func<Task<Result<T>>> attempt)
+    // Retries of writes to the same resource (by id hash) take turns: without them, many requests changing one
+    // resource at once would each lose to another again and again (one wins per commit), and some would give up.
+    private static readonly SemaphoreSlim[] RetryTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it does not end in <see cref="Stale"/>, at most <see cref="MaxAttempts"/>
+    /// times. The first attempt runs at once; retries of writes to <paramref name="resourceId"/> run one at a time in
+    /// this process, so each of them reads what the previous one wrote.
+    /// </summary>
+    public static async Task<Result<T>> RunAsync<T>(Guid resourceId, Func<Task<Result<T>>> attempt, CancellationToken cancellationToken)
     {
-        for (var i = 1; ; i++)
+        var result = await attempt();
+        if (!ReferenceEquals(result.Error, Stale))
         {
-            var result = await attempt();
-            if (!ReferenceEquals(result.Error, Stale) || i == MaxAttempts)
+            return result;
+        }
+
+        var turn = RetryTurns[(int)((uint)resourceId.GetHashCode() % (uint)RetryTurns.Length)];
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            for (var i = 2; ; i++)
             {
-                return result;
+                result = await attempt();
+                if (!ReferenceEquals(result.Error, Stale) || i == MaxAttempts)
+                {
+                    return result;
+                }
             }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 

@@ -74,6 +74,7 @@ internal static class GroupMembership
         }
 
         return new MemberChange(
+            change.ExistingRemovedWhere.Count > 0,
             change.ClearsExisting,
             [.. removed],
             [.. change.Added.Where(m => m.Value == MemberType.User).Select(m => m.Key)],
@@ -146,14 +147,16 @@ internal static class GroupMembership
 /// The net change of a request's member operations, ready to write: every existing row removed
 /// (<see cref="ClearsExisting"/>) or the rows of <see cref="Removed"/>, then the ids added.
 /// </summary>
+/// <param name="DependsOnRead">True when the change was computed from the rows read (members removed by a filter):
+/// it may only be written if the group has not changed since.</param>
 /// <param name="ClearsExisting">True when every row that existed before the request goes (replace or clear).</param>
 /// <param name="Removed">Existing member ids to delete, when not <paramref name="ClearsExisting"/>.</param>
 /// <param name="AddedUsers">User ids to insert unless already members.</param>
 /// <param name="AddedGroups">Group ids to insert unless already members.</param>
-internal sealed record MemberChange(bool ClearsExisting, IReadOnlyList<Guid> Removed, IReadOnlyList<Guid> AddedUsers, IReadOnlyList<Guid> AddedGroups)
+internal sealed record MemberChange(bool DependsOnRead, bool ClearsExisting, IReadOnlyList<Guid> Removed, IReadOnlyList<Guid> AddedUsers, IReadOnlyList<Guid> AddedGroups)
 {
     /// <summary>No change at all.</summary>
-    public static MemberChange None { get; } = new(false, [], [], []);
+    public static MemberChange None { get; } = new(false, false, [], [], []);
 
     /// <summary>True when the change writes nothing.</summary>
     public bool IsEmpty => !ClearsExisting && Removed.Count == 0 && AddedUsers.Count == 0 && AddedGroups.Count == 0;

@@ -27,7 +27,7 @@ public static class PatchGroup
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken) =>
             Guid.TryParse(command.Id, out var id)
-                ? await VersionedWrite.RunAsync(() => TryPatchAsync(id, command, cancellationToken))
+                ? await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken)
                 : ScimError.NotFound($"Group {command.Id} not found.");
 
         // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
@@ -64,15 +64,35 @@ public static class PatchGroup
                 return true;
             }
 
+            var now = clock.GetUtcNow().UtcDateTime;
+            var change = members.Value!;
+            if (!attributesChanged && !change.DependsOnRead)
+            {
+                // Members added or removed by id commute with any concurrent change of the group: no need to insist on
+                // the version read, so concurrent member PATCHes of one group (Entra sends them) never retry.
+                return await writer.WriteAsync<bool>(organization.OrganizationId, 1 + change.Rows, async (session, _) =>
+                {
+                    if (!await session.TouchGroupAsync(group.Id, now))
+                    {
+                        return ScimError.NotFound($"Group {command.Id} not found.");
+                    }
+
+                    await change.ApplyAsync(session, group.Id);
+                    return true;
+                }, cancellationToken);
+            }
+
+            // Attributes are patched from the values read, and members removed by a filter were the rows read: both
+            // only hold if the group is still at that version.
             var expectedVersion = group.Version;
             group.Version++;
-            group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
-            return await writer.WriteAsync(organization.OrganizationId, 1 + members.Value!.Rows, async (session, _) =>
+            group.LastModifiedUtc = now;
+            return await writer.WriteAsync(organization.OrganizationId, 1 + change.Rows, async (session, _) =>
             {
                 var written = GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group);
                 if (written.IsSuccess)
                 {
-                    await members.Value.ApplyAsync(session, group.Id);
+                    await change.ApplyAsync(session, group.Id);
                 }
 
                 return written;

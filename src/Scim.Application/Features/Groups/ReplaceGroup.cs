@@ -35,7 +35,7 @@ public static class ReplaceGroup
             }
 
             Group? group = null;
-            var written = await VersionedWrite.RunAsync(async () =>
+            var written = await VersionedWrite.RunAsync(id, async () =>
             {
                 group = await GroupWriter.ReadAsync(db, id, cancellationToken);
                 if (group is null)
@@ -68,7 +68,7 @@ public static class ReplaceGroup
 
                     return updated;
                 }, cancellationToken);
-            });
+            }, cancellationToken);
             if (!written.IsSuccess)
             {
                 return written.Error;

@@ -31,7 +31,7 @@ public static class PatchUser
             }
 
             // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
-            var written = await VersionedWrite.RunAsync(() => TryPatchAsync(id, command, cancellationToken));
+            var written = await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
             return written.IsSuccess ? await UserResources.ReadWrittenAsync(db, id, cancellationToken) : written.Error;
         }
 

@@ -32,7 +32,7 @@ public static class ReplaceUser
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            var written = await VersionedWrite.RunAsync(async () =>
+            var written = await VersionedWrite.RunAsync(id, async () =>
             {
                 var stored = await UserWriter.ReadAsync(db, id, cancellationToken);
                 if (stored is null)
@@ -59,7 +59,7 @@ public static class ReplaceUser
                     1 + user.Values.Count + user.Addresses.Count,
                     async (session, _) => UserWriter.Outcome(await session.UpdateUserAsync(user, stored.Version, rowsChanged: true), user),
                     cancellationToken);
-            });
+            }, cancellationToken);
             if (!written.IsSuccess)
             {
                 return written.Error;
