@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -43,7 +44,8 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         {
             // synchronous=FULL: a commit returns only once the write-ahead log is on disk, so every answered write
             // survives a crash or power loss. foreign_keys: cascades and the manager reference, as EF Core's connections.
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+            // A 64 MB page cache (SQLite's default is 2 MB) keeps the index pages a large member change walks in memory.
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
             pragmas.ExecuteNonQuery();
         }
 
@@ -137,6 +139,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
 
     private async Task CommitAsync(List<PendingWrite> batch)
     {
+        var started = Stopwatch.GetTimestamp();
         var ran = new List<PendingWrite>(batch.Count);
         Execute("BEGIN IMMEDIATE");
         foreach (var write in batch)
@@ -170,6 +173,13 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         {
             write.Complete();
         }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var rows = batch.Sum(w => w.Rows);
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogBatchCommitted(logger, batch.Count, rows, milliseconds);
+        }
     }
 
     private void Execute(string sql, bool ignoreErrors = false)
@@ -188,6 +198,9 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         {
         }
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Committed a batch of {Writes} writes (about {Rows} rows) in {Milliseconds:F2} ms.")]
+    private static partial void LogBatchCommitted(ILogger logger, int writes, int rows, double milliseconds);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "A batch of {Writes} writes failed to commit; none of them was applied.")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int writes);
