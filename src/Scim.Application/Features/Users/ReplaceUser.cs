@@ -43,7 +43,7 @@ public static class ReplaceUser
             if (error is null)
             {
                 user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
-            user.Version++;
+                user.Version++;
                 error = await UserWriter.SaveAsync(db, user, cancellationToken);
             }
 
