@@ -26,7 +26,7 @@ base="http://127.0.0.1:$port"
 run="crash$(date +%s)"
 server=""
 cleanup() {
-    [[ -n "$server" ]] && kill -KILL "$server" 2>/dev/null || true
+    if [[ -n "$server" ]]; then kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; fi
     ((keep)) && echo "files kept in $work" || rm -rf "$work"
 }
 trap cleanup EXIT
