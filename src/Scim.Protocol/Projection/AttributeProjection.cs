@@ -13,16 +13,10 @@ namespace Scim.Protocol.Projection;
 /// </summary>
 public sealed class AttributeProjection
 {
-    // Each selected value is kept as the chain of JSON member names that leads to it in a resource:
+    // Each selected value is given as the chain of JSON member names that leads to it in a resource:
     // ["name", "givenName"], or [extension URN, "manager", "value"] for an extension attribute.
-    private readonly List<string[]>? included;
-    private readonly List<string[]> excluded;
-
-    private AttributeProjection(List<string[]>? included, List<string[]> excluded)
-    {
-        this.included = included;
-        this.excluded = excluded;
-    }
+    private AttributeProjection(List<string[]>? included, List<string[]> excluded) =>
+        Scope = ProjectionScope.Build(included, excluded, 0);
 
     /// <summary>The projection that returns the default attribute set.</summary>
     public static AttributeProjection Default { get; } = new(null, []);
@@ -44,34 +38,51 @@ public sealed class AttributeProjection
     }
 
     /// <summary>
+    /// What the parameters keep of a resource, member by member, for a renderer to ask as it writes (top-level members
+    /// such as <c>userName</c>, then inside each complex value).
+    /// </summary>
+    public ProjectionScope Scope { get; }
+
+    /// <summary>
     /// Whether top-level member <paramref name="name"/> of a resource (e.g. <c>members</c>) will be in the output, so a
     /// handler can avoid loading what nobody asked for.
     /// </summary>
-    public bool Includes(string name)
-    {
-        if (excluded.Any(p => p.Length == 1 && Same(p[0], name)))
-        {
-            return false;
-        }
-
-        return included is null || included.Any(p => Same(p[0], name));
-    }
+    public bool Includes(string name) => Scope.Member(name) is not null;
 
     /// <summary>Removes from <paramref name="resource"/> what the parameters leave out, in place, and returns it.</summary>
     public JsonObject Apply(JsonObject resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (included is not null)
-        {
-            KeepOnly(resource, included, 0);
-        }
-
-        foreach (var location in excluded)
-        {
-            Remove(resource, location, 0);
-        }
-
+        Apply(resource, Scope);
         return resource;
+    }
+
+    private static void Apply(JsonObject obj, ProjectionScope scope)
+    {
+        foreach (var key in obj.Select(p => p.Key).ToList())
+        {
+            var inner = scope.Member(key);
+            if (inner is null)
+            {
+                obj.Remove(key);
+            }
+            else if (!inner.KeepsEverything)
+            {
+                foreach (var value in obj[key] is JsonArray array ? array.OfType<JsonObject>().ToList() : obj[key] is JsonObject o ? [o] : [])
+                {
+                    Apply(value, inner);
+                    if (value.Count == 0 && obj[key] is JsonArray elements)
+                    {
+                        elements.Remove(value);
+                    }
+                }
+
+                if (obj[key] is JsonObject { Count: 0 } or JsonArray { Count: 0 })
+                {
+                    obj.Remove(key);
+                }
+            }
+        }
     }
 
     private static List<string> Paths(IEnumerable<string> lists) =>
@@ -115,75 +126,4 @@ public sealed class AttributeProjection
 
         return [.. names];
     }
-
-    /// <summary>Keeps in <paramref name="obj"/> only the members some location passes through at <paramref name="depth"/>.</summary>
-    private static void KeepOnly(JsonObject obj, List<string[]> locations, int depth)
-    {
-        foreach (var key in obj.Select(p => p.Key).ToList())
-        {
-            var through = locations.Where(l => Same(l[depth], key)).ToList();
-            if (through.Count == 0)
-            {
-                obj.Remove(key);
-            }
-            else if (through.All(l => l.Length > depth + 1))
-            {
-                foreach (var inner in Objects(obj[key]))
-                {
-                    KeepOnly(inner, through, depth + 1);
-                }
-
-                RemoveIfEmpty(obj, key);
-            }
-        }
-    }
-
-    private static void Remove(JsonObject obj, string[] location, int depth)
-    {
-        var key = obj.Select(p => p.Key).FirstOrDefault(k => Same(k, location[depth]));
-        if (key is null)
-        {
-            return;
-        }
-
-        if (depth == location.Length - 1)
-        {
-            obj.Remove(key);
-            return;
-        }
-
-        foreach (var inner in Objects(obj[key]))
-        {
-            Remove(inner, location, depth + 1);
-        }
-
-        RemoveIfEmpty(obj, key);
-    }
-
-    // Selecting away every sub-attribute a value has leaves nothing to return, not "{}" or "[{}]" (RFC 7643 §2.5:
-    // unassigned attributes are omitted).
-    private static void RemoveIfEmpty(JsonObject obj, string key)
-    {
-        if (obj[key] is JsonArray array)
-        {
-            foreach (var empty in array.OfType<JsonObject>().Where(o => o.Count == 0).ToList())
-            {
-                array.Remove(empty);
-            }
-        }
-
-        if (obj[key] is JsonObject { Count: 0 } or JsonArray { Count: 0 })
-        {
-            obj.Remove(key);
-        }
-    }
-
-    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
-    {
-        JsonObject obj => [obj],
-        JsonArray array => array.OfType<JsonObject>(),
-        _ => [],
-    };
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
