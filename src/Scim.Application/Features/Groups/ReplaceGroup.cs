@@ -7,7 +7,6 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Protocol;
-using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
@@ -17,12 +16,12 @@ public static class ReplaceGroup
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<JsonObject>>;
+    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<JsonObject>>
+        : ICommandHandler<Command, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
             var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.Group, logger);
             if (!resource.IsSuccess)
@@ -51,7 +50,7 @@ public static class ReplaceGroup
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return (await GroupResources.ToJsonAsync(db, [group], AttributeProjection.Default, cancellationToken))[0];
+            return await GroupResources.ReadWrittenAsync(db, group.Id, cancellationToken);
         }
     }
 }

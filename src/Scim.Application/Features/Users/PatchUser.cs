@@ -20,12 +20,12 @@ public static class PatchUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Request">The PatchOp body.</param>
-    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<JsonObject>>;
+    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<JsonObject>>
+        : ICommandHandler<Command, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
             // The read and the write share one transaction (BEGIN IMMEDIATE on SQLite): concurrent PATCHes queue
             // instead of overwriting each other.
