@@ -62,7 +62,7 @@ internal static class UserResources
     /// reads its page with it.
     /// </summary>
     public static Task<List<UserRow>> ReadRowsAsync(IScimDbContext db, IQueryable<User> users, CancellationToken cancellationToken) =>
-        users.AsNoTracking().Select(UserRow.Inline<Func<User, UserRow>>(u => UserRow.Of(db.Users, u))).ToListAsync(cancellationToken);
+        users.AsNoTracking().Select(UserRow.Projection(((IQueryable<User>)db.Users).Expression)).ToListAsync(cancellationToken);
 
     /// <summary>The renderer of <paramref name="rows"/>, with their groups read (one statement) when the projection includes <c>groups</c>.</summary>
     public static async Task<UserRenderer> RendererAsync(

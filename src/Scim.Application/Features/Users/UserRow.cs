@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore.Query;
 using Scim.Domain.Users;
 
 namespace Scim.Application.Features.Users;
@@ -18,9 +19,9 @@ namespace Scim.Application.Features.Users;
 internal sealed record UserRow(
     Guid Id, byte[] Document, Guid? ManagerId, string? ManagerDisplayName, DateTime CreatedUtc, DateTime LastModifiedUtc, long Version)
 {
-    // The one projection of a user to its row. The manager's displayName is a scalar subquery on the organization's
-    // users: a join would make EF Core wrap a page in a derived table, which SQLite takes longer to prepare and run.
-    private static readonly Expression<Func<IQueryable<User>, User, UserRow>> Projection = (users, u) => new UserRow(
+    // The manager's displayName is a scalar subquery on the organization's users: a join would make EF Core wrap a page
+    // in a derived table, which SQLite takes longer to prepare and run.
+    private static readonly Expression<Func<IQueryable<User>, User, UserRow>> Template = (users, u) => new UserRow(
         u.Id,
         u.Document,
         u.ManagerId,
@@ -32,46 +33,28 @@ internal sealed record UserRow(
     private static readonly MethodInfo OfMethod = typeof(UserRow).GetMethod(nameof(Of))!;
 
     /// <summary>
-    /// Stands for the row of <paramref name="user"/> inside a query given to <see cref="Inline{TDelegate}"/>, with
-    /// <paramref name="users"/> the set the manager is looked up in (the query's own, organization-filtered); never called.
+    /// The one projection of a user to its row, with the manager looked up in <paramref name="users"/>: the users' set of
+    /// the context that runs the query (EF Core applies the organization's query filter to it as to any set).
+    /// </summary>
+    /// <param name="users">The expression of the running context's users, <c>((IQueryable&lt;User&gt;)db.Users).Expression</c>.</param>
+    public static Expression<Func<User, UserRow>> Projection(Expression users) => Expression.Lambda<Func<User, UserRow>>(
+        ReplacingExpressionVisitor.Replace(Template.Parameters[0], users, Template.Body), Template.Parameters[1]);
+
+    /// <summary>
+    /// Stands for the row of <paramref name="user"/> inside a compiled query given to <see cref="Inline{TDelegate}"/>,
+    /// with <paramref name="users"/> the compiled query's own set (its context is a parameter); never called.
     /// </summary>
     /// <exception cref="InvalidOperationException">Always: it only marks where the projection goes.</exception>
     public static UserRow Of(IQueryable<User> users, User user) =>
         throw new InvalidOperationException("UserRow.Of marks the row projection inside a query passed to UserRow.Inline.");
 
-    /// <summary>
-    /// The query with each <see cref="Of"/> replaced by the projection itself, which EF Core translates to SQL; the same
-    /// projection then serves compiled queries (whose context is a parameter) and queries built at run time.
-    /// </summary>
+    /// <summary>The compiled query <paramref name="query"/> with each <see cref="Of"/> replaced by the projection itself.</summary>
     public static Expression<TDelegate> Inline<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Inliner().Visit(query);
 
     private sealed class Inliner : ExpressionVisitor
     {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method != OfMethod)
-            {
-                return base.VisitMethodCall(node);
-            }
-
-            var arguments = node.Arguments.Select(Visit).ToList();
-            return new Substitution(Projection.Parameters, arguments!).Visit(Projection.Body);
-        }
-    }
-
-    private sealed class Substitution(IReadOnlyList<ParameterExpression> parameters, IReadOnlyList<Expression> arguments) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node)
-        {
-            for (var i = 0; i < parameters.Count; i++)
-            {
-                if (node == parameters[i])
-                {
-                    return arguments[i];
-                }
-            }
-
-            return node;
-        }
+        protected override Expression VisitMethodCall(MethodCallExpression node) => node.Method == OfMethod
+            ? new ReplacingExpressionVisitor(Template.Parameters, [Visit(node.Arguments[0]), Visit(node.Arguments[1])]).Visit(Template.Body)
+            : base.VisitMethodCall(node);
     }
 }
