@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Protocol.Projection;
@@ -48,42 +47,6 @@ public sealed class AttributeProjection
     /// handler can avoid loading what nobody asked for.
     /// </summary>
     public bool Includes(string name) => Scope.Member(name) is not null;
-
-    /// <summary>Removes from <paramref name="resource"/> what the parameters leave out, in place, and returns it.</summary>
-    public JsonObject Apply(JsonObject resource)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        Apply(resource, Scope);
-        return resource;
-    }
-
-    private static void Apply(JsonObject obj, ProjectionScope scope)
-    {
-        foreach (var key in obj.Select(p => p.Key).ToList())
-        {
-            var inner = scope.Member(key);
-            if (inner is null)
-            {
-                obj.Remove(key);
-            }
-            else if (!inner.KeepsEverything)
-            {
-                foreach (var value in obj[key] is JsonArray array ? array.OfType<JsonObject>().ToList() : obj[key] is JsonObject o ? [o] : [])
-                {
-                    Apply(value, inner);
-                    if (value.Count == 0 && obj[key] is JsonArray elements)
-                    {
-                        elements.Remove(value);
-                    }
-                }
-
-                if (obj[key] is JsonObject { Count: 0 } or JsonArray { Count: 0 })
-                {
-                    obj.Remove(key);
-                }
-            }
-        }
-    }
 
     private static List<string> Paths(IEnumerable<string> lists) =>
         lists.SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
