@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common.Persistence;
 using Scim.Infrastructure.Data;
+using Scim.Infrastructure.Writes;
 
 namespace Scim.Infrastructure;
 
@@ -27,6 +28,11 @@ public static class DependencyInjection
         services.AddScoped<ScimDbContextLease>();
         services.AddScoped(sp => sp.GetRequiredService<ScimDbContextLease>().Context);
         services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());
+        services.AddSingleton<IResourceWriter>(sp =>
+        {
+            using var context = sp.GetRequiredService<IDbContextFactory<ScimDbContext>>().CreateDbContext();
+            return new SqliteResourceWriter(connectionString, context.Model, sp.GetRequiredService<ILogger<SqliteResourceWriter>>());
+        });
         services.AddHostedService<SqliteOptimizer>();
         return services;
     }

@@ -46,6 +46,8 @@ public class OptionParsingTests
         Assert.NotNull(MixWeights.TryParse("filter-eq", out _));
         Assert.NotNull(MixWeights.TryParse("nope=1", out _));
         Assert.NotNull(MixWeights.TryParse("mixed=1", out _));
+        Assert.Null(MixWeights.TryParse("create=1", out _));
+        Assert.NotNull(MixWeights.TryParse("fairness=1", out _));
         Assert.NotNull(MixWeights.TryParse("filter-eq=0", out _));
         Assert.Equal(100, MixWeights.Default.Values.Sum());
     }

@@ -1,3 +1,4 @@
+using Scim.Client;
 using Scim.LoadTest.Scenarios;
 using Scim.LoadTest.Tests.Infrastructure;
 using Scim.Testing;
@@ -21,6 +22,7 @@ public sealed class ScenarioRunTests(ScenarioRunTests.Server server) : IClassFix
     [InlineData("patch-replace", "users: created")]
     [InlineData("list-page", "users: created")]
     [InlineData("group-add-members", "groups: batches, groups: created, users: created")]
+    [InlineData("create", "users: new")]
     [InlineData("mixed", "groups: batches, groups: created, users: created, users: new")]
     public async Task A_scenario_runs_its_requests_without_errors_and_reports_them(string scenario, string source)
     {
@@ -65,10 +67,11 @@ public sealed class ScenarioRunTests(ScenarioRunTests.Server server) : IClassFix
         }
     }
 
+    // cursor-walk and fairness have tests of their own: the first needs a server with cursors, the second a second organization.
     [Fact]
     public void Every_scenario_has_a_test() =>
         Assert.Equal(
-            ScenarioCatalog.Names.Where(n => n != ScenarioCatalog.CursorWalk).Order(),
+            ScenarioCatalog.Names.Where(n => n is not (ScenarioCatalog.CursorWalk or ScenarioCatalog.Fairness)).Order(),
             typeof(ScenarioRunTests).GetMethod(nameof(A_scenario_runs_its_requests_without_errors_and_reports_them))!
                 .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
                 .Select(a => (string)a.GetData(null!).Single()[0]).Order());
@@ -90,6 +93,50 @@ public sealed class ScenarioRunTests(ScenarioRunTests.Server server) : IClassFix
         Assert.Equal(10, dataset.GetProperty("users").GetInt32());
         Assert.Equal(10, dataset.GetProperty("totalUsers").GetInt64());
         Assert.Contains("Discovered 10 of 10 existing users", lookups.Console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_posts_one_new_entra_shaped_user_per_request()
+    {
+        var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);
+        var run = await LoadTestHarness.RunAsync(server.Factory, token, "create", "--requests", "6", "--concurrency", "2");
+
+        Assert.True(run.ExitCode == 0, run.Console + run.Error);
+        var operation = Assert.Single(run.Report.GetProperty("operations").EnumerateArray());
+        Assert.Equal("POST /Users", operation.GetProperty("name").GetString());
+        Assert.Equal(6, operation.GetProperty("requests").GetInt64());
+
+        using var http = server.Factory.CreateClientWithToken(token);
+        var users = await new ScimClient(http).ListUsersAsync(count: 100);
+        Assert.Equal(6, users.TotalResults);
+        Assert.Equal(6, users.Resources.Select(u => u.UserName).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(users.Resources, user =>
+        {
+            Assert.EndsWith("@loadtest.example", user.UserName, StringComparison.Ordinal);
+            Assert.True(user.Active);
+            Assert.False(string.IsNullOrEmpty(user.ExternalId));
+            Assert.False(string.IsNullOrEmpty(user.DisplayName));
+            Assert.False(string.IsNullOrEmpty(user.Name?.GivenName));
+            Assert.False(string.IsNullOrEmpty(user.Name?.FamilyName));
+            Assert.Equal("Load tester", user.Title);
+            var email = Assert.Single(user.Emails ?? []);
+            Assert.Equal(user.UserName, email.Value);
+            Assert.Equal("work", email.Type);
+            Assert.True(email.Primary);
+            Assert.False(string.IsNullOrEmpty(user.Enterprise?.Department));
+            Assert.False(string.IsNullOrEmpty(user.Enterprise?.EmployeeNumber));
+        });
+    }
+
+    [Fact]
+    public async Task Mixed_can_draw_creates()
+    {
+        var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);
+        var run = await LoadTestHarness.RunAsync(server.Factory, token, "mixed", "--mix", "create=1", "--requests", "5", "--concurrency", "1");
+
+        Assert.True(run.ExitCode == 0, run.Console + run.Error);
+        Assert.Equal("POST /Users", Assert.Single(run.Report.GetProperty("operations").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(5, run.Report.GetProperty("successes").GetInt64());
     }
 
     [Fact]

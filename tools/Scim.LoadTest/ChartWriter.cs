@@ -95,6 +95,18 @@ internal static class ChartWriter
             sb.Append(Inv($"<text x=\"{Width - Right + 52}\" y=\"{legendY + 4}\">{name}</text>\n"));
         }
 
+        // Phase boundaries (fairness: idle, then loaded), so a change of latency lines up with a change of load.
+        foreach (var phase in report.Phases ?? [])
+        {
+            var x = X(Math.Min(phase.StartSecond, seconds - 1));
+            if (phase.StartSecond > 0)
+            {
+                sb.Append(Inv($"<line x1=\"{x:0.#}\" y1=\"{LatencyTop}\" x2=\"{x:0.#}\" y2=\"{RateBottom}\" stroke=\"#495057\" stroke-dasharray=\"6 4\"/>\n"));
+            }
+
+            sb.Append(Inv($"<text x=\"{x + 4:0.#}\" y=\"{LatencyTop + 12}\" fill=\"#495057\">{Escape(phase.Name)}</text>\n"));
+        }
+
         // Throughput panel: completed requests per second, errors stacked in red.
         var maxRate = Math.Max(1, points.Max(p => p.Requests));
         var barWidth = Math.Max(1.0, Math.Min(30.0, (plotWidth / (double)seconds) - 2));
@@ -120,7 +132,7 @@ internal static class ChartWriter
             sb.Append(Inv($"<text x=\"{X(s):0.#}\" y=\"{RateBottom + 16}\" text-anchor=\"middle\" fill=\"#495057\">{s}</text>\n"));
         }
 
-        sb.Append(Inv($"<text x=\"{Left + (plotWidth / 2)}\" y=\"{Height - 6}\" text-anchor=\"middle\">seconds since the start of the measured phase</text>\n"));
+        sb.Append(Inv($"<text x=\"{Left + (plotWidth / 2)}\" y=\"{Height - 6}\" text-anchor=\"middle\">seconds since the start of the {(report.Phases is null ? "" : "first ")}measured phase</text>\n"));
         sb.Append("</svg>\n");
         return sb.ToString();
     }
@@ -141,6 +153,21 @@ internal static class ChartWriter
         }
 
         sb.Append(Inv($"<tr><th>all</th><th>{report.Requests:N0}</th><th>{report.Throughput:N1}</th><th>{report.LatencyMs.P50:0.##}</th><th>{report.LatencyMs.P95:0.##}</th><th>{report.LatencyMs.P99:0.##}</th><th>{report.LatencyMs.Max:0.##}</th><th>{report.Errors:N0}</th></tr>\n</table>\n"));
+        if (report.Phases is { } phases)
+        {
+            sb.Append("<table>\n<tr><th>phase</th><th>requests</th><th>req/s</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>errors</th><th>background requests</th></tr>\n");
+            foreach (var p in phases)
+            {
+                sb.Append(Inv($"<tr><td>{Escape(p.Name)}</td><td>{p.Requests:N0}</td><td>{p.Throughput:N1}</td><td>{p.LatencyMs.P50:0.##}</td><td>{p.LatencyMs.P95:0.##}</td><td>{p.LatencyMs.P99:0.##}</td><td>{p.LatencyMs.Max:0.##}</td><td>{p.Errors:N0}</td><td>{p.Background?.Requests ?? 0:N0}</td></tr>\n"));
+            }
+
+            sb.Append("</table>\n");
+            if (report.Comparison is { P99Ratio: { } ratio } comparison)
+            {
+                sb.Append(Inv($"<p>{Escape(comparison.Compared)} p99 / {Escape(comparison.Baseline)} p99 = <b>{ratio:0.00}</b>.</p>\n"));
+            }
+        }
+
         if (report.ErrorsByStatus.Count > 0)
         {
             sb.Append("<table>\n<tr><th>error</th><th>count</th><th>first message</th></tr>\n");

@@ -25,6 +25,11 @@ internal static class ConsoleReport
             Bold(report.LatencyMs.P99), Bold(report.LatencyMs.Max), report.Errors == 0 ? "[green]0[/]" : Inv($"[red]{report.Errors:N0}[/]"));
         console.Write(table);
 
+        if (report.Phases is { } phases)
+        {
+            WritePhases(console, phases, report.Comparison);
+        }
+
         if (report.ErrorsByStatus.Count > 0)
         {
             var errors = new Table().Border(TableBorder.Rounded).Title("errors by status");
@@ -67,6 +72,44 @@ internal static class ConsoleReport
         if (report.WarmupRequests > 0)
         {
             console.MarkupLineInterpolated($"[grey]Warm-up: {report.WarmupRequests} requests before the measured phase, not counted.[/]");
+        }
+    }
+
+    private static void WritePhases(IAnsiConsole console, IReadOnlyList<PhaseReport> phases, PhaseComparison? comparison)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("phases (measured requests only)");
+        table.AddColumn("phase");
+        foreach (var column in new[] { "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "server CPU ms/req" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var p in phases)
+        {
+            table.AddRow(Markup.Escape(p.Name), Inv($"{p.Requests:N0}"), Inv($"{p.Throughput:N1}"), Ms(p.LatencyMs.P50), Ms(p.LatencyMs.P95), Ms(p.LatencyMs.P99), Ms(p.LatencyMs.Max),
+                Inv($"{p.Errors:N0}"), p.ServerCpuMsPerRequest is { } cpu ? Inv($"{cpu:0.000}") : "");
+        }
+
+        console.Write(table);
+        foreach (var p in phases)
+        {
+            console.MarkupLineInterpolated($"[grey]{p.Name}: {p.Description}.[/]");
+            foreach (var o in p.Background?.Operations ?? [])
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"[grey]  background {o.Name}: {o.Requests:N0} requests, p50 {Ms(o.LatencyMs.P50)} ms, max {Ms(o.LatencyMs.Max)} ms, {o.Errors:N0} errors.[/]");
+            }
+
+            foreach (var (status, message) in p.Background?.ErrorExamples ?? new Dictionary<string, string>())
+            {
+                console.MarkupLineInterpolated($"[red]  background error {status}: {message}[/]");
+            }
+        }
+
+        if (comparison is { P99Ratio: { } p99 })
+        {
+            var p50 = comparison.P50Ratio is { } r ? Inv($" (p50: {r:0.00})") : "";
+            console.MarkupLine(Inv($"{Markup.Escape(comparison.Compared)} p99 / {Markup.Escape(comparison.Baseline)} p99 = [bold]{p99:0.00}[/]{p50}."));
         }
     }
 

@@ -12,6 +12,7 @@ internal enum Operation : byte
     ListUsersPage,
     ListUsersCursor,
     AddMembers,
+    RemoveMembers,
     Commit,
 }
 
@@ -26,6 +27,7 @@ internal static class Operations
         Operation.ListUsersPage => "GET /Users?startIndex",
         Operation.ListUsersCursor => "GET /Users?cursor",
         Operation.AddMembers => "PATCH /Groups/{id}",
+        Operation.RemoveMembers => "PATCH /Groups/{id} remove",
         Operation.Commit => "UPDATE + COMMIT",
         _ => operation.ToString(),
     };
@@ -79,6 +81,10 @@ internal sealed class LatencyRecorder
 
         return all;
     }
+
+    /// <summary>The samples of a later phase, with their starts counted from the first phase's start instead of their own.</summary>
+    public static IEnumerable<Sample> Shift(IEnumerable<Sample> samples, long ticks) =>
+        samples.Select(s => s with { Start = s.Start + ticks });
 }
 
 /// <summary>Exact latency percentiles (nearest rank) over a set of durations.</summary>

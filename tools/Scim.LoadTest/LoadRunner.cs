@@ -5,43 +5,96 @@ using Scim.LoadTest.Scenarios;
 
 namespace Scim.LoadTest;
 
-/// <summary>The measured phase: every sample, how long the phase took, the warm-up that preceded it, and the CPU seconds the server used in the phase (with <c>--server-pid</c>).</summary>
-internal sealed record RunResult(List<Sample> Samples, double ElapsedSeconds, DateTimeOffset StartedAt, long WarmupRequests, IReadOnlyDictionary<string, string> ErrorExamples, double? ServerCpuSeconds = null);
+/// <summary>
+/// The measured phase: every sample, how long the phase took, the warm-up that preceded it, and the CPU seconds the
+/// server used in the phase (with <c>--server-pid</c>). A scenario measured in several phases (see
+/// <see cref="Scenario.Phases"/>) has them in <see cref="Phases"/>, and the top-level figures cover them all: their
+/// samples one after the other (starts counted from the first phase's start), their lengths and CPU seconds added up.
+/// </summary>
+internal sealed record RunResult(List<Sample> Samples, double ElapsedSeconds, DateTimeOffset StartedAt, long WarmupRequests, IReadOnlyDictionary<string, string> ErrorExamples, double? ServerCpuSeconds = null)
+{
+    /// <summary>The phases of a scenario measured in more than one; empty otherwise.</summary>
+    public IReadOnlyList<PhaseResult> Phases { get; init; } = [];
+}
+
+/// <summary>
+/// One phase of a scenario measured in several: its workers' samples (starts counted from its own start), and the
+/// samples of the background load that ran beside them, if any.
+/// </summary>
+/// <param name="Phase">What the scenario asked for.</param>
+/// <param name="StartOffsetSeconds">When the phase started, in seconds since the first phase started.</param>
+/// <param name="Samples">The measured requests, their starts counted from the phase's start.</param>
+/// <param name="ElapsedSeconds">From the phase's start until its last measured request finished.</param>
+/// <param name="ServerCpuSeconds">The server's CPU over the same time (with <c>--server-pid</c>).</param>
+/// <param name="BackgroundSamples">The background load's requests, empty without one.</param>
+/// <param name="BackgroundErrorExamples">The first message of each kind of background failure.</param>
+internal sealed record PhaseResult(
+    MeasuredPhase Phase,
+    double StartOffsetSeconds,
+    List<Sample> Samples,
+    double ElapsedSeconds,
+    double? ServerCpuSeconds,
+    List<Sample> BackgroundSamples,
+    IReadOnlyDictionary<string, string> BackgroundErrorExamples);
 
 /// <summary>
 /// Runs <see cref="LoadTestOptions.Concurrency"/> worker tasks, each sending one request at a time through its
 /// <see cref="ScenarioWorker"/> until the phase's bound is reached: first the warm-up (not recorded), then the
-/// measured phase. Every request is timed with Stopwatch timestamps into the worker's own recorder; the recorders are
-/// merged at the end. A phase bounded by time lets the requests in flight at its end finish (they are counted).
+/// measured phase, or each of the scenario's <see cref="MeasuredPhase"/>s in turn, every one with the same bound. Every
+/// request is timed with Stopwatch timestamps into the worker's own recorder; the recorders are merged at the end. A
+/// phase bounded by time lets the requests in flight at its end finish (they are counted). A phase's background
+/// load runs from the phase's start until its workers are done, then finishes the request it has in flight, so
+/// that no background request overlaps the next phase.
 /// </summary>
 internal sealed class LoadRunner(LoadTestOptions options)
 {
     private readonly ConcurrentDictionary<string, string> errorExamples = new(StringComparer.Ordinal);
 
-    public async Task<RunResult> RunAsync(IReadOnlyList<ScenarioWorker> workers, CancellationToken cancellationToken)
+    public async Task<RunResult> RunAsync(IReadOnlyList<ScenarioWorker> workers, CancellationToken cancellationToken) =>
+        await RunAsync(workers, [], cancellationToken);
+
+    /// <summary>Warm-up, then the measured phases (none given = one phase, the classic run).</summary>
+    public async Task<RunResult> RunAsync(IReadOnlyList<ScenarioWorker> workers, IReadOnlyList<MeasuredPhase> phases, CancellationToken cancellationToken)
     {
         long warmupRequests = 0;
         if (options.Warmup is { } warmup)
         {
-            var (warm, _) = await RunPhaseAsync(workers, warmup, cancellationToken);
-            warmupRequests = warm.Sum(r => r.Samples.Count);
+            var warm = await RunPhaseAsync(workers, warmup, background: null, cancellationToken);
+            warmupRequests = warm.Recorders.Sum(r => r.Samples.Count);
         }
 
         // Errors seen during the warm-up are not part of the results.
         errorExamples.Clear();
         var startedAt = DateTimeOffset.UtcNow;
-        var cpuBefore = ServerCpu();
-        var (recorders, elapsed) = await RunPhaseAsync(workers, options.Bound, cancellationToken);
-        var cpuAfter = ServerCpu();
-        return new RunResult(LatencyRecorder.Merge(recorders), elapsed, startedAt, warmupRequests,
-            new SortedDictionary<string, string>(errorExamples, StringComparer.Ordinal), cpuAfter - cpuBefore);
+        if (phases.Count == 0)
+        {
+            var cpuBefore = ServerCpu();
+            var run = await RunPhaseAsync(workers, options.Bound, background: null, cancellationToken);
+            return new RunResult(LatencyRecorder.Merge(run.Recorders), run.ElapsedSeconds, startedAt, warmupRequests, Examples(errorExamples), run.ServerCpuSeconds - cpuBefore);
+        }
+
+        var results = new List<PhaseResult>(phases.Count);
+        long? firstStart = null;
+        foreach (var phase in phases)
+        {
+            var cpuBefore = ServerCpu();
+            var run = await RunPhaseAsync(workers, options.Bound, phase.Background, cancellationToken);
+            firstStart ??= run.Start;
+            results.Add(new PhaseResult(phase, (run.Start - firstStart.Value) / (double)Stopwatch.Frequency, LatencyRecorder.Merge(run.Recorders),
+                run.ElapsedSeconds, run.ServerCpuSeconds - cpuBefore, run.Background?.Samples.ToList() ?? [], Examples(run.BackgroundErrors)));
+        }
+
+        var all = results.SelectMany(r => LatencyRecorder.Shift(r.Samples, (long)(r.StartOffsetSeconds * Stopwatch.Frequency))).ToList();
+        var cpu = results.Any(r => r.ServerCpuSeconds is null) ? null : results.Sum(r => r.ServerCpuSeconds);
+        return new RunResult(all, results.Sum(r => r.ElapsedSeconds), startedAt, warmupRequests, Examples(errorExamples), cpu) { Phases = results };
     }
+
+    private static SortedDictionary<string, string> Examples(IDictionary<string, string> examples) => new(examples, StringComparer.Ordinal);
 
     // The pid was checked when the options were read; a server that exits during the run leaves the figure out.
     private double? ServerCpu() => options.ServerPid is { } pid ? ProcessCpu.TryRead(pid, out _) : null;
 
-    private async Task<(LatencyRecorder[] Recorders, double ElapsedSeconds)> RunPhaseAsync(
-        IReadOnlyList<ScenarioWorker> workers, RunBound bound, CancellationToken cancellationToken)
+    private async Task<PhaseRun> RunPhaseAsync(IReadOnlyList<ScenarioWorker> workers, RunBound bound, ScenarioWorker? background, CancellationToken cancellationToken)
     {
         var phase = new Phase(bound);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -51,14 +104,25 @@ internal sealed class LoadRunner(LoadTestOptions options)
             stop.CancelAfter(duration + options.RequestTimeout + TimeSpan.FromSeconds(5));
         }
 
+        var backgroundRecorder = background is null ? null : new LatencyRecorder();
+        var backgroundErrors = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var workersDone = false;
+        var backgroundTask = background is null
+            ? Task.CompletedTask
+            : Task.Run(() => WorkAsync(background, backgroundRecorder!, phase.Start, () => !Volatile.Read(ref workersDone), backgroundErrors, stop.Token), CancellationToken.None);
+
         var recorders = workers.Select(_ => new LatencyRecorder()).ToArray();
-        await Task.WhenAll(workers.Select((worker, i) => Task.Run(() => WorkAsync(worker, recorders[i], phase, stop.Token), CancellationToken.None)));
-        return (recorders, Stopwatch.GetElapsedTime(phase.Start).TotalSeconds);
+        await Task.WhenAll(workers.Select((worker, i) => Task.Run(() => WorkAsync(worker, recorders[i], phase.Start, phase.TryClaim, errorExamples, stop.Token), CancellationToken.None)));
+        var elapsed = Stopwatch.GetElapsedTime(phase.Start).TotalSeconds;
+        var cpu = ServerCpu();
+        Volatile.Write(ref workersDone, true);
+        await backgroundTask;
+        return new PhaseRun(phase.Start, recorders, elapsed, cpu, backgroundRecorder, backgroundErrors);
     }
 
-    private async Task WorkAsync(ScenarioWorker worker, LatencyRecorder recorder, Phase phase, CancellationToken cancellationToken)
+    private static async Task WorkAsync(ScenarioWorker worker, LatencyRecorder recorder, long phaseStart, Func<bool> claim, ConcurrentDictionary<string, string> examples, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && phase.TryClaim())
+        while (!cancellationToken.IsCancellationRequested && claim())
         {
             var operation = worker.Next;
             var start = Stopwatch.GetTimestamp();
@@ -75,11 +139,11 @@ internal sealed class LoadRunner(LoadTestOptions options)
             catch (Exception e)
             {
                 outcome = Classify(e);
-                errorExamples.TryAdd(Outcomes.Name(outcome), $"{Operations.Describe(operation)}: {e.Message}");
+                examples.TryAdd(Outcomes.Name(outcome), $"{Operations.Describe(operation)}: {e.Message}");
             }
 
             var end = Stopwatch.GetTimestamp();
-            recorder.Record(start - phase.Start, end - start, operation, outcome);
+            recorder.Record(start - phaseStart, end - start, operation, outcome);
         }
     }
 
@@ -91,6 +155,10 @@ internal sealed class LoadRunner(LoadTestOptions options)
         CheckFailedException => Outcomes.CheckFailed,
         _ => Outcomes.Exception,
     };
+
+    /// <summary>What one phase measured; <see cref="ServerCpuSeconds"/> is the server's CPU total when the workers were done.</summary>
+    private sealed record PhaseRun(long Start, LatencyRecorder[] Recorders, double ElapsedSeconds, double? ServerCpuSeconds,
+        LatencyRecorder? Background, IDictionary<string, string> BackgroundErrors);
 
     /// <summary>Hands out the requests of one phase until its duration has passed or its request budget is spent.</summary>
     private sealed class Phase(RunBound bound)

@@ -30,7 +30,7 @@ internal static class LoadTestCli
     {
         var scenario = new Argument<string>("scenario")
         {
-            Description = "entra-cycle | filter-eq | get-by-id | patch-replace | list-page | cursor-walk | group-add-members | mixed",
+            Description = string.Join(" | ", ScenarioCatalog.Names),
         };
         scenario.AcceptOnlyFromAmong([.. ScenarioCatalog.Names]);
         var baseUrl = new Option<string>("--base-url") { Description = "SCIM base URL.", DefaultValueFactory = _ => "http://localhost:5080/" };
@@ -47,6 +47,8 @@ internal static class LoadTestCli
         var newGroups = new Option<bool>("--new-groups") { Description = "group-add-members: create fresh groups even when the directory has some." };
         var pageSize = new Option<int>("--page-size") { Description = "count of list-page and cursor-walk.", DefaultValueFactory = _ => 100 };
         var batchSize = new Option<int>("--batch-size") { Description = "Members per PATCH in group-add-members.", DefaultValueFactory = _ => 100 };
+        var noisyToken = new Option<string?>("--noisy-token") { Description = "fairness: SCIM API key of another organization on the same server, whose large group writes run beside the measured small writes." };
+        var noisyBatchSize = new Option<int>("--noisy-batch-size") { Description = "fairness: members per background PATCH (added, then removed).", DefaultValueFactory = _ => 10_000 };
         var mix = new Option<string?>("--mix") { Description = $"Weights of mixed: name=weight,... Default {MixWeights.Format(MixWeights.Default)}." };
         var timeout = new Option<string>("--timeout") { Description = "Per-request timeout.", DefaultValueFactory = _ => "30s" };
         var floor = new Option<string?>("--floor") { Description = "A floor measured in the same run (floor --output): the report adds the throughput's ratio to it." };
@@ -54,7 +56,7 @@ internal static class LoadTestCli
 
         var root = new RootCommand("Load tests for the SCIM 2.0 server: runs a scenario through the generated client and reports throughput, latency percentiles and errors.")
         {
-            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, mix, timeout, floor, serverPid,
+            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, noisyToken, noisyBatchSize, mix, timeout, floor, serverPid,
         };
         var exitCode = Success;
         root.Subcommands.Add(FloorCommand.Create(console, error, code => exitCode = code));
@@ -177,6 +179,9 @@ internal static class LoadTestCli
                 (parse.GetValue(groups), 0, 10_000, "--groups"),
                 (parse.GetValue(pageSize), 1, 1000, "--page-size"),
                 (parse.GetValue(batchSize), 1, 10_000, "--batch-size"),
+
+                // The server takes at most 10,000 elements in one array (README, limits on one request).
+                (parse.GetValue(noisyBatchSize), 1, 10_000, "--noisy-batch-size"),
             };
             foreach (var (value, min, max, name) in checks)
             {
@@ -185,6 +190,19 @@ internal static class LoadTestCli
                     problem = string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max}, got {value}");
                     return null;
                 }
+            }
+
+            var noisy = parse.GetValue(noisyToken);
+            if (parse.GetValue(scenario) == ScenarioCatalog.Fairness && string.IsNullOrWhiteSpace(noisy))
+            {
+                problem = "fairness needs --noisy-token: a SCIM key of another organization on the same server";
+                return null;
+            }
+
+            if (noisy == secret)
+            {
+                problem = "--noisy-token must be another organization's key, not the --token one";
+                return null;
             }
 
             return new LoadTestOptions
@@ -201,6 +219,8 @@ internal static class LoadTestCli
                 NewGroups = parse.GetValue(newGroups),
                 PageSize = parse.GetValue(pageSize),
                 BatchSize = parse.GetValue(batchSize),
+                NoisyToken = noisy,
+                NoisyBatchSize = parse.GetValue(noisyBatchSize),
                 Mix = weights,
                 RequestTimeout = requestTimeout,
                 OutputPath = parse.GetValue(output),
@@ -235,8 +255,12 @@ internal static class LoadTestCli
             return NotRun;
         }
 
-        var scenario = ScenarioCatalog.Create(options.Scenario, options);
-        var context = new ScenarioContext(client, http, options, line => console.MarkupLineInterpolated($"[grey]{line}[/]"));
+        var scenario = ScenarioCatalog.For(options.Scenario, options);
+        using var owned = scenario as IDisposable;
+        var context = new ScenarioContext(client, http, options, line => console.MarkupLineInterpolated($"[grey]{line}[/]"))
+        {
+            ConnectWithToken = token => CreateHttpClient(options with { Token = token }, handler),
+        };
         try
         {
             await scenario.PrepareAsync(context, cancellationToken);
@@ -247,9 +271,11 @@ internal static class LoadTestCli
             return NotRun;
         }
 
-        console.MarkupLineInterpolated($"Running [bold]{options.Scenario}[/] against {options.BaseUrl}: concurrency {options.Concurrency}, {options.Bound}{(options.Warmup is null ? "" : $" after a warm-up of {options.Warmup}")}.");
+        var phases = scenario.Phases(context);
+        var perPhase = phases.Count == 0 ? "" : $" per phase ({string.Join(", ", phases.Select(p => p.Name))})";
+        console.MarkupLineInterpolated($"Running [bold]{options.Scenario}[/] against {options.BaseUrl}: concurrency {options.Concurrency}, {options.Bound}{perPhase}{(options.Warmup is null ? "" : $" after a warm-up of {options.Warmup}")}.");
         var workers = Enumerable.Range(0, options.Concurrency).Select(i => scenario.CreateWorker(context, i)).ToList();
-        var run = await new LoadRunner(options).RunAsync(workers, cancellationToken);
+        var run = await new LoadRunner(options).RunAsync(workers, phases, cancellationToken);
         var report = LoadTestReport.Build(options, run, context.Report());
 
         ConsoleReport.Write(console, report);
@@ -273,7 +299,7 @@ internal static class LoadTestCli
             return NotRun;
         }
 
-        return report.Errors == 0 ? Success : RequestsFailed;
+        return report.Errors == 0 && (report.Phases ?? []).All(p => p.Background is not { Errors: > 0 }) ? Success : RequestsFailed;
     }
 
     public static HttpClient CreateHttpClient(LoadTestOptions options, HttpMessageHandler? handler)

@@ -42,6 +42,12 @@ internal sealed record LoadTestOptions
     /// <summary>Members per PATCH in <c>group-add-members</c>.</summary>
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>A key of another organization on the same server, whose large writes <c>fairness</c> sends beside this one's small ones.</summary>
+    public string? NoisyToken { get; init; }
+
+    /// <summary>Members the <c>fairness</c> background load adds to a group, then removes, per PATCH.</summary>
+    public int NoisyBatchSize { get; init; } = 10_000;
+
     /// <summary>Weights of the <c>mixed</c> scenario.</summary>
     public IReadOnlyDictionary<string, int> Mix { get; init; } = MixWeights.Default;
 
@@ -147,9 +153,9 @@ internal static class MixWeights
                 return $"--mix: '{part}' is not name=weight";
             }
 
-            if (!ScenarioCatalog.Names.Contains(pair[0]) || pair[0] == ScenarioCatalog.Mixed)
+            if (!ScenarioCatalog.Mixable.Contains(pair[0]))
             {
-                return $"--mix: unknown scenario '{pair[0]}' (use {string.Join(", ", ScenarioCatalog.Names.Where(n => n != ScenarioCatalog.Mixed))})";
+                return $"--mix: unknown scenario '{pair[0]}' (use {string.Join(", ", ScenarioCatalog.Mixable)})";
             }
 
             parsed[pair[0]] = weight;

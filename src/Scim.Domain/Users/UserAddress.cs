@@ -10,7 +10,7 @@ public sealed class UserAddress
     public Guid OrganizationId { get; set; }
 
     /// <summary>The <see cref="User.Id"/> of the owning user.</summary>
-    public Guid UserId { get; init; }
+    public Guid UserId { get; set; }
 
     /// <summary>Position in the array as sent.</summary>
     public int Ordinal { get; set; }

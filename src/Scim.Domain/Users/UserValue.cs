@@ -13,7 +13,7 @@ public sealed class UserValue
     public Guid OrganizationId { get; set; }
 
     /// <summary>The <see cref="User.Id"/> of the owning user.</summary>
-    public Guid UserId { get; init; }
+    public Guid UserId { get; set; }
 
     /// <summary>The attribute name as in the schema, e.g. <c>emails</c>.</summary>
     public string Attribute { get; set; } = "";

@@ -25,26 +25,6 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     /// <summary>Group membership rows (<c>members</c>, RFC 7643 §4.2), filtered to the request's organization.</summary>
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
 
-    /// <inheritdoc/>
-    public async Task<IWriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
-    {
-        var gate = Database.IsSqlite() ? WriteTransaction.GateFor(Database.GetConnectionString()!) : null;
-        if (gate is not null)
-        {
-            await gate.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), gate);
-        }
-        catch
-        {
-            gate?.Release();
-            throw;
-        }
-    }
-
     private OrganizationContext organization = new();
     private bool leased;
 

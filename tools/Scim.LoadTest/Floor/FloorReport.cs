@@ -88,7 +88,8 @@ internal sealed record FloorRatio(double? DurableCommits, double? KestrelRequest
         var requests = Math.Round(throughput / floor.KestrelRequestsPerSecond, 4);
         return scenario switch
         {
-            ScenarioCatalog.PatchReplace or ScenarioCatalog.EntraCycle or ScenarioCatalog.GroupAddMembers => new FloorRatio(commits, null),
+            ScenarioCatalog.PatchReplace or ScenarioCatalog.EntraCycle or ScenarioCatalog.GroupAddMembers or ScenarioCatalog.Create or ScenarioCatalog.Fairness
+                => new FloorRatio(commits, null),
             ScenarioCatalog.GetById or ScenarioCatalog.FilterEq or ScenarioCatalog.ListPage or ScenarioCatalog.CursorWalk => new FloorRatio(null, requests),
             _ => new FloorRatio(commits, requests),
         };

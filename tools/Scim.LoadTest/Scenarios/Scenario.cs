@@ -9,7 +9,23 @@ internal abstract class Scenario
     public abstract Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken);
 
     public abstract ScenarioWorker CreateWorker(ScenarioContext context, int index);
+
+    /// <summary>
+    /// The phases the run is measured in, one after the other with the same bound, each reported on its own; empty (the
+    /// default) = one measured phase. Called after <see cref="PrepareAsync"/>.
+    /// </summary>
+    public virtual IReadOnlyList<MeasuredPhase> Phases(ScenarioContext context) => [];
 }
+
+/// <summary>
+/// One measured phase of a scenario that compares conditions (see <see cref="Scenario.Phases"/>): the same workers, and
+/// optionally a <paramref name="Background"/> load that sends one request at a time beside them for the whole phase,
+/// recorded apart from the measured requests.
+/// </summary>
+/// <param name="Name">Short name for tables and the JSON report (<c>idle</c>, <c>loaded</c>).</param>
+/// <param name="Description">What is going on during the phase, in a sentence.</param>
+/// <param name="Background">The extra load, or null.</param>
+internal sealed record MeasuredPhase(string Name, string Description, ScenarioWorker? Background = null);
 
 /// <summary>
 /// One worker's state. Every <see cref="StepAsync"/> sends exactly one request (so multi-request flows such as an
@@ -39,11 +55,19 @@ internal static class ScenarioCatalog
     public const string ListPage = "list-page";
     public const string CursorWalk = "cursor-walk";
     public const string GroupAddMembers = "group-add-members";
+    public const string Create = "create";
+    public const string Fairness = "fairness";
     public const string Mixed = "mixed";
 
-    public static readonly IReadOnlyList<string> Names = [EntraCycle, FilterEq, GetById, PatchReplace, ListPage, CursorWalk, GroupAddMembers, Mixed];
+    public static readonly IReadOnlyList<string> Names = [EntraCycle, FilterEq, GetById, PatchReplace, ListPage, CursorWalk, GroupAddMembers, Create, Fairness, Mixed];
 
-    public static Scenario Create(string name, LoadTestOptions options) => name switch
+    /// <summary>
+    /// The scenarios <c>mixed</c> can draw from: every one whose steps are requests of one organization. <c>fairness</c>
+    /// is measured in phases with a second organization's load, which a step of a mix cannot be.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Mixable = [.. Names.Where(n => n is not (Mixed or Fairness))];
+
+    public static Scenario For(string name, LoadTestOptions options) => name switch
     {
         EntraCycle => new EntraCycleScenario(),
         FilterEq => new FilterEqScenario(),
@@ -52,7 +76,9 @@ internal static class ScenarioCatalog
         ListPage => new ListPageScenario(),
         CursorWalk => new CursorWalkScenario(),
         GroupAddMembers => new GroupAddMembersScenario(),
-        Mixed => new MixedScenario(options.Mix.Where(w => w.Value > 0).Select(w => (Create(w.Key, options), w.Value)).ToList()),
+        Create => new CreateUserScenario(),
+        Fairness => new FairnessScenario(),
+        Mixed => new MixedScenario(options.Mix.Where(w => w.Value > 0).Select(w => (For(w.Key, options), w.Value)).ToList()),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

@@ -19,6 +19,12 @@ internal sealed class ScenarioContext(IScimClient client, HttpClient http, LoadT
 
     public LoadTestOptions Options { get; } = options;
 
+    /// <summary>
+    /// Opens another connection to the same server with another key (another organization's), as the first one was
+    /// opened: for a scenario that loads two organizations at once.
+    /// </summary>
+    public Func<string, HttpClient> ConnectWithToken { get; init; } = _ => throw new InvalidOperationException("This context cannot open other connections.");
+
     public IReadOnlyList<UserRef> Users { get; private set; } = [];
 
     public IReadOnlyList<string> GroupIds { get; private set; } = [];
@@ -83,6 +89,25 @@ internal sealed class ScenarioContext(IScimClient client, HttpClient http, LoadT
             $"Discovered {Users.Count:N0} of {TotalUsers:N0} existing users (GET /Users?attributes=id,userName&count={PageSize}, {pages} page(s){(pages > 1 && stride > PageSize ? " spread over the directory" : "")})."));
     }
 
+    /// <summary>
+    /// Makes <see cref="Users"/> hold at least <paramref name="count"/> users: existing ones as <see cref="EnsureUsersAsync"/>
+    /// discovers them, and new ones for what the directory lacks.
+    /// </summary>
+    public async Task EnsureUserCountAsync(int count, CancellationToken cancellationToken)
+    {
+        await EnsureUsersAsync(count, cancellationToken);
+        if (Users.Count >= count)
+        {
+            return;
+        }
+
+        var missing = count - Users.Count;
+        Note("users: created", string.Create(CultureInfo.InvariantCulture,
+            $"The directory has {Users.Count:N0} users, fewer than {count:N0}: creating {missing:N0} (userName lt-{Options.RunId}-fill-*) through the API (Scim.Seeder --via db fills an organization much faster)."));
+        Users = [.. Users, .. await CreateUsersAsync(missing, "fill", cancellationToken)];
+        TotalUsers = Math.Max(TotalUsers, 0) + missing;
+    }
+
     /// <summary>Makes <see cref="TotalUsers"/> known (and the directory non-empty) without reading a sample.</summary>
     public async Task EnsureTotalAsync(CancellationToken cancellationToken)
     {
@@ -134,20 +159,26 @@ internal sealed class ScenarioContext(IScimClient client, HttpClient http, LoadT
     private async Task CreateWorkingSetAsync(CancellationToken cancellationToken)
     {
         var count = Options.WorkingSetUsers;
-        var created = new UserRef[count];
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
-        {
-            var user = await Client.CreateUserAsync(NewUser(string.Create(CultureInfo.InvariantCulture, $"lt-{Options.RunId}-ws-{i:D6}@loadtest.example")), ct);
-            created[i] = new UserRef(user.Id!, user.UserName!);
-        });
-        Users = created;
+        Users = await CreateUsersAsync(count, "ws", cancellationToken);
         TotalUsers = count;
         Note("users: created", string.Create(CultureInfo.InvariantCulture,
             $"The directory has no users: created a working set of {count:N0} users (userName lt-{Options.RunId}-ws-*)."));
     }
 
-    /// <summary>A user as Entra creates one with the default attribute mappings.</summary>
-    public static User NewUser(string userName)
+    /// <summary>Creates <paramref name="count"/> users named <c>lt-RUN-<paramref name="label"/>-N@loadtest.example</c>, <see cref="LoadTestOptions.Concurrency"/> at a time.</summary>
+    private async Task<UserRef[]> CreateUsersAsync(int count, string label, CancellationToken cancellationToken)
+    {
+        var created = new UserRef[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var user = await Client.CreateUserAsync(NewUser(string.Create(CultureInfo.InvariantCulture, $"lt-{Options.RunId}-{label}-{i:D6}@loadtest.example")), ct);
+            created[i] = new UserRef(user.Id!, user.UserName!);
+        });
+        return created;
+    }
+
+    /// <summary>A user as Entra creates one with the default attribute mappings (<c>jobTitle</c> maps to <paramref name="title"/>, when given).</summary>
+    public static User NewUser(string userName, string? title = null)
     {
         var local = userName.Split('@')[0];
         return new User
@@ -157,6 +188,7 @@ internal sealed class ScenarioContext(IScimClient client, HttpClient http, LoadT
             ExternalId = local,
             Active = true,
             DisplayName = $"Load {local}",
+            Title = title,
             Name = new Name { GivenName = "Load", FamilyName = local, Formatted = $"Load {local}" },
             Emails = [new MultiValue { Value = userName, Type = "work", Primary = true }],
             Enterprise = new EnterpriseUser { EmployeeNumber = local, Department = "Load testing" },

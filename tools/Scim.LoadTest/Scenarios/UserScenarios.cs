@@ -169,3 +169,37 @@ internal sealed class ListPageScenario : Scenario
         }
     }
 }
+
+/// <summary>
+/// <c>POST /Users</c> of a new user as Entra creates one (userName, externalId, active, displayName, name, a primary
+/// work e-mail, title, and the enterprise department and employeeNumber); expects <c>201</c> with that user. Each
+/// request creates a user of its own: <c>lt-RUN-GUID@loadtest.example</c>.
+/// </summary>
+internal sealed class CreateUserScenario : Scenario
+{
+    public override string Name => ScenarioCatalog.Create;
+
+    public override Task PrepareAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        context.Note("users: new", $"create posts a new user per request (userName lt-{context.Options.RunId}-<guid>@loadtest.example).");
+        return Task.CompletedTask;
+    }
+
+    public override ScenarioWorker CreateWorker(ScenarioContext context, int index) => new Worker(context, index);
+
+    private sealed class Worker(ScenarioContext context, int index) : ScenarioWorker(index)
+    {
+        public override Operation Next => Operation.CreateUser;
+
+        public override async Task StepAsync(CancellationToken cancellationToken)
+        {
+            // The generated client returns only on 201 and throws a ScimException for any other status.
+            var userName = string.Create(CultureInfo.InvariantCulture, $"lt-{context.Options.RunId}-{Guid.NewGuid():N}@loadtest.example");
+            var created = await context.Client.CreateUserAsync(ScenarioContext.NewUser(userName, title: "Load tester"), cancellationToken);
+            if (string.IsNullOrEmpty(created.Id) || created.UserName != userName)
+            {
+                throw new CheckFailedException($"POST /Users of {userName} answered 201 with id '{created.Id}' and userName '{created.UserName}'");
+            }
+        }
+    }
+}

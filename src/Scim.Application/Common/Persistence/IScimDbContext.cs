@@ -10,7 +10,8 @@ namespace Scim.Application.Common.Persistence;
 /// <summary>
 /// The database as the slices see it. <see cref="Users"/>, <see cref="Groups"/> and <see cref="GroupMembers"/>
 /// are filtered to <see cref="OrganizationContext.OrganizationId"/> by a global query filter, so no query can
-/// reach another organization's rows.
+/// reach another organization's rows. Users, groups and members are written only through <see cref="IResourceWriter"/>;
+/// organizations and keys (administration, rare) through <see cref="SaveChangesAsync"/>.
 /// </summary>
 public interface IScimDbContext
 {
@@ -29,12 +30,6 @@ public interface IScimDbContext
     [SuppressMessage("Naming", "CA1716", Justification = "Implemented by DbContext.Set<TEntity>() itself.")]
     DbSet<TEntity> Set<TEntity>()
         where TEntity : class;
-
-    /// <summary>
-    /// Starts a write transaction, waiting for this process's other writers first: SQLite allows one writer at a time,
-    /// and queueing in memory is fair and fast where SQLite's own retry would sleep (up to seconds under load).
-    /// </summary>
-    Task<IWriteTransaction> BeginWriteAsync(CancellationToken cancellationToken);
 
     /// <summary>Transactions and raw access.</summary>
     DatabaseFacade Database { get; }

@@ -16,7 +16,7 @@ public static class CreateGroup
     /// <param name="Body">The request body as sent.</param>
     public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -35,16 +35,27 @@ public static class CreateGroup
                 return error;
             }
 
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            db.Groups.Add(group);
-            error = await GroupWriter.SaveAsync(db, group, cancellationToken)
-                ?? await GroupMembership.ApplyAsync(db, organization.OrganizationId, group.Id, members, cancellationToken);
-            if (error is not null)
+            var change = await GroupMembership.PlanAsync(db, group.Id, members, cancellationToken);
+            if (!change.IsSuccess)
             {
-                return error;
+                return change.Error;
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            var written = await writer.WriteAsync(organization.OrganizationId, 1 + change.Value!.Rows, async (session, _) =>
+            {
+                var inserted = GroupWriter.Outcome(await session.InsertGroupAsync(group), group);
+                if (inserted.IsSuccess)
+                {
+                    await change.Value.ApplyAsync(session, group.Id);
+                }
+
+                return inserted;
+            }, cancellationToken);
+            if (!written.IsSuccess)
+            {
+                return written.Error;
+            }
+
             return await GroupResources.ReadWrittenAsync(db, group.Id, cancellationToken);
         }
     }

@@ -1,7 +1,5 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
-using Scim.Domain.Groups;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Groups;
@@ -12,7 +10,7 @@ public static class DeleteGroup
     /// <param name="Id">The SCIM id from the URL.</param>
     public sealed record Command(string Id) : ICommand<Result<bool>>;
 
-    internal sealed class Handler(IScimDbContext db) : ICommandHandler<Command, Result<bool>>
+    internal sealed class Handler(IResourceWriter writer, OrganizationContext organization, TimeProvider clock) : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -21,16 +19,11 @@ public static class DeleteGroup
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            await db.GroupMembers.Where(m => m.MemberId == id && m.Type == MemberType.Group).ExecuteDeleteAsync(cancellationToken);
-            // The group's own membership rows follow it (ON DELETE CASCADE).
-            if (await db.Groups.Where(g => g.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
-            {
-                return ScimError.NotFound($"Group {command.Id} not found.");
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            return await writer.WriteAsync<bool>(
+                organization.OrganizationId,
+                1,
+                async (session, _) => await session.DeleteGroupAsync(id, clock.GetUtcNow().UtcDateTime) ? true : ScimError.NotFound($"Group {command.Id} not found."),
+                cancellationToken);
         }
     }
 }

@@ -8,10 +8,10 @@ using Scim.Protocol.Patching;
 namespace Scim.Application.Features.Groups;
 
 /// <summary>
-/// Applies member operations to a group's membership rows, in request order, inside the caller's transaction.
-/// Every id that is added is checked first, in one query: an unknown id fails the whole request with 400
-/// invalidValue naming only the unknown ids, before any row changes: a PATCH applies all its operations or none
-/// (RFC 7644 §3.5.2), so silently skipping one member would half-apply it.
+/// Plans member operations on a group's membership rows, in request order. Every id that is added is checked first,
+/// in one query: an unknown id fails the whole request with 400 invalidValue naming only the unknown ids, before
+/// anything is written: a PATCH applies all its operations or none (RFC 7644 §3.5.2), so silently skipping one
+/// member would half-apply it.
 /// </summary>
 internal static class GroupMembership
 {
@@ -27,16 +27,17 @@ internal static class GroupMembership
     }
 
     /// <summary>
-    /// Applies <paramref name="operations"/> to group <paramref name="groupId"/>; null on success. The operations are
-    /// first folded, in order, into one net change (which rows to delete, which ids to insert), then written with
-    /// one delete per kind and one insert: the same id added, removed and added again in one request is one insert.
+    /// Turns <paramref name="operations"/> on group <paramref name="groupId"/> into one <see cref="MemberChange"/>: the
+    /// operations are folded, in order, into a net change (which rows to delete, which ids to insert), so the same id
+    /// added, removed and added again in one request is one insert. Everything is read here, before the write; the
+    /// write is conditional on the group's version, so what was read still holds when it is applied.
     /// </summary>
-    public static async Task<ScimError?> ApplyAsync(
-        IScimDbContext db, Guid organizationId, Guid groupId, IReadOnlyList<MemberOperation> operations, CancellationToken cancellationToken)
+    public static async Task<Result<MemberChange>> PlanAsync(
+        IScimDbContext db, Guid groupId, IReadOnlyList<MemberOperation> operations, CancellationToken cancellationToken)
     {
         if (operations.Count == 0)
         {
-            return null;
+            return MemberChange.None;
         }
 
         var added = operations.SelectMany(o => o switch
@@ -60,27 +61,24 @@ internal static class GroupMembership
             }
         }
 
-        var rows = db.GroupMembers.Where(m => m.GroupId == groupId);
-        if (change.ClearsExisting)
+        var removed = change.Removed.ToHashSet();
+        if (!change.ClearsExisting)
         {
-            await rows.ExecuteDeleteAsync(cancellationToken);
-        }
-        else
-        {
-            var removed = change.Removed.ToList();
-            if (removed.Count > 0)
-            {
-                await rows.Where(m => removed.Contains(m.MemberId)).ExecuteDeleteAsync(cancellationToken);
-            }
-
+            // Rows removed by a filter (members[display co "x"]) become ids now: the rows cannot change before the
+            // conditional write, and the write then deletes by id.
+            var rows = db.GroupMembers.Where(m => m.GroupId == groupId);
             foreach (var filter in change.ExistingRemovedWhere)
             {
-                await rows.Where(filter).ExecuteDeleteAsync(cancellationToken);
+                removed.UnionWith(await rows.Where(filter).Select(m => m.MemberId).ToListAsync(cancellationToken));
             }
         }
 
-        await InsertMissingAsync(db, organizationId, groupId, change.Added, cancellationToken);
-        return null;
+        return new MemberChange(
+            change.ExistingRemovedWhere.Count > 0,
+            change.ClearsExisting,
+            [.. removed],
+            [.. change.Added.Where(m => m.Value == MemberType.User).Select(m => m.Key)],
+            [.. change.Added.Where(m => m.Value == MemberType.Group).Select(m => m.Key)]);
     }
 
     private static async Task<Result<Dictionary<Guid, MemberType>>> ResolveAsync(
@@ -143,24 +141,38 @@ internal static class GroupMembership
 
         return null;
     }
+}
 
-    private static async Task InsertMissingAsync(
-        IScimDbContext db, Guid organizationId, Guid groupId, IReadOnlyDictionary<Guid, MemberType> members, CancellationToken cancellationToken)
+/// <summary>
+/// The net change of a request's member operations, ready to write: every existing row removed
+/// (<see cref="ClearsExisting"/>) or the rows of <see cref="Removed"/>, then the ids added.
+/// </summary>
+/// <param name="DependsOnRead">True when the change was computed from the rows read (members removed by a filter):
+/// it may only be written if the group has not changed since.</param>
+/// <param name="ClearsExisting">True when every row that existed before the request goes (replace or clear).</param>
+/// <param name="Removed">Existing member ids to delete, when not <paramref name="ClearsExisting"/>.</param>
+/// <param name="AddedUsers">User ids to insert unless already members.</param>
+/// <param name="AddedGroups">Group ids to insert unless already members.</param>
+internal sealed record MemberChange(bool DependsOnRead, bool ClearsExisting, IReadOnlyList<Guid> Removed, IReadOnlyList<Guid> AddedUsers, IReadOnlyList<Guid> AddedGroups)
+{
+    /// <summary>No change at all.</summary>
+    public static MemberChange None { get; } = new(false, false, [], [], []);
+
+    /// <summary>True when the change writes nothing.</summary>
+    public bool IsEmpty => !ClearsExisting && Removed.Count == 0 && AddedUsers.Count == 0 && AddedGroups.Count == 0;
+
+    /// <summary>About how many rows the change writes (the batch size hint of <see cref="IResourceWriter"/>).</summary>
+    public int Rows => Removed.Count + AddedUsers.Count + AddedGroups.Count;
+
+    /// <summary>Writes the change to group <paramref name="groupId"/>: one delete and at most two inserts, whatever the size.</summary>
+    public async ValueTask ApplyAsync(IWriteSession session, Guid groupId)
     {
-        var existing = new HashSet<Guid>();
-        foreach (var chunk in members.Keys.Chunk(500))
+        if (ClearsExisting || Removed.Count > 0)
         {
-            existing.UnionWith(await db.GroupMembers.Where(m => m.GroupId == groupId && chunk.Contains(m.MemberId))
-                .Select(m => m.MemberId).ToListAsync(cancellationToken));
+            await session.DeleteMembersAsync(groupId, ClearsExisting ? null : Removed);
         }
 
-        db.GroupMembers.AddRange(members.Where(m => !existing.Contains(m.Key)).Select(m => new GroupMember
-        {
-            OrganizationId = organizationId,
-            GroupId = groupId,
-            MemberId = m.Key,
-            Type = m.Value,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+        await session.InsertMembersAsync(groupId, AddedUsers, MemberType.User);
+        await session.InsertMembersAsync(groupId, AddedGroups, MemberType.Group);
     }
 }

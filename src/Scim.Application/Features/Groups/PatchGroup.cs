@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
-using Scim.Application.Common.Resources;
-using Scim.Domain.Groups;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
 using Scim.Protocol.Schemas;
@@ -13,8 +10,9 @@ using Scim.Protocol.Schemas;
 namespace Scim.Application.Features.Groups;
 
 /// <summary>
-/// PATCH /Groups/{id} (RFC 7644 §3.5.2) in both Entra dialects. Member changes become row inserts and deletes,
-/// so a 100,000-member group is never loaded; everything runs in one transaction (all or nothing).
+/// PATCH /Groups/{id} (RFC 7644 §3.5.2) in both Entra dialects. Member changes become one set-based delete and
+/// insert, so a 100,000-member group is never loaded; the group's row and its members change in one write (all or
+/// nothing), and every member operation changes the group's version and lastModified.
 /// </summary>
 public static class PatchGroup
 {
@@ -24,15 +22,18 @@ public static class PatchGroup
     /// <param name="Request">The PatchOp body.</param>
     public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<bool>>;
 
-    internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<bool>>
     {
-        public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken) =>
+            Guid.TryParse(command.Id, out var id)
+                ? await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken)
+                : ScimError.NotFound($"Group {command.Id} not found.");
+
+        // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
+        private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
         {
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            var group = Guid.TryParse(command.Id, out var id)
-                ? await db.Groups.WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken)
-                : null;
+            var group = await GroupWriter.ReadAsync(db, id, cancellationToken);
             if (group is null)
             {
                 return ScimError.NotFound($"Group {command.Id} not found.");
@@ -52,21 +53,50 @@ public static class PatchGroup
                 return invalid;
             }
 
-            if (attributesChanged || outcome.Value.MemberOperations.Count > 0)
+            var members = await GroupMembership.PlanAsync(db, group.Id, outcome.Value.MemberOperations, cancellationToken);
+            if (!members.IsSuccess)
             {
-                group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
-                group.Version++;
+                return members.Error;
             }
 
-            var error = await GroupWriter.SaveAsync(db, group, cancellationToken)
-                ?? await GroupMembership.ApplyAsync(db, organization.OrganizationId, group.Id, outcome.Value.MemberOperations, cancellationToken);
-            if (error is not null)
+            if (!attributesChanged && outcome.Value.MemberOperations.Count == 0)
             {
-                return error;
+                return true;
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var change = members.Value!;
+            if (!attributesChanged && !change.DependsOnRead)
+            {
+                // Members added or removed by id commute with any concurrent change of the group: no need to insist on
+                // the version read, so concurrent member PATCHes of one group (Entra sends them) never retry.
+                return await writer.WriteAsync<bool>(organization.OrganizationId, 1 + change.Rows, async (session, _) =>
+                {
+                    if (!await session.TouchGroupAsync(group.Id, now))
+                    {
+                        return ScimError.NotFound($"Group {command.Id} not found.");
+                    }
+
+                    await change.ApplyAsync(session, group.Id);
+                    return true;
+                }, cancellationToken);
+            }
+
+            // Attributes are patched from the values read, and members removed by a filter were the rows read: both
+            // only hold if the group is still at that version.
+            var expectedVersion = group.Version;
+            group.Version++;
+            group.LastModifiedUtc = now;
+            return await writer.WriteAsync(organization.OrganizationId, 1 + change.Rows, async (session, _) =>
+            {
+                var written = GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group);
+                if (written.IsSuccess)
+                {
+                    await change.ApplyAsync(session, group.Id);
+                }
+
+                return written;
+            }, cancellationToken);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
@@ -18,7 +17,7 @@ public static class ReplaceGroup
     /// <param name="Body">The request body as sent.</param>
     public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -30,27 +29,52 @@ public static class ReplaceGroup
             }
 
             var members = GroupMembership.TakeMembers(resource.Value!);
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            var group = Guid.TryParse(command.Id, out var id)
-                ? await db.Groups.WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            if (group is null)
+            if (!Guid.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
-            group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
-            group.Version++;
-            var error = GroupWriter.Apply(group, resource.Value!)
-                ?? await GroupWriter.SaveAsync(db, group, cancellationToken)
-                ?? await GroupMembership.ApplyAsync(db, organization.OrganizationId, group.Id, members, cancellationToken);
-            if (error is not null)
+            Group? group = null;
+            var written = await VersionedWrite.RunAsync(id, async () =>
             {
-                return error;
+                group = await GroupWriter.ReadAsync(db, id, cancellationToken);
+                if (group is null)
+                {
+                    return ScimError.NotFound($"Group {command.Id} not found.");
+                }
+
+                var expectedVersion = group.Version;
+                group.Version++;
+                group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+                if (GroupWriter.Apply(group, resource.Value!) is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var change = await GroupMembership.PlanAsync(db, group.Id, members, cancellationToken);
+                if (!change.IsSuccess)
+                {
+                    return change.Error;
+                }
+
+                var replaced = group;
+                return await writer.WriteAsync(organization.OrganizationId, 1 + change.Value!.Rows, async (session, _) =>
+                {
+                    var updated = GroupWriter.Outcome(await session.UpdateGroupAsync(replaced, expectedVersion), replaced);
+                    if (updated.IsSuccess)
+                    {
+                        await change.Value.ApplyAsync(session, replaced.Id);
+                    }
+
+                    return updated;
+                }, cancellationToken);
+            }, cancellationToken);
+            if (!written.IsSuccess)
+            {
+                return written.Error;
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            return await GroupResources.ReadWrittenAsync(db, group.Id, cancellationToken);
+            return await GroupResources.ReadWrittenAsync(db, group!.Id, cancellationToken);
         }
     }
 }

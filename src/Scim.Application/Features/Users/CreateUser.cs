@@ -16,7 +16,7 @@ public static class CreateUser
     /// <param name="Body">The request body as sent.</param>
     public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -29,22 +29,21 @@ public static class CreateUser
 
             var now = clock.GetUtcNow().UtcDateTime;
             var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now };
-
-            // The manager check and the insert share one transaction, so the manager cannot vanish in between.
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken);
-            if (error is null)
+            if (await UserWriter.ApplyAsync(db, user, resource.Value!, null, cancellationToken) is { } invalid)
             {
-                db.Users.Add(user);
-                error = await UserWriter.SaveAsync(db, user, cancellationToken);
+                return invalid;
             }
 
-            if (error is not null)
+            var written = await writer.WriteAsync(
+                organization.OrganizationId,
+                1 + user.Values.Count + user.Addresses.Count,
+                async (session, _) => UserWriter.Outcome(await session.InsertUserAsync(user), user),
+                cancellationToken);
+            if (!written.IsSuccess)
             {
-                return error;
+                return written.Error;
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
         }
     }

@@ -1,7 +1,5 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
-using Scim.Domain.Groups;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Users;
@@ -15,7 +13,7 @@ public static class DeleteUser
     /// <param name="Id">The SCIM id from the URL.</param>
     public sealed record Command(string Id) : ICommand<Result<bool>>;
 
-    internal sealed class Handler(IScimDbContext db) : ICommandHandler<Command, Result<bool>>
+    internal sealed class Handler(IResourceWriter writer, OrganizationContext organization, TimeProvider clock) : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -24,16 +22,12 @@ public static class DeleteUser
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            await db.GroupMembers.Where(m => m.MemberId == id && m.Type == MemberType.User).ExecuteDeleteAsync(cancellationToken);
-            // Values, addresses (cascade) and manager references (set null) follow the row in the database.
-            if (await db.Users.Where(u => u.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
-            {
-                return ScimError.NotFound($"User {command.Id} not found.");
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            var deleted = await writer.WriteAsync<bool>(
+                organization.OrganizationId,
+                1,
+                async (session, _) => await session.DeleteUserAsync(id, clock.GetUtcNow().UtcDateTime) ? true : ScimError.NotFound($"User {command.Id} not found."),
+                cancellationToken);
+            return deleted;
         }
     }
 }

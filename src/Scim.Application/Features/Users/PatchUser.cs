@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
@@ -22,23 +21,30 @@ public static class PatchUser
     /// <param name="Request">The PatchOp body.</param>
     public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
-            // The read and the write share one transaction (BEGIN IMMEDIATE on SQLite): concurrent PATCHes queue
-            // instead of overwriting each other.
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            var user = Guid.TryParse(command.Id, out var id)
-                ? await db.Users.WithDetails().WithSpecification(new ResourceByIdSpec<User>(id)).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            if (user is null)
+            if (!Guid.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            var current = UserResources.ToJson(user);
+            // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
+            var written = await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
+            return written.IsSuccess ? await UserResources.ReadWrittenAsync(db, id, cancellationToken) : written.Error;
+        }
+
+        private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
+        {
+            var stored = await UserWriter.ReadAsync(db, id, cancellationToken);
+            if (stored is null)
+            {
+                return ScimError.NotFound($"User {command.Id} not found.");
+            }
+
+            var current = UserWriter.ToResource(stored);
             var outcome = PatchEngine.Apply(current, command.Request, ResourceTypeDefinition.User);
             if (!outcome.IsSuccess)
             {
@@ -49,26 +55,29 @@ public static class PatchUser
             var patched = outcome.Value.Resource;
             if (JsonNode.DeepEquals(patched, current))
             {
-                // Nothing to write: end the writer's turn before reading the answer.
-                await transaction.CommitAsync(cancellationToken);
-                return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
+                return true;
             }
 
-            var error = await UserWriter.ApplyAsync(db, user, patched, cancellationToken);
-            if (error is not null)
+            var user = new User
             {
-                return error;
-            }
-
-            user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
-            user.Version++;
-            if (await UserWriter.SaveAsync(db, user, cancellationToken) is { } saveError)
+                Id = id,
+                OrganizationId = organization.OrganizationId,
+                CreatedUtc = stored.CreatedUtc,
+                LastModifiedUtc = clock.GetUtcNow().UtcDateTime,
+                Version = stored.Version + 1,
+                PasswordHash = stored.PasswordHash,
+            };
+            if (await UserWriter.ApplyAsync(db, user, patched, stored.ManagerId, cancellationToken) is { } invalid)
             {
-                return saveError;
+                return invalid;
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
+            var rowsChanged = UserWriter.RowsDiffer(current, patched);
+            return await writer.WriteAsync(
+                organization.OrganizationId,
+                rowsChanged ? 1 + user.Values.Count + user.Addresses.Count : 1,
+                async (session, _) => UserWriter.Outcome(await session.UpdateUserAsync(user, stored.Version, rowsChanged), user),
+                cancellationToken);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
@@ -18,7 +17,7 @@ public static class ReplaceUser
     /// <param name="Body">The request body as sent.</param>
     public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -29,31 +28,45 @@ public static class ReplaceUser
                 return resource.Error;
             }
 
-            // The read and the write share one transaction (BEGIN IMMEDIATE on SQLite): concurrent writers queue.
-            await using var transaction = await db.BeginWriteAsync(cancellationToken);
-            var user = Guid.TryParse(command.Id, out var id)
-                ? await db.Users.WithDetails().WithSpecification(new ResourceByIdSpec<User>(id)).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            if (user is null)
+            if (!Guid.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            var error = await UserWriter.ApplyAsync(db, user, resource.Value!, cancellationToken);
-            if (error is null)
+            var written = await VersionedWrite.RunAsync(id, async () =>
             {
-                user.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
-            user.Version++;
-                error = await UserWriter.SaveAsync(db, user, cancellationToken);
+                var stored = await UserWriter.ReadAsync(db, id, cancellationToken);
+                if (stored is null)
+                {
+                    return ScimError.NotFound($"User {command.Id} not found.");
+                }
+
+                var user = new User
+                {
+                    Id = id,
+                    OrganizationId = organization.OrganizationId,
+                    CreatedUtc = stored.CreatedUtc,
+                    LastModifiedUtc = clock.GetUtcNow().UtcDateTime,
+                    Version = stored.Version + 1,
+                    PasswordHash = stored.PasswordHash,
+                };
+                if (await UserWriter.ApplyAsync(db, user, resource.Value!, stored.ManagerId, cancellationToken) is { } invalid)
+                {
+                    return invalid;
+                }
+
+                return await writer.WriteAsync(
+                    organization.OrganizationId,
+                    1 + user.Values.Count + user.Addresses.Count,
+                    async (session, _) => UserWriter.Outcome(await session.UpdateUserAsync(user, stored.Version, rowsChanged: true), user),
+                    cancellationToken);
+            }, cancellationToken);
+            if (!written.IsSuccess)
+            {
+                return written.Error;
             }
 
-            if (error is not null)
-            {
-                return error;
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
+            return await UserResources.ReadWrittenAsync(db, id, cancellationToken);
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -16,10 +14,6 @@ namespace Scim.Application.Features.Users;
 /// </summary>
 internal static class UserResources
 {
-    /// <summary>Users with their value rows, addresses and manager (split queries: no row explosion), for writes.</summary>
-    public static IQueryable<User> WithDetails(this IQueryable<User> users) =>
-        users.Include(u => u.Values).Include(u => u.Addresses).Include(u => u.Manager).AsSplitQuery();
-
     /// <summary>
     /// The user with this id as <c>GET /Users/{id}</c> returns it (RFC 7644 §3.4.1); null when the organization has no
     /// such user.
@@ -71,10 +65,6 @@ internal static class UserResources
         var groups = projection.Includes("groups") && rows.Count > 0 ? await GroupsAsync(db, rows, cancellationToken) : null;
         return new UserRenderer(projection, groups);
     }
-
-    /// <summary>The full SCIM JSON of one user as the entity says it, for the writes that load the entity.</summary>
-    public static JsonObject ToJson(User user) =>
-        JsonSerializer.SerializeToNode(user.Adapt<ScimUser>(ScimMappings.Config), ScimJson.Options)!.AsObject();
 
     // groups (RFC 7643 §4.1.2): each user's direct groups, ordered by displayName case-insensitively.
     private static async Task<Dictionary<Guid, List<UserGroup>>> GroupsAsync(

@@ -1,0 +1,72 @@
+using Scim.Domain.Groups;
+using Scim.Domain.Users;
+
+namespace Scim.Application.Common.Persistence;
+
+/// <summary>
+/// The statements a write may run, each scoped to the write's organization and set-based: no entity is loaded or
+/// tracked, a resource is written from the entity the request built, and member lists change as set operations.
+/// Updates are conditional on the version the request read (<see cref="WriteStatus.Stale"/> when another write
+/// came first), so a request that read, changed and wrote a resource never overwrites a concurrent change.
+/// </summary>
+public interface IWriteSession
+{
+    /// <summary>Inserts <paramref name="user"/> with its value rows and addresses; <see cref="WriteStatus.Conflict"/> for a taken userName.</summary>
+    ValueTask<WriteStatus> InsertUserAsync(User user);
+
+    /// <summary>
+    /// Writes every column of <paramref name="user"/> (its <see cref="User.Version"/> must be
+    /// <paramref name="expectedVersion"/> + 1) where the stored version is <paramref name="expectedVersion"/>, and,
+    /// when <paramref name="rowsChanged"/>, replaces its value rows and addresses.
+    /// </summary>
+    /// <returns><see cref="WriteStatus.Stale"/> when the user is gone or has another version; <see cref="WriteStatus.Conflict"/>
+    /// for a taken userName; <see cref="WriteStatus.MissingReference"/> when the manager no longer exists.</returns>
+    ValueTask<WriteStatus> UpdateUserAsync(User user, long expectedVersion, bool rowsChanged);
+
+    /// <summary>
+    /// Deletes the user, its memberships, value rows and addresses; the groups it was in and the users it managed
+    /// change (new version, <c>lastModified</c> = <paramref name="now"/>). False when there is no such user.
+    /// </summary>
+    ValueTask<bool> DeleteUserAsync(Guid id, DateTime now);
+
+    /// <summary>Inserts <paramref name="group"/> (without members); <see cref="WriteStatus.Conflict"/> for a taken displayName.</summary>
+    ValueTask<WriteStatus> InsertGroupAsync(Group group);
+
+    /// <summary>Writes <paramref name="group"/>'s columns where the stored version is <paramref name="expectedVersion"/>, as <see cref="UpdateUserAsync"/>.</summary>
+    ValueTask<WriteStatus> UpdateGroupAsync(Group group, long expectedVersion);
+
+    /// <summary>
+    /// Gives the group a new version and <c>lastModified</c> = <paramref name="now"/> whatever its version, for a change
+    /// that does not depend on what the request read (members added or removed by id). False when there is no such group.
+    /// </summary>
+    ValueTask<bool> TouchGroupAsync(Guid id, DateTime now);
+
+    /// <summary>Deletes the group, its membership rows and its memberships in other groups, which change. False when there is no such group.</summary>
+    ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now);
+
+    /// <summary>Deletes the membership rows of <paramref name="memberIds"/> in the group, or all of them when null.</summary>
+    ValueTask DeleteMembersAsync(Guid groupId, IReadOnlyCollection<Guid>? memberIds);
+
+    /// <summary>
+    /// Adds the <paramref name="type"/> resources <paramref name="memberIds"/> to the group, skipping those already in
+    /// it; an id whose resource does not exist (any more) in the organization is not added.
+    /// </summary>
+    /// <returns>How many rows were inserted.</returns>
+    ValueTask<int> InsertMembersAsync(Guid groupId, IReadOnlyCollection<Guid> memberIds, MemberType type);
+}
+
+/// <summary>The outcome of a conditional write.</summary>
+public enum WriteStatus
+{
+    /// <summary>The row was written.</summary>
+    Written,
+
+    /// <summary>Nothing was written: the row is gone or another write changed it since it was read; read again and retry.</summary>
+    Stale,
+
+    /// <summary>Nothing was written: a unique value (userName, group displayName) is taken.</summary>
+    Conflict,
+
+    /// <summary>Nothing was written: a referenced resource (the manager) no longer exists.</summary>
+    MissingReference,
+}

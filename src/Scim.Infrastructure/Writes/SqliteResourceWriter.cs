@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.Logging;
+using Scim.Application.Common.Persistence;
+using Scim.Protocol;
+
+namespace Scim.Infrastructure.Writes;
+
+/// <summary>
+/// <see cref="IResourceWriter"/> on SQLite: one writer connection runs the queued writes in batches, one transaction
+/// and one durable commit per batch (group commit: while a commit waits for the disk, the next batch gathers), each
+/// write inside its own savepoint, so a failing write is undone alone. Writes are taken from the organizations in
+/// turn, and a batch holds about <see cref="BatchRows"/> rows at most (a larger write is a batch of its own), so
+/// another organization's small write waits for at most about one batch.
+/// </summary>
+internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisposable
+{
+    /// <summary>About how many rows one batch writes before it is cut.</summary>
+    public const int BatchRows = 1_000;
+
+    private const int MaxBatchWrites = 256;
+
+    private readonly Channel<PendingWrite> incoming = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SqliteConnection connection;
+    private readonly SqliteWriteSession session;
+    private readonly ILogger logger;
+    private readonly Task loop;
+
+    // Writes that arrived and wait for their turn, by organization, and the order in which organizations take turns.
+    private readonly Dictionary<Guid, Queue<PendingWrite>> waiting = [];
+    private readonly Queue<Guid> turns = new();
+
+    // BEGIN, SAVEPOINT, RELEASE and COMMIT, prepared once.
+    private readonly Dictionary<string, SqliteCommand> control = new(StringComparer.Ordinal);
+
+    public SqliteResourceWriter(string connectionString, IModel model, ILogger<SqliteResourceWriter> logger)
+    {
+        this.logger = logger;
+        connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using (var pragmas = connection.CreateCommand())
+        {
+            // synchronous=FULL: a commit returns only once the write-ahead log is on disk, so every answered write
+            // survives a crash or power loss. foreign_keys: cascades and the manager reference, as EF Core's connections.
+            // A 64 MB page cache (SQLite's default is 2 MB) keeps the index pages a large member change walks in memory.
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
+            pragmas.ExecuteNonQuery();
+        }
+
+        session = new SqliteWriteSession(connection, model);
+        loop = Task.Run(RunAsync);
+    }
+
+    public async Task<Result<T>> WriteAsync<T>(
+        Guid organizationId, int rows, Func<IWriteSession, CancellationToken, ValueTask<Result<T>>> write, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite<T>(organizationId, Math.Max(rows, 1), write, cancellationToken);
+        if (!incoming.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteResourceWriter), "The server is shutting down.");
+        }
+
+        return await pending.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        incoming.Writer.TryComplete();
+        await loop;
+        await connection.DisposeAsync();
+    }
+
+    private async Task RunAsync()
+    {
+        while (waiting.Count > 0 || await incoming.Reader.WaitToReadAsync())
+        {
+            while (incoming.Reader.TryRead(out var write))
+            {
+                if (!waiting.TryGetValue(write.OrganizationId, out var queue))
+                {
+                    waiting[write.OrganizationId] = queue = new Queue<PendingWrite>();
+                    turns.Enqueue(write.OrganizationId);
+                }
+
+                queue.Enqueue(write);
+            }
+
+            var batch = NextBatch();
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                // The batch's transaction failed as a whole (the disk, the file): nothing of it is durable.
+                LogBatchFailed(logger, ex, batch.Count);
+                Execute("ROLLBACK", ignoreErrors: true);
+                foreach (var write in batch)
+                {
+                    write.Fail(ex);
+                }
+            }
+        }
+    }
+
+    // One write from each organization in turn, until the batch is full; an organization whose queue is not empty
+    // goes to the back of the line.
+    private List<PendingWrite> NextBatch()
+    {
+        var batch = new List<PendingWrite>();
+        var rows = 0;
+        while (turns.Count > 0 && batch.Count < MaxBatchWrites)
+        {
+            var organization = turns.Peek();
+            var queue = waiting[organization];
+            var next = queue.Peek();
+            if (batch.Count > 0 && rows + next.Rows > BatchRows)
+            {
+                break;
+            }
+
+            batch.Add(queue.Dequeue());
+            rows += next.Rows;
+            turns.Dequeue();
+            if (queue.Count > 0)
+            {
+                turns.Enqueue(organization);
+            }
+            else
+            {
+                waiting.Remove(organization);
+            }
+        }
+
+        return batch;
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var ran = new List<PendingWrite>(batch.Count);
+        Execute("BEGIN IMMEDIATE");
+        foreach (var write in batch)
+        {
+            if (write.CancellationToken.IsCancellationRequested)
+            {
+                write.Cancel();
+                continue;
+            }
+
+            session.OrganizationId = write.OrganizationId;
+            Execute("SAVEPOINT write");
+            bool keep;
+            try
+            {
+                keep = await write.RunAsync(session);
+            }
+            catch (Exception ex)
+            {
+                Execute("ROLLBACK TO write; RELEASE write");
+                write.Fail(ex);
+                continue;
+            }
+
+            Execute(keep ? "RELEASE write" : "ROLLBACK TO write; RELEASE write");
+            ran.Add(write);
+        }
+
+        Execute("COMMIT");
+        foreach (var write in ran)
+        {
+            write.Complete();
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var rows = batch.Sum(w => w.Rows);
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogBatchCommitted(logger, batch.Count, rows, milliseconds);
+        }
+    }
+
+    private void Execute(string sql, bool ignoreErrors = false)
+    {
+        if (!control.TryGetValue(sql, out var command))
+        {
+            control[sql] = command = connection.CreateCommand();
+            command.CommandText = sql;
+        }
+
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException) when (ignoreErrors)
+        {
+        }
+    }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Committed a batch of {Writes} writes (about {Rows} rows) in {Milliseconds:F2} ms.")]
+    private static partial void LogBatchCommitted(ILogger logger, int writes, int rows, double milliseconds);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "A batch of {Writes} writes failed to commit; none of them was applied.")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int writes);
+}

@@ -1,0 +1,214 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Scim.Application.Common.Persistence;
+using Scim.Domain.Groups;
+using Scim.Domain.Users;
+
+namespace Scim.Infrastructure.Writes;
+
+/// <summary>
+/// The SQLite statements of <see cref="IWriteSession"/>, prepared once on the writer's connection. Member lists
+/// travel as one JSON array parameter (<c>json_each</c>), so adding 10,000 members is one statement.
+/// </summary>
+internal sealed class SqliteWriteSession : IWriteSession
+{
+    // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_FOREIGNKEY.
+    private const int UniqueViolation = 2067;
+    private const int PrimaryKeyViolation = 1555;
+    private const int ForeignKeyViolation = 787;
+
+    private readonly SqliteConnection connection;
+    private readonly EntityStatement insertUser, updateUser, insertValue, insertAddress, insertGroup, updateGroup;
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    public SqliteWriteSession(SqliteConnection connection, IModel model)
+    {
+        this.connection = connection;
+        var users = model.FindEntityType(typeof(User))!;
+        var groups = model.FindEntityType(typeof(Group))!;
+        insertUser = EntityStatement.Insert(connection, users);
+        updateUser = EntityStatement.UpdateVersioned(connection, users);
+        insertValue = EntityStatement.Insert(connection, model.FindEntityType(typeof(UserValue))!);
+        insertAddress = EntityStatement.Insert(connection, model.FindEntityType(typeof(UserAddress))!);
+        insertGroup = EntityStatement.Insert(connection, groups);
+        updateGroup = EntityStatement.UpdateVersioned(connection, groups);
+    }
+
+    /// <summary>The organization of the write being run; every statement is limited to it.</summary>
+    public Guid OrganizationId { get; set; }
+
+    public ValueTask<WriteStatus> InsertUserAsync(User user) => Status(() =>
+    {
+        insertUser.Execute(user);
+        InsertRows(user);
+        return WriteStatus.Written;
+    });
+
+    public ValueTask<WriteStatus> UpdateUserAsync(User user, long expectedVersion, bool rowsChanged) => Status(() =>
+    {
+        if (updateUser.Execute(user, expectedVersion) == 0)
+        {
+            return WriteStatus.Stale;
+        }
+
+        if (rowsChanged)
+        {
+            Run("""DELETE FROM "user_values" WHERE "UserId" = $id AND "OrganizationId" = $org""", ("$id", user.Id));
+            Run("""DELETE FROM "user_addresses" WHERE "UserId" = $id AND "OrganizationId" = $org""", ("$id", user.Id));
+            InsertRows(user);
+        }
+
+        return WriteStatus.Written;
+    });
+
+    public ValueTask<bool> DeleteUserAsync(Guid id, DateTime now)
+    {
+        // What the user's deletion changes in other resources is a change of theirs: new version and lastModified.
+        Run("""
+            UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now
+            WHERE "OrganizationId" = $org AND "Id" IN (SELECT "GroupId" FROM "group_members" WHERE "MemberId" = $id)
+            """, ("$id", id), ("$now", now));
+        Run("""UPDATE "users" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now WHERE "OrganizationId" = $org AND "ManagerId" = $id""",
+            ("$id", id), ("$now", now));
+        Run("""DELETE FROM "group_members" WHERE "MemberId" = $id AND "OrganizationId" = $org""", ("$id", id));
+
+        // Value rows and addresses follow (ON DELETE CASCADE), as do manager references (SET NULL).
+        return ValueTask.FromResult(Run("""DELETE FROM "users" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) > 0);
+    }
+
+    public ValueTask<WriteStatus> InsertGroupAsync(Group group) => Status(() =>
+    {
+        insertGroup.Execute(group);
+        return WriteStatus.Written;
+    });
+
+    public ValueTask<WriteStatus> UpdateGroupAsync(Group group, long expectedVersion) =>
+        Status(() => updateGroup.Execute(group, expectedVersion) == 0 ? WriteStatus.Stale : WriteStatus.Written);
+
+    public ValueTask<bool> TouchGroupAsync(Guid id, DateTime now) => ValueTask.FromResult(Run(
+        """UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now WHERE "Id" = $id AND "OrganizationId" = $org""",
+        ("$id", id), ("$now", now)) > 0);
+
+    public ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now)
+    {
+        Run("""
+            UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now
+            WHERE "OrganizationId" = $org AND "Id" IN (SELECT "GroupId" FROM "group_members" WHERE "MemberId" = $id)
+            """, ("$id", id), ("$now", now));
+        Run("""DELETE FROM "group_members" WHERE "MemberId" = $id AND "OrganizationId" = $org""", ("$id", id));
+
+        // The group's own membership rows follow it (ON DELETE CASCADE).
+        return ValueTask.FromResult(Run("""DELETE FROM "groups" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) > 0);
+    }
+
+    public ValueTask DeleteMembersAsync(Guid groupId, IReadOnlyCollection<Guid>? memberIds)
+    {
+        if (memberIds is null)
+        {
+            Run("""DELETE FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org""", ("$group", groupId));
+        }
+        else if (memberIds.Count > 0)
+        {
+            Run("""
+                DELETE FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org
+                AND "MemberId" IN (SELECT "value" FROM json_each($ids))
+                """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> InsertMembersAsync(Guid groupId, IReadOnlyCollection<Guid> memberIds, MemberType type)
+    {
+        if (memberIds.Count == 0)
+        {
+            return ValueTask.FromResult(0);
+        }
+
+        // Joined to the members' own rows, so an id deleted since the request checked it is not added (as if the
+        // deletion had come after), and never one of another organization. CROSS JOIN keeps SQLite's join order:
+        // each id looked up by primary key, where the planner would otherwise scan the organization's users.
+        var table = type == MemberType.User ? "users" : "groups";
+        return ValueTask.FromResult(Run($"""
+            INSERT INTO "group_members" ("GroupId", "MemberId", "OrganizationId", "Type")
+            SELECT $group, r."Id", $org, $type FROM json_each($ids) AS j CROSS JOIN "{table}" AS r ON r."Id" = j."value"
+            WHERE r."OrganizationId" = $org
+            ON CONFLICT DO NOTHING
+            """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)), ("$type", (int)type)));
+    }
+
+    private void InsertRows(User user)
+    {
+        foreach (var value in user.Values)
+        {
+            insertValue.Execute(value);
+        }
+
+        foreach (var address in user.Addresses)
+        {
+            insertAddress.Execute(address);
+        }
+    }
+
+    private static ValueTask<WriteStatus> Status(Func<WriteStatus> statements)
+    {
+        try
+        {
+            return ValueTask.FromResult(statements());
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is UniqueViolation or PrimaryKeyViolation)
+        {
+            return ValueTask.FromResult(WriteStatus.Conflict);
+        }
+        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == ForeignKeyViolation)
+        {
+            return ValueTask.FromResult(WriteStatus.MissingReference);
+        }
+    }
+
+    private int Run(string sql, params (string Name, object Value)[] parameters)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add("$org", SqliteType.Text);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.Add(name, value is int ? SqliteType.Integer : SqliteType.Text);
+            }
+
+            commands[sql] = command;
+        }
+
+        command.Parameters["$org"].Value = Text(OrganizationId);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters[name].Value = value switch
+            {
+                Guid id => Text(id),
+                DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+                _ => value,
+            };
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    // As EF Core's SQLite provider stores a Guid: upper-case text.
+    private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
+
+    // In key order: a large member list then inserts and deletes along the indexes instead of all over them
+    // (measured: 10,000 members inserted about twice as fast).
+    private static string JsonArrayOf(IReadOnlyCollection<Guid> ids)
+    {
+        var json = new StringBuilder((ids.Count * 39) + 2).Append('[');
+        foreach (var id in ids.Select(Text).Order(StringComparer.Ordinal))
+        {
+            json.Append(json.Length > 1 ? ",\"" : "\"").Append(id).Append('"');
+        }
+
+        return json.Append(']').ToString();
+    }
+}
