@@ -27,15 +27,15 @@ public static class GroupsEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Created(await mediator.Send(new CreateGroup.Command(body.Value!), ct), context)
+            ? ScimResults.Created(await mediator.Send(new CreateGroup.Command(body.Value!), ct))
             : ScimResults.Error(body.Error);
     }
 
-    private static async Task<IResult> ListGroupsAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ListGroupsAsync([AsParameters] ListRequest request, IMediator mediator, CancellationToken ct)
     {
         var query = request.ToQuery(ResourceTypeDefinition.Group);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
             : ScimResults.Error(query.Error);
     }
 
@@ -43,18 +43,18 @@ public static class GroupsEndpoints
     {
         var query = await SearchRequest.ReadAsync(context.Request, ResourceTypeDefinition.Group, ct);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
             : ScimResults.Error(query.Error);
     }
 
-    private static async Task<IResult> GetGroupAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.Group)), ct), context);
+    private static async Task<IResult> GetGroupAsync(string id, string? attributes, string? excludedAttributes, IMediator mediator, CancellationToken ct) =>
+        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.Group)), ct));
 
     private static async Task<IResult> ReplaceGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!), ct), context)
+            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!), ct))
             : ScimResults.Error(body.Error);
     }
 

@@ -27,15 +27,15 @@ public static class UsersEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Created(await mediator.Send(new CreateUser.Command(body.Value!), ct), context)
+            ? ScimResults.Created(await mediator.Send(new CreateUser.Command(body.Value!), ct))
             : ScimResults.Error(body.Error);
     }
 
-    private static async Task<IResult> ListUsersAsync([AsParameters] ListRequest request, HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ListUsersAsync([AsParameters] ListRequest request, IMediator mediator, CancellationToken ct)
     {
         var query = request.ToQuery(ResourceTypeDefinition.User);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
             : ScimResults.Error(query.Error);
     }
 
@@ -43,18 +43,18 @@ public static class UsersEndpoints
     {
         var query = await SearchRequest.ReadAsync(context.Request, ResourceTypeDefinition.User, ct);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct), context)
+            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
             : ScimResults.Error(query.Error);
     }
 
-    private static async Task<IResult> GetUserAsync(string id, string? attributes, string? excludedAttributes, HttpContext context, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.User)), ct), context);
+    private static async Task<IResult> GetUserAsync(string id, string? attributes, string? excludedAttributes, IMediator mediator, CancellationToken ct) =>
+        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.User)), ct));
 
     private static async Task<IResult> ReplaceUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!), ct), context)
+            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!), ct))
             : ScimResults.Error(body.Error);
     }
 
@@ -62,7 +62,7 @@ public static class UsersEndpoints
     {
         var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!), ct), context)
+            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!), ct))
             : ScimResults.Error(body.Error);
     }
 

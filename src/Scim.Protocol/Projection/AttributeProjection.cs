@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Protocol.Projection;
@@ -13,16 +12,10 @@ namespace Scim.Protocol.Projection;
 /// </summary>
 public sealed class AttributeProjection
 {
-    // Each selected value is kept as the chain of JSON member names that leads to it in a resource:
+    // Each selected value is given as the chain of JSON member names that leads to it in a resource:
     // ["name", "givenName"], or [extension URN, "manager", "value"] for an extension attribute.
-    private readonly List<string[]>? included;
-    private readonly List<string[]> excluded;
-
-    private AttributeProjection(List<string[]>? included, List<string[]> excluded)
-    {
-        this.included = included;
-        this.excluded = excluded;
-    }
+    private AttributeProjection(List<string[]>? included, List<string[]> excluded) =>
+        Scope = ProjectionScope.Build(included, excluded, 0);
 
     /// <summary>The projection that returns the default attribute set.</summary>
     public static AttributeProjection Default { get; } = new(null, []);
@@ -44,35 +37,16 @@ public sealed class AttributeProjection
     }
 
     /// <summary>
+    /// What the parameters keep of a resource, member by member, for a renderer to ask as it writes (top-level members
+    /// such as <c>userName</c>, then inside each complex value).
+    /// </summary>
+    public ProjectionScope Scope { get; }
+
+    /// <summary>
     /// Whether top-level member <paramref name="name"/> of a resource (e.g. <c>members</c>) will be in the output, so a
     /// handler can avoid loading what nobody asked for.
     /// </summary>
-    public bool Includes(string name)
-    {
-        if (excluded.Any(p => p.Length == 1 && Same(p[0], name)))
-        {
-            return false;
-        }
-
-        return included is null || included.Any(p => Same(p[0], name));
-    }
-
-    /// <summary>Removes from <paramref name="resource"/> what the parameters leave out, in place, and returns it.</summary>
-    public JsonObject Apply(JsonObject resource)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        if (included is not null)
-        {
-            KeepOnly(resource, included, 0);
-        }
-
-        foreach (var location in excluded)
-        {
-            Remove(resource, location, 0);
-        }
-
-        return resource;
-    }
+    public bool Includes(string name) => Scope.Member(name) is not null;
 
     private static List<string> Paths(IEnumerable<string> lists) =>
         lists.SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -115,75 +89,4 @@ public sealed class AttributeProjection
 
         return [.. names];
     }
-
-    /// <summary>Keeps in <paramref name="obj"/> only the members some location passes through at <paramref name="depth"/>.</summary>
-    private static void KeepOnly(JsonObject obj, List<string[]> locations, int depth)
-    {
-        foreach (var key in obj.Select(p => p.Key).ToList())
-        {
-            var through = locations.Where(l => Same(l[depth], key)).ToList();
-            if (through.Count == 0)
-            {
-                obj.Remove(key);
-            }
-            else if (through.All(l => l.Length > depth + 1))
-            {
-                foreach (var inner in Objects(obj[key]))
-                {
-                    KeepOnly(inner, through, depth + 1);
-                }
-
-                RemoveIfEmpty(obj, key);
-            }
-        }
-    }
-
-    private static void Remove(JsonObject obj, string[] location, int depth)
-    {
-        var key = obj.Select(p => p.Key).FirstOrDefault(k => Same(k, location[depth]));
-        if (key is null)
-        {
-            return;
-        }
-
-        if (depth == location.Length - 1)
-        {
-            obj.Remove(key);
-            return;
-        }
-
-        foreach (var inner in Objects(obj[key]))
-        {
-            Remove(inner, location, depth + 1);
-        }
-
-        RemoveIfEmpty(obj, key);
-    }
-
-    // Selecting away every sub-attribute a value has leaves nothing to return, not "{}" or "[{}]" (RFC 7643 §2.5:
-    // unassigned attributes are omitted).
-    private static void RemoveIfEmpty(JsonObject obj, string key)
-    {
-        if (obj[key] is JsonArray array)
-        {
-            foreach (var empty in array.OfType<JsonObject>().Where(o => o.Count == 0).ToList())
-            {
-                array.Remove(empty);
-            }
-        }
-
-        if (obj[key] is JsonObject { Count: 0 } or JsonArray { Count: 0 })
-        {
-            obj.Remove(key);
-        }
-    }
-
-    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
-    {
-        JsonObject obj => [obj],
-        JsonArray array => array.OfType<JsonObject>(),
-        _ => [],
-    };
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -7,7 +7,8 @@ namespace Scim.Api.Tests.Users;
 /// <summary>
 /// GET /Users/{id} (RFC 7644 §3.4.1): an unknown id is 404; unknown query parameters are ignored; attributes narrows
 /// the answer to what was asked for, plus id, and omits sub-attributes the user lacks; a user reads the same by id, by a
-/// filter matching only it, and in a page of many.
+/// filter matching only it, and in a page of many; the manager's displayName is the manager's current one, and a
+/// deleted manager leaves no manager (nor the enterprise schema, when nothing else of it is set).
 /// </summary>
 public sealed class GetUserTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
@@ -133,5 +134,50 @@ public sealed class GetUserTests(ScimApiFactory factory) : IClassFixture<ScimApi
         Assert.Equal(["Springfield", "Shelbyville"], byId["addresses"]!.AsArray().Select(a => a!["locality"]!.GetValue<string>()));
         Assert.Equal(["alpha", "Zeta"], byId["groups"]!.AsArray().Select(g => g!["display"]!.GetValue<string>()));
         Assert.Equal("The Boss", byId["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]!["manager"]!["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetUser_AttributesUserName_ReturnsOnlySchemasIdAndUserName()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var (_, member) = await client.CreateTeamMemberWithManagerAsync();
+
+        var user = await client.GetScimAsync($"Users/{member}?attributes=userName");
+
+        Assert.Equal(["schemas", "id", "userName"], user.Select(p => p.Key));
+        Assert.Equal(["urn:ietf:params:scim:schemas:core:2.0:User", Ent], user["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(member, user["id"]!.GetValue<string>());
+        Assert.Equal("member@example.com", user["userName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task GetUser_ManagerRenamed_ShowsTheNewDisplayNameByIdAndInLists()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var (manager, member) = await client.CreateTeamMemberWithManagerAsync();
+
+        await client.PatchUserOkAsync(manager, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"displayName","value":"Head of Team"}]}
+            """);
+
+        var byId = await client.GetScimAsync($"Users/{member}");
+        var byFilter = (await client.GetListAsync("Users?filter=userName%20eq%20%22member@example.com%22")).Resources().Single();
+        Assert.Equal(manager, byId[Ent]!["manager"]!["value"]!.GetValue<string>());
+        Assert.Equal("Head of Team", byId[Ent]!["manager"]!["displayName"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(byId, byFilter), $"{byId}\n{byFilter}");
+    }
+
+    [Fact]
+    public async Task GetUser_ManagerDeleted_HasNoManagerAndOnlyTheCoreSchema()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var (manager, member) = await client.CreateTeamMemberWithManagerAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"Users/{manager}")).StatusCode);
+
+        var user = await client.GetScimAsync($"Users/{member}");
+        Assert.False(user.ContainsKey(Ent));
+        Assert.Equal(["urn:ietf:params:scim:schemas:core:2.0:User"], user["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("member@example.com", user["emails"]![0]!["value"]!.GetValue<string>());
     }
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Protocol.Patching;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Protocol.Tests.Patching;
@@ -51,6 +53,20 @@ internal static class PatchKit
         var result = Apply(resource, patchBody, type, external);
         Assert.False(result.IsSuccess, "expected an error");
         return result.Error;
+    }
+
+    /// <summary>What <paramref name="projection"/> keeps of <paramref name="resource"/>, written as a renderer writes it.</summary>
+    public static JsonObject Project(AttributeProjection projection, string resource)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            writer.WriteStartObject();
+            ProjectedJson.WriteMembers(JsonSerializer.SerializeToUtf8Bytes(JsonNode.Parse(resource)), projection.Scope, writer);
+            writer.WriteEndObject();
+        }
+
+        return JsonNode.Parse(output.WrittenSpan)!.AsObject();
     }
 
     public static void AssertJson(string expected, JsonNode? actual) =>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 using static Scim.Protocol.Tests.Patching.PatchKit;
@@ -43,7 +42,7 @@ public class AttributeProjectionTests
     {
         var projection = AttributeProjection.Parse([attributes], [excludedAttributes], ResourceTypeDefinition.User);
 
-        AssertJson(expected, projection.Apply(JsonNode.Parse(Stored)!.AsObject()));
+        AssertJson(expected, Project(projection, Stored));
     }
 
     [Theory]
@@ -67,6 +66,6 @@ public class AttributeProjectionTests
     public void Default_IncludesEverythingAndChangesNothing()
     {
         Assert.True(AttributeProjection.Default.Includes("members"));
-        AssertJson(Stored, AttributeProjection.Default.Apply(JsonNode.Parse(Stored)!.AsObject()));
+        AssertJson(Stored, Project(AttributeProjection.Default, Stored));
     }
 }

@@ -182,7 +182,7 @@ public class AttributePathResolutionTests
     }
 
     private static JsonObject Project(string[] attributes, string[] excludedAttributes) =>
-        AttributeProjection.Parse(attributes, excludedAttributes, ResourceTypeDefinition.User).Apply(JsonNode.Parse(Stored)!.AsObject());
+        Patching.PatchKit.Project(AttributeProjection.Parse(attributes, excludedAttributes, ResourceTypeDefinition.User), Stored);
 
     private static NormalizedResource Normalize(string body)
     {

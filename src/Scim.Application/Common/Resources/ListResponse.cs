@@ -1,18 +1,9 @@
-using System.Text.Json.Nodes;
-using Scim.Protocol.Schemas;
-
 namespace Scim.Application.Common.Resources;
 
-/// <summary>Builds the ListResponse message (RFC 7644 §3.4.2): <c>totalResults</c>, <c>startIndex</c>, <c>itemsPerPage</c>, <c>Resources</c>.</summary>
-public static class ListResponse
+/// <summary>Builds response bodies: one resource, or the ListResponse message (RFC 7644 §3.4.2) of a page of them.</summary>
+internal static class ListResponse
 {
-    /// <summary>A ListResponse of already projected resources.</summary>
-    public static JsonObject Create(IReadOnlyList<JsonObject> resources, int totalResults, int startIndex) => new()
-    {
-        ["schemas"] = new JsonArray(ScimSchemaUris.ListResponse),
-        ["totalResults"] = totalResults,
-        ["startIndex"] = startIndex,
-        ["itemsPerPage"] = resources.Count,
-        ["Resources"] = new JsonArray([.. resources]),
-    };
+    /// <summary>A ListResponse of <paramref name="rows"/>, the page starting at 1-based <paramref name="startIndex"/> of <paramref name="totalResults"/> matches.</summary>
+    public static ScimBody Create<TRow>(IReadOnlyList<TRow> rows, int totalResults, int startIndex, IResourceRenderer<TRow> renderer) =>
+        new ListResponseBody<TRow>(rows, totalResults, startIndex, renderer);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,4 +20,14 @@ public static class ScimJson
         // Bodies are application/scim+json, never embedded in HTML: write "José's" as is, not "Jos\u00E9\u0027s".
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// A writer of compact JSON with the string escaping of <see cref="Options"/>, so what it writes is byte for byte
+    /// what the serializer writes (stored documents are copied into responses as they are).
+    /// </summary>
+    /// <param name="output">Where the UTF-8 goes.</param>
+    /// <returns>A new writer; disposing it flushes what is left.</returns>
+    public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, WriterOptions);
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Mediator;
 using Scim.Application.Common.Resources;
 using Scim.Protocol.Schemas;
@@ -9,14 +8,14 @@ namespace Scim.Application.Features.Discovery;
 public static class ListResourceTypes
 {
     /// <summary>Asks for the ResourceTypes ListResponse (RFC 7643 §6) as JSON; never fails.</summary>
-    public sealed record Query : IQuery<JsonObject>;
+    public sealed record Query : IQuery<ScimBody>;
 
-    internal sealed class Handler : IQueryHandler<Query, JsonObject>
+    internal sealed class Handler : IQueryHandler<Query, ScimBody>
     {
-        public ValueTask<JsonObject> Handle(Query query, CancellationToken cancellationToken)
+        public ValueTask<ScimBody> Handle(Query query, CancellationToken cancellationToken)
         {
             var types = ResourceTypeDefinition.All.Select(ResourceTypeRenderer.Render).ToList();
-            return ValueTask.FromResult(ListResponse.Create(types, types.Count, 1));
+            return ValueTask.FromResult(ListResponse.Create(types, types.Count, 1, JsonResourceRenderer.Instance));
         }
     }
 }

@@ -3,9 +3,9 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Protocol;
-using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
@@ -14,12 +14,12 @@ namespace Scim.Application.Features.Groups;
 public static class CreateGroup
 {
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(JsonObject Body) : ICommand<Result<JsonObject>>;
+    public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<JsonObject>>
+        : ICommandHandler<Command, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
             var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.Group, logger);
             if (!resource.IsSuccess)
@@ -56,7 +56,7 @@ public static class CreateGroup
                 return written.Error;
             }
 
-            return (await GroupResources.ToJsonAsync(db, [group], AttributeProjection.Default, cancellationToken))[0];
+            return await GroupResources.ReadWrittenAsync(db, group.Id, cancellationToken);
         }
     }
 }

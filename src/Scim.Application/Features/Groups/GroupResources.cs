@@ -5,50 +5,87 @@ using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Domain.Users;
 using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Groups;
 
-/// <summary>Renders groups as SCIM JSON; members are read only when the projection asks for them.</summary>
+/// <summary>
+/// The reads of groups: one statement for the group rows (<see cref="GroupRow"/>) and, while a group is written, its
+/// members streamed from two more (users, then nested groups), only when the projection includes <c>members</c>.
+/// </summary>
 internal static class GroupResources
 {
-    /// <summary>The SCIM JSON of each group; with <c>members</c> only if <paramref name="projection"/> includes them.</summary>
-    public static async Task<List<JsonObject>> ToJsonAsync(
-        IScimDbContext db, IReadOnlyList<Group> groups, AttributeProjection projection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The group with this id as <c>GET /Groups/{id}</c> returns it (RFC 7644 §3.4.1); null when the organization has
+    /// no such group. Members are read when the body is written.
+    /// </summary>
+    public static async Task<ScimBody?> ReadAsync(IScimDbContext db, Guid id, AttributeProjection projection, CancellationToken cancellationToken)
     {
-        var members = projection.Includes("members") && groups.Count > 0
-            ? await LoadMembersAsync(db, groups.Select(g => g.Id).ToList(), cancellationToken)
-            : null;
-        return groups.Select(group =>
+        var row = await RowById(db.AsDbContext(), id, cancellationToken);
+        return row is null ? null : new ResourceBody<GroupRow>(row, new GroupRenderer(projection, db));
+    }
+
+    /// <summary>The answer to a create or replace of the group: what a GET returns right after it.</summary>
+    /// <exception cref="InvalidOperationException">The group cannot be read back.</exception>
+    public static async Task<ScimBody> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken)
+            ?? throw new InvalidOperationException($"Group {id} was written but cannot be read back.");
+
+    /// <summary>
+    /// The group without <c>members</c> (PATCH changes them as rows) as the PATCH engine works on it (RFC 7644 §3.5.2),
+    /// with <c>meta.location</c> relative (<c>/Groups/{id}</c>), and the version it was read at; null when the
+    /// organization has no such group. The same rendering as every answer.
+    /// </summary>
+    public static async Task<GroupForPatch?> ReadForPatchAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await RowById(db.AsDbContext(), id, cancellationToken);
+        if (row is null)
         {
-            var resource = group.Adapt<ScimGroup>(ScimMappings.Config);
-            if (members is not null)
-            {
-                resource.Members = members.GetValueOrDefault(group.Id) ?? [];
-            }
+            return null;
+        }
 
-            return projection.Apply(ToJson(resource));
-        }).ToList();
+        var resource = await new ResourceBody<GroupRow>(row, new GroupRenderer(AttributeProjection.Default, db: null))
+            .ToJsonObjectAsync(cancellationToken);
+        return new GroupForPatch(resource, row.Version);
     }
 
-    /// <summary>The group's JSON without members, as the PATCH engine sees it.</summary>
-    public static JsonObject ToJson(Group group) => ToJson(group.Adapt<ScimGroup>(ScimMappings.Config));
+    /// <summary>The rows of <paramref name="groups"/> (already filtered, ordered and paged), in one statement.</summary>
+    public static Task<List<GroupRow>> ReadRowsAsync(IQueryable<Group> groups, CancellationToken cancellationToken) =>
+        groups.AsNoTracking().Select(GroupRow.Projection).ToListAsync(cancellationToken);
 
-    private static JsonObject ToJson(ScimGroup resource) => JsonSerializer.SerializeToNode(resource, ScimJson.Options)!.AsObject();
+    /// <summary>The users among the group's members, by id, read as they are enumerated.</summary>
+    public static IAsyncEnumerable<MemberRow> UserMembersAsync(IScimDbContext db, Guid groupId) => UserMembers(db.AsDbContext(), groupId);
 
-    private static async Task<Dictionary<Guid, List<ScimMember>>> LoadMembersAsync(
-        IScimDbContext db, List<Guid> groupIds, CancellationToken cancellationToken)
-    {
-        var users = await db.GroupMembers.AsNoTracking()
-            .Where(m => groupIds.Contains(m.GroupId) && m.Type == MemberType.User)
-            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { m.GroupId, m.MemberId, Display = (string?)(u.DisplayName ?? u.UserName), Type = "User" })
-            .ToListAsync(cancellationToken);
-        var groups = await db.GroupMembers.AsNoTracking()
-            .Where(m => groupIds.Contains(m.GroupId) && m.Type == MemberType.Group)
-            .Join(db.Groups, m => m.MemberId, g => g.Id, (m, g) => new { m.GroupId, m.MemberId, Display = (string?)g.DisplayName, Type = "Group" })
-            .ToListAsync(cancellationToken);
-        return users.Concat(groups).GroupBy(m => m.GroupId).ToDictionary(
-            g => g.Key,
-            g => g.Select(m => new ScimMember { Value = m.MemberId.ToString(), Display = m.Display, Type = m.Type }).ToList());
-    }
+    /// <summary>The nested groups among the group's members, by id, read as they are enumerated.</summary>
+    public static IAsyncEnumerable<MemberRow> GroupMembersAsync(IScimDbContext db, Guid groupId) => GroupMembers(db.AsDbContext(), groupId);
+
+    /// <summary>The group's JSON without members as the entity says it, for the writes that load the entity.</summary>
+    public static JsonObject ToJson(Group group) =>
+        JsonSerializer.SerializeToNode(group.Adapt<ScimGroup>(ScimMappings.Config), ScimJson.Options)!.AsObject();
+
+    private static readonly Func<DbContext, Guid, CancellationToken, Task<GroupRow?>> RowById =
+        EF.CompileAsyncQuery((DbContext db, Guid id, CancellationToken ct) =>
+            db.Set<Group>().Where(g => g.Id == id).Select(GroupRow.Projection).FirstOrDefault());
+
+    // In member id order, which the primary key (GroupId, MemberId) yields without sorting; a member row whose user or
+    // group no longer exists is skipped.
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<MemberRow>> UserMembers =
+        EF.CompileAsyncQuery((DbContext db, Guid groupId) => db.Set<GroupMember>()
+            .Where(m => m.GroupId == groupId && m.Type == MemberType.User)
+            .Join(db.Set<User>(), m => m.MemberId, u => u.Id, (m, u) => new { m.MemberId, Display = u.DisplayName ?? u.UserName })
+            .OrderBy(m => m.MemberId)
+            .Select(m => new MemberRow(m.MemberId, m.Display)));
+
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<MemberRow>> GroupMembers =
+        EF.CompileAsyncQuery((DbContext db, Guid groupId) => db.Set<GroupMember>()
+            .Where(m => m.GroupId == groupId && m.Type == MemberType.Group)
+            .Join(db.Set<Group>(), m => m.MemberId, g => g.Id, (m, g) => new { m.MemberId, Display = g.DisplayName })
+            .OrderBy(m => m.MemberId)
+            .Select(m => new MemberRow(m.MemberId, m.Display)));
 }
+
+/// <summary>A group as a PATCH starts from it.</summary>
+/// <param name="Resource">The representation without <c>members</c>; <c>meta.location</c> is relative.</param>
+/// <param name="Version">The version read, for a write conditional on it.</param>
+internal sealed record GroupForPatch(JsonObject Resource, long Version);

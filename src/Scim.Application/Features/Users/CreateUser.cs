@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 using Scim.Protocol;
 using Scim.Protocol.Schemas;
@@ -13,12 +14,12 @@ namespace Scim.Application.Features.Users;
 public static class CreateUser
 {
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(JsonObject Body) : ICommand<Result<JsonObject>>;
+    public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<JsonObject>>
+        : ICommandHandler<Command, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
             var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.User, logger);
             if (!resource.IsSuccess)

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Mediator;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
 
@@ -11,11 +11,11 @@ public static class GetUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Projection">The attributes / excludedAttributes parameters.</param>
-    public sealed record Query(string Id, AttributeProjection Projection) : IQuery<Result<JsonObject>>;
+    public sealed record Query(string Id, AttributeProjection Projection) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<JsonObject>>
+    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
             var user = Guid.TryParse(query.Id, out var id)
                 ? await UserResources.ReadAsync(db, id, query.Projection, cancellationToken)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Mediator;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -16,21 +15,22 @@ public static class ListUsers
     /// <param name="Filter">The SCIM filter, or null for all users.</param>
     /// <param name="Paging">startIndex and count.</param>
     /// <param name="Projection">The attributes / excludedAttributes parameters.</param>
-    public sealed record Query(string? Filter, ListParameters Paging, AttributeProjection Projection) : IQuery<Result<JsonObject>>;
+    public sealed record Query(string? Filter, ListParameters Paging, AttributeProjection Projection) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<JsonObject>>
+    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
             var page = await ResourcePage.LoadAsync(
-                db, db.Users, (users, ct) => UserResources.LoadAsync(db, users, ct), query.Filter, UserFilterMap.Map, query.Paging, cancellationToken);
+                db, db.Users, (users, ct) => UserResources.ReadRowsAsync(db, users, ct), query.Filter, UserFilterMap.Map, query.Paging, cancellationToken);
             if (!page.IsSuccess)
             {
                 return page.Error;
             }
 
-            var resources = await UserResources.ToJsonAsync(db, page.Value!.Items, query.Projection, cancellationToken);
-            return ListResponse.Create(resources, page.Value.TotalResults, query.Paging.StartIndex);
+            var rows = page.Value!.Items;
+            var renderer = await UserResources.RendererAsync(db, rows, query.Projection, cancellationToken);
+            return ListResponse.Create(rows, page.Value.TotalResults, query.Paging.StartIndex, renderer);
         }
     }
 }

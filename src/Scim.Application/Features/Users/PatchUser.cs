@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
@@ -18,12 +19,12 @@ public static class PatchUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Request">The PatchOp body.</param>
-    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<JsonObject>>;
+    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<JsonObject>>
+        : ICommandHandler<Command, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
             if (!Guid.TryParse(command.Id, out var id))
             {

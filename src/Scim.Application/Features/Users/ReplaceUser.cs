@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 using Scim.Protocol;
 using Scim.Protocol.Schemas;
@@ -14,12 +15,12 @@ public static class ReplaceUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<JsonObject>>;
+    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<JsonObject>>
+        : ICommandHandler<Command, Result<ScimBody>>
     {
-        public async ValueTask<Result<JsonObject>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
             var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.User, logger);
             if (!resource.IsSuccess)

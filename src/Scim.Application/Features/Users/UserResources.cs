@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -10,125 +8,97 @@ using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Users;
 
-/// <summary>Loads users with everything their representation needs and renders them as SCIM JSON.</summary>
+/// <summary>
+/// The reads of users: one statement for the user rows (<see cref="UserRow"/>), one for their groups when the
+/// projection includes <c>groups</c>, and the answer rendered from them by <see cref="UserRenderer"/>.
+/// </summary>
 internal static class UserResources
 {
-    /// <summary>Users with their value rows, addresses and manager (split queries: no row explosion), for writes.</summary>
-    public static IQueryable<User> WithDetails(this IQueryable<User> users) =>
-        users.Include(u => u.Values).Include(u => u.Addresses).Include(u => u.Manager).AsSplitQuery();
-
     /// <summary>
-    /// Reads the users of <paramref name="users"/> (already filtered, ordered and paged), untracked, with what their
-    /// representation needs: the rows with the manager's displayName, then the value rows and the addresses of just
-    /// those users by id. <see cref="User.Manager"/> is set to a stand-in holding only the manager's displayName.
+    /// The user with this id as <c>GET /Users/{id}</c> returns it (RFC 7644 §3.4.1); null when the organization has no
+    /// such user.
     /// </summary>
-    /// <remarks>
-    /// Three short statements: SQLite prepares every statement anew, and EF Core's split queries would repeat the
-    /// whole page query (with a join to the manager's full row) inside each collection query; measured on 1,000,000
-    /// users, that costs three times the SQLite time of these.
-    /// </remarks>
-    public static async Task<List<User>> LoadAsync(IScimDbContext db, IQueryable<User> users, CancellationToken cancellationToken)
+    public static async Task<ScimBody?> ReadAsync(IScimDbContext db, Guid id, AttributeProjection projection, CancellationToken cancellationToken)
     {
-        var rows = await users.AsNoTracking()
-            // A scalar subquery, not the navigation: the join would wrap the paged query in a derived table, which
-            // SQLite takes twice as long to prepare and run.
-            .Select(u => new
-            {
-                User = u,
-                ManagerDisplayName = db.Users.Where(m => m.Id == u.ManagerId).Select(m => m.DisplayName).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = rows.Select(r => r.User.Id).ToList();
-        var (values, addresses) = ids.Count == 1
-            ? (await ValuesOfUser(db.AsDbContext(), ids[0]).ToListAsync(cancellationToken),
-                await AddressesOfUser(db.AsDbContext(), ids[0]).ToListAsync(cancellationToken))
-            : (await db.Set<UserValue>().AsNoTracking().Where(v => ids.Contains(v.UserId)).ToListAsync(cancellationToken),
-                await db.Set<UserAddress>().AsNoTracking().Where(a => ids.Contains(a.UserId)).ToListAsync(cancellationToken));
-        var valuesByUser = values.ToLookup(v => v.UserId);
-        var addressesByUser = addresses.ToLookup(a => a.UserId);
-        return rows.Select(row =>
-        {
-            var user = row.User;
-            user.Values.AddRange(valuesByUser[user.Id]);
-            user.Addresses.AddRange(addressesByUser[user.Id]);
-            if (user.ManagerId is { } managerId)
-            {
-                user.Manager = new User { Id = managerId, DisplayName = row.ManagerDisplayName };
-            }
-
-            return user;
-        }).ToList();
+        var row = await RowById(db.AsDbContext(), id, cancellationToken);
+        return row is null ? null : new ResourceBody<UserRow>(row, await RendererAsync(db, [row], projection, cancellationToken));
     }
 
     /// <summary>
-    /// The user with this id as <c>GET /Users/{id}</c> returns it (RFC 7644 §3.4.1), read afresh, so a write can answer
-    /// with exactly what a later read returns (<c>groups</c> and the manager's <c>displayName</c> included); null when
-    /// the organization has no such user.
+    /// The answer to a create, replace or PATCH of the user: what a GET returns right after it (<c>groups</c> and the
+    /// manager's <c>displayName</c> included), read once the write's transaction has ended.
     /// </summary>
-    public static async Task<JsonObject?> ReadAsync(IScimDbContext db, Guid id, AttributeProjection projection, CancellationToken cancellationToken)
-    {
-        var user = (await LoadAsync(db, db.Users.WithSpecification(new ResourceByIdSpec<User>(id)), cancellationToken)).FirstOrDefault();
-        return user is null ? null : (await ToJsonAsync(db, [user], projection, cancellationToken))[0];
-    }
-
-    /// <summary>
-    /// The answer to a create, replace or PATCH of the user: what a GET returns right after it, read once the
-    /// write's transaction has ended.
-    /// </summary>
-    public static async Task<JsonObject> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
+    /// <exception cref="InvalidOperationException">The user cannot be read back.</exception>
+    public static async Task<ScimBody> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
         await ReadAsync(db, id, AttributeProjection.Default, cancellationToken)
             ?? throw new InvalidOperationException($"User {id} was written but cannot be read back.");
 
-    /// <summary>The SCIM JSON of each user, with <c>groups</c> when the projection wants it (one query for the page).</summary>
-    public static async Task<List<JsonObject>> ToJsonAsync(
-        IScimDbContext db, IReadOnlyList<User> users, AttributeProjection projection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's full default representation without <c>groups</c> (which no PATCH changes), as the PATCH engine
+    /// works on it (RFC 7644 §3.5.2), with <c>meta.location</c> relative (<c>/Users/{id}</c>), and the version and
+    /// manager it was read with; null when the organization has no such user. The same rendering as every answer.
+    /// </summary>
+    public static async Task<UserForPatch?> ReadForPatchAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken)
     {
-        var groupsByUser = projection.Includes("groups") && users.Count > 0
-            ? await LoadGroupsAsync(db, users.Select(u => u.Id).ToList(), cancellationToken)
-            : [];
-        return users.Select(user =>
+        var row = await RowById(db.AsDbContext(), id, cancellationToken);
+        if (row is null)
         {
-            var resource = user.Adapt<ScimUser>(ScimMappings.Config);
-            resource.Groups = groupsByUser.GetValueOrDefault(user.Id);
-            return projection.Apply(ToJson(resource));
-        }).ToList();
+            return null;
+        }
+
+        var resource = await new ResourceBody<UserRow>(row, new UserRenderer(AttributeProjection.Default, groups: null))
+            .ToJsonObjectAsync(cancellationToken);
+        return new UserForPatch(resource, row.Version, row.ManagerId);
     }
 
-    /// <summary>The full SCIM JSON of one user, as the PATCH engine and GET see it (without <c>groups</c>).</summary>
-    public static JsonObject ToJson(User user) => ToJson(user.Adapt<ScimUser>(ScimMappings.Config));
+    /// <summary>
+    /// The rows of <paramref name="users"/> (already filtered, ordered and paged), in one statement: a list or search
+    /// reads its page with it.
+    /// </summary>
+    public static Task<List<UserRow>> ReadRowsAsync(IScimDbContext db, IQueryable<User> users, CancellationToken cancellationToken) =>
+        users.AsNoTracking().Select(UserRow.Projection(((IQueryable<User>)db.Users).Expression)).ToListAsync(cancellationToken);
 
-    private static JsonObject ToJson(ScimUser resource) =>
-        JsonSerializer.SerializeToNode(resource, ScimJson.Options)!.AsObject();
-
-    private static async Task<Dictionary<Guid, List<ScimGroupReference>>> LoadGroupsAsync(
-        IScimDbContext db, List<Guid> userIds, CancellationToken cancellationToken)
+    /// <summary>The renderer of <paramref name="rows"/>, with their groups read (one statement) when the projection includes <c>groups</c>.</summary>
+    public static async Task<UserRenderer> RendererAsync(
+        IScimDbContext db, IReadOnlyList<UserRow> rows, AttributeProjection projection, CancellationToken cancellationToken)
     {
-        var rows = userIds.Count == 1
-            ? await GroupsOfUser(db.AsDbContext(), userIds[0]).ToListAsync(cancellationToken)
-            : await db.GroupMembers.AsNoTracking()
-                .Where(m => userIds.Contains(m.MemberId) && m.Type == MemberType.User)
+        var groups = projection.Includes("groups") && rows.Count > 0 ? await GroupsAsync(db, rows, cancellationToken) : null;
+        return new UserRenderer(projection, groups);
+    }
+
+    // groups (RFC 7643 §4.1.2): each user's direct groups, ordered by displayName case-insensitively.
+    private static async Task<Dictionary<Guid, List<UserGroup>>> GroupsAsync(
+        IScimDbContext db, IReadOnlyList<UserRow> rows, CancellationToken cancellationToken)
+    {
+        List<GroupOfUser> memberships;
+        if (rows.Count == 1)
+        {
+            memberships = [];
+            await foreach (var membership in GroupsOfUser(db.AsDbContext(), rows[0].Id).WithCancellation(cancellationToken))
+            {
+                memberships.Add(membership);
+            }
+        }
+        else
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            memberships = await db.GroupMembers.AsNoTracking()
+                .Where(m => ids.Contains(m.MemberId) && m.Type == MemberType.User)
                 .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName))
                 .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.MemberId).ToDictionary(
+        }
+
+        return memberships.GroupBy(m => m.MemberId).ToDictionary(
             g => g.Key,
-            g => g.OrderBy(r => r.DisplayName, StringComparer.OrdinalIgnoreCase)
-                .Select(r => new ScimGroupReference { Value = r.GroupId.ToString(), Display = r.DisplayName, Type = "direct" })
-                .ToList());
+            g => g.OrderBy(m => m.DisplayName, StringComparer.OrdinalIgnoreCase).Select(m => new UserGroup(m.GroupId, m.DisplayName)).ToList());
     }
 
-    // A GET by id (and Entra's userName lookup) reads one user: these run without building the LINQ expression,
+    // A GET by id (and the answer of every write) reads one user: these run without building the LINQ expression,
     // extracting its parameters and looking it up in EF Core's query cache, which cost about a tenth of such a request.
     // The organization query filters apply to compiled queries as to any other.
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<UserValue>> ValuesOfUser =
-        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<UserValue>().AsNoTracking().Where(v => v.UserId == id));
-
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<UserAddress>> AddressesOfUser =
-        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<UserAddress>().AsNoTracking().Where(a => a.UserId == id));
+    private static readonly Func<DbContext, Guid, CancellationToken, Task<UserRow?>> RowById =
+        EF.CompileAsyncQuery(UserRow.Inline<Func<DbContext, Guid, CancellationToken, UserRow?>>((db, id, ct) =>
+            db.Set<User>().Where(u => u.Id == id).Select(u => UserRow.Of(db.Set<User>(), u)).FirstOrDefault()));
 
     private static readonly Func<DbContext, Guid, IAsyncEnumerable<GroupOfUser>> GroupsOfUser =
         EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<GroupMember>().AsNoTracking()
@@ -137,3 +107,9 @@ internal static class UserResources
 
     private sealed record GroupOfUser(Guid MemberId, Guid GroupId, string DisplayName);
 }
+
+/// <summary>A user as a PATCH starts from it.</summary>
+/// <param name="Resource">The full default representation without <c>groups</c>; <c>meta.location</c> is relative.</param>
+/// <param name="Version">The version read, for a write conditional on it.</param>
+/// <param name="ManagerId">The manager read, so an unchanged manager need not be checked again.</param>
+internal sealed record UserForPatch(JsonObject Resource, long Version, Guid? ManagerId);
