@@ -35,9 +35,11 @@ internal sealed class EntityStatement
 
     /// <summary>
     /// <c>UPDATE table SET (every column but the key, the organization and the creation time) WHERE key and
-    /// organization match and Version = @expected</c>: one row or none.
+    /// organization match and Version = @expected</c>: one row or none. The columns of <paramref name="keptWhenNull"/>
+    /// keep their stored value when the entity's is null (a write-only value the writer does not know, such as the
+    /// password's hash).
     /// </summary>
-    public static EntityStatement UpdateVersioned(DbConnection connection, IEntityType entity)
+    public static EntityStatement UpdateVersioned(DbConnection connection, IEntityType entity, params string[] keptWhenNull)
     {
         string[] fixedColumns = ["OrganizationId", "CreatedUtc"];
         var key = entity.FindPrimaryKey()!.Properties;
@@ -46,7 +48,9 @@ internal sealed class EntityStatement
         var all = set.Concat(where).ToList();
         var command = connection.CreateCommand();
         command.CommandText = $"UPDATE {Quote(entity.GetTableName()!)} SET "
-            + string.Join(", ", set.Select((p, i) => $"{Quote(p.GetColumnName())} = @p{i}"))
+            + string.Join(", ", set.Select((p, i) => keptWhenNull.Contains(p.Name)
+                ? $"{Quote(p.GetColumnName())} = COALESCE(@p{i}, {Quote(p.GetColumnName())})"
+                : $"{Quote(p.GetColumnName())} = @p{i}"))
             + " WHERE " + string.Join(" AND ", where.Select((p, i) => $"{Quote(p.GetColumnName())} = @p{set.Count + i}"))
             + $" AND {Quote("Version")} = @expected";
         var bindings = Bind(command, all);

@@ -28,7 +28,7 @@ internal sealed class SqliteWriteSession : IWriteSession
         var users = model.FindEntityType(typeof(User))!;
         var groups = model.FindEntityType(typeof(Group))!;
         insertUser = EntityStatement.Insert(connection, users);
-        updateUser = EntityStatement.UpdateVersioned(connection, users);
+        updateUser = EntityStatement.UpdateVersioned(connection, users, nameof(User.PasswordHash));
         insertValue = EntityStatement.Insert(connection, model.FindEntityType(typeof(UserValue))!);
         insertAddress = EntityStatement.Insert(connection, model.FindEntityType(typeof(UserAddress))!);
         insertGroup = EntityStatement.Insert(connection, groups);

@@ -15,8 +15,9 @@ public interface IWriteSession
     ValueTask<WriteStatus> InsertUserAsync(User user);
 
     /// <summary>
-    /// Writes every column of <paramref name="user"/> (its <see cref="User.Version"/> must be
-    /// <paramref name="expectedVersion"/> + 1) where the stored version is <paramref name="expectedVersion"/>, and,
+    /// Writes every column of <paramref name="user"/> but <see cref="User.CreatedUtc"/> (its <see cref="User.Version"/>
+    /// must be <paramref name="expectedVersion"/> + 1; a null <see cref="User.PasswordHash"/> keeps the stored one)
+    /// where the stored version is <paramref name="expectedVersion"/>, and,
     /// when <paramref name="rowsChanged"/>, replaces its value rows and addresses.
     /// </summary>
     /// <returns><see cref="WriteStatus.Stale"/> when the user is gone or has another version; <see cref="WriteStatus.Conflict"/>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
@@ -59,10 +57,6 @@ internal static class GroupResources
 
     /// <summary>The nested groups among the group's members, by id, read as they are enumerated.</summary>
     public static IAsyncEnumerable<MemberRow> GroupMembersAsync(IScimDbContext db, Guid groupId) => GroupMembers(db.AsDbContext(), groupId);
-
-    /// <summary>The group's JSON without members as the entity says it, for the writes that load the entity.</summary>
-    public static JsonObject ToJson(Group group) =>
-        JsonSerializer.SerializeToNode(group.Adapt<ScimGroup>(ScimMappings.Config), ScimJson.Options)!.AsObject();
 
     private static readonly Func<DbContext, Guid, CancellationToken, Task<GroupRow?>> RowById =
         EF.CompileAsyncQuery((DbContext db, Guid id, CancellationToken ct) =>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
@@ -33,8 +32,4 @@ internal static class GroupWriter
     /// <summary>A write's status as its result, with this group's 409 detail.</summary>
     public static Result<bool> Outcome(WriteStatus status, Group group) => VersionedWrite.Outcome(
         status, $"displayName '{group.DisplayName}' is already taken by another Group of this organization (compared case-insensitively).");
-
-    /// <summary>The group an update starts from (untracked), or null when the organization has no such group.</summary>
-    public static Task<Group?> ReadAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Groups.AsNoTracking().WithSpecification(new ResourceByIdSpec<Group>(id)).FirstOrDefaultAsync(cancellationToken);
 }

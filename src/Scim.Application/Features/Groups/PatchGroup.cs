@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Domain.Groups;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
 using Scim.Protocol.Schemas;
@@ -33,13 +34,13 @@ public static class PatchGroup
         // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
         private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
         {
-            var group = await GroupWriter.ReadAsync(db, id, cancellationToken);
-            if (group is null)
+            var stored = await GroupResources.ReadForPatchAsync(db, id, cancellationToken);
+            if (stored is null)
             {
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
-            var current = GroupResources.ToJson(group);
+            var current = stored.Resource;
             var outcome = PatchEngine.Apply(current, command.Request, ResourceTypeDefinition.Group, ExternalAttributes);
             if (!outcome.IsSuccess)
             {
@@ -48,7 +49,8 @@ public static class PatchGroup
 
             Log.IgnoredAttributes(logger, "Group", outcome.Value!.IgnoredAttributes);
             var attributesChanged = !JsonNode.DeepEquals(outcome.Value.Resource, current);
-            if (attributesChanged && GroupWriter.Apply(group, outcome.Value.Resource) is { } invalid)
+            var group = new Group { Id = id, OrganizationId = organization.OrganizationId, Version = stored.Version };
+            if (GroupWriter.Apply(group, outcome.Value.Resource) is { } invalid)
             {
                 return invalid;
             }

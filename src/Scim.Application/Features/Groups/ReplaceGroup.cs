@@ -34,18 +34,22 @@ public static class ReplaceGroup
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
-            Group? group = null;
             var written = await VersionedWrite.RunAsync(id, async () =>
             {
-                group = await GroupWriter.ReadAsync(db, id, cancellationToken);
-                if (group is null)
+                var stored = await GroupResources.ReadForPatchAsync(db, id, cancellationToken);
+                if (stored is null)
                 {
                     return ScimError.NotFound($"Group {command.Id} not found.");
                 }
 
-                var expectedVersion = group.Version;
-                group.Version++;
-                group.LastModifiedUtc = clock.GetUtcNow().UtcDateTime;
+                var expectedVersion = stored.Version;
+                var group = new Group
+                {
+                    Id = id,
+                    OrganizationId = organization.OrganizationId,
+                    Version = expectedVersion + 1,
+                    LastModifiedUtc = clock.GetUtcNow().UtcDateTime,
+                };
                 if (GroupWriter.Apply(group, resource.Value!) is { } invalid)
                 {
                     return invalid;
@@ -57,13 +61,12 @@ public static class ReplaceGroup
                     return change.Error;
                 }
 
-                var replaced = group;
                 return await writer.WriteAsync(organization.OrganizationId, 1 + change.Value!.Rows, async (session, _) =>
                 {
-                    var updated = GroupWriter.Outcome(await session.UpdateGroupAsync(replaced, expectedVersion), replaced);
+                    var updated = GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group);
                     if (updated.IsSuccess)
                     {
-                        await change.Value.ApplyAsync(session, replaced.Id);
+                        await change.Value.ApplyAsync(session, group.Id);
                     }
 
                     return updated;
@@ -74,7 +77,7 @@ public static class ReplaceGroup
                 return written.Error;
             }
 
-            return await GroupResources.ReadWrittenAsync(db, group!.Id, cancellationToken);
+            return await GroupResources.ReadWrittenAsync(db, id, cancellationToken);
         }
     }
 }

@@ -38,13 +38,13 @@ public static class PatchUser
 
         private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
         {
-            var stored = await UserWriter.ReadAsync(db, id, cancellationToken);
+            var stored = await UserResources.ReadForPatchAsync(db, id, cancellationToken);
             if (stored is null)
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            var current = UserWriter.ToResource(stored);
+            var current = stored.Resource;
             var outcome = PatchEngine.Apply(current, command.Request, ResourceTypeDefinition.User);
             if (!outcome.IsSuccess)
             {
@@ -58,15 +58,7 @@ public static class PatchUser
                 return true;
             }
 
-            var user = new User
-            {
-                Id = id,
-                OrganizationId = organization.OrganizationId,
-                CreatedUtc = stored.CreatedUtc,
-                LastModifiedUtc = clock.GetUtcNow().UtcDateTime,
-                Version = stored.Version + 1,
-                PasswordHash = stored.PasswordHash,
-            };
+            var user = new User { Id = id, OrganizationId = organization.OrganizationId, LastModifiedUtc = clock.GetUtcNow().UtcDateTime, Version = stored.Version + 1 };
             if (await UserWriter.ApplyAsync(db, user, patched, stored.ManagerId, cancellationToken) is { } invalid)
             {
                 return invalid;

@@ -35,21 +35,13 @@ public static class ReplaceUser
 
             var written = await VersionedWrite.RunAsync(id, async () =>
             {
-                var stored = await UserWriter.ReadAsync(db, id, cancellationToken);
+                var stored = await UserResources.ReadForPatchAsync(db, id, cancellationToken);
                 if (stored is null)
                 {
                     return ScimError.NotFound($"User {command.Id} not found.");
                 }
 
-                var user = new User
-                {
-                    Id = id,
-                    OrganizationId = organization.OrganizationId,
-                    CreatedUtc = stored.CreatedUtc,
-                    LastModifiedUtc = clock.GetUtcNow().UtcDateTime,
-                    Version = stored.Version + 1,
-                    PasswordHash = stored.PasswordHash,
-                };
+                var user = new User { Id = id, OrganizationId = organization.OrganizationId, LastModifiedUtc = clock.GetUtcNow().UtcDateTime, Version = stored.Version + 1 };
                 if (await UserWriter.ApplyAsync(db, user, resource.Value!, stored.ManagerId, cancellationToken) is { } invalid)
                 {
                     return invalid;

@@ -7,61 +7,15 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 using Scim.Protocol;
-using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
 /// <summary>
-/// What CreateUser, ReplaceUser and PatchUser share: reading the stored user a write starts from, and building the
-/// entity a write stores (columns, value rows, addresses, document) from a canonical representation (already
+/// What CreateUser, ReplaceUser and PatchUser share: building the entity a write stores (columns, value rows, addresses, document) from a canonical representation (already
 /// normalised against the schema). Everything is checked before anything is written.
 /// </summary>
 internal static class UserWriter
 {
-    /// <summary>The stored user an update starts from, or null when the organization has no such user.</summary>
-    public static async Task<StoredUser?> ReadAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await StoredUserById(db.AsDbContext(), id);
-
-    /// <summary>
-    /// The user's full representation as the PATCH engine sees it (RFC 7643 §4.1: <c>schemas</c>, <c>id</c>, the
-    /// attributes, <c>manager</c> by <c>value</c>, <c>meta</c>), without <c>groups</c>, which no write changes.
-    /// </summary>
-    public static JsonObject ToResource(StoredUser user)
-    {
-        var resource = new JsonObject
-        {
-            ["schemas"] = new JsonArray(ScimSchemaUris.User),
-            ["id"] = user.Id.ToString(),
-        };
-        var document = JsonNode.Parse(user.Document)!.AsObject();
-        var attributes = document.ToList();
-        document.Clear();
-        foreach (var (name, value) in attributes)
-        {
-            resource[name] = value;
-        }
-
-        if (user.ManagerId is { } managerId)
-        {
-            if (resource[ScimSchemaUris.EnterpriseUser] is not JsonObject enterprise)
-            {
-                resource[ScimSchemaUris.EnterpriseUser] = enterprise = [];
-            }
-
-            enterprise["manager"] = new JsonObject { ["value"] = managerId.ToString() };
-        }
-
-        if (resource.ContainsKey(ScimSchemaUris.EnterpriseUser))
-        {
-            resource["schemas"]!.AsArray().Add(ScimSchemaUris.EnterpriseUser);
-        }
-
-        resource["meta"] = JsonSerializer.SerializeToNode(
-            new ScimMeta { ResourceType = "User", Created = user.CreatedUtc, LastModified = user.LastModifiedUtc, Location = "/Users/" + user.Id },
-            ScimJson.Options);
-        return resource;
-    }
-
     /// <summary>
     /// Sets <paramref name="user"/>'s attributes, value rows, addresses and document from <paramref name="resource"/>;
     /// fails with 400 on a value of the wrong type or a manager that is not another user of the organization (checked
@@ -154,13 +108,4 @@ internal static class UserWriter
         "x509Certificates" => dto.X509Certificates,
         _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not a value attribute."),
     };
-
-    private static readonly Func<DbContext, Guid, Task<StoredUser?>> StoredUserById =
-        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<User>().AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new StoredUser(u.Id, u.Document, u.Version, u.ManagerId, u.PasswordHash, u.CreatedUtc, u.LastModifiedUtc))
-            .FirstOrDefault());
 }
-
-/// <summary>The columns of a stored user that an update starts from.</summary>
-internal sealed record StoredUser(
-    Guid Id, byte[] Document, long Version, Guid? ManagerId, string? PasswordHash, DateTime CreatedUtc, DateTime LastModifiedUtc);
