@@ -1,5 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Scim.Application.Features.Users;
+using Scim.Domain.Users;
+using Scim.Infrastructure.Data;
+using Scim.Protocol.Schemas;
 using Scim.Seeder.Generation;
 using Scim.Seeder.Tests.Infrastructure;
 using Scim.Testing;
@@ -38,12 +44,12 @@ public sealed class SeededDatabase : IAsyncLifetime, IDisposable
 
     public void Dispose() => Factory.Dispose();
 
-    public long Count(string table, Guid organizationId)
+    public long Count(string table, Guid organizationId, string condition = "1")
     {
         using var connection = new SqliteConnection(Factory.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE \"OrganizationId\" = $org";
+        command.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE \"OrganizationId\" = $org AND {condition}";
         command.Parameters.AddWithValue("$org", organizationId.ToString().ToUpperInvariant());
         return (long)command.ExecuteScalar()!;
     }
@@ -91,6 +97,62 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
 
         var byExternalId = await client.ListUsersAsync(filter: $"externalId eq \"{user.ExternalId}\"");
         Assert.Equal(user.Id.ToString(), Assert.Single(byExternalId.Resources).Id);
+    }
+
+    [Fact]
+    public async Task Every_seeded_user_stores_the_document_its_rows_render_to_at_version_1()
+    {
+        var users = await LoadUsersAsync();
+
+        Assert.Equal(SeededDatabase.Users, users.Count);
+        Assert.All(users, user =>
+        {
+            // Loaded back from the columns and rows, the user renders to the very document stored beside them.
+            Assert.Equal(Json(UserDocument.Render(user)), Json(user.Document));
+            Assert.Equal(1, user.Version);
+        });
+        Assert.Equal(SeededDatabase.Groups, db.Count("groups", db.OrganizationId, "\"Version\" = 1"));
+    }
+
+    [Fact]
+    public async Task A_seeded_users_stored_document_is_what_get_by_id_returns_for_its_own_attributes()
+    {
+        var http = db.Factory.CreateClientWithToken(db.Token);
+        var stored = (await LoadUsersAsync()).ToDictionary(u => u.Id);
+        var seeds = generator.Users().ToList();
+        // The top of the org chart, someone with a manager, and both shapes of each optional value.
+        SeedUser[] sample =
+        [
+            seeds[0], seeds[777],
+            seeds.First(u => u.OtherEmail is not null), seeds.First(u => u.OtherEmail is null),
+            seeds.First(u => u.MobilePhone is not null), seeds.First(u => u.MobilePhone is null),
+        ];
+
+        foreach (var seed in sample)
+        {
+            var document = JsonNode.Parse(stored[seed.Id].Document)!.AsObject();
+            var fetched = await http.GetScimAsync($"Users/{seed.Id}");
+
+            // What the server assigns or derives when reading is not the user's own: schemas, id, meta, groups, manager.
+            foreach (var name in new[] { "schemas", "id", "meta", "groups" })
+            {
+                fetched.Remove(name);
+            }
+
+            (fetched[ScimSchemaUris.EnterpriseUser] as JsonObject)?.Remove("manager");
+            Assert.True(JsonNode.DeepEquals(fetched, document), $"GET returned {fetched.ToJsonString()}\nstored is {document.ToJsonString()}");
+
+            // And it holds every attribute the seeder generates.
+            Assert.Equal(seed.WorkEmail, document["emails"]![0]!["value"]!.GetValue<string>());
+            Assert.Equal(seed.OtherEmail is null ? 1 : 2, document["emails"]!.AsArray().Count);
+            Assert.Equal(seed.MobilePhone is null ? 1 : 2, document["phoneNumbers"]!.AsArray().Count);
+            Assert.Equal(seed.Office.PostalCode, document["addresses"]![0]!["postalCode"]!.GetValue<string>());
+            Assert.Equal(seed.FamilyName, document["name"]!["familyName"]!.GetValue<string>());
+            Assert.Equal(seed.Title, document["title"]!.GetValue<string>());
+            var enterprise = document[ScimSchemaUris.EnterpriseUser]!;
+            Assert.Equal(seed.Department, enterprise["department"]!.GetValue<string>());
+            Assert.Equal(seed.EmployeeNumber, enterprise["employeeNumber"]!.GetValue<string>());
+        }
     }
 
     [Fact]
@@ -181,6 +243,19 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
         var small = TeamSizes.Compute(42, 10, 100, 5_000);
         Assert.Equal(1_000, small.Sum());
         Assert.All(small, s => Assert.Equal(100, s));
+    }
+
+    private static string Json(byte[] document) => JsonNode.Parse(document)!.ToJsonString();
+
+    /// <summary>The organization's users as the server's entities, with their value and address rows.</summary>
+    private async Task<List<User>> LoadUsersAsync()
+    {
+        var options = new DbContextOptionsBuilder<ScimDbContext>().UseSqlite(db.Factory.ConnectionString).Options;
+        await using var context = new ScimDbContext(options);
+        return await context.Users.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.OrganizationId == db.OrganizationId)
+            .Include(u => u.Values).Include(u => u.Addresses).AsSplitQuery()
+            .ToListAsync();
     }
 
     /// <summary>The organization's directory without its ids: users with their manager's userName, values, group members.</summary>

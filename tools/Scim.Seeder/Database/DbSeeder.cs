@@ -58,7 +58,7 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
                 try
                 {
                     summary.Phase("users");
-                    var userIds = await LoadUsersAsync(connection, generator, org, progress.AddTask("Users", maxValue: plan.Users), summary, cancellationToken);
+                    var userIds = await LoadUsersAsync(connection, generator, organizationId, progress.AddTask("Users", maxValue: plan.Users), summary, cancellationToken);
                     summary.Phase("groups");
                     var groups = LoadGroups(connection, generator, org, progress.AddTask("Groups", maxValue: plan.Groups), summary);
                     summary.Phase("memberships");
@@ -168,97 +168,116 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
     }
 
     private async Task<string[]> LoadUsersAsync(
-        SqliteConnection connection, DirectoryGenerator generator, string org, ProgressTask task, SeedSummary summary, CancellationToken cancellationToken)
+        SqliteConnection connection, DirectoryGenerator generator, Guid organizationId, ProgressTask task, SeedSummary summary, CancellationToken cancellationToken)
     {
         var userIds = new string[plan.Users];
+        // Every column of the table is bound from the entity, so whatever SeedUserEntity sets is written and nothing else.
         using var insertUser = new RawStatement(connection, """
             INSERT OR IGNORE INTO "users" ("Id", "OrganizationId", "UserName", "UserNameNormalized", "ExternalId", "Active",
-                "DisplayName", "DisplayNameNormalized", "Title", "PreferredLanguage", "NameFormatted", "NameFamilyName",
-                "NameGivenName", "EmployeeNumber", "Department", "ManagerId", "CreatedUtc", "LastModifiedUtc")
-            VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?6, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+                "DisplayName", "DisplayNameNormalized", "NickName", "ProfileUrl", "Title", "UserType", "PreferredLanguage",
+                "Locale", "Timezone", "PasswordHash", "NameFormatted", "NameFamilyName", "NameGivenName", "NameMiddleName",
+                "NameHonorificPrefix", "NameHonorificSuffix", "EmployeeNumber", "CostCenter", "Organization", "Division",
+                "Department", "ManagerId", "CreatedUtc", "LastModifiedUtc", "Document", "Version")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+                ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)
             """);
         using var findUser = new RawStatement(connection,
             "SELECT \"Id\" FROM \"users\" WHERE \"OrganizationId\" = ?1 AND \"UserNameNormalized\" = ?2");
         using var insertValue = new RawStatement(connection, """
-            INSERT INTO "user_values" ("OrganizationId", "UserId", "Attribute", "Ordinal", "Value", "ValueNormalized", "Type", "Primary")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT INTO "user_values" ("OrganizationId", "UserId", "Attribute", "Ordinal", "Value", "ValueNormalized", "Display", "Type", "Primary")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """);
         using var insertAddress = new RawStatement(connection, """
             INSERT INTO "user_addresses" ("OrganizationId", "UserId", "Ordinal", "Formatted", "StreetAddress", "Locality", "Region",
                 "PostalCode", "Country", "Type", "Primary")
-            VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, 'work', 1)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """);
+        var org = Text(organizationId);
         insertUser.Set(2, org);
         findUser.Set(1, org);
         insertValue.Set(1, org);
         insertAddress.Set(1, org);
 
-        long written = 0, skipped = 0, values = 0, inTransaction = 0;
-        void AddValue(string id, string attribute, int ordinal, string value, string type, bool? primary)
-        {
-            insertValue.Set(2, id);
-            insertValue.Set(3, attribute);
-            insertValue.Set(4, ordinal);
-            insertValue.Set(5, value);
-            insertValue.Set(6, value.ToLowerInvariant());
-            insertValue.Set(7, type);
-            insertValue.Set(8, primary);
-            values += insertValue.Execute();
-        }
-
+        long written = 0, skipped = 0, values = 0, addresses = 0, inTransaction = 0;
         Execute(connection, "BEGIN;");
-        await foreach (var chunk in Produce(generator.Users(), 2_000, cancellationToken))
+        // Building the entity and rendering its document happen on the generating thread, beside the writes.
+        var users = generator.Users().Select(seed => (seed.Index, seed.ManagerIndex, Entity: SeedUserEntity.Create(seed, organizationId)));
+        await foreach (var chunk in Produce(users, 2_000, cancellationToken))
         {
-            foreach (var user in chunk)
+            foreach (var (index, managerIndex, user) in chunk)
             {
                 var id = Text(user.Id);
-                var userNameNormalized = user.UserName.ToLowerInvariant();
                 insertUser.Set(1, id);
                 insertUser.Set(3, user.UserName);
-                insertUser.Set(4, userNameNormalized);
+                insertUser.Set(4, user.UserNameNormalized);
                 insertUser.Set(5, user.ExternalId);
-                insertUser.Set(6, user.DisplayName);
-                insertUser.Set(7, user.DisplayName.ToLowerInvariant());
-                insertUser.Set(8, user.Title);
-                insertUser.Set(9, user.PreferredLanguage);
-                insertUser.Set(10, user.FamilyName);
-                insertUser.Set(11, user.GivenName);
-                insertUser.Set(12, user.EmployeeNumber);
-                insertUser.Set(13, user.Department);
-                insertUser.Set(14, user.ManagerIndex is { } manager ? userIds[manager] : null);
-                insertUser.Set(15, user.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
+                insertUser.Set(6, user.Active);
+                insertUser.Set(7, user.DisplayName);
+                insertUser.Set(8, user.DisplayNameNormalized);
+                insertUser.Set(9, user.NickName);
+                insertUser.Set(10, user.ProfileUrl);
+                insertUser.Set(11, user.Title);
+                insertUser.Set(12, user.UserType);
+                insertUser.Set(13, user.PreferredLanguage);
+                insertUser.Set(14, user.Locale);
+                insertUser.Set(15, user.Timezone);
+                insertUser.Set(16, user.PasswordHash);
+                insertUser.Set(17, user.NameFormatted);
+                insertUser.Set(18, user.NameFamilyName);
+                insertUser.Set(19, user.NameGivenName);
+                insertUser.Set(20, user.NameMiddleName);
+                insertUser.Set(21, user.NameHonorificPrefix);
+                insertUser.Set(22, user.NameHonorificSuffix);
+                insertUser.Set(23, user.EmployeeNumber);
+                insertUser.Set(24, user.CostCenter);
+                insertUser.Set(25, user.Organization);
+                insertUser.Set(26, user.Division);
+                insertUser.Set(27, user.Department);
+                // The manager may be a user that was already there under another id (a re-run): point at that one. The
+                // document is the same either way, since it never holds the manager (the server adds it when reading).
+                insertUser.Set(28, managerIndex is { } manager ? userIds[manager] : null);
+                insertUser.Set(29, user.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
+                insertUser.Set(30, user.LastModifiedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
+                insertUser.Set(31, user.Document);
+                insertUser.Set(32, user.Version);
                 if (insertUser.Execute() == 0)
                 {
                     // Already there (a re-run, or the same userName created otherwise): keep it as it is, use its id.
-                    findUser.Set(2, userNameNormalized);
-                    userIds[user.Index] = findUser.QueryText() ?? id;
+                    findUser.Set(2, user.UserNameNormalized);
+                    userIds[index] = findUser.QueryText() ?? id;
                     skipped++;
                     continue;
                 }
 
-                userIds[user.Index] = id;
+                userIds[index] = id;
                 written++;
-                AddValue(id, "emails", 0, user.WorkEmail, "work", true);
-                if (user.OtherEmail is { } other)
+                foreach (var value in user.Values)
                 {
-                    AddValue(id, "emails", 1, other, "other", null);
+                    insertValue.Set(2, id);
+                    insertValue.Set(3, value.Attribute);
+                    insertValue.Set(4, value.Ordinal);
+                    insertValue.Set(5, value.Value);
+                    insertValue.Set(6, value.ValueNormalized);
+                    insertValue.Set(7, value.Display);
+                    insertValue.Set(8, value.Type);
+                    insertValue.Set(9, value.Primary);
+                    values += insertValue.Execute();
                 }
 
-                AddValue(id, "phoneNumbers", 0, user.WorkPhone, "work", null);
-                if (user.MobilePhone is { } mobile)
+                foreach (var address in user.Addresses)
                 {
-                    AddValue(id, "phoneNumbers", 1, mobile, "mobile", null);
+                    insertAddress.Set(2, id);
+                    insertAddress.Set(3, address.Ordinal);
+                    insertAddress.Set(4, address.Formatted);
+                    insertAddress.Set(5, address.StreetAddress);
+                    insertAddress.Set(6, address.Locality);
+                    insertAddress.Set(7, address.Region);
+                    insertAddress.Set(8, address.PostalCode);
+                    insertAddress.Set(9, address.Country);
+                    insertAddress.Set(10, address.Type);
+                    insertAddress.Set(11, address.Primary);
+                    addresses += insertAddress.Execute();
                 }
-
-                var office = user.Office;
-                insertAddress.Set(2, id);
-                insertAddress.Set(3, office.Formatted);
-                insertAddress.Set(4, office.StreetAddress);
-                insertAddress.Set(5, office.Locality);
-                insertAddress.Set(6, office.Region);
-                insertAddress.Set(7, office.PostalCode);
-                insertAddress.Set(8, office.Country);
-                insertAddress.Execute();
             }
 
             task.Increment(chunk.Length);
@@ -273,15 +292,17 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
         Execute(connection, "COMMIT;");
         summary.Add("users", written, skipped);
         summary.Add("user values (emails, phones)", values, 0);
-        summary.Add("user addresses", written, 0);
+        summary.Add("user addresses", addresses, 0);
         return userIds;
     }
 
     private List<(SeedGroup Group, string Id)> LoadGroups(SqliteConnection connection, DirectoryGenerator generator, string org, ProgressTask task, SeedSummary summary)
     {
+        // Version 1, as the server creates a group, written out: the column's DEFAULT 1 comes from the migration that
+        // added it, not from the model, so a later migration that rebuilds the table would drop it.
         using var insert = new RawStatement(connection, """
-            INSERT OR IGNORE INTO "groups" ("Id", "OrganizationId", "DisplayName", "DisplayNameNormalized", "ExternalId", "CreatedUtc", "LastModifiedUtc")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+            INSERT OR IGNORE INTO "groups" ("Id", "OrganizationId", "DisplayName", "DisplayNameNormalized", "ExternalId", "CreatedUtc", "LastModifiedUtc", "Version")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)
             """);
         using var find = new RawStatement(connection,
             "SELECT \"Id\" FROM \"groups\" WHERE \"OrganizationId\" = ?1 AND \"DisplayNameNormalized\" = ?2");

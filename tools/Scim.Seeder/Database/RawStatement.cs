@@ -26,6 +26,9 @@ internal sealed class RawStatement : IDisposable
     public void Set(int position, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(statement, position) : raw.sqlite3_bind_text16(statement, position, value.AsSpan()));
 
+    /// <summary>Binds parameter <paramref name="position"/> to a BLOB (SQLite copies it).</summary>
+    public void Set(int position, byte[] value) => Check(raw.sqlite3_bind_blob(statement, position, value));
+
     /// <summary>Binds parameter <paramref name="position"/> to INTEGER.</summary>
     public void Set(int position, long value) => Check(raw.sqlite3_bind_int64(statement, position, value));
 

@@ -87,6 +87,7 @@ internal sealed class DirectoryGenerator
                 PreferredLanguage = locale.PreferredLanguage,
                 Timezone = locale.Timezone,
                 ManagerIndex = manager,
+                ManagerId = manager is { } boss ? ids.User(boss) : null,
                 WorkEmail = upn,
                 OtherEmail = random.Chance(0.25) ? $"{local.ToLowerInvariant()}{random.Next(10, 100)}@{random.Pick(Pools.FreeMailDomains)}" : null,
                 WorkPhone = Phone(locale.PhonePrefix, ref random),

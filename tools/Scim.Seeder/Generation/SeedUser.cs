@@ -26,6 +26,9 @@ internal sealed class SeedUser
     /// <summary>The manager's index, always lower than <see cref="Index"/>; null for the top of the organization.</summary>
     public int? ManagerIndex { get; init; }
 
+    /// <summary>The manager's deterministic id (<see cref="Id"/> of the user at <see cref="ManagerIndex"/>); null for the top.</summary>
+    public Guid? ManagerId { get; init; }
+
     public required string WorkEmail { get; init; }
     public string? OtherEmail { get; init; }
     public required string WorkPhone { get; init; }
