@@ -44,9 +44,7 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
     private static readonly JsonEncodedText ExternalIdName = JsonEncodedText.Encode("externalId");
     private static readonly JsonEncodedText DisplayNameName = JsonEncodedText.Encode("displayName");
     private static readonly JsonEncodedText MembersName = JsonEncodedText.Encode("members");
-    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
     private static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("display");
-    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
     private static readonly JsonEncodedText UserType = JsonEncodedText.Encode("User");
     private static readonly JsonEncodedText GroupType = JsonEncodedText.Encode("Group");
 
@@ -57,9 +55,7 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
     private readonly bool writesExternalId;
     private readonly bool writesDisplayName;
     private readonly ProjectionScope? members;
-    private readonly bool writesMemberValue;
-    private readonly bool writesMemberDisplay;
-    private readonly bool writesMemberType;
+    private readonly ReferenceWriter memberReferences;
 
     /// <param name="projection">The attributes / excludedAttributes parameters.</param>
     /// <param name="db">Where members are read from; null writes no <c>members</c>, as the PATCH engine wants a group.</param>
@@ -73,9 +69,7 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
         writesExternalId = scope.Member("externalId") is not null;
         writesDisplayName = scope.Member("displayName") is not null;
         members = db is null ? null : scope.Member("members");
-        writesMemberValue = members?.Member("value") is not null;
-        writesMemberDisplay = members?.Member("display") is not null;
-        writesMemberType = members?.Member("type") is not null;
+        memberReferences = new ReferenceWriter(members);
     }
 
     public string PathOf(GroupRow row) => ResourceLocation.PathOf(Endpoint, row.Id);
@@ -122,7 +116,7 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
         // empty and so is the array, which is then omitted like any unassigned attribute.
         var json = output.Json;
         var started = false;
-        if (writesMemberValue || writesMemberDisplay || writesMemberType)
+        if (memberReferences.WritesAny)
         {
             foreach (var (type, rows) in new[] { (UserType, GroupResources.UserMembersAsync(db!, groupId)), (GroupType, GroupResources.GroupMembersAsync(db!, groupId)) })
             {
@@ -134,23 +128,7 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
                         started = true;
                     }
 
-                    json.WriteStartObject();
-                    if (writesMemberValue)
-                    {
-                        json.WriteString(ValueName, member.Id);
-                    }
-
-                    if (writesMemberDisplay)
-                    {
-                        json.WriteString(DisplayName, member.Display);
-                    }
-
-                    if (writesMemberType)
-                    {
-                        json.WriteString(TypeName, type);
-                    }
-
-                    json.WriteEndObject();
+                    memberReferences.Write(json, member.Id, member.Display, type);
                     await output.SendAsync(cancellationToken);
                 }
             }

@@ -37,7 +37,6 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
     private static readonly JsonEncodedText DisplayNameName = JsonEncodedText.Encode("displayName");
     private static readonly JsonEncodedText GroupsName = JsonEncodedText.Encode("groups");
     private static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("display");
-    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
     private static readonly JsonEncodedText Direct = JsonEncodedText.Encode("direct");
 
     // Every document member takes two ranges (name, value); a document has about twenty members at most.
@@ -54,9 +53,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
     private readonly ProjectionScope? manager;
     private readonly bool writesManagerValue;
     private readonly bool writesManagerDisplayName;
-    private readonly bool writesGroupValue;
-    private readonly bool writesGroupDisplay;
-    private readonly bool writesGroupType;
+    private readonly ReferenceWriter groupReferences;
 
     /// <param name="projection">The attributes / excludedAttributes parameters.</param>
     /// <param name="groups">
@@ -74,9 +71,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
         writesManagerValue = manager?.Member("value") is not null;
         writesManagerDisplayName = manager?.Member("displayName") is not null;
         var group = scope.Member("groups");
-        writesGroupValue = group?.Member("value") is not null;
-        writesGroupDisplay = group?.Member("display") is not null;
-        writesGroupType = group?.Member("type") is not null;
+        groupReferences = new ReferenceWriter(group);
         this.groups = group is null ? null : groups;
     }
 
@@ -219,7 +214,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
     private void WriteGroups(Utf8JsonWriter json, Guid userId)
     {
         if (groups is null || !groups.TryGetValue(userId, out var memberOf) || memberOf.Count == 0
-            || !(writesGroupValue || writesGroupDisplay || writesGroupType))
+            || !groupReferences.WritesAny)
         {
             return;
         }
@@ -227,23 +222,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
         json.WriteStartArray(GroupsName);
         foreach (var group in memberOf)
         {
-            json.WriteStartObject();
-            if (writesGroupValue)
-            {
-                json.WriteString(ValueName, group.Id);
-            }
-
-            if (writesGroupDisplay)
-            {
-                json.WriteString(DisplayName, group.DisplayName);
-            }
-
-            if (writesGroupType)
-            {
-                json.WriteString(TypeName, Direct);
-            }
-
-            json.WriteEndObject();
+            groupReferences.Write(json, group.Id, group.DisplayName, Direct);
         }
 
         json.WriteEndArray();
