@@ -20,6 +20,7 @@ internal static class UserDocumentBackfill
         {
             var users = await db.Users.IgnoreQueryFilters()
                 .Where(u => u.Document.Length == 0)
+                .OrderBy(u => u.Id)
                 .Include(u => u.Values).Include(u => u.Addresses).AsSplitQuery()
                 .Take(ChunkSize)
                 .ToListAsync(cancellationToken);

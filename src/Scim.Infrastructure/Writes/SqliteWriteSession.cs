@@ -119,6 +119,28 @@ internal sealed class SqliteWriteSession : IWriteSession
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask<Guid?> FindContainingGroupAsync(IReadOnlyCollection<Guid> groupIds, Guid groupId)
+    {
+        if (groupIds.Count == 0)
+        {
+            return ValueTask.FromResult<Guid?>(null);
+        }
+
+        // Walks down from each added group through its nested groups; nesting is shallow, and the walk sees the rows
+        // of the writes committed before it and of this batch, so two requests nesting two groups into each other
+        // cannot both pass.
+        var root = Scalar("""
+            WITH RECURSIVE reach("Root", "Id") AS (
+                SELECT "value", "value" FROM json_each($ids)
+                UNION
+                SELECT r."Root", m."MemberId" FROM reach AS r
+                JOIN "group_members" AS m ON m."GroupId" = r."Id" AND m."Type" = 1 AND m."OrganizationId" = $org
+            )
+            SELECT "Root" FROM reach WHERE "Id" = $group LIMIT 1
+            """, ("$ids", JsonArrayOf(groupIds)), ("$group", groupId));
+        return ValueTask.FromResult(root is string text ? Guid.Parse(text) : (Guid?)null);
+    }
+
     public ValueTask<int> InsertMembersAsync(Guid groupId, IReadOnlyCollection<Guid> memberIds, MemberType type)
     {
         if (memberIds.Count == 0)
@@ -167,7 +189,11 @@ internal sealed class SqliteWriteSession : IWriteSession
         }
     }
 
-    private int Run(string sql, params (string Name, object Value)[] parameters)
+    private int Run(string sql, params (string Name, object Value)[] parameters) => Prepare(sql, parameters).ExecuteNonQuery();
+
+    private object? Scalar(string sql, params (string Name, object Value)[] parameters) => Prepare(sql, parameters).ExecuteScalar();
+
+    private SqliteCommand Prepare(string sql, (string Name, object Value)[] parameters)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
@@ -193,7 +219,7 @@ internal sealed class SqliteWriteSession : IWriteSession
             };
         }
 
-        return command.ExecuteNonQuery();
+        return command;
     }
 
     // As EF Core's SQLite provider stores a Guid: upper-case text.

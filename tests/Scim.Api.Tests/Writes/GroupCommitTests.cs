@@ -71,6 +71,31 @@ public sealed class GroupCommitTests(ScimApiFactory factory) : IClassFixture<Sci
         Assert.Equal(Enumerable.Range(0, 24).Select(i => $"busy{i}@example.com").Order(StringComparer.Ordinal), emails);
     }
 
+    [Fact]
+    public async Task ConcurrentNestingOfTwoGroupsIntoEachOther_NeverMakesACycle()
+    {
+        var client = await factory.CreateScimClientAsync();
+        for (var round = 0; round < 10; round++)
+        {
+            var a = await client.CreateGroupAsync($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"a{{round}}"}""");
+            var b = await client.CreateGroupAsync($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"b{{round}}"}""");
+
+            // Each request alone is fine; together they would make a cycle, so at most one may succeed.
+            var responses = await Task.WhenAll(
+                client.PatchJsonAsync($"Groups/{a}", AddMember(b)),
+                client.PatchJsonAsync($"Groups/{b}", AddMember(a)));
+
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.NoContent);
+            var refused = Assert.Single(responses, r => r.StatusCode != HttpStatusCode.NoContent);
+            await refused.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+            Assert.Single(new[] { await client.MemberIdsAsync(a), await client.MemberIdsAsync(b) }, ids => ids.Length == 1);
+        }
+
+        static string AddMember(string id) => $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"{{id}}"}]}]}
+            """;
+    }
+
     private static Task<Result<bool>> Insert(IResourceWriter writer, Guid organizationId, string userName) =>
         writer.WriteAsync<bool>(organizationId, 1, async (session, _) =>
             await session.InsertUserAsync(NewUser(organizationId, userName)) == WriteStatus.Written

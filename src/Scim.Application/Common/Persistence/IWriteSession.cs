@@ -49,6 +49,12 @@ public interface IWriteSession
     ValueTask DeleteMembersAsync(Guid groupId, IReadOnlyCollection<Guid>? memberIds);
 
     /// <summary>
+    /// The first of <paramref name="groupIds"/> that contains group <paramref name="groupId"/>, directly or through
+    /// nested groups, as the write's transaction sees the memberships; null when none does (adding them makes no cycle).
+    /// </summary>
+    ValueTask<Guid?> FindContainingGroupAsync(IReadOnlyCollection<Guid> groupIds, Guid groupId);
+
+    /// <summary>
     /// Adds the <paramref name="type"/> resources <paramref name="memberIds"/> to the group, skipping those already in
     /// it; an id whose resource does not exist (any more) in the organization is not added.
     /// </summary>

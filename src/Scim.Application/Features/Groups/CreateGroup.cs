@@ -44,9 +44,9 @@ public static class CreateGroup
             var written = await writer.WriteAsync(organization.OrganizationId, 1 + change.Value!.Rows, async (session, _) =>
             {
                 var inserted = GroupWriter.Outcome(await session.InsertGroupAsync(group), group);
-                if (inserted.IsSuccess)
+                if (inserted.IsSuccess && await change.Value.ApplyAsync(session, group.Id) is { } cycle)
                 {
-                    await change.Value.ApplyAsync(session, group.Id);
+                    return cycle;
                 }
 
                 return inserted;

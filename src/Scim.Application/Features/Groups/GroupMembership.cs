@@ -112,10 +112,12 @@ internal static class GroupMembership
         }
 
         var nested = types.Where(t => t.Value == MemberType.Group).Select(t => t.Key).ToList();
-        return await ContainsAsync(db, nested, groupId, cancellationToken) is { } via
-            ? ScimError.InvalidValue($"members: group '{via}' already contains this group (directly or through other groups), so adding it would make a cycle; nothing was changed.")
-            : types;
+        return await ContainsAsync(db, nested, groupId, cancellationToken) is { } via ? Cycle(via) : types;
     }
+
+    /// <summary>400 invalidValue: adding group <paramref name="via"/> would make a cycle.</summary>
+    public static ScimError Cycle(Guid via) => ScimError.InvalidValue(
+        $"members: group '{via}' already contains this group (directly or through other groups), so adding it would make a cycle; nothing was changed.");
 
     // Walks down from the groups being added, one query per nesting level: the group that (transitively) contains
     // `target`, or null. Nesting is shallow in practice (Entra provisions one level).
@@ -164,9 +166,18 @@ internal sealed record MemberChange(bool DependsOnRead, bool ClearsExisting, IRe
     /// <summary>About how many rows the change writes (the batch size hint of <see cref="IResourceWriter"/>).</summary>
     public int Rows => Removed.Count + AddedUsers.Count + AddedGroups.Count;
 
-    /// <summary>Writes the change to group <paramref name="groupId"/>: one delete and at most two inserts, whatever the size.</summary>
-    public async ValueTask ApplyAsync(IWriteSession session, Guid groupId)
+    /// <summary>
+    /// Writes the change to group <paramref name="groupId"/>: one delete and at most two inserts, whatever the size;
+    /// 400 invalidValue when a nested group added contains the group by now (checked again inside the write, since
+    /// another request may have nested them the other way after this one read).
+    /// </summary>
+    public async ValueTask<ScimError?> ApplyAsync(IWriteSession session, Guid groupId)
     {
+        if (await session.FindContainingGroupAsync(AddedGroups, groupId) is { } via)
+        {
+            return GroupMembership.Cycle(via);
+        }
+
         if (ClearsExisting || Removed.Count > 0)
         {
             await session.DeleteMembersAsync(groupId, ClearsExisting ? null : Removed);
@@ -174,5 +185,6 @@ internal sealed record MemberChange(bool DependsOnRead, bool ClearsExisting, IRe
 
         await session.InsertMembersAsync(groupId, AddedUsers, MemberType.User);
         await session.InsertMembersAsync(groupId, AddedGroups, MemberType.Group);
+        return null;
     }
 }

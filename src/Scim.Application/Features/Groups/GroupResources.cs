@@ -4,6 +4,7 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Domain.Users;
+using Scim.Protocol;
 using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Groups;
@@ -25,10 +26,12 @@ internal static class GroupResources
     }
 
     /// <summary>The answer to a create or replace of the group: what a GET returns right after it.</summary>
-    /// <exception cref="InvalidOperationException">The group cannot be read back.</exception>
-    public static async Task<ScimBody> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken)
-            ?? throw new InvalidOperationException($"Group {id} was written but cannot be read back.");
+    /// <returns>The group, or 404 when a request that came after this write has already deleted it: the write was
+    /// applied, and the group is gone.</returns>
+    public static async Task<Result<ScimBody>> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken) is { } body
+            ? body
+            : ScimError.NotFound($"Group {id} was changed, then deleted by another request before this answer was read.");
 
     /// <summary>
     /// The group without <c>members</c> (PATCH changes them as rows) as the PATCH engine works on it (RFC 7644 §3.5.2),

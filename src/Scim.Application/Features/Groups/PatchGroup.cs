@@ -79,8 +79,7 @@ public static class PatchGroup
                         return ScimError.NotFound($"Group {command.Id} not found.");
                     }
 
-                    await change.ApplyAsync(session, group.Id);
-                    return true;
+                    return await change.ApplyAsync(session, group.Id) is { } cycle ? cycle : true;
                 }, cancellationToken);
             }
 
@@ -92,9 +91,9 @@ public static class PatchGroup
             return await writer.WriteAsync(organization.OrganizationId, 1 + change.Rows, async (session, _) =>
             {
                 var written = GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group);
-                if (written.IsSuccess)
+                if (written.IsSuccess && await change.ApplyAsync(session, group.Id) is { } cycle)
                 {
-                    await change.ApplyAsync(session, group.Id);
+                    return cycle;
                 }
 
                 return written;

@@ -64,9 +64,9 @@ public static class ReplaceGroup
                 return await writer.WriteAsync(organization.OrganizationId, 1 + change.Value!.Rows, async (session, _) =>
                 {
                     var updated = GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group);
-                    if (updated.IsSuccess)
+                    if (updated.IsSuccess && await change.Value.ApplyAsync(session, group.Id) is { } cycle)
                     {
-                        await change.Value.ApplyAsync(session, group.Id);
+                        return cycle;
                     }
 
                     return updated;

@@ -4,6 +4,7 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Domain.Users;
+using Scim.Protocol;
 using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Users;
@@ -28,10 +29,12 @@ internal static class UserResources
     /// The answer to a create, replace or PATCH of the user: what a GET returns right after it (<c>groups</c> and the
     /// manager's <c>displayName</c> included), read once the write's transaction has ended.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The user cannot be read back.</exception>
-    public static async Task<ScimBody> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken)
-            ?? throw new InvalidOperationException($"User {id} was written but cannot be read back.");
+    /// <returns>The user, or 404 when a request that came after this write has already deleted it: the write was
+    /// applied, and the user is gone.</returns>
+    public static async Task<Result<ScimBody>> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken) is { } body
+            ? body
+            : ScimError.NotFound($"User {id} was changed, then deleted by another request before this answer was read.");
 
     /// <summary>
     /// The user's full default representation without <c>groups</c> (which no PATCH changes), as the PATCH engine
