@@ -65,13 +65,9 @@ internal sealed class SqliteWriteSession : IWriteSession
     public ValueTask<bool> DeleteUserAsync(Guid id, DateTime now)
     {
         // What the user's deletion changes in other resources is a change of theirs: new version and lastModified.
-        Run("""
-            UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now
-            WHERE "OrganizationId" = $org AND "Id" IN (SELECT "GroupId" FROM "group_members" WHERE "MemberId" = $id)
-            """, ("$id", id), ("$now", now));
+        LeaveGroups(id, now);
         Run("""UPDATE "users" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now WHERE "OrganizationId" = $org AND "ManagerId" = $id""",
             ("$id", id), ("$now", now));
-        Run("""DELETE FROM "group_members" WHERE "MemberId" = $id AND "OrganizationId" = $org""", ("$id", id));
 
         // Value rows and addresses follow (ON DELETE CASCADE), as do manager references (SET NULL).
         return ValueTask.FromResult(Run("""DELETE FROM "users" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) > 0);
@@ -92,11 +88,7 @@ internal sealed class SqliteWriteSession : IWriteSession
 
     public ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now)
     {
-        Run("""
-            UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now
-            WHERE "OrganizationId" = $org AND "Id" IN (SELECT "GroupId" FROM "group_members" WHERE "MemberId" = $id)
-            """, ("$id", id), ("$now", now));
-        Run("""DELETE FROM "group_members" WHERE "MemberId" = $id AND "OrganizationId" = $org""", ("$id", id));
+        LeaveGroups(id, now);
 
         // The group's own membership rows follow it (ON DELETE CASCADE).
         return ValueTask.FromResult(Run("""DELETE FROM "groups" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) > 0);
@@ -158,6 +150,17 @@ internal sealed class SqliteWriteSession : IWriteSession
             WHERE r."OrganizationId" = $org
             ON CONFLICT DO NOTHING
             """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)), ("$type", (int)type)));
+    }
+
+    // Removes a deleted user or group from every group it was a member of; each of those groups changes (new version,
+    // lastModified = now).
+    private void LeaveGroups(Guid memberId, DateTime now)
+    {
+        Run("""
+            UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now
+            WHERE "OrganizationId" = $org AND "Id" IN (SELECT "GroupId" FROM "group_members" WHERE "MemberId" = $id)
+            """, ("$id", memberId), ("$now", now));
+        Run("""DELETE FROM "group_members" WHERE "MemberId" = $id AND "OrganizationId" = $org""", ("$id", memberId));
     }
 
     private void InsertRows(User user)

@@ -41,16 +41,11 @@ public static class CreateGroup
                 return change.Error;
             }
 
-            var written = await writer.WriteAsync(organization.OrganizationId, 1 + change.Value!.Rows, async (session, _) =>
-            {
-                var inserted = GroupWriter.Outcome(await session.InsertGroupAsync(group), group);
-                if (inserted.IsSuccess && await change.Value.ApplyAsync(session, group.Id) is { } cycle)
-                {
-                    return cycle;
-                }
-
-                return inserted;
-            }, cancellationToken);
+            var written = await writer.WriteAsync(
+                organization.OrganizationId,
+                1 + change.Value!.Rows,
+                async (session, _) => await change.Value.ApplyAsync(session, group.Id, GroupWriter.Outcome(await session.InsertGroupAsync(group), group)),
+                cancellationToken);
             if (!written.IsSuccess)
             {
                 return written.Error;

@@ -160,19 +160,22 @@ internal sealed record MemberChange(bool DependsOnRead, bool ClearsExisting, IRe
     /// <summary>No change at all.</summary>
     public static MemberChange None { get; } = new(false, false, [], [], []);
 
-    /// <summary>True when the change writes nothing.</summary>
-    public bool IsEmpty => !ClearsExisting && Removed.Count == 0 && AddedUsers.Count == 0 && AddedGroups.Count == 0;
-
     /// <summary>About how many rows the change writes (the batch size hint of <see cref="IResourceWriter"/>).</summary>
     public int Rows => Removed.Count + AddedUsers.Count + AddedGroups.Count;
 
     /// <summary>
-    /// Writes the change to group <paramref name="groupId"/>: one delete and at most two inserts, whatever the size;
-    /// 400 invalidValue when a nested group added contains the group by now (checked again inside the write, since
-    /// another request may have nested them the other way after this one read).
+    /// Writes the change to group <paramref name="groupId"/> once the write of the group's own row succeeded
+    /// (<paramref name="groupWritten"/>, which is returned as it is otherwise): one delete and at most two inserts,
+    /// whatever the size; 400 invalidValue when a nested group added contains the group by now (checked again inside
+    /// the write, since another request may have nested them the other way after this one read).
     /// </summary>
-    public async ValueTask<ScimError?> ApplyAsync(IWriteSession session, Guid groupId)
+    public async ValueTask<Result<bool>> ApplyAsync(IWriteSession session, Guid groupId, Result<bool> groupWritten)
     {
+        if (!groupWritten.IsSuccess)
+        {
+            return groupWritten;
+        }
+
         if (await session.FindContainingGroupAsync(AddedGroups, groupId) is { } via)
         {
             return GroupMembership.Cycle(via);
@@ -185,6 +188,6 @@ internal sealed record MemberChange(bool DependsOnRead, bool ClearsExisting, IRe
 
         await session.InsertMembersAsync(groupId, AddedUsers, MemberType.User);
         await session.InsertMembersAsync(groupId, AddedGroups, MemberType.Group);
-        return null;
+        return true;
     }
 }

@@ -44,7 +44,6 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
     private static readonly JsonEncodedText ExternalIdName = JsonEncodedText.Encode("externalId");
     private static readonly JsonEncodedText DisplayNameName = JsonEncodedText.Encode("displayName");
     private static readonly JsonEncodedText MembersName = JsonEncodedText.Encode("members");
-    private static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("display");
     private static readonly JsonEncodedText UserType = JsonEncodedText.Encode("User");
     private static readonly JsonEncodedText GroupType = JsonEncodedText.Encode("Group");
 

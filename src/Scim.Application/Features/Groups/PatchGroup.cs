@@ -49,6 +49,11 @@ public static class PatchGroup
 
             Log.IgnoredAttributes(logger, "Group", outcome.Value!.IgnoredAttributes);
             var attributesChanged = !JsonNode.DeepEquals(outcome.Value.Resource, current);
+            if (!attributesChanged && outcome.Value.MemberOperations.Count == 0)
+            {
+                return true;
+            }
+
             var group = new Group { Id = id, OrganizationId = organization.OrganizationId, Version = stored.Version };
             if (GroupWriter.Apply(group, outcome.Value.Resource) is { } invalid)
             {
@@ -61,26 +66,18 @@ public static class PatchGroup
                 return members.Error;
             }
 
-            if (!attributesChanged && outcome.Value.MemberOperations.Count == 0)
-            {
-                return true;
-            }
-
             var now = clock.GetUtcNow().UtcDateTime;
             var change = members.Value!;
             if (!attributesChanged && !change.DependsOnRead)
             {
                 // Members added or removed by id commute with any concurrent change of the group: no need to insist on
                 // the version read, so concurrent member PATCHes of one group (Entra sends them) never retry.
-                return await writer.WriteAsync<bool>(organization.OrganizationId, 1 + change.Rows, async (session, _) =>
-                {
-                    if (!await session.TouchGroupAsync(group.Id, now))
-                    {
-                        return ScimError.NotFound($"Group {command.Id} not found.");
-                    }
-
-                    return await change.ApplyAsync(session, group.Id) is { } cycle ? cycle : true;
-                }, cancellationToken);
+                return await writer.WriteAsync(
+                    organization.OrganizationId,
+                    1 + change.Rows,
+                    async (session, _) => await change.ApplyAsync(
+                        session, group.Id, await session.TouchGroupAsync(group.Id, now) ? true : ScimError.NotFound($"Group {command.Id} not found.")),
+                    cancellationToken);
             }
 
             // Attributes are patched from the values read, and members removed by a filter were the rows read: both
@@ -88,16 +85,12 @@ public static class PatchGroup
             var expectedVersion = group.Version;
             group.Version++;
             group.LastModifiedUtc = now;
-            return await writer.WriteAsync(organization.OrganizationId, 1 + change.Rows, async (session, _) =>
-            {
-                var written = GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group);
-                if (written.IsSuccess && await change.ApplyAsync(session, group.Id) is { } cycle)
-                {
-                    return cycle;
-                }
-
-                return written;
-            }, cancellationToken);
+            return await writer.WriteAsync(
+                organization.OrganizationId,
+                1 + change.Rows,
+                async (session, _) => await change.ApplyAsync(
+                    session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)),
+                cancellationToken);
         }
     }
 }

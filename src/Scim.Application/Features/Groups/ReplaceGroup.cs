@@ -61,16 +61,12 @@ public static class ReplaceGroup
                     return change.Error;
                 }
 
-                return await writer.WriteAsync(organization.OrganizationId, 1 + change.Value!.Rows, async (session, _) =>
-                {
-                    var updated = GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group);
-                    if (updated.IsSuccess && await change.Value.ApplyAsync(session, group.Id) is { } cycle)
-                    {
-                        return cycle;
-                    }
-
-                    return updated;
-                }, cancellationToken);
+                return await writer.WriteAsync(
+                    organization.OrganizationId,
+                    1 + change.Value!.Rows,
+                    async (session, _) => await change.Value.ApplyAsync(
+                        session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)),
+                    cancellationToken);
             }, cancellationToken);
             if (!written.IsSuccess)
             {

@@ -36,7 +36,6 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
     private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
     private static readonly JsonEncodedText DisplayNameName = JsonEncodedText.Encode("displayName");
     private static readonly JsonEncodedText GroupsName = JsonEncodedText.Encode("groups");
-    private static readonly JsonEncodedText DisplayName = JsonEncodedText.Encode("display");
     private static readonly JsonEncodedText Direct = JsonEncodedText.Encode("direct");
 
     // Every document member takes two ranges (name, value); a document has about twenty members at most.
