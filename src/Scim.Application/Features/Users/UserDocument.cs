@@ -26,8 +26,6 @@ public static class UserDocument
         ArgumentNullException.ThrowIfNull(user);
         var resource = user.Adapt<ScimUser>(ScimMappings.Config);
         resource.Schemas = null!;
-        resource.Id = null;
-        resource.Meta = null;
         if (resource.EnterpriseUser is { } enterprise)
         {
             enterprise.Manager = null;

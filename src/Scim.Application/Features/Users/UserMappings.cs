@@ -1,14 +1,13 @@
 using Mapster;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
-using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
 /// <summary>
 /// Shape mapping between <see cref="User"/> (flat columns, value rows) and <see cref="ScimUser"/> (RFC 7643 JSON).
-/// Read-only and server-assigned attributes (id, meta, groups, manager.displayName, password) are set by the
-/// handlers, never mapped from client input.
+/// Read-only and server-assigned attributes (id, meta, groups, manager.displayName, password) are never mapped from
+/// client input; the entity maps only to the stored document (<see cref="UserDocument"/>), to which reads add them.
 /// </summary>
 internal sealed class UserMappings : IRegister
 {
@@ -25,8 +24,6 @@ internal sealed class UserMappings : IRegister
         config.NewConfig<ScimAddress, UserAddress>().Ignore(d => d.Id, d => d.OrganizationId, d => d.UserId, d => d.Ordinal);
 
         config.NewConfig<User, ScimUser>()
-            .Map(d => d.Id, s => s.Id.ToString())
-            .Map(d => d.Schemas, s => SchemasOf(s))
             .Map(d => d.Name, s => NameOf(s))
             .Map(d => d.Active, s => s.Active)
             .Map(d => d.Emails, s => ValuesOf(s, "emails"))
@@ -38,8 +35,8 @@ internal sealed class UserMappings : IRegister
             .Map(d => d.X509Certificates, s => ValuesOf(s, "x509Certificates"))
             .Map(d => d.Addresses, s => AddressesOf(s))
             .Map(d => d.EnterpriseUser, s => EnterpriseOf(s))
-            .Map(d => d.Meta, s => new ScimMeta { ResourceType = "User", Created = s.CreatedUtc, LastModified = s.LastModifiedUtc, Location = "/Users/" + s.Id.ToString() })
-            .Ignore(d => d.Password, d => d.Groups);
+            // Only the stored document is rendered from the entity (UserDocument): what a read adds is not mapped.
+            .Ignore(d => d.Id, d => d.Schemas, d => d.Meta, d => d.Password, d => d.Groups);
 
         config.NewConfig<ScimUser, User>()
             .Map(d => d.Active, s => s.Active ?? true)
@@ -59,9 +56,6 @@ internal sealed class UserMappings : IRegister
                 d => d.Values, d => d.Addresses, d => d.CreatedUtc, d => d.LastModifiedUtc,
                 d => d.UserNameNormalized, d => d.DisplayNameNormalized);
     }
-
-    private static List<string> SchemasOf(User user) =>
-        EnterpriseOf(user) is null ? [ScimSchemaUris.User] : [ScimSchemaUris.User, ScimSchemaUris.EnterpriseUser];
 
     private static ScimName? NameOf(User u) =>
         u.NameFormatted is null && u.NameFamilyName is null && u.NameGivenName is null && u.NameMiddleName is null
