@@ -20,4 +20,23 @@ public sealed class ScimOptions
     /// A key revoked with <c>keys revoke</c> while the server runs stops working within this time.
     /// </summary>
     public int ApiKeyCacheSeconds { get; set; } = 5;
+
+    /// <summary>Which database the server keeps the directory in (<c>Scim:Database</c>).</summary>
+    public DatabaseOptions Database { get; set; } = new();
+}
+
+/// <summary>The <c>Scim:Database</c> section; the connection string itself is <c>ConnectionStrings:Scim</c>.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>
+    /// <c>sqlite</c> (the default: one file, one machine) or <c>postgres</c> (several server instances on one
+    /// PostgreSQL database).
+    /// </summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>
+    /// Apply pending schema migrations when the server starts (default true). Deployments that migrate as a separate
+    /// step (<c>Scim.Api db migrate</c>) turn it off; the server then refuses to start on an out-of-date schema.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
 }

@@ -2,7 +2,8 @@ using Mediator;
 using Scim.Application.Common.Behaviors;
 using Scim.Application.Features.Organizations;
 using Scim.Application.Features.Users;
-using Scim.Infrastructure;
+using Scim.Infrastructure.Postgres;
+using Scim.Infrastructure.Sqlite;
 
 namespace Scim.Api;
 
@@ -13,15 +14,25 @@ public static class ScimServices
     public const string DefaultConnectionString = "Data Source=scim.db";
 
     /// <summary>
-    /// Registers the database (<c>ConnectionStrings:Scim</c>), the slices, <see cref="TimeProvider"/> and the
+    /// Registers the database (<c>Scim:Database:Provider</c> with <c>ConnectionStrings:Scim</c>), the slices, <see cref="TimeProvider"/> and the
     /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
     /// <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScimDatabase(configuration.GetConnectionString("Scim") ?? DefaultConnectionString);
-        services.AddSingleton(TimeProvider.System);
         var options = configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
+        var connectionString = configuration.GetConnectionString("Scim");
+        _ = options.Database.Provider.ToLowerInvariant() switch
+        {
+            "sqlite" => SqliteDatabase.Add(services, connectionString ?? DefaultConnectionString),
+            "postgres" or "postgresql" => PostgresDatabase.Add(services, connectionString is { Length: > 0 } && !connectionString.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
+                ? connectionString
+                : throw new InvalidOperationException(
+                    "Scim:Database:Provider is 'postgres' but ConnectionStrings:Scim is not a PostgreSQL connection string; set it, e.g. "
+                    + "ConnectionStrings__Scim=\"Host=db.internal;Database=scim;Username=scim;Password=...\".")),
+            var other => throw new InvalidOperationException($"Scim:Database:Provider '{other}' is not known; use 'sqlite' (the default) or 'postgres'."),
+        };
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddMediator((MediatorOptions options) =>
         {

@@ -6,31 +6,33 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Scim.Infrastructure.Writes;
 
 /// <summary>
-/// A prepared INSERT or UPDATE of one entity type, built from the EF Core model: table, column names and each
-/// column's type mapping (a <see cref="Guid"/> is bound as the model stores it, as are dates), so raw statements
-/// and EF Core queries read and write the same values. Prepared once per writer connection and reused.
+/// An INSERT or UPDATE of one entity type, built once from the EF Core model: table, column names and each column's
+/// type mapping (a <see cref="Guid"/> is bound as the provider stores it, as are dates), so raw statements and EF Core
+/// queries read and write the same values. <see cref="Prepare"/> makes the command on a connection, to be reused.
 /// </summary>
 internal sealed class EntityStatement
 {
-    private readonly DbCommand command;
-    private readonly (IProperty Property, DbParameter Parameter, RelationalTypeMapping Mapping)[] bindings;
-    private readonly DbParameter? expectedVersion;
+    private readonly string sql;
+    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] columns;
+    private readonly bool versioned;
 
-    private EntityStatement(DbCommand command, (IProperty, DbParameter, RelationalTypeMapping)[] bindings, DbParameter? expectedVersion)
+    private EntityStatement(string sql, List<IProperty> columns, bool versioned)
     {
-        this.command = command;
-        this.bindings = bindings;
-        this.expectedVersion = expectedVersion;
+        this.sql = sql;
+        this.columns = [.. columns.Select(p => (p, (RelationalTypeMapping)p.GetTypeMapping()))];
+        this.versioned = versioned;
     }
 
-    /// <summary><c>INSERT INTO table (every column but a database-generated key) VALUES (...)</c>.</summary>
-    public static EntityStatement Insert(DbConnection connection, IEntityType entity)
+    /// <summary>
+    /// <c>INSERT INTO table (every column but a database-generated key) VALUES (...)</c>, followed by
+    /// <paramref name="suffix"/> (e.g. <c>ON CONFLICT DO NOTHING</c>).
+    /// </summary>
+    public static EntityStatement Insert(IEntityType entity, string suffix = "")
     {
         var properties = entity.GetProperties().Where(p => !IsGeneratedKey(p)).ToList();
-        var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO {Quote(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName())))}) "
-            + $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))})";
-        return new EntityStatement(command, Bind(command, properties), null);
+        var sql = $"INSERT INTO {Quote(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName())))}) "
+            + $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))}) {suffix}";
+        return new EntityStatement(sql.TrimEnd(), properties, versioned: false);
     }
 
     /// <summary>
@@ -39,60 +41,70 @@ internal sealed class EntityStatement
     /// keep their stored value when the entity's is null (a write-only value the writer does not know, such as the
     /// password's hash).
     /// </summary>
-    public static EntityStatement UpdateVersioned(DbConnection connection, IEntityType entity, params string[] keptWhenNull)
+    public static EntityStatement UpdateVersioned(IEntityType entity, params string[] keptWhenNull)
     {
         string[] fixedColumns = ["OrganizationId", "CreatedUtc"];
-        var key = entity.FindPrimaryKey()!.Properties;
         var set = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !fixedColumns.Contains(p.Name)).ToList();
-        var where = key.Append(entity.FindProperty("OrganizationId")!).ToList();
-        var all = set.Concat(where).ToList();
-        var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE {Quote(entity.GetTableName()!)} SET "
+        var where = entity.FindPrimaryKey()!.Properties.Append(entity.FindProperty("OrganizationId")!).Distinct().ToList();
+        var sql = $"UPDATE {Quote(entity.GetTableName()!)} SET "
             + string.Join(", ", set.Select((p, i) => keptWhenNull.Contains(p.Name)
                 ? $"{Quote(p.GetColumnName())} = COALESCE(@p{i}, {Quote(p.GetColumnName())})"
                 : $"{Quote(p.GetColumnName())} = @p{i}"))
             + " WHERE " + string.Join(" AND ", where.Select((p, i) => $"{Quote(p.GetColumnName())} = @p{set.Count + i}"))
             + $" AND {Quote("Version")} = @expected";
-        var bindings = Bind(command, all);
-        var expected = command.CreateParameter();
-        expected.ParameterName = "@expected";
-        command.Parameters.Add(expected);
-        return new EntityStatement(command, bindings, expected);
+        return new EntityStatement(sql, [.. set, .. where], versioned: true);
     }
 
-    /// <summary>Runs the statement for <paramref name="entity"/>; the number of rows changed.</summary>
-    public int Execute(object entity, long? expected = null)
+    /// <summary>The statement as a command on <paramref name="connection"/>, with its parameters typed by the model.</summary>
+    public DbCommand Prepare(DbConnection connection)
     {
-        foreach (var (property, parameter, mapping) in bindings)
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < columns.Length; i++)
         {
+            var (property, mapping) = columns[i];
+            command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, null, property.IsNullable));
+        }
+
+        if (versioned)
+        {
+            var expected = command.CreateParameter();
+            expected.ParameterName = "@expected";
+            expected.DbType = System.Data.DbType.Int64;
+            command.Parameters.Add(expected);
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// Sets the parameters of <paramref name="command"/> (made by <see cref="Prepare"/>) to <paramref name="entity"/>'s
+    /// values and, for a versioned update, the version the row must still have; the caller then runs it.
+    /// </summary>
+    public DbCommand Bind(DbCommand command, object entity, long? expected = null)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var (property, mapping) = columns[i];
             var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
             if (value is not null && mapping.Converter is { } converter)
             {
                 value = converter.ConvertToProvider(value);
             }
 
-            parameter.Value = value ?? DBNull.Value;
+            command.Parameters[i].Value = value ?? DBNull.Value;
         }
 
-        if (expectedVersion is not null)
+        if (versioned)
         {
-            expectedVersion.Value = expected ?? throw new ArgumentNullException(nameof(expected));
+            command.Parameters[columns.Length].Value = expected ?? throw new ArgumentNullException(nameof(expected));
         }
 
-        return command.ExecuteNonQuery();
+        return command;
     }
 
     /// <summary>Double-quotes an identifier (SQL standard, SQLite and PostgreSQL alike).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static (IProperty, DbParameter, RelationalTypeMapping)[] Bind(DbCommand command, List<IProperty> properties) =>
-        properties.Select((p, i) =>
-        {
-            var mapping = (RelationalTypeMapping)p.GetTypeMapping();
-            var parameter = mapping.CreateParameter(command, "@p" + i, null, p.IsNullable);
-            command.Parameters.Add(parameter);
-            return (p, parameter, mapping);
-        }).ToArray();
 
     private static bool IsGeneratedKey(IProperty property) =>
         property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long);

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Scim.Infrastructure.Data;
+using Scim.Infrastructure.Sqlite;
 using Scim.Seeder.Generation;
 using Spectre.Console;
 
@@ -133,7 +134,8 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
 
     private static async Task CheckSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var options = new DbContextOptionsBuilder<ScimDbContext>().UseSqlite(connection).Options;
+        var options = new DbContextOptionsBuilder<ScimDbContext>()
+            .UseSqlite(connection, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)).Options;
         await using var db = new ScimDbContext(options);
         List<string> pending;
         try

@@ -1,7 +1,7 @@
 using Scim.Application.Common.Persistence;
 using Scim.Protocol;
 
-namespace Scim.Infrastructure.Writes;
+namespace Scim.Infrastructure.Sqlite.Writes;
 
 /// <summary>A write waiting for the writer, and then for the commit that carries it.</summary>
 internal abstract class PendingWrite(Guid organizationId, int rows, CancellationToken cancellationToken)

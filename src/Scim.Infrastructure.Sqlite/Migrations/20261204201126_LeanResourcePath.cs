@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Scim.Infrastructure.Migrations
+namespace Scim.Infrastructure.Sqlite.Migrations
 {
     /// <summary>
     /// Adds <c>Version</c> to users and groups and the stored <c>Document</c> of users. Rows that exist before it get

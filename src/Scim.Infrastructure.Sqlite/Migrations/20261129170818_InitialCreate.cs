@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Scim.Infrastructure.Migrations
+namespace Scim.Infrastructure.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration

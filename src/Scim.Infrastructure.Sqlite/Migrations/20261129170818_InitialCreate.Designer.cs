@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Scim.Infrastructure.Data;
 
 #nullable disable
 
-namespace Scim.Infrastructure.Migrations
+namespace Scim.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(ScimDbContext))]
-    partial class ScimDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261129170818_InitialCreate")]
+    partial class InitialCreate
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -42,9 +45,6 @@ namespace Scim.Infrastructure.Migrations
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -171,10 +171,6 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<string>("Division")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Document")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("EmployeeNumber")
                         .HasColumnType("TEXT");
 
@@ -242,9 +238,6 @@ namespace Scim.Infrastructure.Migrations
 
                     b.Property<string>("UserType")
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -8,7 +8,7 @@ using Scim.Infrastructure.Data;
 
 #nullable disable
 
-namespace Scim.Infrastructure.Migrations
+namespace Scim.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(ScimDbContext))]
     [Migration("20261204201126_LeanResourcePath")]

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Scim.Infrastructure.Data;
+namespace Scim.Infrastructure.Sqlite.Data;
 
 /// <summary>
 /// Replaces SQLite's built-in <c>lower()</c>, which folds only ASCII letters, with .NET's invariant lower-casing on

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Scim.Infrastructure.Data;
 
-namespace Scim.Infrastructure.Data;
+namespace Scim.Infrastructure.Sqlite.Data;
 
 /// <summary>
 /// Runs SQLite's <c>PRAGMA optimize</c> at start and then hourly, so the planner's statistics follow the directory
@@ -20,11 +21,8 @@ internal sealed class SqliteOptimizer(IServiceScopeFactory scopes) : BackgroundS
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ScimDbContext>();
-            if (db.Database.IsSqlite())
-            {
-                // 0x10002: also analyse tables that have never been analysed (SQLite 3.46+; older versions ignore the bit).
-                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", stoppingToken);
-            }
+            // 0x10002: also analyse tables that have never been analysed (SQLite 3.46+; older versions ignore the bit).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

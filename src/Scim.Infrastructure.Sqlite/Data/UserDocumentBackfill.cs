@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Features.Users;
+using Scim.Infrastructure.Data;
 
-namespace Scim.Infrastructure.Data;
+namespace Scim.Infrastructure.Sqlite.Data;
 
 /// <summary>
 /// Renders the stored document of users written before documents existed (an empty <c>Document</c>), in chunks;

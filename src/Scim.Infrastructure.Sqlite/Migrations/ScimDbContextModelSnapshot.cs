@@ -2,20 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Scim.Infrastructure.Data;
 
 #nullable disable
 
-namespace Scim.Infrastructure.Migrations
+namespace Scim.Infrastructure.Sqlite.Migrations
 {
     [DbContext(typeof(ScimDbContext))]
-    [Migration("20261129170818_InitialCreate")]
-    partial class InitialCreate
+    partial class ScimDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -45,6 +42,9 @@ namespace Scim.Infrastructure.Migrations
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -171,6 +171,10 @@ namespace Scim.Infrastructure.Migrations
                     b.Property<string>("Division")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("EmployeeNumber")
                         .HasColumnType("TEXT");
 
@@ -238,6 +242,9 @@ namespace Scim.Infrastructure.Migrations
 
                     b.Property<string>("UserType")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

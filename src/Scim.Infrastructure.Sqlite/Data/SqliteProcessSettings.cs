@@ -1,6 +1,6 @@
 using SQLitePCL;
 
-namespace Scim.Infrastructure.Data;
+namespace Scim.Infrastructure.Sqlite.Data;
 
 /// <summary>Process-wide SQLite settings, which take effect only before the process opens its first connection.</summary>
 internal static class SqliteProcessSettings

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
 using Scim.Domain.Users;
+using Scim.Infrastructure.Writes;
 
-namespace Scim.Infrastructure.Writes;
+namespace Scim.Infrastructure.Sqlite.Writes;
 
 /// <summary>
 /// The SQLite statements of <see cref="IWriteSession"/>, prepared once on the writer's connection. Member lists
@@ -13,26 +14,23 @@ namespace Scim.Infrastructure.Writes;
 /// </summary>
 internal sealed class SqliteWriteSession : IWriteSession
 {
-    // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_FOREIGNKEY.
-    private const int UniqueViolation = 2067;
-    private const int PrimaryKeyViolation = 1555;
-    private const int ForeignKeyViolation = 787;
-
     private readonly SqliteConnection connection;
-    private readonly EntityStatement insertUser, updateUser, insertValue, insertAddress, insertGroup, updateGroup;
+    private readonly IDatabaseFailures failures;
+    private readonly Prepared insertUser, updateUser, insertValue, insertAddress, insertGroup, updateGroup;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
-    public SqliteWriteSession(SqliteConnection connection, IModel model)
+    public SqliteWriteSession(SqliteConnection connection, IModel model, IDatabaseFailures failures)
     {
         this.connection = connection;
+        this.failures = failures;
         var users = model.FindEntityType(typeof(User))!;
         var groups = model.FindEntityType(typeof(Group))!;
-        insertUser = EntityStatement.Insert(connection, users);
-        updateUser = EntityStatement.UpdateVersioned(connection, users, nameof(User.PasswordHash));
-        insertValue = EntityStatement.Insert(connection, model.FindEntityType(typeof(UserValue))!);
-        insertAddress = EntityStatement.Insert(connection, model.FindEntityType(typeof(UserAddress))!);
-        insertGroup = EntityStatement.Insert(connection, groups);
-        updateGroup = EntityStatement.UpdateVersioned(connection, groups);
+        insertUser = new(connection, EntityStatement.Insert(users));
+        updateUser = new(connection, EntityStatement.UpdateVersioned(users, nameof(User.PasswordHash)));
+        insertValue = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(UserValue))!));
+        insertAddress = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(UserAddress))!));
+        insertGroup = new(connection, EntityStatement.Insert(groups));
+        updateGroup = new(connection, EntityStatement.UpdateVersioned(groups));
     }
 
     /// <summary>The organization of the write being run; every statement is limited to it.</summary>
@@ -176,19 +174,15 @@ internal sealed class SqliteWriteSession : IWriteSession
         }
     }
 
-    private static ValueTask<WriteStatus> Status(Func<WriteStatus> statements)
+    private ValueTask<WriteStatus> Status(Func<WriteStatus> statements)
     {
         try
         {
             return ValueTask.FromResult(statements());
         }
-        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode is UniqueViolation or PrimaryKeyViolation)
+        catch (SqliteException ex) when (WriteFailure.StatusOf(failures.Classify(ex)) is { } status)
         {
-            return ValueTask.FromResult(WriteStatus.Conflict);
-        }
-        catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == ForeignKeyViolation)
-        {
-            return ValueTask.FromResult(WriteStatus.MissingReference);
+            return ValueTask.FromResult(status);
         }
     }
 
@@ -239,5 +233,13 @@ internal sealed class SqliteWriteSession : IWriteSession
         }
 
         return json.Append(']').ToString();
+    }
+
+    // A statement prepared once on the writer's connection.
+    private sealed class Prepared(SqliteConnection connection, EntityStatement statement)
+    {
+        private readonly System.Data.Common.DbCommand command = statement.Prepare(connection);
+
+        public int Execute(object entity, long? expected = null) => statement.Bind(command, entity, expected).ExecuteNonQuery();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Scim.Application.Common.Persistence;
 using Scim.Protocol;
 
-namespace Scim.Infrastructure.Writes;
+namespace Scim.Infrastructure.Sqlite.Writes;
 
 /// <summary>
 /// <see cref="IResourceWriter"/> on SQLite: one writer connection runs the queued writes in batches, one transaction
@@ -35,7 +35,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     // BEGIN, SAVEPOINT, RELEASE and COMMIT, prepared once.
     private readonly Dictionary<string, SqliteCommand> control = new(StringComparer.Ordinal);
 
-    public SqliteResourceWriter(string connectionString, IModel model, ILogger<SqliteResourceWriter> logger)
+    public SqliteResourceWriter(string connectionString, IModel model, IDatabaseFailures failures, ILogger<SqliteResourceWriter> logger)
     {
         this.logger = logger;
         connection = new SqliteConnection(connectionString);
@@ -49,7 +49,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             pragmas.ExecuteNonQuery();
         }
 
-        session = new SqliteWriteSession(connection, model);
+        session = new SqliteWriteSession(connection, model, failures);
         loop = Task.Run(RunAsync);
     }
 

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scim.Domain.Groups;
+using Scim.Domain.Users;
+
+namespace Scim.Infrastructure.Postgres.Data;
+
+/// <summary>
+/// What the shared model (<see cref="Infrastructure.Data.ScimDbContext"/>) becomes on PostgreSQL.
+/// <list type="bullet">
+/// <item>Every key, foreign key and index of the directory's tables leads with <c>OrganizationId</c>: the primary keys
+/// are (<c>OrganizationId</c>, <c>Id</c>), references between rows carry the organization. A table can then be
+/// distributed by organization (Citus <c>create_distributed_table('users', 'OrganizationId')</c>) with no schema
+/// change, and an organization's rows sit together in every index. <c>organizations</c> and <c>api_keys</c> are
+/// looked up across organizations (a key by its hash) and stay global (Citus reference tables).</item>
+/// <item>Text compares by code point (collation <c>C</c>), as on SQLite: the same order for <c>gt</c>/<c>lt</c>, and
+/// B-tree indexes serve <c>LIKE 'prefix%'</c> (<c>sw</c>).</item>
+/// <item>Trigram GIN indexes (<c>pg_trgm</c>, with <c>btree_gin</c> for the leading organization) serve <c>co</c>
+/// and <c>ew</c> on the lower-cased names that Entra and Okta search: userName, displayName, emails and group displayName.</item>
+/// </list>
+/// </summary>
+internal sealed class PostgresModel(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
+{
+    public override void Customize(ModelBuilder modelBuilder, DbContext context)
+    {
+        base.Customize(modelBuilder, context);
+        modelBuilder.HasPostgresExtension("pg_trgm").HasPostgresExtension("btree_gin");
+
+        modelBuilder.Entity<User>(e =>
+        {
+            e.HasKey(u => new { u.OrganizationId, u.Id });
+            // No ON DELETE action: a deletion clears the references to the user itself, under a lock on its row.
+            e.HasOne(u => u.Manager).WithMany().HasForeignKey(u => new { u.OrganizationId, u.ManagerId })
+                .HasPrincipalKey(u => new { u.OrganizationId, u.Id }).OnDelete(DeleteBehavior.NoAction);
+            e.HasMany(u => u.Values).WithOne().HasForeignKey(v => new { v.OrganizationId, v.UserId })
+                .HasPrincipalKey(u => new { u.OrganizationId, u.Id }).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(u => u.Addresses).WithOne().HasForeignKey(a => new { a.OrganizationId, a.UserId })
+                .HasPrincipalKey(u => new { u.OrganizationId, u.Id }).OnDelete(DeleteBehavior.Cascade);
+            ReplaceIndex(e, [nameof(User.ManagerId)], [nameof(User.OrganizationId), nameof(User.ManagerId)]);
+            Trigram(e, "IX_users_UserNameNormalized_trgm", nameof(User.UserNameNormalized));
+            Trigram(e, "IX_users_DisplayNameNormalized_trgm", nameof(User.DisplayNameNormalized));
+        });
+
+        modelBuilder.Entity<UserValue>(e =>
+        {
+            e.HasKey(v => new { v.OrganizationId, v.Id });
+            e.Property(v => v.Id).UseIdentityByDefaultColumn();
+            ReplaceIndex(e, [nameof(UserValue.UserId), nameof(UserValue.Attribute), nameof(UserValue.Ordinal)],
+                [nameof(UserValue.OrganizationId), nameof(UserValue.UserId), nameof(UserValue.Attribute), nameof(UserValue.Ordinal)]);
+            e.HasIndex(v => new { v.OrganizationId, v.Attribute, v.ValueNormalized }, "IX_user_values_ValueNormalized_trgm")
+                .HasMethod("gin").HasOperators("uuid_ops", "text_ops", "gin_trgm_ops");
+        });
+
+        modelBuilder.Entity<UserAddress>(e =>
+        {
+            e.HasKey(a => new { a.OrganizationId, a.Id });
+            e.Property(a => a.Id).UseIdentityByDefaultColumn();
+            ReplaceIndex(e, [nameof(UserAddress.UserId), nameof(UserAddress.Ordinal)],
+                [nameof(UserAddress.OrganizationId), nameof(UserAddress.UserId), nameof(UserAddress.Ordinal)]);
+        });
+
+        modelBuilder.Entity<Group>(e =>
+        {
+            e.HasKey(g => new { g.OrganizationId, g.Id });
+            e.HasMany(g => g.Members).WithOne().HasForeignKey(m => new { m.OrganizationId, m.GroupId })
+                .HasPrincipalKey(g => new { g.OrganizationId, g.Id }).OnDelete(DeleteBehavior.Cascade);
+            Trigram(e, "IX_groups_DisplayNameNormalized_trgm", nameof(Group.DisplayNameNormalized));
+        });
+
+        modelBuilder.Entity<GroupMember>(e =>
+        {
+            e.HasKey(m => new { m.OrganizationId, m.GroupId, m.MemberId });
+            ReplaceIndex(e, [nameof(GroupMember.MemberId)], [nameof(GroupMember.OrganizationId), nameof(GroupMember.MemberId)]);
+        });
+
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string)))
+        {
+            property.SetCollation("C");
+        }
+    }
+
+    private static void ReplaceIndex<T>(EntityTypeBuilder<T> entity, string[] from, string[] to)
+        where T : class
+    {
+        var properties = from.Select(name => entity.Metadata.FindProperty(name)!).ToList();
+        if (entity.Metadata.FindIndex(properties) is IMutableIndex index)
+        {
+            entity.Metadata.RemoveIndex(index);
+        }
+
+        entity.HasIndex(to);
+    }
+
+    private static void Trigram<T>(EntityTypeBuilder<T> entity, string name, string column)
+        where T : class =>
+        entity.HasIndex([nameof(User.OrganizationId), column], name).HasMethod("gin").HasOperators("uuid_ops", "gin_trgm_ops");
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using Scim.Application.Common.Persistence;
+using Scim.Protocol;
+
+namespace Scim.Infrastructure.Postgres.Writes;
+
+/// <summary>
+/// <see cref="IResourceWriter"/> on PostgreSQL: each write is one READ COMMITTED transaction on a pooled connection,
+/// committed durably before it is answered (<c>synchronous_commit</c> as the server is configured; PostgreSQL flushes
+/// the commits that wait at the same moment together). Writes of many server instances run at once; the statements of
+/// <see cref="PostgresWriteSession"/> make them race-free. A write that loses a deadlock or serialization race is
+/// rolled back whole and run again. An organization has at most <see cref="WritesPerOrganization"/> writes in flight
+/// in this instance, so one organization's burst cannot take every pooled connection from the others.
+/// </summary>
+internal sealed class PostgresResourceWriter(NpgsqlDataSource dataSource, IModel model, IDatabaseFailures failures) : IResourceWriter
+{
+    /// <summary>How many writes of one organization run at once in one server instance.</summary>
+    public const int WritesPerOrganization = 4;
+
+    /// <summary>How many times a write that lost a deadlock or serialization race is run again.</summary>
+    private const int MaxAttempts = 8;
+
+    private readonly PostgresStatements statements = new(model);
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> turns = new();
+
+    public async Task<Result<T>> WriteAsync<T>(
+        Guid organizationId, int rows, Func<IWriteSession, CancellationToken, ValueTask<Result<T>>> write, CancellationToken cancellationToken)
+    {
+        var turn = turns.GetOrAdd(organizationId, _ => new SemaphoreSlim(WritesPerOrganization, WritesPerOrganization));
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                // Once it has its turn, a write runs to its end: cancelling between commit and answer would leave the
+                // client not knowing whether it happened.
+                await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+                await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+                try
+                {
+                    var result = await write(new PostgresWriteSession(connection, statements, failures, organizationId), CancellationToken.None);
+                    if (result.IsSuccess)
+                    {
+                        await transaction.CommitAsync(CancellationToken.None);
+                    }
+                    else
+                    {
+                        await transaction.RollbackAsync(CancellationToken.None);
+                    }
+
+                    return result;
+                }
+                catch (Exception ex) when (attempt < MaxAttempts && failures.Classify(ex) == DatabaseFailure.Retryable)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    await Task.Delay(Random.Shared.Next(1, 5 * attempt), CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using Npgsql;
+using NpgsqlTypes;
+using Scim.Application.Common.Persistence;
+using Scim.Domain.Groups;
+using Scim.Domain.Users;
+using Scim.Infrastructure.Writes;
+
+namespace Scim.Infrastructure.Postgres.Writes;
+
+/// <summary>
+/// The PostgreSQL statements of <see cref="IWriteSession"/> for one write (one transaction), race-free while other
+/// transactions of this and other server instances write at once:
+/// <list type="bullet">
+/// <item>a taken userName or displayName: <c>INSERT … ON CONFLICT DO NOTHING</c> (or the unique index refusing an
+/// UPDATE) is <see cref="WriteStatus.Conflict"/>; two racing creates of one name wait for each other on the index;</item>
+/// <item>changes of what was read: <c>UPDATE … WHERE Version = @read</c>, which a concurrent update blocks and then
+/// fails (READ COMMITTED re-checks the condition on the row it waited for): <see cref="WriteStatus.Stale"/>;</item>
+/// <item>member rows: <c>INSERT … ON CONFLICT DO NOTHING</c> from the members' rows locked <c>FOR KEY SHARE</c>, and
+/// a deletion locks its row <c>FOR UPDATE</c> first, so a member is never added to a group after its resource's
+/// deletion removed its memberships; member writes of one group queue on the group's row, which each updates first;</item>
+/// <item>nesting groups: a transaction-scoped advisory lock per organization around the cycle check, so two requests
+/// nesting two groups into each other cannot both pass.</item>
+/// </list>
+/// A deadlock between two of these (PostgreSQL aborts one) makes the writer run the loser again.
+/// </summary>
+internal sealed class PostgresWriteSession(NpgsqlConnection connection, PostgresStatements statements, IDatabaseFailures failures, Guid organizationId)
+    : IWriteSession
+{
+    public ValueTask<WriteStatus> InsertUserAsync(User user) => StatusAsync(async () =>
+    {
+        if (await ExecuteAsync(statements.InsertUser, user) == 0)
+        {
+            return WriteStatus.Conflict;
+        }
+
+        await InsertRowsAsync(user);
+        return WriteStatus.Written;
+    });
+
+    public ValueTask<WriteStatus> UpdateUserAsync(User user, long expectedVersion, bool rowsChanged) => StatusAsync(async () =>
+    {
+        if (await ExecuteAsync(statements.UpdateUser, user, expectedVersion) == 0)
+        {
+            return WriteStatus.Stale;
+        }
+
+        if (rowsChanged)
+        {
+            await RunAsync("""DELETE FROM "user_values" WHERE "OrganizationId" = @org AND "UserId" = @id""", ("id", user.Id));
+            await RunAsync("""DELETE FROM "user_addresses" WHERE "OrganizationId" = @org AND "UserId" = @id""", ("id", user.Id));
+            await InsertRowsAsync(user);
+        }
+
+        return WriteStatus.Written;
+    });
+
+    public async ValueTask<bool> DeleteUserAsync(Guid id, DateTime now)
+    {
+        if (!await LockForDeleteAsync("users", id))
+        {
+            return false;
+        }
+
+        await LeaveGroupsAsync(id, now);
+        // What the deletion changes in the users it managed is a change of theirs: new version and lastModified.
+        await RunAsync("""
+            UPDATE "users" SET "ManagerId" = NULL, "Version" = "Version" + 1, "LastModifiedUtc" = @now
+            WHERE "OrganizationId" = @org AND "ManagerId" = @id
+            """, ("id", id), ("now", now));
+        // Value rows and addresses follow (ON DELETE CASCADE).
+        await RunAsync("""DELETE FROM "users" WHERE "OrganizationId" = @org AND "Id" = @id""", ("id", id));
+        return true;
+    }
+
+    public ValueTask<WriteStatus> InsertGroupAsync(Group group) => StatusAsync(async () =>
+        await ExecuteAsync(statements.InsertGroup, group) == 0 ? WriteStatus.Conflict : WriteStatus.Written);
+
+    public ValueTask<WriteStatus> UpdateGroupAsync(Group group, long expectedVersion) => StatusAsync(async () =>
+        await ExecuteAsync(statements.UpdateGroup, group, expectedVersion) == 0 ? WriteStatus.Stale : WriteStatus.Written);
+
+    public async ValueTask<bool> TouchGroupAsync(Guid id, DateTime now) => await RunAsync(
+        """UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = @now WHERE "OrganizationId" = @org AND "Id" = @id""",
+        ("id", id), ("now", now)) > 0;
+
+    public async ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now)
+    {
+        if (!await LockForDeleteAsync("groups", id))
+        {
+            return false;
+        }
+
+        await LeaveGroupsAsync(id, now);
+        // The group's own membership rows follow it (ON DELETE CASCADE).
+        await RunAsync("""DELETE FROM "groups" WHERE "OrganizationId" = @org AND "Id" = @id""", ("id", id));
+        return true;
+    }
+
+    public async ValueTask DeleteMembersAsync(Guid groupId, IReadOnlyCollection<Guid>? memberIds)
+    {
+        if (memberIds is null)
+        {
+            await RunAsync("""DELETE FROM "group_members" WHERE "OrganizationId" = @org AND "GroupId" = @group""", ("group", groupId));
+        }
+        else if (memberIds.Count > 0)
+        {
+            await RunAsync("""
+                DELETE FROM "group_members" WHERE "OrganizationId" = @org AND "GroupId" = @group AND "MemberId" = ANY(@ids)
+                """, ("group", groupId), ("ids", Sorted(memberIds)));
+        }
+    }
+
+    public async ValueTask<Guid?> FindContainingGroupAsync(IReadOnlyCollection<Guid> groupIds, Guid groupId)
+    {
+        if (groupIds.Count == 0)
+        {
+            return null;
+        }
+
+        // One nesting change of the organization at a time, until this transaction ends: the walk below then sees the
+        // nesting committed by the one before (READ COMMITTED reads afresh for each statement).
+        await RunAsync("SELECT pg_advisory_xact_lock(hashtextextended('scim-nesting:' || @org::text, 0))");
+        await using var command = Command("""
+            WITH RECURSIVE reach("Root", "Id") AS (
+                SELECT g, g FROM unnest(@ids) AS g
+                UNION
+                SELECT r."Root", m."MemberId" FROM reach AS r
+                JOIN "group_members" AS m ON m."OrganizationId" = @org AND m."GroupId" = r."Id" AND m."Type" = 1
+            )
+            SELECT "Root" FROM reach WHERE "Id" = @group LIMIT 1
+            """, ("ids", Sorted(groupIds)), ("group", groupId));
+        return await command.ExecuteScalarAsync() is Guid root ? root : null;
+    }
+
+    public async ValueTask<int> InsertMembersAsync(Guid groupId, IReadOnlyCollection<Guid> memberIds, MemberType type)
+    {
+        if (memberIds.Count == 0)
+        {
+            return 0;
+        }
+
+        // From the members' own rows, locked against deletion until this transaction ends (a deletion that came first
+        // has removed the row, and the id is skipped), in key order so concurrent member writes lock in the same order.
+        var table = type == MemberType.User ? "users" : "groups";
+        return await RunAsync($"""
+            WITH members AS (
+                SELECT r."Id" FROM "{table}" AS r WHERE r."OrganizationId" = @org AND r."Id" = ANY(@ids)
+                ORDER BY r."Id" FOR KEY SHARE
+            )
+            INSERT INTO "group_members" ("OrganizationId", "GroupId", "MemberId", "Type")
+            SELECT @org, @group, "Id", @type FROM members
+            ON CONFLICT DO NOTHING
+            """, ("group", groupId), ("ids", Sorted(memberIds)), ("type", (int)type));
+    }
+
+    // Locks the row to be deleted before anything else: from then on no write can add a membership or a manager
+    // reference to it (those lock it FOR KEY SHARE, which waits), so clearing them first leaves none behind.
+    private async ValueTask<bool> LockForDeleteAsync(string table, Guid id)
+    {
+        await using var command = Command($"""SELECT 1 FROM "{table}" WHERE "OrganizationId" = @org AND "Id" = @id FOR UPDATE""", ("id", id));
+        return await command.ExecuteScalarAsync() is not null;
+    }
+
+    // Removes a deleted user or group from every group it was a member of; each of those groups changes (new version,
+    // lastModified = now).
+    private async ValueTask LeaveGroupsAsync(Guid memberId, DateTime now)
+    {
+        await RunAsync("""
+            UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = @now
+            WHERE "OrganizationId" = @org AND "Id" IN (SELECT "GroupId" FROM "group_members" WHERE "OrganizationId" = @org AND "MemberId" = @id)
+            """, ("id", memberId), ("now", now));
+        await RunAsync("""DELETE FROM "group_members" WHERE "OrganizationId" = @org AND "MemberId" = @id""", ("id", memberId));
+    }
+
+    private async ValueTask InsertRowsAsync(User user)
+    {
+        foreach (var value in user.Values)
+        {
+            await ExecuteAsync(statements.InsertValue, value);
+        }
+
+        foreach (var address in user.Addresses)
+        {
+            await ExecuteAsync(statements.InsertAddress, address);
+        }
+    }
+
+    private async ValueTask<WriteStatus> StatusAsync(Func<Task<WriteStatus>> statements)
+    {
+        try
+        {
+            return await statements();
+        }
+        catch (PostgresException ex) when (WriteFailure.StatusOf(failures.Classify(ex)) is { } status)
+        {
+            // The transaction is aborted; the write returns this status as its error and the writer rolls it back.
+            return status;
+        }
+    }
+
+    private async Task<int> ExecuteAsync(EntityStatement statement, object entity, long? expected = null)
+    {
+        await using var command = statement.Prepare(connection);
+        return await statement.Bind(command, entity, expected).ExecuteNonQueryAsync();
+    }
+
+    private async Task<int> RunAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private NpgsqlCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<Guid>("org", NpgsqlDbType.Uuid) { TypedValue = organizationId });
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(value switch
+            {
+                Guid id => new NpgsqlParameter<Guid>(name, NpgsqlDbType.Uuid) { TypedValue = id },
+                Guid[] ids => new NpgsqlParameter<Guid[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids },
+                DateTime time => new NpgsqlParameter<DateTime>(name, NpgsqlDbType.TimestampTz) { TypedValue = time },
+                int number => new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = number },
+                _ => throw new ArgumentException($"No PostgreSQL type for parameter {name}.", nameof(parameters)),
+            });
+        }
+
+        return command;
+    }
+
+    // In key order: inserts and deletes walk the index in order, and concurrent writes lock rows in the same order.
+    private static Guid[] Sorted(IReadOnlyCollection<Guid> ids)
+    {
+        var sorted = ids.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+}
