@@ -33,7 +33,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
             return WriteStatus.Conflict;
         }
 
-        await InsertRowsAsync(user);
+        await InsertRowsAsync(user, replacing: false);
         return WriteStatus.Written;
     });
 
@@ -46,9 +46,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
 
         if (rowsChanged)
         {
-            await RunAsync("""DELETE FROM "user_values" WHERE "OrganizationId" = @org AND "UserId" = @id""", ("id", user.Id));
-            await RunAsync("""DELETE FROM "user_addresses" WHERE "OrganizationId" = @org AND "UserId" = @id""", ("id", user.Id));
-            await InsertRowsAsync(user);
+            await InsertRowsAsync(user, replacing: true);
         }
 
         return WriteStatus.Written;
@@ -171,16 +169,34 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         await RunAsync("""DELETE FROM "group_members" WHERE "OrganizationId" = @org AND "MemberId" = @id""", ("id", memberId));
     }
 
-    private async ValueTask InsertRowsAsync(User user)
+    // The user's value rows and addresses (after deleting the old ones when replacing) in one round trip.
+    private async ValueTask InsertRowsAsync(User user, bool replacing)
     {
+        await using var batch = new NpgsqlBatch(connection);
+        if (replacing)
+        {
+            foreach (var table in (string[])["user_values", "user_addresses"])
+            {
+                var delete = new NpgsqlBatchCommand($"""DELETE FROM "{table}" WHERE "OrganizationId" = @org AND "UserId" = @id""");
+                delete.Parameters.Add(Parameter("org", organizationId));
+                delete.Parameters.Add(Parameter("id", user.Id));
+                batch.BatchCommands.Add(delete);
+            }
+        }
+
         foreach (var value in user.Values)
         {
-            await ExecuteAsync(statements.InsertValue, value);
+            statements.InsertValue.AddTo(batch, value);
         }
 
         foreach (var address in user.Addresses)
         {
-            await ExecuteAsync(statements.InsertAddress, address);
+            statements.InsertAddress.AddTo(batch, address);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync();
         }
     }
 
@@ -212,21 +228,23 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
     private NpgsqlCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter<Guid>("org", NpgsqlDbType.Uuid) { TypedValue = organizationId });
+        command.Parameters.Add(Parameter("org", organizationId));
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.Add(value switch
-            {
-                Guid id => new NpgsqlParameter<Guid>(name, NpgsqlDbType.Uuid) { TypedValue = id },
-                Guid[] ids => new NpgsqlParameter<Guid[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids },
-                DateTime time => new NpgsqlParameter<DateTime>(name, NpgsqlDbType.TimestampTz) { TypedValue = time },
-                int number => new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = number },
-                _ => throw new ArgumentException($"No PostgreSQL type for parameter {name}.", nameof(parameters)),
-            });
+            command.Parameters.Add(Parameter(name, value));
         }
 
         return command;
     }
+
+    private static NpgsqlParameter Parameter(string name, object value) => value switch
+    {
+        Guid id => new NpgsqlParameter<Guid>(name, NpgsqlDbType.Uuid) { TypedValue = id },
+        Guid[] ids => new NpgsqlParameter<Guid[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids },
+        DateTime time => new NpgsqlParameter<DateTime>(name, NpgsqlDbType.TimestampTz) { TypedValue = time },
+        int number => new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = number },
+        _ => throw new ArgumentException($"No PostgreSQL type for parameter {name}.", nameof(value)),
+    };
 
     // In key order: inserts and deletes walk the index in order, and concurrent writes lock rows in the same order.
     private static Guid[] Sorted(IReadOnlyCollection<Guid> ids)

@@ -60,20 +60,25 @@ internal sealed class EntityStatement
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        for (var i = 0; i < columns.Length; i++)
+        AddParameters(command, command.Parameters);
+        return command;
+    }
+
+    /// <summary>
+    /// Adds the statement for <paramref name="entity"/> to <paramref name="batch"/> (sent with the batch's other statements
+    /// in one round trip, where the provider supports batches).
+    /// </summary>
+    public DbBatchCommand AddTo(DbBatch batch, object entity, long? expected = null)
+    {
+        var command = batch.CreateBatchCommand();
+        command.CommandText = sql;
+        using (var factory = batch.Connection!.CreateCommand())
         {
-            var (property, mapping) = columns[i];
-            command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, null, property.IsNullable));
+            AddParameters(factory, command.Parameters);
         }
 
-        if (versioned)
-        {
-            var expected = command.CreateParameter();
-            expected.ParameterName = "@expected";
-            expected.DbType = System.Data.DbType.Int64;
-            command.Parameters.Add(expected);
-        }
-
+        Bind(command.Parameters, entity, expected);
+        batch.BatchCommands.Add(command);
         return command;
     }
 
@@ -82,6 +87,30 @@ internal sealed class EntityStatement
     /// values and, for a versioned update, the version the row must still have; the caller then runs it.
     /// </summary>
     public DbCommand Bind(DbCommand command, object entity, long? expected = null)
+    {
+        Bind(command.Parameters, entity, expected);
+        return command;
+    }
+
+    // Parameters are made by a command of the provider (a type mapping configures them on it), then added to the list.
+    private void AddParameters(DbCommand factory, DbParameterCollection parameters)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var (property, mapping) = columns[i];
+            parameters.Add(mapping.CreateParameter(factory, "@p" + i, null, property.IsNullable));
+        }
+
+        if (versioned)
+        {
+            var expected = factory.CreateParameter();
+            expected.ParameterName = "@expected";
+            expected.DbType = System.Data.DbType.Int64;
+            parameters.Add(expected);
+        }
+    }
+
+    private void Bind(DbParameterCollection parameters, object entity, long? expected)
     {
         for (var i = 0; i < columns.Length; i++)
         {
@@ -92,15 +121,13 @@ internal sealed class EntityStatement
                 value = converter.ConvertToProvider(value);
             }
 
-            command.Parameters[i].Value = value ?? DBNull.Value;
+            parameters[i].Value = value ?? DBNull.Value;
         }
 
         if (versioned)
         {
-            command.Parameters[columns.Length].Value = expected ?? throw new ArgumentNullException(nameof(expected));
+            parameters[columns.Length].Value = expected ?? throw new ArgumentNullException(nameof(expected));
         }
-
-        return command;
     }
 
     /// <summary>Double-quotes an identifier (SQL standard, SQLite and PostgreSQL alike).</summary>

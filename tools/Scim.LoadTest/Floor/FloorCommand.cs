@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace Scim.LoadTest.Floor;
 
 /// <summary>What one <c>floor</c> run measures: at which concurrency, for how long, and where the database file goes.</summary>
-internal sealed record FloorOptions(int Concurrency, TimeSpan Duration, string DatabaseDirectory, string? OutputPath)
+internal sealed record FloorOptions(int Concurrency, TimeSpan Duration, string DatabaseDirectory, string? OutputPath, string? PostgresConnectionString = null)
 {
     /// <summary>Longest measured part: every run stays bounded.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(5);
@@ -18,8 +18,9 @@ internal sealed record FloorOptions(int Concurrency, TimeSpan Duration, string D
 }
 
 /// <summary>
-/// <c>Scim.LoadTest floor [--concurrency N] [--duration 10s] [--database-dir DIR] [--output floor.json]</c>: measures
-/// this machine's durable commits/s and bare Kestrel req/s, the floors that scenario throughputs are quoted against.
+/// <c>Scim.LoadTest floor [--concurrency N] [--duration 10s] [--database-dir DIR | --postgres CONNECTION] [--output floor.json]</c>:
+/// measures this machine's durable commits/s (SQLite, or the PostgreSQL server a server under test uses) and bare Kestrel
+/// req/s, the floors that scenario throughputs are quoted against.
 /// </summary>
 internal static class FloorCommand
 {
@@ -30,10 +31,11 @@ internal static class FloorCommand
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Worker tasks, as in the scenario runs the floor is compared with.", DefaultValueFactory = _ => 16 };
         var duration = new Option<string>("--duration", "-d") { Description = "Length of each measured part: 10, 10s, 500ms, 2m (at most 5m).", DefaultValueFactory = _ => "10s" };
         var databaseDir = new Option<string?>("--database-dir") { Description = "Directory of the temporary SQLite file (put it on the server database's disk); default: the temp directory." };
+        var postgres = new Option<string?>("--postgres") { Description = "Measure durable commits on this PostgreSQL database (an Npgsql connection string) instead of a SQLite file: the floor of a server on PostgreSQL." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the floor as JSON to this file (for --floor)." };
         var command = new Command(Name, "Measures this machine's floor at the run's concurrency: durable SQLite commits/s and bare Kestrel req/s. Quote scenario results as ratios to it (--floor).")
         {
-            concurrency, duration, databaseDir, output,
+            concurrency, duration, databaseDir, postgres, output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -85,7 +87,7 @@ internal static class FloorCommand
                 return null;
             }
 
-            return new FloorOptions(workers, length, Path.GetFullPath(directory), parse.GetValue(output));
+            return new FloorOptions(workers, length, Path.GetFullPath(directory), parse.GetValue(output), parse.GetValue(postgres));
         }
     }
 
@@ -97,14 +99,27 @@ internal static class FloorCommand
             $"Measuring the floor: concurrency {options.Concurrency}, {options.Duration.TotalSeconds:0.###} s per part after a warm-up of {options.Warmup.TotalSeconds:0.###} s.");
 
         RunResult commits;
+        string commitTarget;
         try
         {
-            using var database = new DurableCommitFloor(options.DatabaseDirectory, options.Concurrency);
-            var workers = database.Prepare();
-            console.MarkupLineInterpolated($"[grey]Durable commits: {database.DatabasePath} (journal_mode=WAL, synchronous=FULL), deleted afterwards.[/]");
-            commits = await new LoadRunner(RunOptions(options, new Uri(database.DatabasePath))).RunAsync(workers, cancellationToken);
+            if (options.PostgresConnectionString is { } postgres)
+            {
+                await using var database = new PostgresCommitFloor(postgres, options.Concurrency);
+                var workers = await database.PrepareAsync(cancellationToken);
+                commitTarget = $"PostgreSQL {database.Target}";
+                console.MarkupLineInterpolated($"[grey]Durable commits: {commitTarget}, a table of its own, dropped afterwards.[/]");
+                commits = await new LoadRunner(RunOptions(options, new Uri("postgresql://" + database.Target))).RunAsync(workers, cancellationToken);
+            }
+            else
+            {
+                using var database = new DurableCommitFloor(options.DatabaseDirectory, options.Concurrency);
+                var workers = database.Prepare();
+                commitTarget = $"SQLite {database.DatabasePath}";
+                console.MarkupLineInterpolated($"[grey]Durable commits: {database.DatabasePath} (journal_mode=WAL, synchronous=FULL), deleted afterwards.[/]");
+                commits = await new LoadRunner(RunOptions(options, new Uri(database.DatabasePath))).RunAsync(workers, cancellationToken);
+            }
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is SqliteException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             await error.WriteLineAsync($"error: the durable commit floor could not be measured: {e.Message}");
             return LoadTestCli.NotRun;
@@ -154,10 +169,13 @@ internal static class FloorCommand
             Concurrency = options.Concurrency,
             DurationSeconds = options.Duration.TotalSeconds,
             DatabaseDirectory = options.DatabaseDirectory,
+            CommitDatabase = commitTarget,
             Machine = new MachineInfo(Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription),
             Notes =
             [
-                "Durable commits: a one-row UPDATE per transaction (BEGIN IMMEDIATE ... COMMIT) through a prepared statement, one connection per worker, each on its own row; the writers take turns as in the server.",
+                options.PostgresConnectionString is null
+                    ? "Durable commits: a one-row UPDATE per transaction (BEGIN IMMEDIATE ... COMMIT) through a prepared statement, one connection per worker, each on its own row; the writers take turns as in the server."
+                    : "Durable commits: a one-row UPDATE per transaction through a prepared statement, one connection per worker, each on its own row, all at once (PostgreSQL commits in parallel and flushes waiting commits together).",
                 string.Create(CultureInfo.InvariantCulture, $"Bare Kestrel: the server and the driver run in one process and share the machine's {Environment.ProcessorCount} cores, as the server and the load tool do in the scenarios."),
                 "Quote scenario throughputs as ratios to a floor measured in the same run (--floor): absolute numbers drift on a shared machine.",
             ],
@@ -217,7 +235,7 @@ internal static class FloorCommand
             table.AddColumn(new TableColumn(column).RightAligned());
         }
 
-        table.AddRow("durable commits (SQLite WAL, synchronous=FULL)", Inv($"{report.Commits:N0}"), Inv($"[bold]{report.DurableCommitsPerSecond:N1}[/]"),
+        table.AddRow(report.CommitDatabase?.StartsWith("PostgreSQL", StringComparison.Ordinal) == true ? "durable commits (PostgreSQL)" : "durable commits (SQLite WAL, synchronous=FULL)", Inv($"{report.Commits:N0}"), Inv($"[bold]{report.DurableCommitsPerSecond:N1}[/]"),
             Inv($"{report.CommitLatencyMs.P50:0.00}"), Inv($"{report.CommitLatencyMs.P99:0.00}"));
         table.AddRow(Markup.Escape(Inv($"bare Kestrel GET /Users/{{id}} ({report.KestrelResponseBytes:N0} B JSON)")), Inv($"{report.KestrelRequests:N0}"), Inv($"[bold]{report.KestrelRequestsPerSecond:N1}[/]"),
             Inv($"{report.KestrelLatencyMs.P50:0.00}"), Inv($"{report.KestrelLatencyMs.P99:0.00}"));

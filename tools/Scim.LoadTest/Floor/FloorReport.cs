@@ -40,6 +40,9 @@ internal sealed record FloorReport
 
     public string? DatabaseDirectory { get; init; }
 
+    /// <summary>Where the durable commits were made: <c>SQLite /path/file.db</c> or <c>PostgreSQL host:port/database</c>.</summary>
+    public string? CommitDatabase { get; init; }
+
     public required MachineInfo Machine { get; init; }
 
     public IReadOnlyList<string> Notes { get; init; } = [];
