@@ -8,7 +8,6 @@ using Scim.Api.Endpoints;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Organizations;
-using Scim.Infrastructure;
 using Scim.Infrastructure.Data;
 using Scim.Protocol;
 
@@ -31,7 +30,12 @@ builder.Services.AddScimOpenApi();
 
 var app = builder.Build();
 
-await app.Services.MigrateScimDatabaseAsync();
+if (await DatabaseReadiness.PrepareAsync(app.Services, options.Database, CancellationToken.None) is { } notReady)
+{
+    // Before listening, so no load balancer ever sends a request to an instance whose schema is out of date.
+    await Console.Error.WriteLineAsync(notReady);
+    return 1;
+}
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {

@@ -58,9 +58,9 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
 
     /// <summary>
     /// Applies pending migrations while holding a session advisory lock, so instances that start at once migrate one
-    /// after another (the later ones find nothing left to do).
+    /// after another (the later ones find nothing left to do); returns the ids of the migrations this call applied.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         await CreateDatabaseIfMissingAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -74,6 +74,7 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ScimDbContext>();
+            // Read under the lock, so only the instance that really applies a migration reports it.
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
@@ -81,6 +82,8 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
                 LogMigrating(logger, names);
                 await db.Database.MigrateAsync(cancellationToken);
             }
+
+            return pending;
         }
         finally
         {

@@ -47,12 +47,15 @@ public sealed class SqliteDatabase(IServiceProvider services) : IScimDatabase, I
         return services;
     }
 
-    /// <summary>Applies pending migrations (filling in stored documents after the one that added them) and switches to write-ahead logging.</summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies pending migrations (filling in stored documents after the one that added them) and switches to
+    /// write-ahead logging; returns the ids of the migrations applied.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ScimDbContext>();
-        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         if (pending.Any(m => m.EndsWith("_" + UserDocumentBackfill.Migration, StringComparison.Ordinal)))
         {
@@ -61,6 +64,7 @@ public sealed class SqliteDatabase(IServiceProvider services) : IScimDatabase, I
 
         // Readers never wait for the single writer.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        return pending;
     }
 
     /// <inheritdoc />

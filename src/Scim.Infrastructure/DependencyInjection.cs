@@ -33,7 +33,10 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Applies pending migrations through the configured provider (<see cref="IScimDatabase.MigrateAsync"/>).</summary>
-    public static Task MigrateScimDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Applies pending migrations through the configured provider (<see cref="IScimDatabase.MigrateAsync"/>); returns
+    /// the ids of those this call applied.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> MigrateScimDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
         services.GetRequiredService<IScimDatabase>().MigrateAsync(cancellationToken);
 }

@@ -10,5 +10,9 @@ public interface IScimDatabase
     /// Applies the pending schema migrations and whatever the provider needs before it serves (SQLite: write-ahead
     /// logging; PostgreSQL: taken under an advisory lock, so several instances starting at once migrate one at a time).
     /// </summary>
-    Task MigrateAsync(CancellationToken cancellationToken);
+    /// <returns>
+    /// The ids of the migrations this call applied, oldest first; empty when the schema was already current (on
+    /// PostgreSQL also when another instance applied them while this one waited for the lock).
+    /// </returns>
+    Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken);
 }

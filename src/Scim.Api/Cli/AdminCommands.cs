@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Mediator;
 using Scim.Application.Features.Organizations;
-using Scim.Infrastructure;
 using Scim.Protocol;
 
 namespace Scim.Api.Cli;
@@ -9,7 +8,10 @@ namespace Scim.Api.Cli;
 /// <summary>
 /// Administration from the command line, against the same database as the server:
 /// <c>orgs create NAME</c>, <c>keys create --org ORG [--name NAME] [--scopes scim,read,write]</c>,
-/// <c>keys list --org ORG</c>, <c>keys revoke KEY-ID</c>.
+/// <c>keys list --org ORG</c>, <c>keys revoke KEY-ID</c>, <c>db migrate</c>, <c>db status</c>
+/// (<see cref="DatabaseCommands"/>). The organization and key commands prepare the schema as the server does
+/// (<see cref="DatabaseReadiness"/>): they migrate it, or with <c>Scim:Database:MigrateOnStart=false</c> refuse to run
+/// on an out-of-date one.
 /// </summary>
 public static class AdminCommands
 {
@@ -35,15 +37,17 @@ public static class AdminCommands
 
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddScimCore(builder.Configuration);
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Scim:Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
         using var host = builder.Build();
 
         var root = new RootCommand("""
             Scim.VerticalSlice: a SCIM 2.0 server. Without a command it runs the server
             (server options such as --urls http://localhost:5080 go after '--' in dotnet run).
-            The commands below administer organizations and API keys in the server's database.
+            The commands below administer organizations, API keys and the schema of the server's database.
             """);
         root.Subcommands.Add(Organizations(host.Services, output, error));
         root.Subcommands.Add(Keys(host.Services, output, error));
+        root.Subcommands.Add(DatabaseCommands.Create(host.Services, output, error));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
@@ -113,8 +117,13 @@ public static class AdminCommands
 
     private static async Task<int> SendAsync<T>(IServiceProvider services, TextWriter error, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
     {
-        // Migrated here, not up front, so that help and usage errors never create a database.
-        await services.MigrateScimDatabaseAsync();
+        // Prepared here, not up front, so that help and usage errors never create a database.
+        if (await DatabaseReadiness.PrepareAsync(services, services.GetRequiredService<DatabaseOptions>(), CancellationToken.None) is { } notReady)
+        {
+            error.WriteLine(notReady);
+            return 1;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var result = await send(scope.ServiceProvider.GetRequiredService<IMediator>());
         if (!result.IsSuccess)

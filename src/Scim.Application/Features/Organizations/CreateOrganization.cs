@@ -12,7 +12,7 @@ public static class CreateOrganization
     /// <summary>The organization's display name.</summary>
     public sealed record Command(string Name) : ICommand<Result<Organization>>;
 
-    internal sealed class Handler(IScimDbContext db, TimeProvider clock) : ICommandHandler<Command, Result<Organization>>
+    internal sealed class Handler(IScimDbContext db, TimeProvider clock, IDatabaseFailures failures) : ICommandHandler<Command, Result<Organization>>
     {
         public async ValueTask<Result<Organization>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -26,12 +26,24 @@ public static class CreateOrganization
             organization.Normalize();
             if (await db.Organizations.AnyAsync(o => o.NameNormalized == organization.NameNormalized, cancellationToken))
             {
-                return ScimError.Uniqueness($"An organization named '{name}' already exists.");
+                return NameTaken(name);
             }
 
             db.Organizations.Add(organization);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (failures.Classify(ex) == DatabaseFailure.UniqueViolation)
+            {
+                // The check above lost a race: another process (a second server's first start, a second 'orgs create')
+                // took the name between the check and the insert.
+                return NameTaken(name);
+            }
+
             return organization;
         }
+
+        private static ScimError NameTaken(string name) => ScimError.Uniqueness($"An organization named '{name}' already exists.");
     }
 }
