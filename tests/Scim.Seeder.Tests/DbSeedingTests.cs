@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Features.Users;
 using Scim.Domain.Users;
-using Scim.Infrastructure.Data;
 using Scim.Protocol.Schemas;
 using Scim.Seeder.Generation;
 using Scim.Seeder.Tests.Infrastructure;
@@ -12,63 +10,25 @@ using Scim.Testing;
 
 namespace Scim.Seeder.Tests;
 
-/// <summary>One server on its own SQLite file (created by its migrations), one organization seeded through <c>--via db</c>.</summary>
-public sealed class SeededDatabase : IAsyncLifetime, IDisposable
+/// <summary>
+/// <c>--via db</c> on each of the server's databases: the seeded rows read back through the server's HTTP API as the
+/// generated values, the stored documents are what the server renders, and a re-run writes nothing.
+/// </summary>
+public abstract class DbSeedingTests<TDirectory>(TDirectory db) : IClassFixture<TDirectory>
+    where TDirectory : SeededDirectory
 {
-    public const int Users = 1_000;
-    public const int Groups = 20;
-    public const int Memberships = 3_000;
-    public const int Seed = 11;
-
-    public ScimApiFactory Factory { get; } = new();
-    public Guid OrganizationId { get; private set; }
-    public string OrganizationName { get; } = "Seeded Corp";
-    public string Token { get; private set; } = "";
-    public SeederRun FirstRun { get; private set; } = null!;
-
-    internal static SeedPlan Plan => new(Seed, Users, Groups, Memberships, "contoso.com");
-
-    public string[] Args(string organization, int seed = Seed) =>
-    [
-        "--via", "db", "--connection", Factory.ConnectionString, "--org", organization,
-        "--users", $"{Users}", "--groups", $"{Groups}", "--memberships", $"{Memberships}", "--seed", seed.ToString(CultureInfo.InvariantCulture),
-    ];
-
-    public async Task InitializeAsync()
-    {
-        (OrganizationId, Token) = await Factory.CreateOrganizationAsync(OrganizationName);
-        FirstRun = await SeederRunner.RunAsync(null, Args(OrganizationName));
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => Factory.Dispose();
-
-    public long Count(string table, Guid organizationId, string condition = "1")
-    {
-        using var connection = new SqliteConnection(Factory.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE \"OrganizationId\" = $org AND {condition}";
-        command.Parameters.AddWithValue("$org", organizationId.ToString().ToUpperInvariant());
-        return (long)command.ExecuteScalar()!;
-    }
-}
-
-public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededDatabase>
-{
-    private readonly DirectoryGenerator generator = new(SeededDatabase.Plan, db.OrganizationId);
+    private readonly DirectoryGenerator generator = new(SeededDirectory.Plan, db.OrganizationId);
 
     [Fact]
     public void The_run_writes_every_row_and_reports_them()
     {
         Assert.True(db.FirstRun.ExitCode == 0, db.FirstRun.Error);
         Assert.Empty(db.FirstRun.Error);
-        Assert.Equal(SeededDatabase.Users, db.Count("users", db.OrganizationId));
-        Assert.Equal(SeededDatabase.Users, db.Count("user_addresses", db.OrganizationId));
-        Assert.InRange(db.Count("user_values", db.OrganizationId), 2 * SeededDatabase.Users, 4 * SeededDatabase.Users);
-        Assert.Equal(SeededDatabase.Groups, db.Count("groups", db.OrganizationId));
-        Assert.Equal(SeededDatabase.Memberships, db.Count("group_members", db.OrganizationId));
+        Assert.Equal(SeededDirectory.Users, db.Count("users", db.OrganizationId));
+        Assert.Equal(SeededDirectory.Users, db.Count("user_addresses", db.OrganizationId));
+        Assert.InRange(db.Count("user_values", db.OrganizationId), 2 * SeededDirectory.Users, 4 * SeededDirectory.Users);
+        Assert.Equal(SeededDirectory.Groups, db.Count("groups", db.OrganizationId));
+        Assert.Equal(SeededDirectory.Memberships, db.Count("group_members", db.OrganizationId));
         Assert.Contains("rows/s", db.FirstRun.Output, StringComparison.Ordinal);
         Assert.Contains("1,000", db.FirstRun.Output, StringComparison.Ordinal);
     }
@@ -76,7 +36,7 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
     [Fact]
     public async Task The_server_finds_seeded_users_by_userName_and_by_work_email()
     {
-        var client = SeederRunner.Client(db.Factory, db.Token);
+        var client = db.Client();
         var user = generator.Users().ElementAt(417);
 
         var byName = await client.ListUsersAsync(filter: $"userName eq \"{user.UserName.ToUpperInvariant()}\"");
@@ -104,20 +64,20 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
     {
         var users = await LoadUsersAsync();
 
-        Assert.Equal(SeededDatabase.Users, users.Count);
+        Assert.Equal(SeededDirectory.Users, users.Count);
         Assert.All(users, user =>
         {
             // Loaded back from the columns and rows, the user renders to the very document stored beside them.
             Assert.Equal(Json(UserDocument.Render(user)), Json(user.Document));
             Assert.Equal(1, user.Version);
         });
-        Assert.Equal(SeededDatabase.Groups, db.Count("groups", db.OrganizationId, "\"Version\" = 1"));
+        Assert.Equal(SeededDirectory.Groups, db.Count("groups", db.OrganizationId, "\"Version\" = 1"));
     }
 
     [Fact]
     public async Task A_seeded_users_stored_document_is_what_get_by_id_returns_for_its_own_attributes()
     {
-        var http = db.Factory.CreateClientWithToken(db.Token);
+        var http = db.Http();
         var stored = (await LoadUsersAsync()).ToDictionary(u => u.Id);
         var seeds = generator.Users().ToList();
         // The top of the org chart, someone with a manager, and both shapes of each optional value.
@@ -158,7 +118,7 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
     [Fact]
     public async Task Get_by_id_returns_the_manager_chain()
     {
-        var client = SeederRunner.Client(db.Factory, db.Token);
+        var client = db.Client();
         var users = generator.Users().Take(800).ToList();
         var user = users[777];
 
@@ -178,7 +138,7 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
     [Fact]
     public async Task Group_membership_reads_back_from_both_sides()
     {
-        var client = SeederRunner.Client(db.Factory, db.Token);
+        var client = db.Client();
         var groups = generator.Groups().ToList();
         var largest = groups.MaxBy(g => g.Size)!;
         var users = generator.Users().ToList();
@@ -218,8 +178,8 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
     [Fact]
     public async Task The_same_seed_gives_the_same_directory_and_another_seed_a_different_one()
     {
-        var (twin, _) = await db.Factory.CreateOrganizationAsync("Twin Corp");
-        var (other, _) = await db.Factory.CreateOrganizationAsync("Other Corp");
+        var (twin, _) = await db.CreateOrganizationAsync("Twin Corp");
+        var (other, _) = await db.CreateOrganizationAsync("Other Corp");
         Assert.Equal(0, (await SeederRunner.RunAsync(null, db.Args("twin corp"))).ExitCode);
         Assert.Equal(0, (await SeederRunner.RunAsync(null, db.Args("Other Corp", seed: 12))).ExitCode);
 
@@ -228,21 +188,7 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
         Assert.NotEqual(original, Dump(other));
 
         // Ids are derived from the organization too, so two organizations never share one.
-        Assert.Equal(SeededDatabase.Users, db.Count("users", twin));
-    }
-
-    [Fact]
-    public void Team_sizes_have_many_small_teams_and_a_few_organization_wide_ones()
-    {
-        var sizes = TeamSizes.Compute(42, 10_000, 1_000_000, 5_000_000);
-        Assert.Equal(5_000_000, sizes.Sum(s => (long)s));
-        Assert.True(sizes.Count(s => s <= 30) >= 5_000);
-        Assert.InRange(sizes.Count(s => s >= 100_000), 3, 10);
-        Assert.True(sizes.Max() <= 1_000_000);
-
-        var small = TeamSizes.Compute(42, 10, 100, 5_000);
-        Assert.Equal(1_000, small.Sum());
-        Assert.All(small, s => Assert.Equal(100, s));
+        Assert.Equal(SeededDirectory.Users, db.Count("users", twin));
     }
 
     private static string Json(byte[] document) => JsonNode.Parse(document)!.ToJsonString();
@@ -250,8 +196,7 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
     /// <summary>The organization's users as the server's entities, with their value and address rows.</summary>
     private async Task<List<User>> LoadUsersAsync()
     {
-        var options = new DbContextOptionsBuilder<ScimDbContext>().UseSqlite(db.Factory.ConnectionString).Options;
-        await using var context = new ScimDbContext(options);
+        await using var context = await db.CreateContextAsync();
         return await context.Users.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.OrganizationId == db.OrganizationId)
             .Include(u => u.Values).Include(u => u.Addresses).AsSplitQuery()
@@ -259,37 +204,28 @@ public sealed class DbSeedingTests(SeededDatabase db) : IClassFixture<SeededData
     }
 
     /// <summary>The organization's directory without its ids: users with their manager's userName, values, group members.</summary>
-    private string Dump(Guid organizationId)
+    private string Dump(Guid organizationId) => string.Join('\n', new[]
     {
-        using var connection = new SqliteConnection(db.Factory.ConnectionString);
-        connection.Open();
-        var lines = new List<string>();
-        foreach (var sql in new[]
-        {
-            """
-            SELECT u.UserName, u.ExternalId, u.DisplayName, u.Title, u.Department, u.EmployeeNumber, u.CreatedUtc, m.UserName
-            FROM users u LEFT JOIN users m ON m.Id = u.ManagerId WHERE u.OrganizationId = $org ORDER BY u.UserNameNormalized
-            """,
-            """
-            SELECT u.UserName, v.Attribute, v.Ordinal, v.Value, v.Type, v."Primary"
-            FROM user_values v JOIN users u ON u.Id = v.UserId WHERE v.OrganizationId = $org ORDER BY u.UserNameNormalized, v.Attribute, v.Ordinal
-            """,
-            """
-            SELECT g.DisplayName, g.ExternalId, u.UserName FROM group_members gm JOIN groups g ON g.Id = gm.GroupId JOIN users u ON u.Id = gm.MemberId
-            WHERE gm.OrganizationId = $org ORDER BY g.DisplayNameNormalized, u.UserNameNormalized
-            """,
-        })
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$org", organizationId.ToString().ToUpperInvariant());
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                lines.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-            }
-        }
-
-        return string.Join('\n', lines);
-    }
+        """
+        SELECT u."UserName", u."ExternalId", u."DisplayName", u."Title", u."Department", u."EmployeeNumber", u."CreatedUtc", m."UserName"
+        FROM users u LEFT JOIN users m ON m."OrganizationId" = u."OrganizationId" AND m."Id" = u."ManagerId"
+        WHERE u."OrganizationId" = @org ORDER BY u."UserNameNormalized"
+        """,
+        """
+        SELECT u."UserName", v."Attribute", v."Ordinal", v."Value", v."Type", v."Primary"
+        FROM user_values v JOIN users u ON u."OrganizationId" = v."OrganizationId" AND u."Id" = v."UserId"
+        WHERE v."OrganizationId" = @org ORDER BY u."UserNameNormalized", v."Attribute", v."Ordinal"
+        """,
+        """
+        SELECT g."DisplayName", g."ExternalId", u."UserName"
+        FROM group_members gm JOIN groups g ON g."OrganizationId" = gm."OrganizationId" AND g."Id" = gm."GroupId"
+        JOIN users u ON u."OrganizationId" = gm."OrganizationId" AND u."Id" = gm."MemberId"
+        WHERE gm."OrganizationId" = @org ORDER BY g."DisplayNameNormalized", u."UserNameNormalized"
+        """,
+    }.SelectMany(sql => db.Query(sql, organizationId))
+        .Select(row => string.Join('|', row.Select(value => value is null ? "∅" : Convert.ToString(value, CultureInfo.InvariantCulture)))));
 }
+
+public sealed class SqliteDbSeedingTests(SqliteSeededDirectory db) : DbSeedingTests<SqliteSeededDirectory>(db);
+
+public sealed class PostgresDbSeedingTests(PostgresSeededDirectory db) : DbSeedingTests<PostgresSeededDirectory>(db);

@@ -56,6 +56,20 @@ public sealed class GeneratorTests
         Assert.Equal(Plan.Memberships, generator.MembershipCount);
     }
 
+    [Fact]
+    public void Team_sizes_have_many_small_teams_and_a_few_organization_wide_ones()
+    {
+        var sizes = TeamSizes.Compute(42, 10_000, 1_000_000, 5_000_000);
+        Assert.Equal(5_000_000, sizes.Sum(s => (long)s));
+        Assert.True(sizes.Count(s => s <= 30) >= 5_000);
+        Assert.InRange(sizes.Count(s => s >= 100_000), 3, 10);
+        Assert.True(sizes.Max() <= 1_000_000);
+
+        var small = TeamSizes.Compute(42, 10, 100, 5_000);
+        Assert.Equal(1_000, small.Sum());
+        Assert.All(small, s => Assert.Equal(100, s));
+    }
+
     private static string Describe(SeedUser u) =>
         $"{u.Id}|{u.UserName}|{u.DisplayName}|{u.Title}|{u.Department}|{u.ManagerIndex}|{u.WorkEmail}|{u.OtherEmail}|{u.WorkPhone}|{u.MobilePhone}|{u.Office}|{u.CreatedUtc:O}";
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Scim.Client;
 using Scim.Seeder.Api;
 using Scim.Seeder.Database;
@@ -9,8 +11,8 @@ using Spectre.Console;
 namespace Scim.Seeder;
 
 /// <summary>
-/// The command line: <c>--via db</c> (bulk load into the server's SQLite file) or <c>--via api</c> (through the SCIM
-/// client). Exit codes: 0 done, 1 failure (unknown organization, unreachable server, bad database), 2 bad arguments.
+/// The command line: <c>--via db</c> (bulk load into the server's database, SQLite or PostgreSQL) or <c>--via api</c>
+/// (through the SCIM client). Exit codes: 0 done, 1 failure (unknown organization, unreachable server, bad database), 2 bad arguments.
 /// </summary>
 internal static class SeederCommand
 {
@@ -26,17 +28,23 @@ internal static class SeederCommand
         var memberships = new Option<long?>("--memberships") { Description = "Group memberships, spread over the groups from pairs to organization-wide [default: 5 × users]." };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed gives the same directory (and re-runs skip what is there).", DefaultValueFactory = _ => 1 };
         var domain = new Option<string>("--domain") { Description = "UPN and e-mail domain.", DefaultValueFactory = _ => "contoso.com" };
-        var via = new Option<string>("--via") { Description = "db: bulk-load the server's database file; api: send SCIM requests.", DefaultValueFactory = _ => "db" };
+        var via = new Option<string>("--via") { Description = "db: bulk-load the server's database; api: send SCIM requests.", DefaultValueFactory = _ => "db" };
         via.AcceptOnlyFromAmong("db", "api");
         var org = new Option<string>("--org") { Description = "(db) The organization's name or id; it must exist.", DefaultValueFactory = _ => "Development" };
-        var connection = new Option<string>("--connection") { Description = "(db) SQLite connection string of the server's database.", DefaultValueFactory = _ => "Data Source=scim.db" };
+        var connection = new Option<string>("--connection")
+        {
+            Description = "(db) The server's database: \"Data Source=scim.db\" (SQLite) or \"Host=...;Database=...;Username=...;Password=...\" (PostgreSQL).",
+            DefaultValueFactory = _ => "Data Source=scim.db",
+        };
+        var provider = new Option<string?>("--provider") { Description = "(db) sqlite or postgres, as the server's Scim:Database:Provider [default: postgres when --connection names a Host, else sqlite]." };
+        provider.AcceptOnlyFromAmong("sqlite", "postgres", "postgresql");
         var baseUrl = new Option<string>("--base-url") { Description = "(api) The SCIM base URL.", DefaultValueFactory = _ => "http://localhost:5080/" };
         var token = new Option<string>("--token") { Description = "(api) A key with the 'scim' scope; it decides the organization." };
         var concurrency = new Option<int>("--concurrency") { Description = "(api) Requests in flight at once.", DefaultValueFactory = _ => 8 };
 
         var root = new RootCommand("Seeds a SCIM directory with Entra-shaped users, teams, memberships and managers, deterministically from a seed.")
         {
-            users, groups, memberships, seed, domain, via, org, connection, baseUrl, token, concurrency,
+            users, groups, memberships, seed, domain, via, org, connection, provider, baseUrl, token, concurrency,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,7 +72,11 @@ internal static class SeederCommand
                 }
                 else
                 {
-                    summary = await new DbSeeder(plan, parse.GetValue(connection)!, parse.GetValue(org)!, console).RunAsync(cancellationToken);
+                    var connectionString = parse.GetValue(connection)!;
+                    await using var target = (parse.GetValue(provider) ?? ProviderOf(connectionString)) == "sqlite"
+                        ? (ISeedTarget)await SqliteTarget.OpenAsync(connectionString, console, cancellationToken)
+                        : await PostgresTarget.OpenAsync(connectionString, cancellationToken);
+                    summary = await new DbSeeder(plan, target, parse.GetValue(org)!, console).RunAsync(cancellationToken);
                 }
 
                 summary.Render(console, $"Seeded (seed {plan.Seed}, via {parse.GetValue(via)})");
@@ -80,7 +92,7 @@ internal static class SeederCommand
                 await error.WriteLineAsync("error: cancelled; run the same command again to continue (what is there is skipped)");
                 return 1;
             }
-            catch (SqliteException e)
+            catch (Exception e) when (e is SqliteException or NpgsqlException)
             {
                 await error.WriteLineAsync($"error: database: {OneLine(e.Message)}");
                 return 1;
@@ -141,6 +153,23 @@ internal static class SeederCommand
         };
 
         return await new ApiSeeder(plan, new ScimClient(http), baseAddress, concurrency, console).RunAsync(cancellationToken);
+    }
+
+    /// <summary>The provider a connection string is for: PostgreSQL's name a Host (or Server), SQLite's a Data Source.</summary>
+    internal static string ProviderOf(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            // Not a connection string at all: SQLite's parser says what is wrong with it, as before PostgreSQL was known.
+            return "sqlite";
+        }
+
+        return builder.ContainsKey("Host") || builder.ContainsKey("Server") ? "postgres" : "sqlite";
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

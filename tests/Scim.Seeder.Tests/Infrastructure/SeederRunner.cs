@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using Scim.Client;
-using Scim.Testing;
 using Spectre.Console;
 
 namespace Scim.Seeder.Tests.Infrastructure;
@@ -14,7 +14,7 @@ public sealed record SeederRun(int ExitCode, string Output, string Error)
 /// <summary>Runs the seeder's command line in-process, against a test server when given one.</summary>
 public static class SeederRunner
 {
-    public static async Task<SeederRun> RunAsync(ScimApiFactory? factory, params string[] args)
+    public static async Task<SeederRun> RunAsync(WebApplicationFactory<global::Program>? factory, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -34,6 +34,6 @@ public static class SeederRunner
     }
 
     /// <summary>A generated client for the test server, authenticated with <paramref name="token"/>.</summary>
-    public static IScimClient Client(ScimApiFactory factory, string token) =>
+    public static IScimClient Client(WebApplicationFactory<global::Program> factory, string token) =>
         new ScimClient(factory.CreateDefaultClient(new Uri("http://localhost/"), new ScimBearerTokenHandler(token)));
 }

@@ -1,414 +1,215 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Scim.Infrastructure.Data;
-using Scim.Infrastructure.Sqlite;
+using Scim.Domain.Groups;
+using Scim.Domain.Users;
 using Scim.Seeder.Generation;
 using Spectre.Console;
 
 namespace Scim.Seeder.Database;
 
 /// <summary>
-/// <c>--via db</c>: bulk-loads the server's own SQLite schema with prepared <c>INSERT OR IGNORE</c> statements in
-/// large transactions, writing rows exactly as the server does (upper-case GUID text, UTC timestamps as EF Core
-/// formats them, lower-invariant <c>*Normalized</c> copies, the organization on every row). For a large load the
-/// non-unique secondary indexes are dropped first and rebuilt afterwards; <c>ANALYZE</c> runs at the end.
+/// <c>--via db</c>: loads the server's own schema directly, on SQLite or PostgreSQL (<see cref="ISeedTarget"/>), writing
+/// rows exactly as the server does (<see cref="SeedRows"/>: the organization on every row, lower-invariant
+/// <c>*Normalized</c> copies, the stored document rendered by the server's code, version 1). What is there already is
+/// read first and skipped, so a re-run writes nothing; for a large load the target drops its secondary indexes first
+/// and rebuilds them afterwards, and the planner's statistics are refreshed at the end.
 /// </summary>
-internal sealed class DbSeeder(SeedPlan plan, string connectionString, string organization, IAnsiConsole console)
+internal sealed class DbSeeder(SeedPlan plan, ISeedTarget target, string organization, IAnsiConsole console)
 {
     /// <summary>Below this many new rows the indexes are kept: maintaining them costs less than a rebuild.</summary>
     private const long RebuildIndexesFrom = 50_000;
 
-    /// <summary>Users (with their value and address rows) per transaction.</summary>
-    private const int UsersPerTransaction = 250_000;
-
-    /// <summary>Memberships per transaction.</summary>
-    private const int MembershipsPerTransaction = 2_000_000;
-
-    private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    /// <summary>Users handed from the generating thread to the writing one at a time.</summary>
+    private const int UsersPerChunk = 2_000;
 
     private static readonly string[] UserTables = ["users", "user_values", "user_addresses"];
+    private static readonly string[] MemberTables = ["group_members"];
 
     public async Task<SeedSummary> RunAsync(CancellationToken cancellationToken)
     {
         var summary = new SeedSummary();
-        await using var connection = await OpenAsync(connectionString, cancellationToken);
-        await CheckSchemaAsync(connection, cancellationToken);
-        var (organizationId, organizationName) = FindOrganization(connection, organization);
-        console.MarkupLineInterpolated($"Seeding organization [bold]{organizationName}[/] ({organizationId}) in {connection.DataSource}: {plan.Users:N0} users, {plan.Groups:N0} groups, {plan.Memberships:N0} memberships, seed {plan.Seed}.");
+        var (organizationId, organizationName) = await FindOrganizationAsync(cancellationToken);
+        console.MarkupLineInterpolated($"Seeding organization [bold]{organizationName}[/] ({organizationId}) in {target.Location}: {plan.Users:N0} users, {plan.Groups:N0} groups, {plan.Memberships:N0} memberships, seed {plan.Seed}.");
 
         var generator = new DirectoryGenerator(plan, organizationId);
-        var org = Text(organizationId);
-        var journalMode = BeginBulkLoad(connection, plan.Users + generator.MembershipCount >= RebuildIndexesFrom);
-        var dropped = new List<(string Name, string Sql)>();
-        try
+        await target.BeginAsync(plan.Users + generator.MembershipCount >= RebuildIndexesFrom, cancellationToken);
+        await SeedProgress.RunAsync(console, async progress =>
         {
-            await SeedProgress.RunAsync(console, async progress =>
+            summary.Phase("existing rows");
+            var reading = progress.AddTask("Existing rows", maxValue: 1);
+            var existing = await ExistingDirectory.ReadAsync(target, organizationId, cancellationToken);
+            reading.Increment(1);
+            if (await WorthRebuildingAsync("users", plan.Users - existing.UserCount, cancellationToken))
             {
-                if (plan.Users >= RebuildIndexesFrom && plan.Users > MaxRowId(connection, "users"))
-                {
-                    dropped.AddRange(DropSecondaryIndexes(connection, UserTables));
-                }
+                await target.DropIndexesAsync(UserTables, cancellationToken);
+            }
 
-                if (generator.MembershipCount >= RebuildIndexesFrom && generator.MembershipCount > MaxRowId(connection, "group_members"))
-                {
-                    dropped.AddRange(DropSecondaryIndexes(connection, ["group_members"]));
-                }
+            if (await WorthRebuildingAsync("group_members", generator.MembershipCount - existing.MembershipCount, cancellationToken))
+            {
+                await target.DropIndexesAsync(MemberTables, cancellationToken);
+            }
 
-                try
-                {
-                    summary.Phase("users");
-                    var userIds = await LoadUsersAsync(connection, generator, organizationId, progress.AddTask("Users", maxValue: plan.Users), summary, cancellationToken);
-                    summary.Phase("groups");
-                    var groups = LoadGroups(connection, generator, org, progress.AddTask("Groups", maxValue: plan.Groups), summary);
-                    summary.Phase("memberships");
-                    await LoadMembershipsAsync(connection, generator, org, userIds, groups, progress.AddTask("Memberships", maxValue: generator.MembershipCount), summary, cancellationToken);
-                }
-                finally
-                {
-                    RollbackIfOpen(connection);
-                    summary.Phase("indexes");
-                    var indexes = progress.AddTask("Indexes", maxValue: Math.Max(dropped.Count, 1));
-                    foreach (var (_, sql) in dropped)
-                    {
-                        Execute(connection, sql);
-                        indexes.Increment(1);
-                    }
+            summary.Phase("users");
+            var userIds = await LoadUsersAsync(generator, organizationId, existing, progress.AddTask("Users", maxValue: plan.Users), summary, cancellationToken);
+            summary.Phase("groups");
+            var groups = await LoadGroupsAsync(generator, organizationId, existing, progress.AddTask("Groups", maxValue: plan.Groups), summary, cancellationToken);
+            summary.Phase("memberships");
+            await LoadMembershipsAsync(generator, organizationId, existing, userIds, groups, progress.AddTask("Memberships", maxValue: generator.MembershipCount), summary, cancellationToken);
 
-                    indexes.Value = indexes.MaxValue;
-                }
-
-                summary.Phase("ANALYZE");
-                var analyze = progress.AddTask("ANALYZE", maxValue: 1);
-                Execute(connection, "ANALYZE;");
-                analyze.Increment(1);
-                summary.EndPhase();
-            });
-        }
-        finally
-        {
-            EndBulkLoad(connection, journalMode);
-        }
+            summary.Phase("commit");
+            await target.CommitAsync(Track(progress.AddTask("Commit", maxValue: 1)), cancellationToken);
+            summary.Phase("indexes");
+            await target.RestoreIndexesAsync(Track(progress.AddTask("Indexes", maxValue: 1)), cancellationToken);
+            summary.Phase("ANALYZE");
+            var analyze = progress.AddTask("ANALYZE", maxValue: 1);
+            await target.AnalyzeAsync(cancellationToken);
+            analyze.Increment(1);
+            summary.EndPhase();
+        });
 
         summary.Stop();
         return summary;
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>Shows (done, total) reports on <paramref name="task"/>; nothing to do shows as done.</summary>
+    private static Action<int, int> Track(ProgressTask task) => (done, total) =>
     {
-        SqliteConnectionStringBuilder builder;
-        try
-        {
-            builder = new SqliteConnectionStringBuilder(connectionString);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
-        {
-            throw new SeederException($"bad --connection \"{connectionString}\": {e.Message}", 2);
-        }
+        task.MaxValue = Math.Max(total, 1);
+        task.Value = total == 0 ? task.MaxValue : done;
+    };
 
-        if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
-        {
-            throw new SeederException($"bad --connection \"{connectionString}\": give the server's database file, e.g. \"Data Source=scim.db\"", 2);
-        }
-
-        // Never create a new, empty file: the database must be the server's, with its schema.
-        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
-        {
-            builder.Mode = SqliteOpenMode.ReadWrite;
-        }
-
-        builder.Pooling = false;
-        var connection = new SqliteConnection(builder.ToString());
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            await connection.DisposeAsync();
-            throw new SeederException($"cannot open the database \"{builder.DataSource}\": {e.Message} (start the server once, or run `orgs create`, which creates and migrates it)");
-        }
-    }
-
-    private static async Task CheckSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>Checks the schema is the server's current one and finds the organization by id or (case-insensitive) name.</summary>
+    private async Task<(Guid Id, string Name)> FindOrganizationAsync(CancellationToken cancellationToken)
     {
-        var options = new DbContextOptionsBuilder<ScimDbContext>()
-            .UseSqlite(connection, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name)).Options;
-        await using var db = new ScimDbContext(options);
+        await using var db = await target.CreateContextAsync(cancellationToken);
         List<string> pending;
         try
         {
             pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            throw new SeederException($"cannot read the database \"{connection.DataSource}\": {e.Message}");
+            throw new SeederException($"cannot read the database {target.Location}: {e.Message}");
         }
 
         if (pending.Count > 0)
         {
             throw new SeederException(
-                $"the database \"{connection.DataSource}\" does not have the server's current schema (missing migration {pending[0]}): start the server once, or run `orgs create`, which migrates");
-        }
-    }
-
-    private static (Guid Id, string Name) FindOrganization(SqliteConnection connection, string organization)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"Id\", \"Name\" FROM \"organizations\" WHERE \"Id\" = $id OR \"NameNormalized\" = $name LIMIT 1";
-        command.Parameters.AddWithValue("$id", Guid.TryParse(organization, out var id) ? Text(id) : "");
-        command.Parameters.AddWithValue("$name", organization.ToLowerInvariant());
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new SeederException($"organization \"{organization}\" not found in {connection.DataSource}: create it with `orgs create \"{organization}\"`, or give an existing name or id");
+                $"the database {target.Location} does not have the server's current schema (missing migration {pending[0]}): start the server once, or run `orgs create`, which migrates");
         }
 
-        return (Guid.Parse(reader.GetString(0)), reader.GetString(1));
+        var id = Guid.TryParse(organization, out var parsed) ? parsed : Guid.Empty;
+        var name = organization.ToLowerInvariant();
+        var found = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == id || o.NameNormalized == name)
+            .Select(o => new { o.Id, o.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null
+            ? throw new SeederException($"organization \"{organization}\" not found in {target.Location}: create it with `orgs create \"{organization}\"`, or give an existing name or id")
+            : (found.Id, found.Name);
     }
 
-    private async Task<string[]> LoadUsersAsync(
-        SqliteConnection connection, DirectoryGenerator generator, Guid organizationId, ProgressTask task, SeedSummary summary, CancellationToken cancellationToken)
-    {
-        var userIds = new string[plan.Users];
-        // Every column of the table is bound from the entity, so whatever SeedUserEntity sets is written and nothing else.
-        using var insertUser = new RawStatement(connection, """
-            INSERT OR IGNORE INTO "users" ("Id", "OrganizationId", "UserName", "UserNameNormalized", "ExternalId", "Active",
-                "DisplayName", "DisplayNameNormalized", "NickName", "ProfileUrl", "Title", "UserType", "PreferredLanguage",
-                "Locale", "Timezone", "PasswordHash", "NameFormatted", "NameFamilyName", "NameGivenName", "NameMiddleName",
-                "NameHonorificPrefix", "NameHonorificSuffix", "EmployeeNumber", "CostCenter", "Organization", "Division",
-                "Department", "ManagerId", "CreatedUtc", "LastModifiedUtc", "Document", "Version")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-                ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)
-            """);
-        using var findUser = new RawStatement(connection,
-            "SELECT \"Id\" FROM \"users\" WHERE \"OrganizationId\" = ?1 AND \"UserNameNormalized\" = ?2");
-        using var insertValue = new RawStatement(connection, """
-            INSERT INTO "user_values" ("OrganizationId", "UserId", "Attribute", "Ordinal", "Value", "ValueNormalized", "Display", "Type", "Primary")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            """);
-        using var insertAddress = new RawStatement(connection, """
-            INSERT INTO "user_addresses" ("OrganizationId", "UserId", "Ordinal", "Formatted", "StreetAddress", "Locality", "Region",
-                "PostalCode", "Country", "Type", "Primary")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            """);
-        var org = Text(organizationId);
-        insertUser.Set(2, org);
-        findUser.Set(1, org);
-        insertValue.Set(1, org);
-        insertAddress.Set(1, org);
+    /// <summary>Whether <paramref name="newRows"/> are enough, and more than the table has, to drop its indexes and rebuild them.</summary>
+    private async Task<bool> WorthRebuildingAsync(string table, long newRows, CancellationToken cancellationToken) =>
+        newRows >= RebuildIndexesFrom && newRows > await target.CountRowsAsync(table, cancellationToken);
 
-        long written = 0, skipped = 0, values = 0, addresses = 0, inTransaction = 0;
-        Execute(connection, "BEGIN;");
-        // Building the entity and rendering its document happen on the generating thread, beside the writes.
-        var users = generator.Users().Select(seed => (seed.Index, seed.ManagerIndex, Entity: SeedUserEntity.Create(seed, organizationId)));
-        await foreach (var chunk in Produce(users, 2_000, cancellationToken))
+    private async Task<Guid[]> LoadUsersAsync(
+        DirectoryGenerator generator, Guid organizationId, ExistingDirectory existing, ProgressTask task, SeedSummary summary, CancellationToken cancellationToken)
+    {
+        var userIds = new Guid[plan.Users];
+
+        // Runs on the generating thread: building the entity and rendering its document happen beside the writes.
+        IEnumerable<User> NewUsers()
         {
-            foreach (var (index, managerIndex, user) in chunk)
+            foreach (var seed in generator.Users())
             {
-                var id = Text(user.Id);
-                insertUser.Set(1, id);
-                insertUser.Set(3, user.UserName);
-                insertUser.Set(4, user.UserNameNormalized);
-                insertUser.Set(5, user.ExternalId);
-                insertUser.Set(6, user.Active);
-                insertUser.Set(7, user.DisplayName);
-                insertUser.Set(8, user.DisplayNameNormalized);
-                insertUser.Set(9, user.NickName);
-                insertUser.Set(10, user.ProfileUrl);
-                insertUser.Set(11, user.Title);
-                insertUser.Set(12, user.UserType);
-                insertUser.Set(13, user.PreferredLanguage);
-                insertUser.Set(14, user.Locale);
-                insertUser.Set(15, user.Timezone);
-                insertUser.Set(16, user.PasswordHash);
-                insertUser.Set(17, user.NameFormatted);
-                insertUser.Set(18, user.NameFamilyName);
-                insertUser.Set(19, user.NameGivenName);
-                insertUser.Set(20, user.NameMiddleName);
-                insertUser.Set(21, user.NameHonorificPrefix);
-                insertUser.Set(22, user.NameHonorificSuffix);
-                insertUser.Set(23, user.EmployeeNumber);
-                insertUser.Set(24, user.CostCenter);
-                insertUser.Set(25, user.Organization);
-                insertUser.Set(26, user.Division);
-                insertUser.Set(27, user.Department);
-                // The manager may be a user that was already there under another id (a re-run): point at that one. The
-                // document is the same either way, since it never holds the manager (the server adds it when reading).
-                insertUser.Set(28, managerIndex is { } manager ? userIds[manager] : null);
-                insertUser.Set(29, user.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
-                insertUser.Set(30, user.LastModifiedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
-                insertUser.Set(31, user.Document);
-                insertUser.Set(32, user.Version);
-                if (insertUser.Execute() == 0)
+                if (existing.FindUser(seed.UserName, seed.Id) is { } there)
                 {
-                    // Already there (a re-run, or the same userName created otherwise): keep it as it is, use its id.
-                    findUser.Set(2, user.UserNameNormalized);
-                    userIds[index] = findUser.QueryText() ?? id;
-                    skipped++;
+                    // Already there (a re-run, or the same userName created otherwise): kept as it is, its id used.
+                    userIds[seed.Index] = there;
+                    task.Increment(1);
                     continue;
                 }
 
-                userIds[index] = id;
-                written++;
-                foreach (var value in user.Values)
-                {
-                    insertValue.Set(2, id);
-                    insertValue.Set(3, value.Attribute);
-                    insertValue.Set(4, value.Ordinal);
-                    insertValue.Set(5, value.Value);
-                    insertValue.Set(6, value.ValueNormalized);
-                    insertValue.Set(7, value.Display);
-                    insertValue.Set(8, value.Type);
-                    insertValue.Set(9, value.Primary);
-                    values += insertValue.Execute();
-                }
-
-                foreach (var address in user.Addresses)
-                {
-                    insertAddress.Set(2, id);
-                    insertAddress.Set(3, address.Ordinal);
-                    insertAddress.Set(4, address.Formatted);
-                    insertAddress.Set(5, address.StreetAddress);
-                    insertAddress.Set(6, address.Locality);
-                    insertAddress.Set(7, address.Region);
-                    insertAddress.Set(8, address.PostalCode);
-                    insertAddress.Set(9, address.Country);
-                    insertAddress.Set(10, address.Type);
-                    insertAddress.Set(11, address.Primary);
-                    addresses += insertAddress.Execute();
-                }
-            }
-
-            task.Increment(chunk.Length);
-            inTransaction += chunk.Length;
-            if (inTransaction >= UsersPerTransaction)
-            {
-                Execute(connection, "COMMIT; BEGIN;");
-                inTransaction = 0;
+                userIds[seed.Index] = seed.Id;
+                var user = SeedUserEntity.Create(seed, organizationId);
+                // The manager may be a user that was already there under another id: point at that one. The document is
+                // the same either way, since it never holds the manager (the server adds it when reading).
+                user.ManagerId = seed.ManagerIndex is { } manager ? userIds[manager] : null;
+                yield return user;
             }
         }
 
-        Execute(connection, "COMMIT;");
-        summary.Add("users", written, skipped);
+        var (users, values, addresses) = await target.WriteUsersAsync(
+            Produce(NewUsers().Chunk(UsersPerChunk), cancellationToken), written => task.Increment(written), cancellationToken);
+        summary.Add("users", users, plan.Users - users);
         summary.Add("user values (emails, phones)", values, 0);
         summary.Add("user addresses", addresses, 0);
         return userIds;
     }
 
-    private List<(SeedGroup Group, string Id)> LoadGroups(SqliteConnection connection, DirectoryGenerator generator, string org, ProgressTask task, SeedSummary summary)
+    private async Task<List<(SeedGroup Group, Guid Id)>> LoadGroupsAsync(
+        DirectoryGenerator generator, Guid organizationId, ExistingDirectory existing, ProgressTask task, SeedSummary summary, CancellationToken cancellationToken)
     {
-        // Version 1, as the server creates a group, written out: the column's DEFAULT 1 comes from the migration that
-        // added it, not from the model, so a later migration that rebuilds the table would drop it.
-        using var insert = new RawStatement(connection, """
-            INSERT OR IGNORE INTO "groups" ("Id", "OrganizationId", "DisplayName", "DisplayNameNormalized", "ExternalId", "CreatedUtc", "LastModifiedUtc", "Version")
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)
-            """);
-        using var find = new RawStatement(connection,
-            "SELECT \"Id\" FROM \"groups\" WHERE \"OrganizationId\" = ?1 AND \"DisplayNameNormalized\" = ?2");
-        insert.Set(2, org);
-        find.Set(1, org);
-        var groups = new List<(SeedGroup, string)>(plan.Groups);
-        long written = 0, skipped = 0;
-        Execute(connection, "BEGIN;");
+        var groups = new List<(SeedGroup, Guid)>(plan.Groups);
+        var fresh = new List<Group>();
         foreach (var group in generator.Groups())
         {
-            var id = Text(group.Id);
-            var normalized = group.DisplayName.ToLowerInvariant();
-            insert.Set(1, id);
-            insert.Set(3, group.DisplayName);
-            insert.Set(4, normalized);
-            insert.Set(5, group.ExternalId);
-            insert.Set(6, group.CreatedUtc.ToString(DateFormat, CultureInfo.InvariantCulture));
-            if (insert.Execute() == 0)
+            if (existing.FindGroup(group.DisplayName, group.Id) is { } there)
             {
-                find.Set(2, normalized);
-                id = find.QueryText() ?? id;
-                skipped++;
-            }
-            else
-            {
-                written++;
+                groups.Add((group, there));
+                continue;
             }
 
-            groups.Add((group, id));
-            task.Increment(1);
+            groups.Add((group, group.Id));
+            fresh.Add(SeedGroupEntity.Create(group, organizationId));
         }
 
-        Execute(connection, "COMMIT;");
-        summary.Add("groups", written, skipped);
+        var written = await target.WriteGroupsAsync(fresh, cancellationToken);
+        task.Increment(plan.Groups);
+        summary.Add("groups", written, plan.Groups - written);
         return groups;
     }
 
-    private static async Task LoadMembershipsAsync(
-        SqliteConnection connection, DirectoryGenerator generator, string org, string[] userIds, List<(SeedGroup Group, string Id)> groups,
+    private async Task LoadMembershipsAsync(
+        DirectoryGenerator generator, Guid organizationId, ExistingDirectory existing, Guid[] userIds, List<(SeedGroup Group, Guid Id)> groups,
         ProgressTask task, SeedSummary summary, CancellationToken cancellationToken)
     {
         // Groups in id order and each group's members in id order: the primary key (GroupId, MemberId) is appended to.
-        var ordered = groups.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
-        var batches = Produce(ordered.Select(g =>
+        // Guid's order is the order of its text, so it is SQLite's (upper-case text) and PostgreSQL's (uuid) alike.
+        var rows = groups.OrderBy(g => g.Id).Select(g =>
         {
             var indexes = new int[g.Group.Size];
             generator.Members(g.Group, indexes);
-            var members = new string[indexes.Length];
+            var members = new Guid[indexes.Length];
             for (var i = 0; i < indexes.Length; i++)
             {
                 members[i] = userIds[indexes[i]];
             }
 
-            Array.Sort(members, StringComparer.Ordinal);
-            return (g.Id, members);
-        }), 1, cancellationToken);
+            Array.Sort(members);
+            var there = existing.MembersOf(g.Id);
+            var fresh = there.Count == 0 ? members : [.. members.Where(m => !there.Contains(m))];
+            task.Increment(members.Length - fresh.Length);
+            return Array.ConvertAll(fresh, m => new GroupMember { OrganizationId = organizationId, GroupId = g.Id, MemberId = m, Type = MemberType.User });
+        });
 
-        using var insert = new RawStatement(connection, """
-            INSERT OR IGNORE INTO "group_members" ("GroupId", "MemberId", "OrganizationId", "Type") VALUES (?1, ?2, ?3, 0)
-            """);
-        insert.Set(3, org);
-        long written = 0, sent = 0, inTransaction = 0;
-        Execute(connection, "BEGIN;");
-        await foreach (var batch in batches)
-        {
-            var (groupId, members) = batch[0];
-            insert.Set(1, groupId);
-            var done = 0;
-            foreach (var member in members)
-            {
-                insert.Set(2, member);
-                written += insert.Execute();
-                if (++done == 10_000)
-                {
-                    task.Increment(done);
-                    done = 0;
-                }
-            }
-
-            task.Increment(done);
-            sent += members.Length;
-            inTransaction += members.Length;
-            if (inTransaction >= MembershipsPerTransaction)
-            {
-                Execute(connection, "COMMIT; BEGIN;");
-                inTransaction = 0;
-            }
-        }
-
-        Execute(connection, "COMMIT;");
-        summary.Add("memberships", written, sent - written);
+        var written = await target.WriteMembershipsAsync(Produce(rows, cancellationToken), n => task.Increment(n), cancellationToken);
+        summary.Add("memberships", written, generator.MembershipCount - written);
     }
 
     /// <summary>Generates on another thread while this one writes: the two cores each do half the work.</summary>
-    private static async IAsyncEnumerable<T[]> Produce<T>(IEnumerable<T> source, int chunkSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<T> Produce<T>(IEnumerable<T> source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<T[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
         {
             try
             {
-                foreach (var chunk in source.Chunk(chunkSize))
+                foreach (var item in source)
                 {
-                    await channel.Writer.WriteAsync(chunk, cancellationToken);
+                    await channel.Writer.WriteAsync(item, cancellationToken);
                 }
 
                 channel.Writer.Complete();
@@ -419,119 +220,11 @@ internal sealed class DbSeeder(SeedPlan plan, string connectionString, string or
             }
         }, cancellationToken);
 
-        await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
+        await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
         {
-            yield return chunk;
+            yield return item;
         }
 
         await producer;
     }
-
-    /// <summary>Settings for a bulk load; returns the journal mode to restore, or null when it was left as it is.</summary>
-    private string? BeginBulkLoad(SqliteConnection connection, bool large)
-    {
-        Execute(connection, "PRAGMA foreign_keys=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-1048576; PRAGMA threads=2;");
-        if (!large)
-        {
-            return null;
-        }
-
-        var mode = Scalar(connection, "PRAGMA journal_mode;") as string ?? "delete";
-        try
-        {
-            // Out of WAL for a large load, so the data is written once (not to the log and then again to the file).
-            // That needs the database to itself: with the server running, loading goes on in WAL mode.
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=MEMORY;";
-            command.CommandTimeout = 1;
-            command.ExecuteScalar();
-            return mode;
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
-        {
-            console.MarkupLine("[yellow]The database is in use (is the server running?); loading in WAL mode, which is slower.[/]");
-            return null;
-        }
-    }
-
-    private static void EndBulkLoad(SqliteConnection connection, string? journalMode)
-    {
-        RollbackIfOpen(connection);
-        if (journalMode is not null)
-        {
-            Scalar(connection, $"PRAGMA journal_mode={journalMode};");
-        }
-
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-    }
-
-    private static List<(string Name, string Sql)> DropSecondaryIndexes(SqliteConnection connection, string[] tables)
-    {
-        var indexes = new List<(string, string)>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"""
-                SELECT "name", "sql" FROM sqlite_master
-                WHERE "type" = 'index' AND "sql" IS NOT NULL AND "sql" NOT LIKE 'CREATE UNIQUE%'
-                  AND "tbl_name" IN ({string.Join(", ", tables.Select(t => $"'{t}'"))})
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, _) in indexes)
-        {
-            Execute(connection, $"DROP INDEX \"{name}\";");
-        }
-
-        return indexes;
-    }
-
-    private static long MaxRowId(SqliteConnection connection, string table) =>
-        Scalar(connection, $"SELECT coalesce(max(rowid), 0) FROM \"{table}\";") is long n ? n : 0;
-
-    private static void RollbackIfOpen(SqliteConnection connection)
-    {
-        try
-        {
-            Execute(connection, "ROLLBACK;");
-        }
-        catch (SqliteException)
-        {
-            // No transaction was open.
-        }
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    /// <summary>A GUID the way EF Core stores it on SQLite: upper-case TEXT.</summary>
-    private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
 }

@@ -26,6 +26,9 @@ internal sealed class RawStatement : IDisposable
     public void Set(int position, string? value) =>
         Check(value is null ? raw.sqlite3_bind_null(statement, position) : raw.sqlite3_bind_text16(statement, position, value.AsSpan()));
 
+    /// <summary>Binds parameter <paramref name="position"/> to TEXT (SQLite copies it).</summary>
+    public void Set(int position, ReadOnlySpan<char> value) => Check(raw.sqlite3_bind_text16(statement, position, value));
+
     /// <summary>Binds parameter <paramref name="position"/> to a BLOB (SQLite copies it).</summary>
     public void Set(int position, byte[] value) => Check(raw.sqlite3_bind_blob(statement, position, value));
 
@@ -47,30 +50,6 @@ internal sealed class RawStatement : IDisposable
         }
 
         return raw.sqlite3_changes(db);
-    }
-
-    /// <summary>Runs a query and returns the first column of its first row as text, or null.</summary>
-    public string? QueryText()
-    {
-        var rc = raw.sqlite3_step(statement);
-        try
-        {
-            if (rc == Row)
-            {
-                return raw.sqlite3_column_text(statement, 0).utf8_to_string();
-            }
-
-            if (rc != Done)
-            {
-                Check(rc);
-            }
-
-            return null;
-        }
-        finally
-        {
-            raw.sqlite3_reset(statement);
-        }
     }
 
     public void Dispose() => statement.Dispose();
