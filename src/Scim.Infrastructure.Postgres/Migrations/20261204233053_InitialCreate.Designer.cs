@@ -12,7 +12,7 @@ using Scim.Infrastructure.Data;
 namespace Scim.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(ScimDbContext))]
-    [Migration("20261204230905_InitialCreate")]
+    [Migration("20261204233053_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -422,10 +422,10 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "UserId", "Attribute", "Ordinal");
 
-                    b.HasIndex(new[] { "OrganizationId", "Attribute", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm");
+                    b.HasIndex(new[] { "OrganizationId", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganizationId", "Attribute", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganizationId", "Attribute", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), new[] { "uuid_ops", "text_ops", "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganizationId", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganizationId", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), new[] { "uuid_ops", "gin_trgm_ops" });
 
                     b.ToTable("user_values", (string)null);
                 });

@@ -271,9 +271,9 @@ namespace Scim.Infrastructure.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_user_values_ValueNormalized_trgm",
                 table: "user_values",
-                columns: new[] { "OrganizationId", "Attribute", "ValueNormalized" })
+                columns: new[] { "OrganizationId", "ValueNormalized" })
                 .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "uuid_ops", "text_ops", "gin_trgm_ops" });
+                .Annotation("Npgsql:IndexOperators", new[] { "uuid_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_users_DisplayNameNormalized_trgm",
