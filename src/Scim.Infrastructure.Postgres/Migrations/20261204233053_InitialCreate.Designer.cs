@@ -12,7 +12,7 @@ using Scim.Infrastructure.Data;
 namespace Scim.Infrastructure.Postgres.Migrations
 {
     [DbContext(typeof(ScimDbContext))]
-    [Migration("20261204224551_InitialCreate")]
+    [Migration("20261204233053_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -20,6 +20,7 @@ namespace Scim.Infrastructure.Postgres.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
+                .HasAnnotation("Npgsql:CollationDefinition:scim_c_utf8", "C,C.UTF-8,libc,True")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -41,16 +42,16 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("DisplayNameNormalized")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("ExternalId")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<DateTime>("LastModifiedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -108,7 +109,7 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
@@ -116,7 +117,7 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -127,7 +128,7 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.HasKey("Id");
 
@@ -151,12 +152,12 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("NameNormalized")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.HasKey("Id");
 
@@ -179,26 +180,26 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("CostCenter")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Department")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("DisplayName")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("DisplayNameNormalized")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Division")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<byte[]>("Document")
                         .IsRequired()
@@ -206,87 +207,87 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("EmployeeNumber")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("ExternalId")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<DateTime>("LastModifiedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Locale")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<Guid?>("ManagerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("NameFamilyName")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("NameFormatted")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("NameGivenName")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("NameHonorificPrefix")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("NameHonorificSuffix")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("NameMiddleName")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("NickName")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Organization")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("PreferredLanguage")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("ProfileUrl")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Timezone")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Title")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("UserNameNormalized")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("UserType")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
@@ -296,6 +297,8 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.HasIndex("OrganizationId", "DisplayNameNormalized");
 
                     b.HasIndex("OrganizationId", "ExternalId");
+
+                    b.HasIndex("OrganizationId", "LastModifiedUtc");
 
                     b.HasIndex("OrganizationId", "ManagerId");
 
@@ -330,37 +333,37 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("Country")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Formatted")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Locality")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer");
 
                     b.Property<string>("PostalCode")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<bool?>("Primary")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Region")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("StreetAddress")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Type")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -386,11 +389,11 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.Property<string>("Attribute")
                         .IsRequired()
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("Display")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer");
@@ -400,18 +403,18 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.Property<string>("Type")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Value")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.Property<string>("ValueNormalized")
                         .HasColumnType("text")
-                        .UseCollation("C");
+                        .UseCollation("scim_c_utf8");
 
                     b.HasKey("OrganizationId", "Id");
 
@@ -419,10 +422,10 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "UserId", "Attribute", "Ordinal");
 
-                    b.HasIndex(new[] { "OrganizationId", "Attribute", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm");
+                    b.HasIndex(new[] { "OrganizationId", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganizationId", "Attribute", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganizationId", "Attribute", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), new[] { "uuid_ops", "text_ops", "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "OrganizationId", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "OrganizationId", "ValueNormalized" }, "IX_user_values_ValueNormalized_trgm"), new[] { "uuid_ops", "gin_trgm_ops" });
 
                     b.ToTable("user_values", (string)null);
                 });

@@ -13,6 +13,7 @@ namespace Scim.Infrastructure.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:CollationDefinition:scim_c_utf8", "C,C.UTF-8,libc,True")
                 .Annotation("Npgsql:PostgresExtension:btree_gin", ",,")
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
@@ -21,8 +22,8 @@ namespace Scim.Infrastructure.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    NameNormalized = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
+                    NameNormalized = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -36,9 +37,9 @@ namespace Scim.Infrastructure.Postgres.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    Prefix = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    SecretHash = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
+                    Prefix = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
+                    SecretHash = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
                     Scopes = table.Column<int>(type: "integer", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
@@ -60,9 +61,9 @@ namespace Scim.Infrastructure.Postgres.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    DisplayNameNormalized = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    ExternalId = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    DisplayName = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
+                    DisplayNameNormalized = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
+                    ExternalId = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
@@ -84,31 +85,31 @@ namespace Scim.Infrastructure.Postgres.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserName = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    UserNameNormalized = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    ExternalId = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    UserName = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
+                    UserNameNormalized = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
+                    ExternalId = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
                     Active = table.Column<bool>(type: "boolean", nullable: false),
-                    DisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    DisplayNameNormalized = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    NickName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    ProfileUrl = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Title = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    UserType = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PreferredLanguage = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Locale = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Timezone = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    NameFormatted = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    NameFamilyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    NameGivenName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    NameMiddleName = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    NameHonorificPrefix = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    NameHonorificSuffix = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    EmployeeNumber = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    CostCenter = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Organization = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Division = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Department = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    DisplayName = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    DisplayNameNormalized = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    NickName = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    ProfileUrl = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Title = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    UserType = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    PreferredLanguage = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Locale = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Timezone = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    NameFormatted = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    NameFamilyName = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    NameGivenName = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    NameMiddleName = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    NameHonorificPrefix = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    NameHonorificSuffix = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    EmployeeNumber = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    CostCenter = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Organization = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Division = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Department = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
                     ManagerId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LastModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -160,13 +161,13 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     Ordinal = table.Column<int>(type: "integer", nullable: false),
-                    Formatted = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    StreetAddress = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Locality = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Region = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    PostalCode = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Country = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Type = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Formatted = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    StreetAddress = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Locality = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Region = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    PostalCode = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Country = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Type = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
                     Primary = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
@@ -188,12 +189,12 @@ namespace Scim.Infrastructure.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Attribute = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Attribute = table.Column<string>(type: "text", nullable: false, collation: "scim_c_utf8"),
                     Ordinal = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    ValueNormalized = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Display = table.Column<string>(type: "text", nullable: true, collation: "C"),
-                    Type = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Value = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    ValueNormalized = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Display = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
+                    Type = table.Column<string>(type: "text", nullable: true, collation: "scim_c_utf8"),
                     Primary = table.Column<bool>(type: "boolean", nullable: true)
                 },
                 constraints: table =>
@@ -270,9 +271,9 @@ namespace Scim.Infrastructure.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_user_values_ValueNormalized_trgm",
                 table: "user_values",
-                columns: new[] { "OrganizationId", "Attribute", "ValueNormalized" })
+                columns: new[] { "OrganizationId", "ValueNormalized" })
                 .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "uuid_ops", "text_ops", "gin_trgm_ops" });
+                .Annotation("Npgsql:IndexOperators", new[] { "uuid_ops", "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_users_DisplayNameNormalized_trgm",
@@ -295,6 +296,11 @@ namespace Scim.Infrastructure.Postgres.Migrations
                 name: "IX_users_OrganizationId_ExternalId",
                 table: "users",
                 columns: new[] { "OrganizationId", "ExternalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_users_OrganizationId_LastModifiedUtc",
+                table: "users",
+                columns: new[] { "OrganizationId", "LastModifiedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_users_OrganizationId_ManagerId",
