@@ -27,7 +27,8 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
 
     /// <summary>
     /// Registers the PostgreSQL provider: one <see cref="NpgsqlDataSource"/> (its connection pool) for EF Core's reads
-    /// and for the writer, the shared model as <see cref="PostgresModel"/> changes it, PostgreSQL's migrations.
+    /// and for the writer, the shared model as <see cref="PostgresModel"/> changes it, Unicode <c>lower()</c>
+    /// (<see cref="PostgresUnicodeLower"/>), PostgreSQL's migrations.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Database=scim;Username=scim;Password=...</c>.
@@ -42,9 +43,9 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
 
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
-        services.AddScimDbContext(options => options
+        services.AddScimDbContext(options => PostgresUnicodeLower.Use(options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name))
-            .ReplaceService<IModelCustomizer, PostgresModel>());
+            .ReplaceService<IModelCustomizer, PostgresModel>()), holdConnection: false);
         services.AddSingleton<PostgresDatabase>();
         services.AddSingleton<IScimDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         services.AddSingleton<IDatabaseFailures>(sp => sp.GetRequiredService<PostgresDatabase>());
