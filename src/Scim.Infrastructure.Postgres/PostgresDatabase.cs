@@ -44,7 +44,7 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
         services.AddSingleton(dataSource);
         services.AddScimDbContext(options => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name))
-            .ReplaceService<IModelCustomizer, PostgresModel>());
+            .ReplaceService<IModelCustomizer, PostgresModel>(), holdConnection: false);
         services.AddSingleton<PostgresDatabase>();
         services.AddSingleton<IScimDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
         services.AddSingleton<IDatabaseFailures>(sp => sp.GetRequiredService<PostgresDatabase>());

@@ -16,7 +16,13 @@ public static class DependencyInjection
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="useProvider">Chooses and configures the EF Core provider.</param>
-    public static IServiceCollection AddScimDbContext(this IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
+    /// <param name="holdConnection">
+    /// True: a request's context opens its connection when the request first needs it and keeps it to the end (an
+    /// embedded database, where opening is cheap local work that may be done on the request's thread). False: EF Core
+    /// opens the connection asynchronously around each query and returns it to the pool at once (a database server:
+    /// a request must neither block a thread while the pool finds it a connection nor keep one it is not using).
+    /// </param>
+    public static IServiceCollection AddScimDbContext(this IServiceCollection services, Action<DbContextOptionsBuilder> useProvider, bool holdConnection = true)
     {
         services.AddScoped<OrganizationContext>();
         // Pooled: a request rents a context that already has its model, services and options instead of building one.
@@ -27,7 +33,8 @@ public static class DependencyInjection
             // Real database failures still reach the request's exception handler, which logs them.
             options.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
         });
-        services.AddScoped<ScimDbContextLease>();
+        services.AddScoped(sp => new ScimDbContextLease(
+            sp.GetRequiredService<IDbContextFactory<ScimDbContext>>(), sp.GetRequiredService<OrganizationContext>(), holdConnection));
         services.AddScoped(sp => sp.GetRequiredService<ScimDbContextLease>().Context);
         services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());
         return services;

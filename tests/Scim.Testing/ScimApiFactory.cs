@@ -13,16 +13,40 @@ using Scim.Domain.Organizations;
 namespace Scim.Testing;
 
 /// <summary>
-/// The real server over a real SQLite file of its own (one per factory), so tests run in parallel without
-/// sharing data. Organizations and keys are created through the same slices the admin commands use. The server reads
-/// time from <see cref="Clock"/>, which a test moves on instead of waiting.
+/// The real server over a real database of its own (one per factory, created on first use and deleted on dispose),
+/// so tests run in parallel without sharing data: a SQLite file, or a PostgreSQL database when
+/// <see cref="DefaultDatabase"/> says so. Organizations and keys are created through the same slices the admin
+/// commands use. The server reads time from <see cref="Clock"/>, which a test moves on instead of waiting.
 /// </summary>
 public sealed class ScimApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"scim-test-{Guid.NewGuid():N}.db");
+    private readonly Lazy<(ScimTestDatabase Database, string ConnectionString)> database;
+    private bool databaseDeleted;
+
+    public ScimApiFactory() => database = new(CreateDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The database the server of a factory runs on, read when the factory first needs its database: SQLite unless the
+    /// test assembly chose PostgreSQL (the PostgreSQL builds of the HTTP test projects set it from a module initializer,
+    /// so it is set before any test code runs).
+    /// </summary>
+    public static ScimTestDatabase DefaultDatabase { get; set; } = ScimTestDatabase.Sqlite;
+
+    /// <summary>The database this factory's server runs on.</summary>
+    public ScimTestDatabase Database => database.Value.Database;
 
     /// <summary>The connection string of this factory's database, for tools that open it directly.</summary>
-    public string ConnectionString => $"Data Source={databasePath}";
+    public string ConnectionString => database.Value.ConnectionString;
+
+    /// <summary>
+    /// The configuration that points a host at this factory's database (<c>ConnectionStrings:Scim</c> and
+    /// <c>Scim:Database:Provider</c>): the server's, and that of commands run beside it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Scim"] = ConnectionString,
+        ["Scim:Database:Provider"] = Database == ScimTestDatabase.Postgres ? "postgres" : "sqlite",
+    };
 
     /// <summary>The SCIM path base the server is configured with ("" = host root).</summary>
     public string PathBase { get; init; } = "";
@@ -40,7 +64,11 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Scim", ConnectionString);
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Scim:CreateFirstOrganization", "false");
         builder.UseSetting("Scim:PathBase", PathBase);
         if (ApiKeyCacheSeconds is { } seconds)
@@ -100,10 +128,48 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (!database.IsValueCreated || databaseDeleted)
         {
-            File.Delete(databasePath + suffix);
+            return;
         }
+
+        var (kind, connectionString) = database.Value;
+        if (kind == ScimTestDatabase.Postgres)
+        {
+            // Not from a finalizer: dropping takes the server, which may be gone by then.
+            if (disposing)
+            {
+                Task.Run(() => PostgresServer.DropDatabaseAsync(connectionString)).GetAwaiter().GetResult();
+            }
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+
+        databaseDeleted = true;
     }
+
+    // PostgreSQL's is created from the server's migrated template, off the caller's thread: a test's synchronization
+    // context must not wait for the continuations of this blocking wait.
+    private static (ScimTestDatabase, string) CreateDatabase() => DefaultDatabase switch
+    {
+        ScimTestDatabase.Postgres => (ScimTestDatabase.Postgres, Task.Run(PostgresServer.CreateMigratedDatabaseAsync).GetAwaiter().GetResult()),
+        _ => (ScimTestDatabase.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), $"scim-test-{Guid.NewGuid():N}.db")}"),
+    };
+}
+
+/// <summary>The databases a <see cref="ScimApiFactory"/> can run its server on.</summary>
+public enum ScimTestDatabase
+{
+    /// <summary>A SQLite file in the temporary folder.</summary>
+    Sqlite,
+
+    /// <summary>A database on <see cref="PostgresServer"/>.</summary>
+    Postgres,
 }

@@ -4,19 +4,22 @@ using Scim.Application.Common.Persistence;
 namespace Scim.Infrastructure.Data;
 
 /// <summary>
-/// A request's <see cref="ScimDbContext"/>, rented from the pool when the request first needs it, bound to the
-/// request's organization, with its connection open for the whole request; returned to the pool once, when the
-/// request's scope ends.
+/// A request's <see cref="ScimDbContext"/>, rented from the pool when the request first needs it and bound to the
+/// request's organization; returned to the pool once, when the request's scope ends. When the provider asks for it,
+/// the context's connection is opened here and stays open for the whole request.
 /// </summary>
 internal sealed class ScimDbContextLease : IAsyncDisposable
 {
-    public ScimDbContextLease(IDbContextFactory<ScimDbContext> pool, OrganizationContext organization)
+    public ScimDbContextLease(IDbContextFactory<ScimDbContext> pool, OrganizationContext organization, bool holdConnection)
     {
         Context = pool.CreateDbContext();
         Context.Lease(organization);
-        // One open connection instead of an open and close around each query (each open also registers EF Core's
-        // and our SQL functions on it).
-        Context.Database.OpenConnection();
+        if (holdConnection)
+        {
+            // One open connection instead of an open and close around each query (each open also registers EF Core's
+            // and our SQL functions on it).
+            Context.Database.OpenConnection();
+        }
     }
 
     /// <summary>The leased context.</summary>

@@ -104,7 +104,7 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await AdminCommands.RunAsync(args, output, error, new Dictionary<string, string?> { ["ConnectionStrings:Scim"] = factory.ConnectionString });
+        var exitCode = await AdminCommands.RunAsync(args, output, error, factory.DatabaseSettings);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -10,7 +10,10 @@ namespace Scim.Api.Tests.Infrastructure;
 /// <summary>The SQL a SCIM filter becomes in the server's own database, to check which tables and indexes answer it.</summary>
 public static class FilterSql
 {
-    /// <summary>The query of <paramref name="set"/> filtered by <paramref name="filter"/>, as SQL with its parameters.</summary>
+    /// <summary>
+    /// The query of <paramref name="set"/> filtered by <paramref name="filter"/>, as SQL with its parameters, without
+    /// the double quotes around identifiers (SQLite quotes every one, PostgreSQL only those that need it).
+    /// </summary>
     public static async Task<string> ToSqlAsync<T>(ScimApiFactory factory, Func<IScimDbContext, IQueryable<T>> set, string filter, FilterAttributeMap<T> map)
         where T : class
     {
@@ -19,10 +22,13 @@ public static class FilterSql
         var db = scope.ServiceProvider.GetRequiredService<IScimDbContext>();
         var predicate = FilterCompiler.Compile(filter, map, db);
         Assert.True(predicate.IsSuccess, predicate.Error?.Detail);
-        return set(db).Where(predicate.Value!).ToQueryString();
+        return set(db).Where(predicate.Value!).ToQueryString().Replace("\"", "", StringComparison.Ordinal);
     }
 
-    /// <summary>The SQL statement without the <c>.param set</c> lines that declare its parameters.</summary>
+    /// <summary>
+    /// The SQL statement without the lines that declare its parameters and their values (SQLite's <c>.param set</c>,
+    /// PostgreSQL's <c>-- @p='…'</c>).
+    /// </summary>
     public static string StatementOf(string sql) =>
-        string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+        string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal) && !line.StartsWith("-- @", StringComparison.Ordinal)));
 }

@@ -50,6 +50,30 @@ public sealed class ListUsersTests(ScimApiFactory factory) : IClassFixture<ScimA
         Assert.Equal("someone.else@example.org", list["Resources"]![0]!["userName"]!.GetValue<string>());
     }
 
+    // Both kinds of case-insensitive comparison: a stored lower-case copy (userName, displayName, e-mail values) and
+    // the column lower-cased by the database (title, name parts, e-mail types).
+    [Theory]
+    [InlineData("userName eq \"ÅSA.ÉCLAIR@EXAMPLE.COM\"")]
+    [InlineData("displayName eq \"åsa éclair\"")]
+    [InlineData("emails.value eq \"åsa.éclair@example.com\"")]
+    [InlineData("title eq \"équipe rouge\"")]
+    [InlineData("title co \"ÉQUIPE R\"")]
+    [InlineData("name.givenName sw \"åS\"")]
+    [InlineData("emails[type eq \"öFFENTLICH\"].value co \"éclair\"")]
+    public async Task ListUsers_CaseInsensitiveAttributes_FoldLettersBeyondAscii(string filter)
+    {
+        var client = await factory.CreateScimClientAsync();
+        await client.CreateUserAsync("""
+            {"userName":"Åsa.Éclair@example.com","displayName":"Åsa Éclair","title":"Équipe Rouge","name":{"givenName":"Åsa"},
+             "emails":[{"value":"Åsa.Éclair@example.com","type":"Öffentlich"}]}
+            """);
+        await client.CreateUserAsync("""{"userName":"someone.else@example.org","title":"Équipe Bleue"}""");
+
+        var list = await client.GetListAsync($"Users?filter={Uri.EscapeDataString(filter)}");
+
+        Assert.Equal("Åsa.Éclair@example.com", Assert.Single(list.Resources())["userName"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ListUsers_ExternalIdEq_FindsUser_BC25()
     {
@@ -302,9 +326,9 @@ public sealed class ListUsersTests(ScimApiFactory factory) : IClassFixture<ScimA
     {
         var sql = await FilterSql.ToSqlAsync(factory, db => db.Users, filter, UserFilterMap.Map);
 
-        Assert.Matches("\"u\"\\.\"Id\" IN \\(\\s*SELECT \"\\w+\"\\.\"UserId\"\\s+FROM \"user_values\"", sql);
+        Assert.Matches("u\\.Id IN \\(\\s*SELECT \\w+\\.UserId\\s+FROM user_values", sql);
         Assert.DoesNotContain("EXISTS", sql, StringComparison.Ordinal);
-        // The value travels as a parameter (declared in the ".param set" lines), never inside the statement.
+        // The value travels as a parameter (declared in the lines above the statement), never inside the statement.
         Assert.DoesNotContain("alice@contoso.example", FilterSql.StatementOf(sql), StringComparison.Ordinal);
     }
 
