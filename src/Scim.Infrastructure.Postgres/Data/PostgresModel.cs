@@ -15,12 +15,12 @@ namespace Scim.Infrastructure.Postgres.Data;
 /// distributed by organization (Citus <c>create_distributed_table('users', 'OrganizationId')</c>) with no schema
 /// change, and an organization's rows sit together in every index. <c>organizations</c> and <c>api_keys</c> are
 /// looked up across organizations (a key by its hash) and stay global (Citus reference tables).</item>
-/// <item>Every text column has the collation <see cref="TextCollation"/>: it orders by code point like SQLite's BINARY
-/// (the same results for <c>gt</c>, <c>lt</c> and the <c>sw</c> range, which B-tree indexes serve, as do they
-/// <c>LIKE 'prefix%'</c>), and its character classes are Unicode's, so <c>lower()</c> (case-insensitive filters on
-/// columns without a lower-cased copy, e.g. <c>title eq "ÉQUIPE"</c>) folds every letter as .NET's
-/// <see cref="string.ToLowerInvariant()"/> does, which SQLite's <c>lower()</c> is replaced by. The plain <c>C</c>
-/// collation would fold ASCII letters only.</item>
+/// <item>Every text column has the collation <see cref="TextCollation"/>. It orders by code point like SQLite's BINARY,
+/// so <c>gt</c>, <c>lt</c> and the range <c>sw</c> compiles to give the same results on both, and B-tree indexes serve
+/// those ranges (and <c>LIKE 'prefix%'</c>). Its character classes are Unicode's, so <c>lower()</c>, which
+/// case-insensitive filters apply to columns without a lower-cased copy (<c>title eq "ÉQUIPE"</c>), folds letters as
+/// .NET's <see cref="string.ToLowerInvariant()"/> does, as SQLite's replaced <c>lower()</c> does; with the plain
+/// <c>C</c> collation it would fold ASCII letters only.</item>
 /// <item>Trigram GIN indexes (<c>pg_trgm</c>, with <c>btree_gin</c> for the leading organization) serve <c>co</c>
 /// and <c>ew</c> on the lower-cased names that Entra and Okta search: userName, displayName, emails and group displayName.</item>
 /// </list>
