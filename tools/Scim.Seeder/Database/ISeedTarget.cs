@@ -29,7 +29,7 @@ internal interface ISeedTarget : IAsyncDisposable
 
     /// <summary>
     /// Drops what slows a bulk load of <paramref name="tables"/> down and is faster rebuilt from all rows at the end:
-    /// non-unique indexes (on PostgreSQL also the keys, unique indexes and foreign keys, inside the load's transaction).
+    /// non-unique indexes (on PostgreSQL also the foreign keys, inside the load's transaction).
     /// </summary>
     Task DropIndexesAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken);
 
@@ -49,8 +49,8 @@ internal interface ISeedTarget : IAsyncDisposable
     Task<long> WriteMembershipsAsync(IAsyncEnumerable<GroupMember[]> members, Action<int> written, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes the load durable: rebuilds the keys, unique indexes and foreign keys it dropped (they must hold before
-    /// anyone sees the rows) and commits. Reports each rebuilt one as (done, total).
+    /// Makes the load durable: adds back the foreign keys it dropped (they must hold before anyone sees the rows) and
+    /// commits. Reports each one added back as (done, total).
     /// </summary>
     Task CommitAsync(Action<int, int> progress, CancellationToken cancellationToken);
 

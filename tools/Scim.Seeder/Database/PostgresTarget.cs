@@ -11,9 +11,9 @@ using Scim.Infrastructure.Postgres;
 namespace Scim.Seeder.Database;
 
 /// <summary>
-/// The server's PostgreSQL database, loaded with binary <c>COPY</c> in one transaction that also rebuilds the keys,
-/// unique indexes and foreign keys: a failed or cancelled load leaves nothing behind, and committed rows are always
-/// under their constraints. The directory's tables are locked against writes for the whole load, so nothing appears
+/// The server's PostgreSQL database, loaded with binary <c>COPY</c> in one transaction that also adds back the foreign
+/// keys it dropped: a failed or cancelled load leaves nothing behind, and committed rows are always under their
+/// constraints. The directory's tables are locked against writes for the whole load, so nothing appears
 /// between reading what is there and copying what is not: <c>COPY</c>, which cannot skip a conflicting row, never meets
 /// one. The other indexes (the trigram ones take most of the time) are rebuilt after the commit, several at once.
 /// </summary>
@@ -38,7 +38,6 @@ internal sealed class PostgresTarget : ISeedTarget
     private readonly ServiceProvider services;
     private readonly IModel model;
     private readonly Dictionary<string, long> rows = [];
-    private readonly List<string> keys = [];
     private readonly List<string> foreignKeys = [];
     private readonly List<(string Table, string Sql, bool Gin)> indexes = [];
     private NpgsqlTransaction? transaction;
@@ -131,51 +130,43 @@ internal sealed class PostgresTarget : ISeedTarget
 
     public async Task DropIndexesAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
-        // Every index and constraint of the tables goes, the keys and unique indexes too: random inserts into them cost
-        // more than sorting once, and after each checkpoint every index page they touch is logged whole again. Nothing
-        // can break them meanwhile: the tables are locked against writes, and what is there was read and is skipped.
-        // Rebuilding them checks that, and a failed check rolls the load back. Foreign keys (those of the tables and
-        // those to them) are checked by one join when added back instead of a lookup for every row copied.
-        var drops = new List<(string Table, string Drop, string Create, char Kind, bool Gin, long Rows)>();
+        // Foreign keys are checked by one join when added back instead of a lookup for every row copied, and the
+        // non-unique indexes (the trigram ones most of all) are faster built once from all rows than maintained row by
+        // row. Primary keys and unique indexes stay: the load appends to most of them in key order, and PostgreSQL
+        // maintains them while the seeder is still generating the rows.
+        var drops = new List<(string Table, string Drop, string Create, bool ForeignKey, bool Gin, long Rows)>();
         await using (var command = new NpgsqlCommand("""
             SELECT c.conrelid::regclass::text, format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
                    format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)),
-                   CASE c.contype WHEN 'f' THEN 'f' ELSE 'k' END, false, greatest(t.reltuples, 0)::bigint
+                   true, false, greatest(t.reltuples, 0)::bigint
             FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-            WHERE (c.contype IN ('p', 'u') AND c.conrelid = ANY (@tables::regclass[]))
-               OR (c.contype = 'f' AND (c.conrelid = ANY (@tables::regclass[]) OR c.confrelid = ANY (@tables::regclass[])))
+            WHERE c.contype = 'f' AND c.conrelid = ANY (@tables::regclass[])
             UNION ALL
             SELECT i.indrelid::regclass::text, format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid),
-                   CASE WHEN i.indisunique THEN 'k' ELSE 'i' END, a.amname = 'gin', greatest(t.reltuples, 0)::bigint
+                   false, a.amname = 'gin', greatest(t.reltuples, 0)::bigint
             FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_am a ON a.oid = x.relam JOIN pg_class t ON t.oid = i.indrelid
-            WHERE i.indrelid = ANY (@tables::regclass[])
-              AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))
+            WHERE i.indrelid = ANY (@tables::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary
             """, connection, transaction))
         {
             command.Parameters.AddWithValue("tables", tables.ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                drops.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetChar(3), reader.GetBoolean(4), reader.GetInt64(5)));
+                drops.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetBoolean(4), reader.GetInt64(5)));
             }
         }
 
-        // Foreign keys before the keys they reference.
-        foreach (var (table, drop, create, kind, gin, count) in drops.OrderBy(d => d.Kind == 'f' ? 0 : 1))
+        foreach (var (table, drop, create, foreignKey, gin, count) in drops)
         {
             await ExecuteAsync(drop, cancellationToken);
             rows[table] = count;
-            switch (kind)
+            if (foreignKey)
             {
-                case 'f':
-                    foreignKeys.Add(create);
-                    break;
-                case 'k':
-                    keys.Add(create);
-                    break;
-                default:
-                    indexes.Add((table, create, gin));
-                    break;
+                foreignKeys.Add(create);
+            }
+            else
+            {
+                indexes.Add((table, create, gin));
             }
         }
     }
@@ -234,15 +225,13 @@ internal sealed class PostgresTarget : ISeedTarget
 
     public async Task CommitAsync(Action<int, int> progress, CancellationToken cancellationToken)
     {
-        // Keys and unique indexes first: the foreign keys need the keys they reference.
-        List<string> statements = [.. keys, .. foreignKeys];
-        for (var done = 0; done < statements.Count; done++)
+        for (var done = 0; done < foreignKeys.Count; done++)
         {
-            progress(done, statements.Count);
-            await ExecuteAsync(statements[done], cancellationToken);
+            progress(done, foreignKeys.Count);
+            await ExecuteAsync(foreignKeys[done], cancellationToken);
         }
 
-        progress(statements.Count, statements.Count);
+        progress(foreignKeys.Count, foreignKeys.Count);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
