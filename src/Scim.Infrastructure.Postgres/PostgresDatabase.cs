@@ -115,26 +115,13 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
     }
 
     /// <inheritdoc />
-    public DatabaseFailure Classify(Exception exception) => Find(exception)?.SqlState switch
+    public DatabaseFailure Classify(Exception exception) => ProviderException.Find<PostgresException>(exception)?.SqlState switch
     {
         PostgresErrorCodes.UniqueViolation => DatabaseFailure.UniqueViolation,
         PostgresErrorCodes.ForeignKeyViolation => DatabaseFailure.MissingReference,
         PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => DatabaseFailure.Retryable,
         _ => DatabaseFailure.Other,
     };
-
-    private static PostgresException? Find(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is PostgresException postgres)
-            {
-                return postgres;
-            }
-        }
-
-        return null;
-    }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Applying PostgreSQL migrations: {Migrations}.")]
     private static partial void LogMigrating(ILogger logger, string migrations);

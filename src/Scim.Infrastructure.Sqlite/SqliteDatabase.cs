@@ -68,23 +68,10 @@ public sealed class SqliteDatabase(IServiceProvider services) : IScimDatabase, I
     }
 
     /// <inheritdoc />
-    public DatabaseFailure Classify(Exception exception) => Find(exception) switch
+    public DatabaseFailure Classify(Exception exception) => ProviderException.Find<SqliteException>(exception) switch
     {
         { SqliteExtendedErrorCode: UniqueViolation or PrimaryKeyViolation } => DatabaseFailure.UniqueViolation,
         { SqliteExtendedErrorCode: ForeignKeyViolation } => DatabaseFailure.MissingReference,
         _ => DatabaseFailure.Other,
     };
-
-    private static SqliteException? Find(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is SqliteException sqlite)
-            {
-                return sqlite;
-            }
-        }
-
-        return null;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Scim.Cluster.Tests.Infrastructure;
+using Scim.Testing.Processes;
 
 namespace Scim.Cluster.Tests;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Scim.Cluster.Tests.Infrastructure;
 using Scim.Testing;
+using Scim.Testing.Processes;
 
 namespace Scim.Cluster.Tests;
 
@@ -40,7 +41,7 @@ public sealed class EntraCycleTests(ClusterFixture cluster)
     private static Task<ProcessResult> RunCycleAsync(ScimServer server, string token)
     {
         var start = new ProcessStartInfo(BuildOutput.DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { BuildOutput.EntraCycle, "--base-url", server.BaseAddress.ToString(), "--token", token, "--run-id", $"{Guid.NewGuid():N}"[..12] })
+        foreach (var arg in new[] { BuildOutput.Find(typeof(EntraCycleTests).Assembly, "EntraCycleAssembly"), "--base-url", server.BaseAddress.ToString(), "--token", token, "--run-id", $"{Guid.NewGuid():N}"[..12] })
         {
             start.ArgumentList.Add(arg);
         }

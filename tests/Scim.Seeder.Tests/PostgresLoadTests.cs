@@ -1,6 +1,7 @@
 using Npgsql;
 using Scim.Seeder.Tests.Infrastructure;
 using Scim.Testing;
+using Scim.Testing.Processes;
 
 namespace Scim.Seeder.Tests;
 
@@ -18,7 +19,7 @@ public sealed class PostgresLoadTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         connectionString = await PostgresServer.CreateDatabaseAsync();
-        await ScimServerProcess.AdminAsync(connectionString, "orgs", "create", "Large Corp");
+        (await AdminCli.PostgresAsync(connectionString, migrateOnStart: true, "orgs", "create", "Large Corp")).EnsureSuccess();
     }
 
     public Task DisposeAsync() => PostgresServer.DropDatabaseAsync(connectionString);
@@ -101,7 +102,7 @@ public sealed class PostgresErrorTests
         var connectionString = await PostgresServer.CreateDatabaseAsync();
         try
         {
-            await ScimServerProcess.AdminAsync(connectionString, "orgs", "create", "Known");
+            (await AdminCli.PostgresAsync(connectionString, migrateOnStart: true, "orgs", "create", "Known")).EnsureSuccess();
 
             var run = await SeederRunner.RunAsync(null, "--connection", connectionString, "--org", "Unknown Inc", "--users", "10");
 

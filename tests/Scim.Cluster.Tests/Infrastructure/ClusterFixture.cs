@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Scim.Testing;
+using Scim.Testing.Processes;
 
 namespace Scim.Cluster.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using Scim.Cluster.Tests.Infrastructure;
 using Scim.Testing;
+using Scim.Testing.Processes;
 
 namespace Scim.Cluster.Tests.Migrations;
 

@@ -1,5 +1,6 @@
 using Scim.Cluster.Tests.Infrastructure;
 using Scim.Testing;
+using Scim.Testing.Processes;
 
 namespace Scim.Cluster.Tests.Migrations;
 

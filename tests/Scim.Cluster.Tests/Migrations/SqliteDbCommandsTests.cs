@@ -1,4 +1,4 @@
-using Scim.Cluster.Tests.Infrastructure;
+using Scim.Testing.Processes;
 
 namespace Scim.Cluster.Tests.Migrations;
 

@@ -9,6 +9,7 @@ using Scim.Infrastructure.Data;
 using Scim.Infrastructure.Postgres;
 using Scim.Seeder.Generation;
 using Scim.Testing;
+using Scim.Testing.Processes;
 
 namespace Scim.Seeder.Tests.Infrastructure;
 
@@ -125,12 +126,12 @@ public sealed class SqliteSeededDirectory : SeededDirectory, IDisposable
     protected override object Stored(Guid id) => id.ToString().ToUpperInvariant();
 }
 
-/// <summary>The seeded directory on a PostgreSQL database, the server a process of its own (<see cref="ScimServerProcess"/>).</summary>
+/// <summary>The seeded directory on a PostgreSQL database, the server a process of its own (<see cref="ScimServer"/>).</summary>
 public sealed class PostgresSeededDirectory : SeededDirectory
 {
     private readonly ServiceCollection services = new();
     private string? connectionString;
-    private ScimServerProcess? server;
+    private ScimServer? server;
     private ServiceProvider? model;
 
     public override string ConnectionString => connectionString ?? throw new InvalidOperationException("Not started.");
@@ -138,10 +139,10 @@ public sealed class PostgresSeededDirectory : SeededDirectory
     public override async Task<(Guid OrganizationId, string Token)> CreateOrganizationAsync(string name)
     {
         // Created organization 'NAME' (ID).
-        var created = await ScimServerProcess.AdminAsync(ConnectionString, "orgs", "create", name);
+        var created = (await AdminCli.PostgresAsync(ConnectionString, migrateOnStart: true, "orgs", "create", name)).EnsureSuccess();
         var id = Guid.Parse(created[(created.LastIndexOf('(') + 1)..created.LastIndexOf(')')]);
         // The token is the last line.
-        var key = await ScimServerProcess.AdminAsync(ConnectionString, "keys", "create", "--org", id.ToString(), "--name", "test");
+        var key = (await AdminCli.PostgresAsync(ConnectionString, migrateOnStart: true, "keys", "create", "--org", id.ToString(), "--name", "test")).EnsureSuccess();
         return (id, key.Trim().Split('\n')[^1].Trim());
     }
 
@@ -174,7 +175,9 @@ public sealed class PostgresSeededDirectory : SeededDirectory
     protected override async Task StartAsync()
     {
         connectionString = await PostgresServer.CreateDatabaseAsync();
-        server = await ScimServerProcess.StartAsync(connectionString);
+        // Out of process: the server's compiled queries bind to the first model that runs them, and this test process
+        // also runs servers on SQLite.
+        server = await ScimServer.StartAsync(connectionString, new Dictionary<string, string> { ["Scim__CreateFirstOrganization"] = "false" });
         model = PostgresDatabase.Add(services, connectionString).BuildServiceProvider();
     }
 

@@ -4,14 +4,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace Scim.Cluster.Tests.Infrastructure;
+namespace Scim.Testing.Processes;
 
 /// <summary>
 /// A real server process (<c>dotnet Scim.Api.dll</c>, Kestrel) on a PostgreSQL database, listening on a free port of
 /// 127.0.0.1 that Kestrel picks itself (so two starting at once never race for one). Its output is kept for assertion
 /// messages. Disposing kills it; so does the end of the test process, should a test run be cut short.
 /// </summary>
-internal sealed partial class ScimServer : IAsyncDisposable
+public sealed partial class ScimServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 

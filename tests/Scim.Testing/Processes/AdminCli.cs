@@ -1,13 +1,13 @@
 using Scim.Api.Cli;
 
-namespace Scim.Cluster.Tests.Infrastructure;
+namespace Scim.Testing.Processes;
 
 /// <summary>
 /// The admin commands run inside the test process: <see cref="AdminCommands.RunAsync"/>, what
 /// <c>dotnet Scim.Api.dll orgs ...</c> runs, with its configuration given as settings rather than environment variables.
 /// Cheaper than a process where a test is not about processes.
 /// </summary>
-internal static class AdminCli
+public static class AdminCli
 {
     /// <summary>Runs <paramref name="args"/> against a PostgreSQL database.</summary>
     /// <param name="connectionString">The database.</param>

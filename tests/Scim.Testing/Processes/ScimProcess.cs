@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Scim.Cluster.Tests.Infrastructure;
+namespace Scim.Testing.Processes;
 
 /// <summary>
 /// The server binary as an operator runs it, <c>dotnet Scim.Api.dll [command]</c> from src/Scim.Api's build output, on
 /// a PostgreSQL database: configured through the environment, from its own folder (where its appsettings.json is).
 /// </summary>
-internal static class ScimProcess
+public static class ScimProcess
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
