@@ -41,6 +41,7 @@ internal sealed class PostgresTarget : ISeedTarget
     private readonly List<string> foreignKeys = [];
     private readonly List<(string Table, string Sql, bool Gin)> indexes = [];
     private NpgsqlTransaction? transaction;
+    private bool freeze;
 
     private PostgresTarget(NpgsqlConnection connection, string connectionString, ServiceProvider services, IModel model, string location)
     {
@@ -118,6 +119,18 @@ internal sealed class PostgresTarget : ISeedTarget
         // Readers go on; writers wait until the load commits.
         await ExecuteAsync($"LOCK TABLE {string.Join(", ", Tables)} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         await FindMissingIndexesAsync(cancellationToken);
+
+        // The first load of a new database: tables emptied in this transaction take frozen rows (COPY FREEZE), which
+        // are visible to all as soon as they are committed. Nothing scans the tables again to mark them so: not the
+        // index builds and foreign-key checks after the load, not the server's first reads, not VACUUM, which would
+        // otherwise write every page once more; index-only scans work from the start.
+        await using var empty = new NpgsqlCommand(
+            $"SELECT {string.Join(" AND ", Tables.Select(t => $"NOT EXISTS (SELECT FROM {t})"))}", connection, transaction);
+        if (await empty.ExecuteScalarAsync(cancellationToken) is true)
+        {
+            await ExecuteAsync($"TRUNCATE {string.Join(", ", Tables)}", cancellationToken);
+            freeze = true;
+        }
     }
 
     public async Task<long> CountRowsAsync(string table, CancellationToken cancellationToken)
@@ -373,7 +386,7 @@ internal sealed class PostgresTarget : ISeedTarget
 
     private Task<NpgsqlBinaryImporter> BeginCopyAsync<T>(RowShape<T> shape, CancellationToken cancellationToken) =>
         connection.BeginBinaryImportAsync(
-            $"COPY \"{shape.Table}\" ({string.Join(", ", shape.Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY \"{shape.Table}\" ({string.Join(", ", shape.Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})", cancellationToken);
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
