@@ -122,7 +122,11 @@ public static class ScimRequestBody
 
                 return null;
             case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return value.GetValue<string>().Length > MaxStringLength ? TooLong(path) : null;
+                var text = value.GetValue<string>();
+                return text.Length > MaxStringLength ? TooLong(path)
+                    // No database stores it as text (PostgreSQL refuses it) and no filter could find it.
+                    : text.Contains('\0', StringComparison.Ordinal) ? ScimError.InvalidValue($"The value at '{path}' contains a NUL character (\\u0000); remove it.")
+                    : null;
             default:
                 return null;
         }

@@ -105,7 +105,13 @@ internal sealed partial class ScimFilterLexer(string text, string scimType)
             if (c == '"')
             {
                 _offset++;
-                return new Token(TokenKind.String, text[start.._offset], start, value.ToString());
+                var decoded = value.ToString();
+                if (Unstorable(decoded) is { } problem)
+                {
+                    throw new ScimFilterException($"The string that starts at position {start} {problem}; no stored value can contain it.", start, scimType);
+                }
+
+                return new Token(TokenKind.String, text[start.._offset], start, decoded);
             }
 
             if (c == '\\')
@@ -122,6 +128,30 @@ internal sealed partial class ScimFilterLexer(string text, string scimType)
             $"Expected '\"' at position {text.Length} to end the string that starts at position {start} but found end of input.",
             text.Length,
             scimType);
+    }
+
+    // A NUL or a lone surrogate (an escape such as \ud800 without its pair) is no Unicode text: PostgreSQL refuses it
+    // as a parameter, and SQLite could never have stored it from a JSON body, which refuses the same.
+    private static string? Unstorable(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\0')
+            {
+                return "contains a NUL character (\\u0000)";
+            }
+
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return "contains a lone UTF-16 surrogate (\\ud800-\\udfff without its pair)";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads one JSON escape (RFC 8259 §7) starting at the backslash.</summary>

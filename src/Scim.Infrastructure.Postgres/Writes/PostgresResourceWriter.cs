@@ -17,7 +17,7 @@ namespace Scim.Infrastructure.Postgres.Writes;
 internal sealed class PostgresResourceWriter(NpgsqlDataSource dataSource, IModel model, IDatabaseFailures failures) : IResourceWriter
 {
     /// <summary>How many writes of one organization run at once in one server instance.</summary>
-    public const int WritesPerOrganization = 4;
+    public const int WritesPerOrganization = 16;
 
     /// <summary>How many times a write that lost a deadlock or serialization race is run again.</summary>
     private const int MaxAttempts = 8;

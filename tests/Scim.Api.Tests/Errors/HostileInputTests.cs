@@ -56,6 +56,41 @@ public sealed class HostileInputTests(ScimApiFactory factory) : IClassFixture<Sc
         Assert.Contains("65536", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"userName":"nul@x.com","title":"a\u0000b"}""")]
+    [InlineData("""{"userName":"nul@x.com","emails":[{"value":"a\u0000@x.com"}]}""")]
+    public async Task CreateUser_NulCharacter_Returns400InvalidValueOnEveryProvider(string body)
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        await (await client.PostJsonAsync("Users", body)).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal(0, (await client.GetListAsync("Users")).TotalResults());
+    }
+
+    [Theory]
+    [InlineData("title eq \"a\\u0000b\"")]
+    [InlineData("userName eq \"\\ud800\"")]
+    public async Task ListUsers_FilterStringNoDatabaseStores_Returns400InvalidFilter(string filter)
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        await (await client.GetAsync($"Users?filter={Uri.EscapeDataString(filter)}")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidFilter");
+    }
+
+    [Fact]
+    public async Task CreateUserAndGroup_IndexedValueLongerThan512_Returns400_And512IsStored()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var longest = new string('a', 512 - "@x.com".Length) + "@x.com";
+
+        var error = await (await client.PostJsonAsync("Users", $$"""{"userName":"{{longest}}","externalId":"{{new string('e', 513)}}"}"""))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains("externalId", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await (await client.PostJsonAsync("Users", $$"""{"userName":"b{{longest}}"}""")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        await (await client.PostJsonAsync("Groups", $$"""{"displayName":"{{new string('g', 513)}}"}""")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("Users", $$"""{"userName":"{{longest}}","emails":[{"value":"{{longest}}"}]}""")).StatusCode);
+    }
+
     [Fact]
     public async Task CreateUser_MoreEmailsThanAResourceKeeps_Returns400InvalidValue()
     {

@@ -25,6 +25,11 @@ internal static class GroupWriter
         }
 
         dto.Adapt(group, ScimMappings.Config);
+        if (IndexedText.Check(("displayName", group.DisplayName), ("externalId", group.ExternalId)) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         group.Normalize();
         return null;
     }

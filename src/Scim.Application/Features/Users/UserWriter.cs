@@ -70,6 +70,13 @@ internal static class UserWriter
             row.Ordinal = i;
             return row;
         }));
+        if (IndexedText.Check([
+            ("userName", user.UserName), ("displayName", user.DisplayName), ("externalId", user.ExternalId),
+            .. user.Values.Select(v => ($"{v.Attribute}.value", v.Value))]) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         user.Normalize();
         user.Document = UserDocument.Render(user);
         return null;
