@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Scim.Domain.Groups;
@@ -13,7 +14,7 @@ namespace Scim.Seeder.Database;
 /// rows exactly as the server does (<see cref="SeedRows"/>: the organization on every row, lower-invariant
 /// <c>*Normalized</c> copies, the stored document rendered by the server's code, version 1). What is there already is
 /// read first and skipped, so a re-run writes nothing; for a large load the target drops its secondary indexes first
-/// and rebuilds them afterwards, and the planner's statistics are refreshed at the end.
+/// and rebuilds them afterwards, and a run that wrote anything refreshes the planner's statistics at the end.
 /// </summary>
 internal sealed class DbSeeder(SeedPlan plan, ISeedTarget target, string organization, IAnsiConsole console)
 {
@@ -22,6 +23,15 @@ internal sealed class DbSeeder(SeedPlan plan, ISeedTarget target, string organiz
 
     /// <summary>Users handed from the generating thread to the writing one at a time.</summary>
     private const int UsersPerChunk = 2_000;
+
+    /// <summary>
+    /// Chunks of users generated ahead of the writes: more than a round of PostgreSQL's <c>COPY</c>, so generating
+    /// goes on while the database finishes one, and the next is ready when it has.
+    /// </summary>
+    private const int UserChunksAhead = 24;
+
+    /// <summary>Groups' memberships generated ahead of the writes (a group can have hundreds of thousands).</summary>
+    private const int GroupsAhead = 8;
 
     private static readonly string[] UserTables = ["users", "user_values", "user_addresses"];
     private static readonly string[] MemberTables = ["group_members"];
@@ -57,27 +67,25 @@ internal sealed class DbSeeder(SeedPlan plan, ISeedTarget target, string organiz
             summary.Phase("memberships");
             await LoadMembershipsAsync(generator, organizationId, existing, userIds, groups, progress.AddTask("Memberships", maxValue: generator.MembershipCount), summary, cancellationToken);
 
-            summary.Phase("commit");
-            await target.CommitAsync(Track(progress.AddTask("Commit", maxValue: 1)), cancellationToken);
-            summary.Phase("indexes");
-            await target.RestoreIndexesAsync(Track(progress.AddTask("Indexes", maxValue: 1)), cancellationToken);
-            summary.Phase("ANALYZE");
-            var analyze = progress.AddTask("ANALYZE", maxValue: 1);
-            await target.AnalyzeAsync(cancellationToken);
-            analyze.Increment(1);
+            foreach (var step in target.Finish(wroteAnything: summary.Rows.Any(r => r.Written > 0)))
+            {
+                summary.Phase(step.Phase);
+                // "indexes" shows as "Indexes" beside "Users"; "ANALYZE" stays as it is.
+                var task = progress.AddTask(CultureInfo.InvariantCulture.TextInfo.ToTitleCase(step.Phase), maxValue: 1);
+                await step.RunAsync((done, total) =>
+                {
+                    task.MaxValue = Math.Max(total, 1);
+                    task.Value = total == 0 ? task.MaxValue : done;
+                }, cancellationToken);
+                task.Value = task.MaxValue;
+            }
+
             summary.EndPhase();
         });
 
         summary.Stop();
         return summary;
     }
-
-    /// <summary>Shows (done, total) reports on <paramref name="task"/>; nothing to do shows as done.</summary>
-    private static Action<int, int> Track(ProgressTask task) => (done, total) =>
-    {
-        task.MaxValue = Math.Max(total, 1);
-        task.Value = total == 0 ? task.MaxValue : done;
-    };
 
     /// <summary>Checks the schema is the server's current one and finds the organization by id or (case-insensitive) name.</summary>
     private async Task<(Guid Id, string Name)> FindOrganizationAsync(CancellationToken cancellationToken)
@@ -142,7 +150,7 @@ internal sealed class DbSeeder(SeedPlan plan, ISeedTarget target, string organiz
         }
 
         var (users, values, addresses) = await target.WriteUsersAsync(
-            Produce(NewUsers().Chunk(UsersPerChunk), cancellationToken), written => task.Increment(written), cancellationToken);
+            Produce(NewUsers().Chunk(UsersPerChunk), UserChunksAhead, cancellationToken), written => task.Increment(written), cancellationToken);
         summary.Add("users", users, plan.Users - users);
         summary.Add("user values (emails, phones)", values, 0);
         summary.Add("user addresses", addresses, 0);
@@ -195,14 +203,14 @@ internal sealed class DbSeeder(SeedPlan plan, ISeedTarget target, string organiz
             return Array.ConvertAll(fresh, m => new GroupMember { OrganizationId = organizationId, GroupId = g.Id, MemberId = m, Type = MemberType.User });
         });
 
-        var written = await target.WriteMembershipsAsync(Produce(rows, cancellationToken), n => task.Increment(n), cancellationToken);
+        var written = await target.WriteMembershipsAsync(Produce(rows, GroupsAhead, cancellationToken), n => task.Increment(n), cancellationToken);
         summary.Add("memberships", written, generator.MembershipCount - written);
     }
 
     /// <summary>Generates on another thread while this one writes: the two cores each do half the work.</summary>
-    private static async IAsyncEnumerable<T> Produce<T>(IEnumerable<T> source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<T> Produce<T>(IEnumerable<T> source, int ahead, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(ahead) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
         {
             try

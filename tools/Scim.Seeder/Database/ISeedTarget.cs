@@ -49,14 +49,14 @@ internal interface ISeedTarget : IAsyncDisposable
     Task<long> WriteMembershipsAsync(IAsyncEnumerable<GroupMember[]> members, Action<int> written, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Makes the load durable: adds back the foreign keys it dropped (they must hold before anyone sees the rows) and
-    /// commits. Reports each one added back as (done, total).
+    /// The steps that end the load, each a phase of its own, in the order this database needs them: rebuilding what
+    /// <see cref="DropIndexesAsync"/> dropped, committing, refreshing the planner's statistics (only when
+    /// <paramref name="wroteAnything"/>: otherwise they are as they were).
     /// </summary>
-    Task CommitAsync(Action<int, int> progress, CancellationToken cancellationToken);
-
-    /// <summary>Rebuilds the other indexes <see cref="DropIndexesAsync"/> dropped, reporting each as (done, total).</summary>
-    Task RestoreIndexesAsync(Action<int, int> progress, CancellationToken cancellationToken);
-
-    /// <summary>Refreshes the planner's statistics of the tables written.</summary>
-    Task AnalyzeAsync(CancellationToken cancellationToken);
+    IReadOnlyList<FinishStep> Finish(bool wroteAnything);
 }
+
+/// <summary>One step that ends a load (<see cref="ISeedTarget.Finish"/>).</summary>
+/// <param name="Phase">Its name in the progress display and the summary: <c>indexes</c>, <c>ANALYZE</c>, <c>commit</c>.</param>
+/// <param name="RunAsync">Runs it, reporting what it has done as (done, total).</param>
+internal sealed record FinishStep(string Phase, Func<Action<int, int>, CancellationToken, Task> RunAsync);

@@ -20,10 +20,10 @@ namespace Scim.Seeder.Database;
 internal sealed class PostgresTarget : ISeedTarget
 {
     /// <summary>
-    /// Users per round of <c>COPY users</c>, <c>COPY user_values</c>, <c>COPY user_addresses</c> (a connection copies
-    /// into one table at a time, and a user's rows must not be split across commits).
+    /// Users per round of <c>COPY users</c>, <c>COPY user_values</c>, <c>COPY user_addresses</c>: a connection copies
+    /// into one table at a time, so a round's value and address rows wait in memory until its users are copied.
     /// </summary>
-    private const int UsersPerCopy = 25_000;
+    private const int UsersPerCopy = 10_000;
 
     /// <summary>
     /// <c>maintenance_work_mem</c> of the index builds: they sort in memory, and a trigram index collects its entries
@@ -41,6 +41,7 @@ internal sealed class PostgresTarget : ISeedTarget
     private readonly List<string> foreignKeys = [];
     private readonly List<(string Table, string Sql, bool Gin)> indexes = [];
     private NpgsqlTransaction? transaction;
+    private bool freeze;
 
     private PostgresTarget(NpgsqlConnection connection, string connectionString, ServiceProvider services, IModel model, string location)
     {
@@ -114,10 +115,22 @@ internal sealed class PostgresTarget : ISeedTarget
     {
         transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The joins that check foreign keys when they are added back hash in memory.
-        await ExecuteAsync($"SET LOCAL maintenance_work_mem = '{IndexMemory}'; SET LOCAL work_mem = '256MB'", cancellationToken);
+        await ExecuteAsync("SET LOCAL work_mem = '256MB'", cancellationToken);
         // Readers go on; writers wait until the load commits.
         await ExecuteAsync($"LOCK TABLE {string.Join(", ", Tables)} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         await FindMissingIndexesAsync(cancellationToken);
+
+        // The first load of a new database: tables emptied in this transaction take frozen rows (COPY FREEZE), which
+        // are visible to all as soon as they are committed. Nothing scans the tables again to mark them so: not the
+        // index builds and foreign-key checks after the load, not the server's first reads, not VACUUM, which would
+        // otherwise write every page once more; index-only scans work from the start.
+        await using var empty = new NpgsqlCommand(
+            $"SELECT {string.Join(" AND ", Tables.Select(t => $"NOT EXISTS (SELECT FROM {t})"))}", connection, transaction);
+        if (await empty.ExecuteScalarAsync(cancellationToken) is true)
+        {
+            await ExecuteAsync($"TRUNCATE {string.Join(", ", Tables)}", cancellationToken);
+            freeze = true;
+        }
     }
 
     public async Task<long> CountRowsAsync(string table, CancellationToken cancellationToken)
@@ -223,7 +236,18 @@ internal sealed class PostgresTarget : ISeedTarget
         return Count(SeedRows.Members, await importer.CompleteAsync(cancellationToken));
     }
 
-    public async Task CommitAsync(Action<int, int> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>ANALYZE</c> first, inside the transaction (it counts the rows the transaction wrote): the joins that check
+    /// the foreign keys are then planned on the real sizes, and a new database's frozen rows are known to be visible to
+    /// all, so they read the keys' indexes instead of the tables. Then the commit, then the other indexes.
+    /// </summary>
+    public IReadOnlyList<FinishStep> Finish(bool wroteAnything) =>
+        wroteAnything
+            ? [new("ANALYZE", AnalyzeAsync), new("commit", CommitAsync), new("indexes", RestoreIndexesAsync)]
+            : [new("commit", CommitAsync), new("indexes", RestoreIndexesAsync)];
+
+    /// <summary>Adds back the foreign keys it dropped (they must hold before anyone sees the rows) and commits.</summary>
+    private async Task CommitAsync(Action<int, int> progress, CancellationToken cancellationToken)
     {
         for (var done = 0; done < foreignKeys.Count; done++)
         {
@@ -240,7 +264,7 @@ internal sealed class PostgresTarget : ISeedTarget
         }
     }
 
-    public async Task RestoreIndexesAsync(Action<int, int> progress, CancellationToken cancellationToken)
+    private async Task RestoreIndexesAsync(Action<int, int> progress, CancellationToken cancellationToken)
     {
         // The largest first, one session per core: a trigram index is built on one core, so several at once use them
         // all. They only speed queries up, so they can come after the commit; until they are back the server answers
@@ -290,13 +314,17 @@ internal sealed class PostgresTarget : ISeedTarget
         await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => Task.Run(BuildAsync, cancellationToken)));
     }
 
-    public Task AnalyzeAsync(CancellationToken cancellationToken) => ExecuteAsync($"ANALYZE {string.Join(", ", Tables)}", cancellationToken);
+    private async Task AnalyzeAsync(Action<int, int> progress, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync($"ANALYZE {string.Join(", ", Tables)}", cancellationToken);
+        progress(1, 1);
+    }
 
     public async ValueTask DisposeAsync()
     {
         if (transaction is not null)
         {
-            // Not committed: rolled back, with the indexes, keys and foreign keys it dropped.
+            // Not committed: rolled back, with the indexes and foreign keys it dropped.
             await transaction.DisposeAsync();
         }
         else
@@ -373,7 +401,7 @@ internal sealed class PostgresTarget : ISeedTarget
 
     private Task<NpgsqlBinaryImporter> BeginCopyAsync<T>(RowShape<T> shape, CancellationToken cancellationToken) =>
         connection.BeginBinaryImportAsync(
-            $"COPY \"{shape.Table}\" ({string.Join(", ", shape.Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY \"{shape.Table}\" ({string.Join(", ", shape.Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})", cancellationToken);
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

@@ -224,14 +224,14 @@ internal sealed class SqliteTarget : ISeedTarget
         return rows;
     }
 
-    /// <summary>Nothing left to do: SQLite keeps its keys and unique indexes, and the writes committed as they went.</summary>
-    public Task CommitAsync(Action<int, int> progress, CancellationToken cancellationToken)
-    {
-        progress(0, 0);
-        return Task.CompletedTask;
-    }
+    /// <summary>
+    /// The indexes first, then <c>ANALYZE</c>: SQLite's statistics are per index. The writes committed as they went,
+    /// and the keys and unique indexes were never dropped.
+    /// </summary>
+    public IReadOnlyList<FinishStep> Finish(bool wroteAnything) =>
+        wroteAnything ? [new("indexes", RestoreIndexesAsync), new("ANALYZE", AnalyzeAsync)] : [new("indexes", RestoreIndexesAsync)];
 
-    public Task RestoreIndexesAsync(Action<int, int> progress, CancellationToken cancellationToken)
+    private Task RestoreIndexesAsync(Action<int, int> progress, CancellationToken cancellationToken)
     {
         var total = dropped.Count;
         for (var done = 0; dropped.Count > 0; done++)
@@ -245,10 +245,10 @@ internal sealed class SqliteTarget : ISeedTarget
         return Task.CompletedTask;
     }
 
-    /// <summary>After the indexes are back: SQLite's statistics are per index.</summary>
-    public Task AnalyzeAsync(CancellationToken cancellationToken)
+    private Task AnalyzeAsync(Action<int, int> progress, CancellationToken cancellationToken)
     {
         Execute("ANALYZE;");
+        progress(1, 1);
         return Task.CompletedTask;
     }
 
