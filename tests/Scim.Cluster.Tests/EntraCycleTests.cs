@@ -6,7 +6,7 @@ using Scim.Testing.Processes;
 namespace Scim.Cluster.Tests;
 
 /// <summary>
-/// Two Entra provisioning cycles (tools/Scim.EntraCycle, each checking every answer it gets) at once in one
+/// Two Entra provisioning cycles (tools/Scim.IdpReplay with its default Entra profile, each checking every answer it gets) at once in one
 /// organization, one through each instance, as two provisioning jobs behind a load balancer would.
 /// </summary>
 [Collection(TwoServers.Name)]
@@ -41,7 +41,7 @@ public sealed class EntraCycleTests(ClusterFixture cluster)
     private static Task<ProcessResult> RunCycleAsync(ScimServer server, string token)
     {
         var start = new ProcessStartInfo(BuildOutput.DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { BuildOutput.Find(typeof(EntraCycleTests).Assembly, "EntraCycleAssembly"), "--base-url", server.BaseAddress.ToString(), "--token", token, "--run-id", $"{Guid.NewGuid():N}"[..12] })
+        foreach (var arg in new[] { BuildOutput.Find(typeof(EntraCycleTests).Assembly, "IdpReplayAssembly"), "--base-url", server.BaseAddress.ToString(), "--token", token, "--run-id", $"{Guid.NewGuid():N}"[..12] })
         {
             start.ArgumentList.Add(arg);
         }

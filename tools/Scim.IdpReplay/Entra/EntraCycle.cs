@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay.Entra;
 
 /// <summary>The state and order of one cycle; the steps live in the partial files next to this one.</summary>
 internal sealed partial class EntraCycle
@@ -15,19 +15,19 @@ internal sealed partial class EntraCycle
 
     private readonly ScimRequestSender _http;
     private readonly Checks _check;
-    private readonly EntraCycleOptions _options;
+    private readonly ReplayOptions _options;
     private readonly TextWriter _log;
     private readonly List<UserModel> _users;
     private readonly List<GroupModel> _groups;
 
-    public EntraCycle(ScimRequestSender http, EntraCycleOptions options, TextWriter log)
+    public EntraCycle(ScimRequestSender http, ReplayOptions options, TextWriter log)
     {
         _http = http;
         _check = new Checks(http);
         _options = options;
         _log = log;
-        _users = [.. Enumerable.Range(1, options.UserCount).Select(i => new UserModel(i, options.RunId))];
-        _groups = [.. Enumerable.Range(0, options.GroupCount).Select(g => new GroupModel(g, options.RunId, options.DialectFor(g)))];
+        _users = [.. Enumerable.Range(1, options.Users).Select(i => new UserModel(i, options.RunId))];
+        _groups = [.. Enumerable.Range(0, options.Groups).Select(g => new GroupModel(g, options.RunId, EntraDialects.For(options.Dialect, g)))];
     }
 
     public async Task RunAsync(CancellationToken ct)
@@ -54,6 +54,4 @@ internal sealed partial class EntraCycle
     }
 
     private UserModel User(int index) => _users[index - 1];
-
-    private static bool IsSuccess(ScimResponse response) => response.Status is >= 200 and < 300;
 }

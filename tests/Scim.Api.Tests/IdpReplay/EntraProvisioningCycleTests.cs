@@ -1,7 +1,7 @@
-using Scim.EntraCycle;
+using Scim.IdpReplay;
 using Scim.Testing;
 
-namespace Scim.Api.Tests.EntraCycle;
+namespace Scim.Api.Tests.IdpReplay;
 
 /// <summary>
 /// Replays a whole Microsoft Entra provisioning cycle (Test Connection, 50 users, 5 groups, member batches,
@@ -18,7 +18,7 @@ public sealed class EntraProvisioningCycleTests
         using var client = await factory.CreateScimClientAsync();
         var log = new StringWriter();
 
-        var report = await EntraCycleRunner.RunAsync(client, new EntraCycleOptions(), log, CancellationToken.None);
+        var report = await IdpReplayRunner.RunAsync(client, new ReplayOptions(), log, CancellationToken.None);
 
         Assert.True(report.Succeeded, $"{report.Failures.Count} failures:\n{string.Join('\n', report.Failures)}\n\n{log}");
         Assert.True(report.RequestCount > 250, $"only {report.RequestCount} requests were sent");

@@ -1,21 +1,13 @@
 using System.Text.Json.Nodes;
+using static Scim.IdpReplay.ScimMessages;
 
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay.Entra;
 
 /// <summary>Request bodies and lookup URLs exactly as Entra sends them.</summary>
 internal static class EntraRequests
 {
-    public const string UserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
-    public const string GroupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
-    public const string EnterpriseUser = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    public const string PatchOpSchema = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-    public const string ListResponseSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     public const string MicrosoftGroupSchema = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
     public const string ManagerPath = EnterpriseUser + ":manager";
-
-    /// <summary>A percent-encoded filter query (§2.1, §2.2): <c>filter=userName%20eq%20%22a%40b%22</c>.</summary>
-    public static string Filter(string attribute, string value) =>
-        "filter=" + Uri.EscapeDataString($"{attribute} eq \"{value}\"");
 
     /// <summary>The form-encoded variant the SCIM Validator sends (§2.2): spaces as <c>+</c>, <c>@</c> as <c>%40</c>, quotes raw.</summary>
     public static string FormEncodedFilter(string attribute, string value) =>
@@ -95,30 +87,6 @@ internal static class EntraRequests
         }
 
         return body;
-    }
-
-    /// <summary>A PatchOp message with the given operations.</summary>
-    public static JsonObject Patch(params JsonObject[] operations) => new()
-    {
-        ["schemas"] = new JsonArray(PatchOpSchema),
-        ["Operations"] = new JsonArray(operations),
-    };
-
-    /// <summary>One operation; <paramref name="path"/> null makes it path-less. A null <paramref name="value"/> omits "value".</summary>
-    public static JsonObject Op(string op, string? path, JsonNode? value)
-    {
-        var operation = new JsonObject { ["op"] = op };
-        if (path is not null)
-        {
-            operation["path"] = path;
-        }
-
-        if (value is not null)
-        {
-            operation["value"] = value;
-        }
-
-        return operation;
     }
 
     /// <summary>Op name in the dialect's casing (§3 row 1).</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay.Entra;
 
 /// <summary>What the cycle believes one user looks like on the server (Entra's side of the comparison: Entra re-sends every attribute whose GET value differs).</summary>
 internal sealed class UserModel

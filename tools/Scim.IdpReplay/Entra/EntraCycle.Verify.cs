@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay.Entra;
 
 internal sealed partial class EntraCycle
 {
@@ -65,7 +65,7 @@ internal sealed partial class EntraCycle
         _check.Equal(step, response, "phoneNumbers[type eq \"mobile\"].value", user.MobilePhone,
             mobiles.Count == 1 ? Checks.Property(mobiles[0], "value") : null);
 
-        var enterprise = body[EntraRequests.EnterpriseUser] as JsonObject;
+        var enterprise = body[ScimMessages.EnterpriseUser] as JsonObject;
         _check.Equal(step, response, "enterprise department", user.Department, enterprise?["department"]);
         _check.Equal(step, response, "enterprise employeeNumber", user.EmployeeNumber, enterprise?["employeeNumber"]);
         // Read back as {"value": id} under the enterprise URN (§2.5 Manager); a cleared manager is absent or empty.
@@ -78,7 +78,7 @@ internal sealed partial class EntraCycle
         // Path-less replace keys are paths to expand, never attribute names to store (§2.5).
         var literal = body.Select(p => p.Key)
             // Schema URNs contain dots themselves ("2.0"), so only non-URN keys are checked for dots.
-            .Where(k => k.StartsWith(EntraRequests.EnterpriseUser + ":", StringComparison.OrdinalIgnoreCase)
+            .Where(k => k.StartsWith(ScimMessages.EnterpriseUser + ":", StringComparison.OrdinalIgnoreCase)
                 || (!k.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && k.Contains('.', StringComparison.Ordinal)))
             .ToList();
         _check.That(step, response, literal.Count == 0, "no dotted or URN-qualified attribute names", $"attributes {string.Join(", ", literal)}");

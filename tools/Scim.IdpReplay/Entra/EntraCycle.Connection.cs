@@ -1,4 +1,4 @@
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay.Entra;
 
 internal sealed partial class EntraCycle
 {
@@ -14,7 +14,7 @@ internal sealed partial class EntraCycle
             // The validator's form encoding: '+' for spaces, %40 for '@' (§2.2).
             await _http.GetAsync(Step, "Users?" + EntraRequests.FormEncodedFilter("userName", $"probe-{probe}@contoso.example"), ct, 200),
             // The behaviour flag may reach the server as a query parameter; unknown parameters are ignored (§0).
-            await _http.GetAsync(Step, "Users?aadOptscim062020&" + EntraRequests.Filter("userName", probe), ct, 200),
+            await _http.GetAsync(Step, "Users?aadOptscim062020&" + ScimMessages.Filter("userName", probe), ct, 200),
             await _http.GetAsync(Step, EntraRequests.GroupLookup(probe), ct, 200),
         };
         foreach (var response in responses)

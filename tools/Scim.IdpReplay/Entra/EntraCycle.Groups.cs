@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay.Entra;
 
 internal sealed partial class EntraCycle
 {
@@ -57,10 +57,10 @@ internal sealed partial class EntraCycle
                 var ids = batches[b].Select(u => u.Id!).ToList();
                 // With the flag on, the first batch goes out as one op per member; the rest as multi-member ops.
                 var patch = group.Dialect == EntraDialect.Compliant && b == 0
-                    ? EntraRequests.Patch([.. ids.Select(id => EntraRequests.AddMembers(EntraDialect.Compliant, [id]))])
-                    : EntraRequests.Patch(EntraRequests.AddMembers(group.Dialect, ids));
+                    ? ScimMessages.Patch([.. ids.Select(id => EntraRequests.AddMembers(EntraDialect.Compliant, [id]))])
+                    : ScimMessages.Patch(EntraRequests.AddMembers(group.Dialect, ids));
                 var response = await _http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 204, 200);
-                if (IsSuccess(response))
+                if (response.IsSuccess)
                 {
                     group.MemberIds.UnionWith(ids);
                 }
@@ -71,7 +71,7 @@ internal sealed partial class EntraCycle
         if (all.Exists && all.MemberIds.Count > 0)
         {
             // Re-adding a member is a successful no-op (RFC 7644 §3.5.2.1, §2.11); membership must not duplicate it.
-            var again = EntraRequests.Patch(EntraRequests.AddMembers(EntraDialect.Legacy, [all.MemberIds.First()]));
+            var again = ScimMessages.Patch(EntraRequests.AddMembers(EntraDialect.Legacy, [all.MemberIds.First()]));
             await _http.PatchAsync(Step, $"Groups/{all.Id}", again, ct, 204, 200);
 
             // Entra always excludes members (§2.10); the key must then be absent.
@@ -103,9 +103,9 @@ internal sealed partial class EntraCycle
             return;
         }
 
-        var patch = EntraRequests.Patch(EntraRequests.RemoveMember(group.Dialect, user.Id!));
+        var patch = ScimMessages.Patch(EntraRequests.RemoveMember(group.Dialect, user.Id!));
         var response = await _http.PatchAsync(step, $"Groups/{group.Id}", patch, ct, 204, 200);
-        if (IsSuccess(response))
+        if (response.IsSuccess)
         {
             group.MemberIds.Remove(user.Id!);
         }
@@ -126,8 +126,8 @@ internal sealed partial class EntraCycle
 
         var oldName = group.DisplayName;
         var newName = oldName + " renamed";
-        var patch = EntraRequests.Patch(EntraRequests.Op("Replace", "displayName", newName));
-        if (!IsSuccess(await _http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 204, 200)))
+        var patch = ScimMessages.Patch(ScimMessages.Op("Replace", "displayName", newName));
+        if (!(await _http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 204, 200)).IsSuccess)
         {
             return;
         }
@@ -178,14 +178,7 @@ internal sealed partial class EntraCycle
         _check.Equal(step, response, "id", group.Id, body["id"]);
         _check.Equal(step, response, "displayName", group.DisplayName, body["displayName"]);
         _check.Equal(step, response, "externalId", group.ExternalId, body["externalId"]);
-        var actual = Checks.MemberIds(body);
         var names = _users.Where(u => u.Id is not null).ToDictionary(u => u.Id!, u => $"user{u.Index}", StringComparer.Ordinal);
-        string Describe(IEnumerable<string> ids) => string.Join(", ", ids.Select(id => names.GetValueOrDefault(id, id)));
-        var missing = group.MemberIds.Except(actual, StringComparer.Ordinal).ToList();
-        var extra = actual.Except(group.MemberIds, StringComparer.Ordinal).ToList();
-        _check.That(step, response, missing.Count == 0, $"{group.MemberIds.Count} members incl. {Describe(missing)}", "those missing");
-        _check.That(step, response, extra.Count == 0, $"{group.MemberIds.Count} members", $"unexpected members {Describe(extra)}");
-        _check.That(step, response, actual.Count == actual.Distinct(StringComparer.Ordinal).Count(),
-            "each member once", $"{actual.Count - actual.Distinct(StringComparer.Ordinal).Count()} duplicate member entries");
+        _check.Members(step, response, body, group.MemberIds, names);
     }
 }

@@ -1,28 +1,31 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Scim.EntraCycle;
+using Scim.IdpReplay;
+using Scim.IdpReplay.Entra;
 
-// Command line: replays one Entra provisioning cycle against a running SCIM server.
-// Exit codes: 0 = every check held, 1 = failures or server unreachable, 2 = bad arguments.
+// Command line: replays one identity provider's provisioning cycle against a running SCIM server.
+// Exit codes: 0 = every check held, 1 = a wrong answer or server unreachable, 2 = bad arguments.
 const string Usage = """
-    Replays a Microsoft Entra ID provisioning cycle against a SCIM 2.0 server and checks every answer.
+    Replays an identity provider's provisioning cycle against a SCIM 2.0 server and checks every answer.
 
-    Usage: dotnet run --project tools/Scim.EntraCycle -- --base-url <url> --token <token> [options]
+    Usage: dotnet run --project tools/Scim.IdpReplay -- --base-url <url> --token <token> [--idp entra|okta|jumpcloud] [options]
 
       --base-url <url>   SCIM base URL (default http://localhost:5080/)
-      --token <token>    Secret token, sent as "Authorization: Bearer <token>" (required)
-      --users <n>        Users to provision (default 50, at least 10)
-      --groups <n>       Groups to provision (default 5, at least 2)
+      --token <token>    The SCIM key, sent as "Authorization: Bearer <token>" (required)
+      --idp <name>       entra (default) | okta | jumpcloud
+      --users <n>        Users to provision (default entra 50, okta 110, jumpcloud 20; at least 10, 10, 6)
+      --groups <n>       Groups to provision (default entra 5, okta 3, jumpcloud 3; at least 2, 3, 2)
       --run-id <id>      Suffix for names, a-z 0-9 '-' (default: random)
-      --dialect <mix>    alternate | mostly-legacy | mostly-compliant (default alternate; both are always used)
+      --dialect <mix>    entra only: alternate | mostly-legacy | mostly-compliant (default alternate; both are always used)
+      --keep-going       Go on after a wrong answer and report every failed check (default: stop at the first)
       --help             Show this text
 
-    Exit code: 0 when every check held, 1 on failures or an unreachable server, 2 on bad arguments.
+    Exit code: 0 when every check held, 1 on a wrong answer or an unreachable server, 2 on bad arguments.
     """;
 
 var baseUrl = "http://localhost:5080/";
 string? token = null;
-var options = new EntraCycleOptions();
+var options = new ReplayOptions();
 for (var i = 0; i < args.Length; i++)
 {
     var name = args[i];
@@ -30,6 +33,12 @@ for (var i = 0; i < args.Length; i++)
     {
         Console.WriteLine(Usage);
         return 0;
+    }
+
+    if (name == "--keep-going")
+    {
+        options.KeepGoing = true;
+        continue;
     }
 
     if (i + 1 >= args.Length)
@@ -45,6 +54,14 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--token":
             token = value;
+            break;
+        case "--idp" when value is "entra" or "okta" or "jumpcloud":
+            options.IdentityProvider = value switch
+            {
+                "okta" => IdentityProvider.Okta,
+                "jumpcloud" => IdentityProvider.JumpCloud,
+                _ => IdentityProvider.Entra,
+            };
             break;
         case "--users" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var users):
             options.UserCount = users;
@@ -91,9 +108,22 @@ using var client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.Fr
 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 try
 {
-    var report = await EntraCycleRunner.RunAsync(client, options, Console.Out, CancellationToken.None);
+    var report = await IdpReplayRunner.RunAsync(client, options, Console.Out, CancellationToken.None);
+    Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{report.RequestCount} requests, {report.Failures.Count} failures (run id {report.RunId})"));
+        $"{report.IdentityProvider} cycle {report.RunId}: {report.RequestCount} requests, {report.Failures.Count} failed checks"));
+    foreach (var failure in report.Failures)
+    {
+        Console.WriteLine($"""
+
+              step:     {failure.Step}
+              request:  {failure.Request}
+              expected: {failure.Expected}
+              got:      {failure.Actual} (HTTP {failure.ActualStatus})
+              body:     {failure.BodyExcerpt}
+            """);
+    }
+
     return report.Succeeded ? 0 : 1;
 }
 catch (HttpRequestException e)

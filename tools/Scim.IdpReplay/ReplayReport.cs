@@ -1,4 +1,4 @@
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay;
 
 /// <summary>One check that did not hold.</summary>
 /// <param name="Step">The cycle step, e.g. <c>create-users</c>.</param>
@@ -7,7 +7,7 @@ namespace Scim.EntraCycle;
 /// <param name="Actual">What was found.</param>
 /// <param name="ActualStatus">The response's HTTP status.</param>
 /// <param name="BodyExcerpt">The start of the response body.</param>
-public sealed record EntraCycleFailure(string Step, string Request, string Expected, string Actual, int ActualStatus, string BodyExcerpt)
+public sealed record ReplayFailure(string Step, string Request, string Expected, string Actual, int ActualStatus, string BodyExcerpt)
 {
     /// <inheritdoc/>
     public override string ToString() =>
@@ -15,9 +15,12 @@ public sealed record EntraCycleFailure(string Step, string Request, string Expec
 }
 
 /// <summary>The outcome of one replayed provisioning cycle.</summary>
-public sealed class EntraCycleReport
+public sealed class ReplayReport
 {
-    private readonly List<EntraCycleFailure> _failures = [];
+    private readonly List<ReplayFailure> _failures = [];
+
+    /// <summary>The provider whose cycle was replayed.</summary>
+    public required IdentityProvider IdentityProvider { get; init; }
 
     /// <summary>The run id used in every name of this cycle.</summary>
     public required string RunId { get; init; }
@@ -26,10 +29,13 @@ public sealed class EntraCycleReport
     public int RequestCount { get; internal set; }
 
     /// <summary>Every check that did not hold, in order.</summary>
-    public IReadOnlyList<EntraCycleFailure> Failures => _failures;
+    public IReadOnlyList<ReplayFailure> Failures => _failures;
 
     /// <summary>True when every check held.</summary>
     public bool Succeeded => _failures.Count == 0;
 
-    internal void Add(EntraCycleFailure failure) => _failures.Add(failure);
+    internal void Add(ReplayFailure failure) => _failures.Add(failure);
 }
+
+/// <summary>Ends a cycle at its first wrong answer (see <see cref="ReplayOptions.KeepGoing"/>).</summary>
+internal sealed class ReplayStoppedException : Exception;

@@ -5,10 +5,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay;
 
-/// <summary>Sends one request the way Entra does, checks the transport-level rules and logs one line per request.</summary>
-internal sealed class ScimRequestSender(HttpClient client, Uri baseUri, TextWriter log, EntraCycleReport report)
+/// <summary>Sends one request as identity providers do, checks the transport-level rules and logs one line per request.</summary>
+internal sealed class ScimRequestSender(HttpClient client, Uri baseUri, TextWriter log, ReplayReport report, bool keepGoing)
 {
     public const string MediaType = "application/scim+json";
 
@@ -21,18 +21,35 @@ internal sealed class ScimRequestSender(HttpClient client, Uri baseUri, TextWrit
     public Task<ScimResponse> PostAsync(string step, string path, JsonNode body, CancellationToken ct, params int[] expected) =>
         SendAsync(step, HttpMethod.Post, path, body, expected, ct);
 
+    public Task<ScimResponse> PutAsync(string step, string path, JsonNode body, CancellationToken ct, params int[] expected) =>
+        SendAsync(step, HttpMethod.Put, path, body, expected, ct);
+
     public Task<ScimResponse> PatchAsync(string step, string path, JsonNode body, CancellationToken ct, params int[] expected) =>
         SendAsync(step, HttpMethod.Patch, path, body, expected, ct);
 
     public Task<ScimResponse> DeleteAsync(string step, string path, CancellationToken ct, params int[] expected) =>
         SendAsync(step, HttpMethod.Delete, path, null, expected, ct);
 
-    /// <summary>Records a failed check against <paramref name="response"/> and logs it.</summary>
+    /// <summary>Records a failed check against <paramref name="response"/> and logs it; then stops the cycle unless it keeps going.</summary>
+    /// <exception cref="ReplayStoppedException">The cycle stops at its first wrong answer.</exception>
     public void Fail(string step, ScimResponse response, string expected, string actual)
     {
-        var failure = new EntraCycleFailure(step, response.Request, expected, actual, response.Status, response.Excerpt);
-        report.Add(failure);
+        Record(step, response, expected, actual);
+        StopUnlessKeepingGoing();
+    }
+
+    private void Record(string step, ScimResponse response, string expected, string actual)
+    {
+        report.Add(new ReplayFailure(step, response.Request, expected, actual, response.Status, response.Excerpt));
         log.WriteLine($"     FAIL [{step}] {response.Request}: expected {expected}; got {actual}");
+    }
+
+    private void StopUnlessKeepingGoing()
+    {
+        if (!keepGoing)
+        {
+            throw new ReplayStoppedException();
+        }
     }
 
     private async Task<ScimResponse> SendAsync(string step, HttpMethod method, string path, JsonNode? body, int[] expected, CancellationToken ct)
@@ -40,7 +57,7 @@ internal sealed class ScimRequestSender(HttpClient client, Uri baseUri, TextWrit
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path));
         if (body is not null)
         {
-            // StringContent with a media type sends "application/scim+json; charset=utf-8", the Content-Type Entra sends.
+            // StringContent with a media type sends "application/scim+json; charset=utf-8", the Content-Type Entra and Okta send.
             request.Content = new StringContent(body.ToJsonString(BodyOptions), Encoding.UTF8, MediaType);
         }
 
@@ -76,7 +93,12 @@ internal sealed class ScimRequestSender(HttpClient client, Uri baseUri, TextWrit
             $"{report.RequestCount,5} {method.Method,-6} {path} -> {result.Status} ({elapsed:0} ms) {outcome} [{step}]"));
         foreach (var (want, got) in problems)
         {
-            Fail(step, result, want, got);
+            Record(step, result, want, got);
+        }
+
+        if (problems.Count > 0)
+        {
+            StopUnlessKeepingGoing();
         }
 
         return result;

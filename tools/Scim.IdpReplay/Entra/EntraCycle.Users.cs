@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Scim.EntraCycle;
+namespace Scim.IdpReplay.Entra;
 
 internal sealed partial class EntraCycle
 {
@@ -86,7 +86,7 @@ internal sealed partial class EntraCycle
             var user = updated[ordinal];
             // Users created with "addresses": null always take the legacy path, so every run checks that a
             // filtered replace on a missing typed element creates it (§2.5).
-            var dialect = user.SentNulls ? EntraDialect.Legacy : _options.DialectFor(ordinal);
+            var dialect = user.SentNulls ? EntraDialect.Legacy : EntraDialects.For(_options.Dialect, ordinal);
             user.DisplayName += " (updated)";
             user.Email = $"user{user.Index}.new.{_options.RunId}@contoso.example";
             user.GivenName += "b";
@@ -124,15 +124,15 @@ internal sealed partial class EntraCycle
             return;
         }
 
-        await SetManagerAsync(Step, User(ClearedByReplaceIndex), EntraRequests.Op("Add", EntraRequests.ManagerPath, manager.Id), manager.Id, ct);
-        await SetManagerAsync(Step, User(ClearedByRemoveIndex), EntraRequests.Op("add", EntraRequests.ManagerPath, manager.Id), manager.Id, ct);
-        await SetManagerAsync(Step, User(ChangedManagerIndex), EntraRequests.Op("Add", EntraRequests.ManagerPath, manager.Id), manager.Id, ct);
-        await SetManagerAsync(Step, User(ChangedManagerIndex), EntraRequests.Op("replace", EntraRequests.ManagerPath, second.Id), second.Id, ct);
+        await SetManagerAsync(Step, User(ClearedByReplaceIndex), ScimMessages.Op("Add", EntraRequests.ManagerPath, manager.Id), manager.Id, ct);
+        await SetManagerAsync(Step, User(ClearedByRemoveIndex), ScimMessages.Op("add", EntraRequests.ManagerPath, manager.Id), manager.Id, ct);
+        await SetManagerAsync(Step, User(ChangedManagerIndex), ScimMessages.Op("Add", EntraRequests.ManagerPath, manager.Id), manager.Id, ct);
+        await SetManagerAsync(Step, User(ChangedManagerIndex), ScimMessages.Op("replace", EntraRequests.ManagerPath, second.Id), second.Id, ct);
 
         // The validator clears with {"value":""}; the RFC form is a plain remove. Both mean "no manager".
         await SetManagerAsync(Step, User(ClearedByReplaceIndex),
-            EntraRequests.Op("replace", EntraRequests.ManagerPath, new JsonObject { ["value"] = "" }), null, ct);
-        await SetManagerAsync(Step, User(ClearedByRemoveIndex), EntraRequests.Op("remove", EntraRequests.ManagerPath, null), null, ct);
+            ScimMessages.Op("replace", EntraRequests.ManagerPath, new JsonObject { ["value"] = "" }), null, ct);
+        await SetManagerAsync(Step, User(ClearedByRemoveIndex), ScimMessages.Op("remove", EntraRequests.ManagerPath, null), null, ct);
     }
 
     private async Task SetManagerAsync(string step, UserModel user, JsonObject operation, string? managerId, CancellationToken ct)
@@ -142,8 +142,8 @@ internal sealed partial class EntraCycle
             return;
         }
 
-        var patched = await _http.PatchAsync(step, $"Users/{user.Id}", EntraRequests.Patch(operation), ct, 200, 204);
-        if (IsSuccess(patched))
+        var patched = await _http.PatchAsync(step, $"Users/{user.Id}", ScimMessages.Patch(operation), ct, 200, 204);
+        if (patched.IsSuccess)
         {
             user.ManagerId = managerId;
         }
@@ -177,13 +177,13 @@ internal sealed partial class EntraCycle
     private async Task<bool> SetActiveAsync(string step, UserModel user, EntraDialect dialect, bool active, CancellationToken ct)
     {
         var patched = await _http.PatchAsync(step, $"Users/{user.Id}", EntraRequests.SetActive(dialect, active), ct, 200, 204);
-        if (IsSuccess(patched))
+        if (patched.IsSuccess)
         {
             user.Active = active;
         }
 
         await GetUserAsync(step, user, ct);
-        return IsSuccess(patched);
+        return patched.IsSuccess;
     }
 
     /// <summary>Hard delete (§2.7): 204, then 404 on GET and on a second DELETE, and the user no longer matches or belongs to groups.</summary>
