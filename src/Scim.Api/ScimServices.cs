@@ -14,10 +14,11 @@ public static class ScimServices
     public const string DefaultConnectionString = "Data Source=scim.db";
 
     /// <summary>
-    /// Registers the database (<c>Scim:Database:Provider</c> with <c>ConnectionStrings:Scim</c>), the slices, <see cref="TimeProvider"/> and the
+    /// Registers the database (<c>Scim:Database:Provider</c> with <c>ConnectionStrings:Scim</c>), the slices, <see cref="TimeProvider"/>, the
     /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
-    /// <see cref="TimeProvider"/>.
+    /// <see cref="TimeProvider"/>, and the handling of users' passwords (<see cref="UserOptions.Password"/>).
     /// </summary>
+    /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names the setting.</exception>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
@@ -32,6 +33,15 @@ public static class ScimServices
                     + "ConnectionStrings__Scim=\"Host=db.internal;Database=scim;Username=scim;Password=...\".")),
             var other => throw new InvalidOperationException($"Scim:Database:Provider '{other}' is not known; use 'sqlite' (the default) or 'postgres'."),
         };
+        var password = options.Users.Password;
+        services.AddSingleton(new UserPasswords(password.ToLowerInvariant() switch
+        {
+            "ignore" => PasswordHandling.Ignore,
+            "hash" => PasswordHandling.Hash,
+            "reject" => PasswordHandling.Reject,
+            _ => throw new InvalidOperationException(
+                $"Scim:Users:Password '{password}' is not known; use 'ignore' (the default: passwords are dropped, users sign in through single sign-on), 'hash' or 'reject'."),
+        }));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddMediator((MediatorOptions options) =>

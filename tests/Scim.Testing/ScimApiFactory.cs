@@ -54,6 +54,9 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>Seconds the server trusts a valid key without a lookup (<c>Scim:ApiKeyCacheSeconds</c>); null = the default.</summary>
     public int? ApiKeyCacheSeconds { get; init; }
 
+    /// <summary>What the server does with users' passwords (<c>Scim:Users:Password</c>: ignore, hash, reject); null = the default.</summary>
+    public string? PasswordHandling { get; init; }
+
     /// <summary>
     /// The server's clock (its <see cref="TimeProvider"/>): <c>meta.created</c>, <c>meta.lastModified</c> and the
     /// expiry of remembered API keys read it. It starts at the current time and every reading moves it on by a
@@ -74,6 +77,11 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
         if (ApiKeyCacheSeconds is { } seconds)
         {
             builder.UseSetting("Scim:ApiKeyCacheSeconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (PasswordHandling is not null)
+        {
+            builder.UseSetting("Scim:Users:Password", PasswordHandling);
         }
 
         builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));

@@ -16,7 +16,8 @@ public static class CreateUser
     /// <param name="Body">The request body as sent.</param>
     public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -27,8 +28,14 @@ public static class CreateUser
                 return resource.Error;
             }
 
+            var password = passwords.Take(resource.Value!);
+            if (!password.IsSuccess)
+            {
+                return password.Error;
+            }
+
             var now = clock.GetUtcNow().UtcDateTime;
-            var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now };
+            var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now, PasswordHash = password.Value };
             if (await UserWriter.ApplyAsync(db, user, resource.Value!, null, cancellationToken) is { } invalid)
             {
                 return invalid;

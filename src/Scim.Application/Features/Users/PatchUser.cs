@@ -21,7 +21,8 @@ public static class PatchUser
     /// <param name="Request">The PatchOp body.</param>
     public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -53,12 +54,20 @@ public static class PatchUser
 
             Log.IgnoredAttributes(logger, "User", outcome.Value!.IgnoredAttributes);
             var patched = outcome.Value.Resource;
-            if (JsonNode.DeepEquals(patched, current))
+            var password = passwords.Take(patched);
+            if (!password.IsSuccess)
+            {
+                return password.Error;
+            }
+
+            // A password that is ignored changes nothing, so a PATCH of it alone leaves the user as it was.
+            if (password.Value is null && JsonNode.DeepEquals(patched, current))
             {
                 return true;
             }
 
             var user = new User { Id = id, OrganizationId = organization.OrganizationId, LastModifiedUtc = clock.GetUtcNow().UtcDateTime, Version = stored.Version + 1 };
+            user.PasswordHash = password.Value;
             if (await UserWriter.ApplyAsync(db, user, patched, stored.ManagerId, cancellationToken) is { } invalid)
             {
                 return invalid;

@@ -17,7 +17,8 @@ public static class ReplaceUser
     /// <param name="Body">The request body as sent.</param>
     public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -26,6 +27,12 @@ public static class ReplaceUser
             if (!resource.IsSuccess)
             {
                 return resource.Error;
+            }
+
+            var password = passwords.Take(resource.Value!);
+            if (!password.IsSuccess)
+            {
+                return password.Error;
             }
 
             if (!Guid.TryParse(command.Id, out var id))
@@ -42,6 +49,8 @@ public static class ReplaceUser
                 }
 
                 var user = new User { Id = id, OrganizationId = organization.OrganizationId, LastModifiedUtc = clock.GetUtcNow().UtcDateTime, Version = stored.Version + 1 };
+                // Null keeps the stored hash: a PUT without a password does not clear it.
+                user.PasswordHash = password.Value;
                 if (await UserWriter.ApplyAsync(db, user, resource.Value!, stored.ManagerId, cancellationToken) is { } invalid)
                 {
                     return invalid;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
-using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
@@ -12,7 +11,7 @@ namespace Scim.Application.Features.Users;
 
 /// <summary>
 /// What CreateUser, ReplaceUser and PatchUser share: building the entity a write stores (columns, value rows, addresses, document) from a canonical representation (already
-/// normalised against the schema). Everything is checked before anything is written.
+/// normalised against the schema, its password already taken out by <see cref="UserPasswords"/>). Everything is checked before anything is written.
 /// </summary>
 internal static class UserWriter
 {
@@ -49,10 +48,6 @@ internal static class UserWriter
 
         dto.Adapt(user, ScimMappings.Config);
         user.ManagerId = managerId;
-        if (dto.Password is { Length: > 0 } password)
-        {
-            user.PasswordHash = PasswordHash.Create(password);
-        }
 
         user.Values.Clear();
         foreach (var attribute in UserMappings.ValueAttributes)
