@@ -3,6 +3,15 @@ using System.Globalization;
 namespace Scim.IdpReplay.Entra;
 
 /// <summary>The state and order of one cycle; the steps live in the partial files next to this one.</summary>
+/// <remarks>
+/// Sources: Microsoft's "Develop and plan provisioning for a SCIM endpoint",
+/// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups (requests and
+/// the answers Entra relies on), "Known issues and resolutions with SCIM 2.0 protocol compliance",
+/// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility
+/// (the two PATCH dialects and the <c>aadOptscim062020</c> flag), and "How Application Provisioning works",
+/// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works (match then create, PATCH
+/// <c>active:false</c> to deactivate, DELETE once hard-deleted).
+/// </remarks>
 internal sealed partial class EntraCycle
 {
     // Fixed roles of users 1–9 (1-based): 1 manages 2, 3 and (at first) 4; 5 ends up managing 4;
