@@ -65,6 +65,7 @@ app.MapHealthChecks("/health");
 var scim = app.MapGroup(options.PathBase).RequireAuthorization("scim");
 scim.MapUsers();
 scim.MapGroups();
+scim.MapBulk();
 scim.MapDiscovery();
 
 await app.StartAsync();

@@ -1,3 +1,5 @@
+using Scim.Application.Features.Bulk;
+
 namespace Scim.Api;
 
 /// <summary>Server settings, bound from the <c>Scim</c> configuration section (appsettings.json or <c>Scim__PathBase</c>-style environment variables).</summary>
@@ -20,6 +22,9 @@ public sealed class ScimOptions
     /// A key revoked with <c>keys revoke</c> while the server runs stops working within this time.
     /// </summary>
     public int ApiKeyCacheSeconds { get; set; } = 5;
+
+    /// <summary>The limits of one <c>POST /Bulk</c> request (<c>Scim:Bulk:MaxOperations</c>, <c>Scim:Bulk:MaxPayloadSize</c>).</summary>
+    public BulkLimits Bulk { get; set; } = new();
 
     /// <summary>Which database the server keeps the directory in (<c>Scim:Database</c>).</summary>
     public DatabaseOptions Database { get; set; } = new();

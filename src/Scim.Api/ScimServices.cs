@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Api.Http;
 using Scim.Application.Common.Behaviors;
 using Scim.Application.Features.Organizations;
 using Scim.Application.Features.Users;
@@ -14,7 +15,8 @@ public static class ScimServices
     public const string DefaultConnectionString = "Data Source=scim.db";
 
     /// <summary>
-    /// Registers the database (<c>Scim:Database:Provider</c> with <c>ConnectionStrings:Scim</c>), the slices, <see cref="TimeProvider"/>, the
+    /// Registers the database (<c>Scim:Database:Provider</c> with <c>ConnectionStrings:Scim</c>), the slices, the bulk limits
+    /// (<c>Scim:Bulk</c>), <see cref="TimeProvider"/>, the
     /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
     /// <see cref="TimeProvider"/>, and the handling of users' passwords (<see cref="UserOptions.Password"/>).
     /// </summary>
@@ -42,6 +44,10 @@ public static class ScimServices
             _ => throw new InvalidOperationException(
                 $"Scim:Users:Password '{password}' is not known; use 'ignore' (the default: passwords are dropped, users sign in through single sign-on), 'hash' or 'reject'."),
         }));
+        services.AddSingleton(options.Bulk.MaxOperations is >= 1 and <= ScimRequestBody.MaxArrayLength && options.Bulk.MaxPayloadSize >= 1
+            ? options.Bulk
+            : throw new InvalidOperationException(
+                $"Scim:Bulk:MaxOperations must be between 1 and {ScimRequestBody.MaxArrayLength} (no JSON array of a request may hold more) and Scim:Bulk:MaxPayloadSize at least 1 byte."));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddMediator((MediatorOptions options) =>

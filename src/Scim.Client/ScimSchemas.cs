@@ -17,6 +17,9 @@ public static class ScimSchemas
 
     /// <summary>The SearchRequest message.</summary>
     public const string SearchRequest = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+
+    /// <summary>The BulkRequest message (RFC 7644 §3.7).</summary>
+    public const string BulkRequest = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 }
 
 /// <summary>Convenience members on the generated <see cref="Scim.Client.User"/>.</summary>

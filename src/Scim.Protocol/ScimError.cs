@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Scim.Protocol.Schemas;
+
 namespace Scim.Protocol;
 
 /// <summary>
@@ -9,6 +13,24 @@ namespace Scim.Protocol;
 /// <param name="Detail">A sentence a person can act on.</param>
 public sealed record ScimError(int Status, string? ScimType, string Detail)
 {
+    /// <summary>The error body: <c>{"schemas":[Error URN],"status":"404","scimType":...,"detail":...}</c>.</summary>
+    /// <returns>A new object; <c>scimType</c> is left out when there is none.</returns>
+    public JsonObject ToJson()
+    {
+        var body = new JsonObject
+        {
+            ["schemas"] = new JsonArray(ScimSchemaUris.Error),
+            ["status"] = Status.ToString(CultureInfo.InvariantCulture),
+        };
+        if (ScimType is not null)
+        {
+            body["scimType"] = ScimType;
+        }
+
+        body["detail"] = Detail;
+        return body;
+    }
+
     /// <summary>400 <c>invalidFilter</c>: the filter syntax was invalid or the attribute and operator are not supported.</summary>
     public static ScimError InvalidFilter(string detail) => new(400, "invalidFilter", detail);
 

@@ -76,12 +76,12 @@ public sealed class OpenApiContractTests(ScimClientFixture fixture) : IClassFixt
         [
             "CreateGroup", "CreateUser", "DeleteGroup", "DeleteUser", "GetGroup", "GetResourceType", "GetSchema",
             "GetServiceProviderConfig", "GetUser", "ListGroups", "ListResourceTypes", "ListSchemas", "ListUsers",
-            "PatchGroup", "PatchUser", "ReplaceGroup", "ReplaceUser", "SearchGroups", "SearchUsers",
+            "PatchGroup", "PatchUser", "ProcessBulk", "ReplaceGroup", "ReplaceUser", "SearchGroups", "SearchUsers",
         ];
         Assert.Equal(expected, operationIds);
 
         var schemas = document["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToArray();
-        Assert.Subset(schemas.ToHashSet(), new HashSet<string> { "User", "Group", "PatchOp", "Error", "ListResponseOfUser", "ListResponseOfGroup", "SearchRequest", "ServiceProviderConfig" });
+        Assert.Subset(schemas.ToHashSet(), new HashSet<string> { "User", "Group", "PatchOp", "Error", "ListResponseOfUser", "ListResponseOfGroup", "SearchRequest", "ServiceProviderConfig", "BulkRequest", "BulkResponse" });
         Assert.DoesNotContain(schemas, s => s.StartsWith("Scim", StringComparison.Ordinal) || s.Contains("Command", StringComparison.Ordinal) || s.Contains("Query", StringComparison.Ordinal));
         Assert.NotNull(document["components"]!["schemas"]!["User"]!["properties"]!["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]);
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>());

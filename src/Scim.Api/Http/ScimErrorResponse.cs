@@ -1,42 +1,23 @@
-using System.Text.Json.Nodes;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
-using Scim.Protocol.Schemas;
 
 namespace Scim.Api.Http;
 
 /// <summary>Writes SCIM error bodies (RFC 7644 §3.12) for every failure, including the framework's own (401, 404, 405, 415, 500).</summary>
 public static class ScimErrorResponse
 {
-    /// <summary>The error body: <c>{"schemas":[Error URN],"status":"404","scimType":...,"detail":...}</c>.</summary>
-    public static JsonObject Body(ScimError error)
-    {
-        var body = new JsonObject
-        {
-            ["schemas"] = new JsonArray(ScimSchemaUris.Error),
-            ["status"] = error.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        if (error.ScimType is not null)
-        {
-            body["scimType"] = error.ScimType;
-        }
-
-        body["detail"] = error.Detail;
-        return body;
-    }
-
     /// <summary>Writes <paramref name="error"/> as the response, with its status and <c>application/scim+json</c>.</summary>
     public static Task WriteAsync(HttpContext context, ScimError error)
     {
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = ScimJson.MediaType;
-        return context.Response.WriteAsync(Body(error).ToJsonString(ScimJson.Options), context.RequestAborted);
+        return context.Response.WriteAsync(error.ToJson().ToJsonString(ScimJson.Options), context.RequestAborted);
     }
 
     /// <summary>The sentence used for a framework status code that has no detail of its own.</summary>
     public static ScimError ForStatus(int status, HttpRequest request) => status switch
     {
-        StatusCodes.Status404NotFound => ScimError.NotFound($"No SCIM endpoint at {request.Path}. Endpoints: /Users, /Groups, /ServiceProviderConfig, /ResourceTypes, /Schemas."),
+        StatusCodes.Status404NotFound => ScimError.NotFound($"No SCIM endpoint at {request.Path}. Endpoints: /Users, /Groups, /Bulk, /ServiceProviderConfig, /ResourceTypes, /Schemas."),
         StatusCodes.Status405MethodNotAllowed => new ScimError(status, null, $"{request.Method} is not supported on {request.Path}."),
         StatusCodes.Status415UnsupportedMediaType => new ScimError(status, null, "Send the body as application/scim+json (or application/json)."),
         StatusCodes.Status413PayloadTooLarge => new ScimError(status, null,

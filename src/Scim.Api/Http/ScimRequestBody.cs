@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
@@ -24,7 +25,43 @@ public static class ScimRequestBody
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
 
     /// <summary>The body as a <see cref="JsonObject"/>, or the SCIM error to send.</summary>
-    public static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadObjectAsync(request, request.Body, cancellationToken);
+
+    /// <summary>
+    /// The body as a <see cref="JsonObject"/> when it is at most <paramref name="maxBytes"/> long, or the SCIM error to
+    /// send: <paramref name="tooLarge"/> for a longer body, decided from <c>Content-Length</c> before anything is read or,
+    /// for a body sent without one, as soon as the bytes read pass the limit, so no more than that is ever held.
+    /// </summary>
+    /// <param name="request">The HTTP request.</param>
+    /// <param name="maxBytes">The largest body accepted, in bytes.</param>
+    /// <param name="tooLarge">The error for a longer body (413, with a detail naming the limit).</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, long maxBytes, ScimError tooLarge, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return tooLarge;
+        }
+
+        // Kestrel's own limit (Kestrel:Limits:MaxRequestBodySize) would otherwise refuse a body this endpoint allows.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit
+            && serverLimit.MaxRequestBodySize < maxBytes)
+        {
+            serverLimit.MaxRequestBodySize = maxBytes;
+        }
+
+        try
+        {
+            return await ReadObjectAsync(request, new LengthLimitedStream(request.Body, maxBytes), cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return tooLarge;
+        }
+    }
+
+    private static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, Stream body, CancellationToken cancellationToken)
     {
         if (request.ContentType is { Length: > 0 } contentType
             && (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
@@ -38,7 +75,7 @@ public static class ScimRequestBody
 
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, documentOptions: DocumentOptions, cancellationToken: cancellationToken);
+            var node = await JsonNode.ParseAsync(body, documentOptions: DocumentOptions, cancellationToken: cancellationToken);
             if (node is not JsonObject obj)
             {
                 return ScimError.InvalidSyntax("The request body must be a JSON object.");
@@ -64,19 +101,7 @@ public static class ScimRequestBody
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, string messageName, CancellationToken cancellationToken)
     {
         var body = await ReadObjectAsync(request, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return body.Error;
-        }
-
-        try
-        {
-            return body.Value.Deserialize<T>(ScimJson.Options)!;
-        }
-        catch (JsonException ex)
-        {
-            return ScimError.InvalidSyntax($"The request body is not a valid {messageName}: the value at '{ex.Path}' has the wrong JSON type.");
-        }
+        return body.IsSuccess ? ScimJson.Deserialize<T>(body.Value!, messageName) : body.Error;
     }
 
     // Walks the whole document once: decodes every name and string (so bad UTF-8 surfaces here, not in a handler),

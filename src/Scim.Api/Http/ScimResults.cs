@@ -35,7 +35,7 @@ public static class ScimResults
 
     /// <summary>The SCIM error body with its status.</summary>
     public static IResult Error(ScimError error) =>
-        Results.Text(ScimErrorResponse.Body(error).ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status);
+        Results.Text(error.ToJson().ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status);
 
     /// <summary>The SCIM base URL of this request: scheme, host, path base and the configured SCIM prefix.</summary>
     public static string ScimBaseUrl(HttpContext context) =>

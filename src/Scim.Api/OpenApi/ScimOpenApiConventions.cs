@@ -70,6 +70,12 @@ public static class ScimOpenApiConventions
         .WithMetadata(ScimParameters.IfMatch)
         .ProducesScimErrors(401, 403, 404);
 
+    /// <summary>POST /Bulk: a BulkRequest answered 200 with a BulkResponse; 413 beyond <c>bulk.maxOperations</c> or <c>bulk.maxPayloadSize</c>.</summary>
+    public static RouteHandlerBuilder ProcessesBulk(this RouteHandlerBuilder builder) => builder
+        .AcceptsScim<ScimBulkRequest>()
+        .ProducesScim<ScimBulkResponse>(StatusCodes.Status200OK)
+        .ProducesScimErrors(400, 401, 403, 413);
+
     /// <summary>A discovery document (RFC 7644 §4); <paramref name="errorStatuses"/> beyond 401/403, e.g. 404 for a lookup by id.</summary>
     public static RouteHandlerBuilder ReturnsDiscovery<TDocument>(this RouteHandlerBuilder builder, params int[] errorStatuses) => builder
         .ProducesScim<TDocument>(StatusCodes.Status200OK)

@@ -197,6 +197,7 @@ public static class ScimOpenApiDocument
             "403" => "The API key lacks the scim scope (SCIM error).",
             "404" => "No such resource in the caller's organization (SCIM error).",
             "409" => "A unique attribute value is already taken (SCIM error, scimType uniqueness).",
+            "413" => "More operations or a larger body than ServiceProviderConfig bulk allows (SCIM error naming the limit).",
             _ => "",
         };
     }

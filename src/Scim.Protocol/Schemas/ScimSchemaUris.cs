@@ -1,6 +1,6 @@
 namespace Scim.Protocol.Schemas;
 
-/// <summary>The schema and message URNs of RFC 7643 §8.7 and RFC 7644 §3.5.2 / §8.2 used by the server.</summary>
+/// <summary>The schema and message URNs of RFC 7643 §8.7 and RFC 7644 §3.5.2 / §3.7 / §8.2 used by the server.</summary>
 public static class ScimSchemaUris
 {
     /// <summary>The core User schema (RFC 7643 §4.1).</summary>
@@ -29,6 +29,12 @@ public static class ScimSchemaUris
 
     /// <summary>The search request message (RFC 7644 §3.4.3).</summary>
     public const string SearchRequest = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
+
+    /// <summary>The bulk request message (RFC 7644 §3.7).</summary>
+    public const string BulkRequest = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
+
+    /// <summary>The bulk response message (RFC 7644 §3.7).</summary>
+    public const string BulkResponse = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
 
     /// <summary>The error message (RFC 7644 §3.12).</summary>
     public const string Error = "urn:ietf:params:scim:api:messages:2.0:Error";

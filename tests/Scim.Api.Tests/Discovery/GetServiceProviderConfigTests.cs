@@ -3,13 +3,14 @@ using Scim.Testing;
 namespace Scim.Api.Tests.Discovery;
 
 /// <summary>
-/// GET /ServiceProviderConfig (RFC 7644 §4): PATCH and filtering are supported, with at most 200 results; bulk,
-/// password change, sorting and ETags are not; authentication is by OAuth bearer token.
+/// GET /ServiceProviderConfig (RFC 7644 §4): PATCH and filtering are supported, with at most 200 results, and bulk, with
+/// at most 1,000 operations and 1 MiB a request by default; password change, sorting and ETags are not; authentication
+/// is by OAuth bearer token.
 /// </summary>
 public sealed class GetServiceProviderConfigTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
     [Fact]
-    public async Task ServiceProviderConfig_DescribesPatchFilterAndBearerAuth()
+    public async Task ServiceProviderConfig_DescribesPatchFilterBulkAndBearerAuth()
     {
         var client = await factory.CreateScimClientAsync();
 
@@ -19,8 +20,9 @@ public sealed class GetServiceProviderConfigTests(ScimApiFactory factory) : ICla
         Assert.True(config["patch"]!["supported"]!.GetValue<bool>());
         Assert.True(config["filter"]!["supported"]!.GetValue<bool>());
         Assert.Equal(200, config["filter"]!["maxResults"]!.GetValue<int>());
-        Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
-        Assert.Equal(0, config["bulk"]!["maxOperations"]!.GetValue<int>());
+        Assert.True(config["bulk"]!["supported"]!.GetValue<bool>());
+        Assert.Equal(1000, config["bulk"]!["maxOperations"]!.GetValue<int>());
+        Assert.Equal(1_048_576, config["bulk"]!["maxPayloadSize"]!.GetValue<int>());
         Assert.False(config["changePassword"]!["supported"]!.GetValue<bool>());
         Assert.False(config["sort"]!["supported"]!.GetValue<bool>());
         Assert.False(config["etag"]!["supported"]!.GetValue<bool>());

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Scim.Protocol;
 
 namespace Scim.Application.Common.Resources;
 
@@ -28,6 +30,24 @@ public static class ScimJson
     /// <param name="output">Where the UTF-8 goes.</param>
     /// <returns>A new writer; disposing it flushes what is left.</returns>
     public static Utf8JsonWriter CreateWriter(IBufferWriter<byte> output) => new(output, WriterOptions);
+
+    /// <summary>
+    /// <paramref name="body"/> read as the SCIM message <typeparamref name="T"/> (names case-insensitive), or 400
+    /// <c>invalidSyntax</c> naming the value whose JSON type does not fit.
+    /// </summary>
+    /// <param name="body">The message as sent.</param>
+    /// <param name="messageName">The message's name for the error detail, e.g. <c>PatchOp</c>.</param>
+    public static Result<T> Deserialize<T>(JsonObject body, string messageName)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, Options)!;
+        }
+        catch (JsonException ex)
+        {
+            return ScimError.InvalidSyntax($"The body is not a valid {messageName}: the value at '{ex.Path}' has the wrong JSON type.");
+        }
+    }
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder };
 }

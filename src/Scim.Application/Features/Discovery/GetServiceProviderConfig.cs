@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Scim.Application.Features.Bulk;
 
 namespace Scim.Application.Features.Discovery;
 
@@ -9,9 +10,9 @@ public static class GetServiceProviderConfig
     /// <summary>Asks for the ServiceProviderConfig resource (RFC 7643 §5) as JSON; never fails.</summary>
     public sealed record Query : IQuery<JsonObject>;
 
-    internal sealed class Handler : IQueryHandler<Query, JsonObject>
+    internal sealed class Handler(BulkLimits bulk) : IQueryHandler<Query, JsonObject>
     {
         public ValueTask<JsonObject> Handle(Query query, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(ServiceProviderConfigRenderer.Render());
+            ValueTask.FromResult(ServiceProviderConfigRenderer.Render(bulk));
     }
 }

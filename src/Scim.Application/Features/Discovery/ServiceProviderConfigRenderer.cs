@@ -1,23 +1,25 @@
 using System.Text.Json.Nodes;
 using Scim.Application.Common.Resources;
+using Scim.Application.Features.Bulk;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Discovery;
 
 /// <summary>
 /// Renders <c>GET /ServiceProviderConfig</c> (RFC 7643 §5): PATCH and filtering supported (at most
-/// <see cref="ListParameters.MaxCount"/> results), no bulk, no password change, no sorting, no ETags, and OAuth bearer
-/// authentication with an organization API key.
+/// <see cref="ListParameters.MaxCount"/> results), bulk supported within the configured <see cref="BulkLimits"/>, no
+/// password change, no sorting, no ETags, and OAuth bearer authentication with an organization API key.
 /// </summary>
 internal static class ServiceProviderConfigRenderer
 {
 
     /// <summary>Renders the configuration; a fresh object per call.</summary>
-    public static JsonObject Render() => new()
+    /// <param name="bulk">The bulk limits: <c>bulk.maxOperations</c> and <c>bulk.maxPayloadSize</c> (bytes).</param>
+    public static JsonObject Render(BulkLimits bulk) => new()
     {
         ["schemas"] = new JsonArray(ScimSchemaUris.ServiceProviderConfig),
         ["patch"] = Supported(true),
-        ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
+        ["bulk"] = new JsonObject { ["supported"] = true, ["maxOperations"] = bulk.MaxOperations, ["maxPayloadSize"] = bulk.MaxPayloadSize },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ListParameters.MaxCount },
         ["changePassword"] = Supported(false),
         ["sort"] = Supported(false),
