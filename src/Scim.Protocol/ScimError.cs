@@ -54,4 +54,7 @@ public sealed record ScimError(int Status, string? ScimType, string Detail)
 
     /// <summary>404: the resource does not exist in the caller's organization.</summary>
     public static ScimError NotFound(string detail) => new(404, null, detail);
+
+    /// <summary>412: the resource has changed on the server since the version the request names (RFC 7644 §3.12, §3.14; no scimType).</summary>
+    public static ScimError PreconditionFailed(string detail) => new(412, null, detail);
 }

@@ -14,7 +14,7 @@ public sealed class DiscoveryAndRegistrationTests(ScimClientFixture fixture) : I
         var config = await client.GetServiceProviderConfigAsync();
         Assert.True(config.Patch.Supported);
         Assert.Equal(200, config.Filter.MaxResults);
-        Assert.False(config.Etag.Supported);
+        Assert.True(config.Etag.Supported);
         Assert.Equal("oauthbearertoken", Assert.Single(config.AuthenticationSchemes).Type);
 
         var resourceTypes = await client.ListResourceTypesAsync();

@@ -47,26 +47,48 @@ public static class GroupsEndpoints
             : ScimResults.Error(query.Error);
     }
 
-    private static async Task<IResult> GetGroupAsync(string id, string? attributes, string? excludedAttributes, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.Group)), ct));
+    private static async Task<IResult> GetGroupAsync(string id, string? attributes, string? excludedAttributes, HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var ifNoneMatch = ScimPreconditions.IfNoneMatch(request);
+        return ifNoneMatch.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new GetGroup.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.Group)), ct), ifNoneMatch.Value)
+            : ScimResults.Error(ifNoneMatch.Error);
+    }
 
     private static async Task<IResult> ReplaceGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
+        var ifMatch = ScimPreconditions.IfMatch(context.Request);
+        if (!ifMatch.IsSuccess)
+        {
+            return ScimResults.Error(ifMatch.Error);
+        }
+
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!), ct))
+            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!, ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 
     // Entra prefers 204 for group PATCH: returning the member list of a large group is neither needed nor cheap.
     private static async Task<IResult> PatchGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
+        var ifMatch = ScimPreconditions.IfMatch(context.Request);
+        if (!ifMatch.IsSuccess)
+        {
+            return ScimResults.Error(ifMatch.Error);
+        }
+
         var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
-            ? ScimResults.NoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!), ct))
+            ? ScimResults.NoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!, ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 
-    private static async Task<IResult> DeleteGroupAsync(string id, IMediator mediator, CancellationToken ct) =>
-        ScimResults.NoContent(await mediator.Send(new DeleteGroup.Command(id), ct));
+    private static async Task<IResult> DeleteGroupAsync(string id, HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var ifMatch = ScimPreconditions.IfMatch(request);
+        return ifMatch.IsSuccess
+            ? ScimResults.NoContent(await mediator.Send(new DeleteGroup.Command(id, ifMatch.Value), ct))
+            : ScimResults.Error(ifMatch.Error);
+    }
 }

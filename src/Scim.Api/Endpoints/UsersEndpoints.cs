@@ -47,25 +47,47 @@ public static class UsersEndpoints
             : ScimResults.Error(query.Error);
     }
 
-    private static async Task<IResult> GetUserAsync(string id, string? attributes, string? excludedAttributes, IMediator mediator, CancellationToken ct) =>
-        ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.User)), ct));
+    private static async Task<IResult> GetUserAsync(string id, string? attributes, string? excludedAttributes, HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var ifNoneMatch = ScimPreconditions.IfNoneMatch(request);
+        return ifNoneMatch.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new GetUser.Query(id, ListRequest.Projection(attributes, excludedAttributes, ResourceTypeDefinition.User)), ct), ifNoneMatch.Value)
+            : ScimResults.Error(ifNoneMatch.Error);
+    }
 
     private static async Task<IResult> ReplaceUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
+        var ifMatch = ScimPreconditions.IfMatch(context.Request);
+        if (!ifMatch.IsSuccess)
+        {
+            return ScimResults.Error(ifMatch.Error);
+        }
+
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!), ct))
+            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!, ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 
     private static async Task<IResult> PatchUserAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
+        var ifMatch = ScimPreconditions.IfMatch(context.Request);
+        if (!ifMatch.IsSuccess)
+        {
+            return ScimResults.Error(ifMatch.Error);
+        }
+
         var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!), ct))
+            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!, ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 
-    private static async Task<IResult> DeleteUserAsync(string id, IMediator mediator, CancellationToken ct) =>
-        ScimResults.NoContent(await mediator.Send(new DeleteUser.Command(id), ct));
+    private static async Task<IResult> DeleteUserAsync(string id, HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var ifMatch = ScimPreconditions.IfMatch(request);
+        return ifMatch.IsSuccess
+            ? ScimResults.NoContent(await mediator.Send(new DeleteUser.Command(id, ifMatch.Value), ct))
+            : ScimResults.Error(ifMatch.Error);
+    }
 }

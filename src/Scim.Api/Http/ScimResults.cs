@@ -6,8 +6,9 @@ namespace Scim.Api.Http;
 
 /// <summary>
 /// Turns slice results into HTTP responses: <c>application/scim+json</c> bodies written straight into the response
-/// by the body itself (<see cref="ScimBody"/>), with the request's SCIM base URL for <c>meta.location</c> and the
-/// <c>Location</c> header of a 201.
+/// by the body itself (<see cref="ScimBody"/>), with the request's SCIM base URL for <c>meta.location</c>, the
+/// <c>Location</c> header of a 201, and the <c>ETag</c> header (equal to <c>meta.version</c>, RFC 7644 §3.14) of every
+/// answer that is one user or group.
 /// </summary>
 public static class ScimResults
 {
@@ -16,6 +17,16 @@ public static class ScimResults
 
     /// <summary>200 with the body, or the SCIM error.</summary>
     public static IResult Ok(Result<ScimBody> result) => result.IsSuccess ? Ok(result.Value!) : Error(result.Error);
+
+    /// <summary>
+    /// 200 with the body, or 304 Not Modified with only its <c>ETag</c> when <paramref name="ifNoneMatch"/> names the
+    /// resource's version and the body is all covered by it (<see cref="ScimBody.IsCoveredByVersion"/>; otherwise what
+    /// the client holds may differ, and it gets the body); or the SCIM error.
+    /// </summary>
+    public static IResult Ok(Result<ScimBody> result, ETagCondition? ifNoneMatch) =>
+        result.IsSuccess && ifNoneMatch is not null && result.Value!.Version is { } version && result.Value.IsCoveredByVersion && ifNoneMatch.Matches(version)
+            ? new EmptyResult(StatusCodes.Status304NotModified, version)
+            : Ok(result);
 
     /// <summary>200 with a body that has no failure path (the discovery lists).</summary>
     public static IResult Ok(ScimBody body) => new BodyResult(body, StatusCodes.Status200OK);
@@ -33,6 +44,10 @@ public static class ScimResults
     /// <summary>204 No Content, or the SCIM error.</summary>
     public static IResult NoContent(Result<bool> result) => result.IsSuccess ? Results.NoContent() : Error(result.Error);
 
+    /// <summary>204 No Content with the <c>ETag</c> of the resource's version after the change, or the SCIM error.</summary>
+    public static IResult NoContent(Result<long> version) =>
+        version.IsSuccess ? new EmptyResult(StatusCodes.Status204NoContent, version.Value) : Error(version.Error);
+
     /// <summary>The SCIM error body with its status.</summary>
     public static IResult Error(ScimError error) =>
         Results.Text(error.ToJson().ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status);
@@ -40,6 +55,17 @@ public static class ScimResults
     /// <summary>The SCIM base URL of this request: scheme, host, path base and the configured SCIM prefix.</summary>
     public static string ScimBaseUrl(HttpContext context) =>
         $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.RequestServices.GetRequiredService<ScimOptions>().PathBase}";
+
+    // A status without a body that carries the resource's ETag (204 after a change, 304).
+    private sealed class EmptyResult(int status, long version) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.ETag = ETag.Of(version);
+            return Task.CompletedTask;
+        }
+    }
 
     private sealed class BodyResult(ScimBody body, int status) : IResult
     {
@@ -52,6 +78,11 @@ public static class ScimResults
             if (status == StatusCodes.Status201Created)
             {
                 response.Headers.Location = baseUrl + body.ResourcePath;
+            }
+
+            if (body.Version is { } version)
+            {
+                response.Headers.ETag = ETag.Of(version);
             }
 
             using var output = new ResponseBodyWriter(response);

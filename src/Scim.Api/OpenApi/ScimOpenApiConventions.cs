@@ -19,13 +19,14 @@ public static class ScimOpenApiConventions
         where TResource : notnull => builder
         .AcceptsScim<TResource>()
         .ProducesScim<TResource>(StatusCodes.Status201Created)
-        .WithMetadata(ScimParameters.Location)
+        .WithMetadata(ScimParameters.Location, ScimParameters.CreatedETag)
         .ProducesScimErrors(400, 401, 403, 409);
 
-    /// <summary>GET of one resource by id, with <c>attributes</c> / <c>excludedAttributes</c>.</summary>
+    /// <summary>GET of one resource by id, with <c>attributes</c> / <c>excludedAttributes</c>; 304 for <c>If-None-Match</c>.</summary>
     public static RouteHandlerBuilder ReturnsResource<TResource>(this RouteHandlerBuilder builder) => builder
         .ProducesScim<TResource>(StatusCodes.Status200OK)
-        .WithMetadata(ScimParameters.Attributes, ScimParameters.ExcludedAttributes, ScimParameters.IfNoneMatch, ScimParameters.ETag)
+        .Produces(StatusCodes.Status304NotModified)
+        .WithMetadata(ScimParameters.Attributes, ScimParameters.ExcludedAttributes, ScimParameters.IfNoneMatch, ScimParameters.ETag, ScimParameters.NotModifiedETag)
         .ProducesScimErrors(400, 401, 403, 404);
 
     /// <summary>GET of a filtered, paged list: a ListResponse of <typeparamref name="TResource"/>.</summary>
@@ -41,34 +42,34 @@ public static class ScimOpenApiConventions
         .ProducesScim<ScimListResponse<TResource>>(StatusCodes.Status200OK)
         .ProducesScimErrors(400, 401, 403);
 
-    /// <summary>PUT: replaces the resource and returns it.</summary>
+    /// <summary>PUT: replaces the resource and returns it; 412 for a version <c>If-Match</c> does not name.</summary>
     public static RouteHandlerBuilder ReplacesResource<TResource>(this RouteHandlerBuilder builder)
         where TResource : notnull => builder
         .AcceptsScim<TResource>()
         .ProducesScim<TResource>(StatusCodes.Status200OK)
         .WithMetadata(ScimParameters.IfMatch, ScimParameters.ETag)
-        .ProducesScimErrors(400, 401, 403, 404, 409);
+        .ProducesScimErrors(400, 401, 403, 404, 409, 412);
 
-    /// <summary>PATCH with a PatchOp body that returns the patched resource (200).</summary>
+    /// <summary>PATCH with a PatchOp body that returns the patched resource (200); 412 for a version <c>If-Match</c> does not name.</summary>
     public static RouteHandlerBuilder PatchesResource<TResource>(this RouteHandlerBuilder builder)
         where TResource : notnull => builder
         .AcceptsScim<PatchRequest>()
         .ProducesScim<TResource>(StatusCodes.Status200OK)
         .WithMetadata(ScimParameters.IfMatch, ScimParameters.ETag)
-        .ProducesScimErrors(400, 401, 403, 404, 409);
+        .ProducesScimErrors(400, 401, 403, 404, 409, 412);
 
-    /// <summary>PATCH with a PatchOp body that answers 204 No Content.</summary>
+    /// <summary>PATCH with a PatchOp body that answers 204 No Content with the new <c>ETag</c>; 412 as <see cref="PatchesResource{TResource}"/>.</summary>
     public static RouteHandlerBuilder PatchesResourceWithoutBody(this RouteHandlerBuilder builder) => builder
         .AcceptsScim<PatchRequest>()
         .Produces(StatusCodes.Status204NoContent)
-        .WithMetadata(ScimParameters.IfMatch)
-        .ProducesScimErrors(400, 401, 403, 404, 409);
+        .WithMetadata(ScimParameters.IfMatch, ScimParameters.ChangedETag)
+        .ProducesScimErrors(400, 401, 403, 404, 409, 412);
 
-    /// <summary>DELETE: 204 No Content.</summary>
+    /// <summary>DELETE: 204 No Content; 412 for a version <c>If-Match</c> does not name, 400 for a malformed one.</summary>
     public static RouteHandlerBuilder DeletesResource(this RouteHandlerBuilder builder) => builder
         .Produces(StatusCodes.Status204NoContent)
         .WithMetadata(ScimParameters.IfMatch)
-        .ProducesScimErrors(401, 403, 404);
+        .ProducesScimErrors(400, 401, 403, 404, 412);
 
     /// <summary>POST /Bulk: a BulkRequest answered 200 with a BulkResponse; 413 beyond <c>bulk.maxOperations</c> or <c>bulk.maxPayloadSize</c>.</summary>
     public static RouteHandlerBuilder ProcessesBulk(this RouteHandlerBuilder builder) => builder

@@ -192,11 +192,13 @@ public static class ScimOpenApiDocument
             "200" => "OK.",
             "201" => "Created: the new resource, with its URL in Location.",
             "204" => "No Content.",
+            "304" => "Not Modified: the resource still has the version If-None-Match names (no body).",
             "400" => "Bad request (SCIM error; scimType invalidFilter, invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany).",
             "401" => "Missing, unknown or revoked API key (SCIM error, WWW-Authenticate: Bearer).",
             "403" => "The API key lacks the scim scope (SCIM error).",
             "404" => "No such resource in the caller's organization (SCIM error).",
             "409" => "A unique attribute value is already taken (SCIM error, scimType uniqueness).",
+            "412" => "The resource has changed on the server: its version differs from If-Match, and nothing was changed (SCIM error, no scimType).",
             "413" => "More operations or a larger body than ServiceProviderConfig bulk allows (SCIM error naming the limit).",
             _ => "",
         };

@@ -19,7 +19,7 @@ public sealed record ScimResponseHeaderMetadata(int Status, string Name, string 
 /// <summary>The SCIM query parameters and headers (RFC 7644 §3.4.2, §3.14), each described once.</summary>
 public static class ScimParameters
 {
-    private const string NoETags = "ETags are not supported yet (ServiceProviderConfig etag.supported is false)";
+    private const string ETagValue = "The resource's version as a weak entity tag, e.g. W/\"7\", equal to its meta.version (RFC 7644 §3.14)";
 
     /// <summary><c>filter</c> (RFC 7644 §3.4.2.2).</summary>
     public static readonly ScimParameterMetadata Filter = Query("filter", JsonObjectType.String,
@@ -53,17 +53,31 @@ public static class ScimParameters
     public static readonly ScimParameterMetadata ExcludedAttributes = Query("excludedAttributes", JsonObjectType.String,
         "Comma-separated attribute names to leave out of the response, e.g. members.");
 
-    /// <summary><c>If-Match</c>: ignored today.</summary>
+    /// <summary><c>If-Match</c> (RFC 7644 §3.14): the request applies only to the versions it names.</summary>
     public static readonly ScimParameterMetadata IfMatch = new("If-Match", OpenApiParameterKind.Header, JsonObjectType.String,
-        $"Ignored today: {NoETags}; the request is applied unconditionally.");
+        "Apply the request only while the resource has this version: its meta.version (ETag header) as read, e.g. W/\"7\" "
+        + "(the weak and the strong form \"7\" both match), several separated by commas, or * for any. Another version is 412 "
+        + "and nothing is changed; a value that is not a list of entity tags is 400. Without it the request applies to any version.");
 
-    /// <summary><c>If-None-Match</c>: ignored today.</summary>
+    /// <summary><c>If-None-Match</c> (RFC 7644 §3.14): 304 while the resource still has a version it names.</summary>
     public static readonly ScimParameterMetadata IfNoneMatch = new("If-None-Match", OpenApiParameterKind.Header, JsonObjectType.String,
-        $"Ignored today: {NoETags}; the resource is always returned.");
+        "Answer 304 Not Modified (no body) while the resource still has this version, e.g. W/\"7\" or *, provided the "
+        + "attributes asked for all follow from the version: for a User leave out groups (and manager.displayName when it has a "
+        + "manager), for a Group members.display (e.g. excludedAttributes=members); otherwise the resource is returned.");
 
-    /// <summary>The <c>ETag</c> response header: not sent today.</summary>
-    public static readonly ScimResponseHeaderMetadata ETag = new(StatusCodes.Status200OK, "ETag",
-        $"Not sent today: {NoETags}.");
+    /// <summary>The <c>ETag</c> header of a 200 with one resource.</summary>
+    public static readonly ScimResponseHeaderMetadata ETag = new(StatusCodes.Status200OK, "ETag", ETagValue + ".");
+
+    /// <summary>The <c>ETag</c> header of a 201.</summary>
+    public static readonly ScimResponseHeaderMetadata CreatedETag = new(StatusCodes.Status201Created, "ETag", ETagValue + ".");
+
+    /// <summary>The <c>ETag</c> header of a 204 after a change.</summary>
+    public static readonly ScimResponseHeaderMetadata ChangedETag = new(StatusCodes.Status204NoContent, "ETag",
+        ETagValue + ", after the change.");
+
+    /// <summary>The <c>ETag</c> header of a 304.</summary>
+    public static readonly ScimResponseHeaderMetadata NotModifiedETag = new(StatusCodes.Status304NotModified, "ETag",
+        ETagValue + ": the version If-None-Match named.");
 
     /// <summary>The <c>Location</c> header of a 201 response.</summary>
     public static readonly ScimResponseHeaderMetadata Location = new(StatusCodes.Status201Created, "Location",

@@ -52,11 +52,11 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         return WriteStatus.Written;
     });
 
-    public async ValueTask<bool> DeleteUserAsync(Guid id, DateTime now)
+    public async ValueTask<WriteStatus> DeleteUserAsync(Guid id, DateTime now, IReadOnlyCollection<long>? versions)
     {
-        if (!await LockForDeleteAsync("users", id))
+        if (await LockForDeleteAsync("users", id, versions) is not WriteStatus.Written and var status)
         {
-            return false;
+            return status;
         }
 
         await LeaveGroupsAsync(id, now);
@@ -67,7 +67,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
             """, ("id", id), ("now", now));
         // Value rows and addresses follow (ON DELETE CASCADE).
         await RunAsync("""DELETE FROM "users" WHERE "OrganizationId" = @org AND "Id" = @id""", ("id", id));
-        return true;
+        return WriteStatus.Written;
     }
 
     public ValueTask<WriteStatus> InsertGroupAsync(Group group) => StatusAsync(async () =>
@@ -76,21 +76,25 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
     public ValueTask<WriteStatus> UpdateGroupAsync(Group group, long expectedVersion) => StatusAsync(async () =>
         await ExecuteAsync(statements.UpdateGroup, group, expectedVersion) == 0 ? WriteStatus.Stale : WriteStatus.Written);
 
-    public async ValueTask<bool> TouchGroupAsync(Guid id, DateTime now) => await RunAsync(
-        """UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = @now WHERE "OrganizationId" = @org AND "Id" = @id""",
-        ("id", id), ("now", now)) > 0;
-
-    public async ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now)
+    public async ValueTask<long?> TouchGroupAsync(Guid id, DateTime now)
     {
-        if (!await LockForDeleteAsync("groups", id))
+        await using var command = Command(
+            """UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = @now WHERE "OrganizationId" = @org AND "Id" = @id RETURNING "Version" """,
+            ("id", id), ("now", now));
+        return await command.ExecuteScalarAsync() is long version ? version : null;
+    }
+
+    public async ValueTask<WriteStatus> DeleteGroupAsync(Guid id, DateTime now, IReadOnlyCollection<long>? versions)
+    {
+        if (await LockForDeleteAsync("groups", id, versions) is not WriteStatus.Written and var status)
         {
-            return false;
+            return status;
         }
 
         await LeaveGroupsAsync(id, now);
         // The group's own membership rows follow it (ON DELETE CASCADE).
         await RunAsync("""DELETE FROM "groups" WHERE "OrganizationId" = @org AND "Id" = @id""", ("id", id));
-        return true;
+        return WriteStatus.Written;
     }
 
     public async ValueTask DeleteMembersAsync(Guid groupId, IReadOnlyCollection<Guid>? memberIds)
@@ -151,11 +155,30 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
     }
 
     // Locks the row to be deleted before anything else: from then on no write can add a membership or a manager
-    // reference to it (those lock it FOR KEY SHARE, which waits), so clearing them first leaves none behind.
-    private async ValueTask<bool> LockForDeleteAsync(string table, Guid id)
+    // reference to it (those lock it FOR KEY SHARE, which waits), so clearing them first leaves none behind. With
+    // `versions`, only a row at one of them is locked: a row being updated is waited for and its new version checked
+    // (READ COMMITTED re-evaluates the condition), and once locked it keeps that version until the deletion commits.
+    private async ValueTask<WriteStatus> LockForDeleteAsync(string table, Guid id, IReadOnlyCollection<long>? versions)
     {
-        await using var command = Command($"""SELECT 1 FROM "{table}" WHERE "OrganizationId" = @org AND "Id" = @id FOR UPDATE""", ("id", id));
-        return await command.ExecuteScalarAsync() is not null;
+        await using (var command = versions is null
+            ? Command($"""SELECT 1 FROM "{table}" WHERE "OrganizationId" = @org AND "Id" = @id FOR UPDATE""", ("id", id))
+            : Command($"""SELECT 1 FROM "{table}" WHERE "OrganizationId" = @org AND "Id" = @id AND "Version" = ANY(@versions) FOR UPDATE""",
+                ("id", id), ("versions", versions.ToArray())))
+        {
+            if (await command.ExecuteScalarAsync() is not null)
+            {
+                return WriteStatus.Written;
+            }
+        }
+
+        if (versions is null)
+        {
+            return WriteStatus.NotFound;
+        }
+
+        // Only on the failure path: a missing resource or one at another version.
+        await using var exists = Command($"""SELECT 1 FROM "{table}" WHERE "OrganizationId" = @org AND "Id" = @id""", ("id", id));
+        return await exists.ExecuteScalarAsync() is null ? WriteStatus.NotFound : WriteStatus.Stale;
     }
 
     // Removes a deleted user or group from every group it was a member of; each of those groups changes (new version,
@@ -243,6 +266,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         Guid[] ids => new NpgsqlParameter<Guid[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids },
         DateTime time => new NpgsqlParameter<DateTime>(name, NpgsqlDbType.TimestampTz) { TypedValue = time },
         int number => new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = number },
+        long[] numbers => new NpgsqlParameter<long[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = numbers },
         _ => throw new ArgumentException($"No PostgreSQL type for parameter {name}.", nameof(value)),
     };
 

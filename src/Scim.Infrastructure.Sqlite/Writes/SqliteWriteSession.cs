@@ -60,7 +60,7 @@ internal sealed class SqliteWriteSession : IWriteSession
         return WriteStatus.Written;
     });
 
-    public ValueTask<bool> DeleteUserAsync(Guid id, DateTime now)
+    public ValueTask<WriteStatus> DeleteUserAsync(Guid id, DateTime now, IReadOnlyCollection<long>? versions)
     {
         // What the user's deletion changes in other resources is a change of theirs: new version and lastModified.
         LeaveGroups(id, now);
@@ -68,7 +68,7 @@ internal sealed class SqliteWriteSession : IWriteSession
             ("$id", id), ("$now", now));
 
         // Value rows and addresses follow (ON DELETE CASCADE), as do manager references (SET NULL).
-        return ValueTask.FromResult(Run("""DELETE FROM "users" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) > 0);
+        return ValueTask.FromResult(DeleteRow("users", id, versions));
     }
 
     public ValueTask<WriteStatus> InsertGroupAsync(Group group) => Status(() =>
@@ -80,16 +80,16 @@ internal sealed class SqliteWriteSession : IWriteSession
     public ValueTask<WriteStatus> UpdateGroupAsync(Group group, long expectedVersion) =>
         Status(() => updateGroup.Execute(group, expectedVersion) == 0 ? WriteStatus.Stale : WriteStatus.Written);
 
-    public ValueTask<bool> TouchGroupAsync(Guid id, DateTime now) => ValueTask.FromResult(Run(
-        """UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now WHERE "Id" = $id AND "OrganizationId" = $org""",
-        ("$id", id), ("$now", now)) > 0);
+    public ValueTask<long?> TouchGroupAsync(Guid id, DateTime now) => ValueTask.FromResult(Scalar(
+        """UPDATE "groups" SET "Version" = "Version" + 1, "LastModifiedUtc" = $now WHERE "Id" = $id AND "OrganizationId" = $org RETURNING "Version" """,
+        ("$id", id), ("$now", now)) is long version ? version : (long?)null);
 
-    public ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now)
+    public ValueTask<WriteStatus> DeleteGroupAsync(Guid id, DateTime now, IReadOnlyCollection<long>? versions)
     {
         LeaveGroups(id, now);
 
         // The group's own membership rows follow it (ON DELETE CASCADE).
-        return ValueTask.FromResult(Run("""DELETE FROM "groups" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) > 0);
+        return ValueTask.FromResult(DeleteRow("groups", id, versions));
     }
 
     public ValueTask DeleteMembersAsync(Guid groupId, IReadOnlyCollection<Guid>? memberIds)
@@ -148,6 +148,28 @@ internal sealed class SqliteWriteSession : IWriteSession
             WHERE r."OrganizationId" = $org
             ON CONFLICT DO NOTHING
             """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)), ("$type", (int)type)));
+    }
+
+    // Deletes the row of a user or group where its version is one of `versions` (any when null). What the deletion changed
+    // before (memberships, references) is undone with the write when the row is not deleted; only then is the row looked
+    // up, to tell a missing resource from one at another version.
+    private WriteStatus DeleteRow(string table, Guid id, IReadOnlyCollection<long>? versions)
+    {
+        if (versions is null)
+        {
+            return Run($"""DELETE FROM "{table}" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) > 0 ? WriteStatus.Written : WriteStatus.NotFound;
+        }
+
+        if (Run($"""
+            DELETE FROM "{table}" WHERE "Id" = $id AND "OrganizationId" = $org AND "Version" IN (SELECT "value" FROM json_each($versions))
+            """, ("$id", id), ("$versions", $"[{string.Join(',', versions)}]")) > 0)
+        {
+            return WriteStatus.Written;
+        }
+
+        return Scalar($"""SELECT 1 FROM "{table}" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) is null
+            ? WriteStatus.NotFound
+            : WriteStatus.Stale;
     }
 
     // Removes a deleted user or group from every group it was a member of; each of those groups changes (new version,

@@ -194,6 +194,27 @@ public sealed partial class ProcessBulkTests
         Assert.Equal(["204", "204"], operations.Select(o => o.Status()));
     }
 
+    [Fact]
+    public async Task Bulk_StaleVersion_Is412AndNotApplied_CurrentVersionApplies()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var group = await f.CreateSalesGroupAsync(f.U1);
+        const string Patch = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"nickName","value":"Changed"}]}""";
+
+        var operations = await f.Client.BulkOkAsync($$"""
+            {"method":"PATCH","path":"/Users/{{f.U1}}","version":"W/\"7\"","data":{{Patch}}},
+            {"method":"DELETE","path":"/Groups/{{group}}","version":"W/\"9\""},
+            {"method":"PATCH","path":"/Users/{{f.U2}}","version":"W/\"1\"","data":{{Patch}}}
+            """);
+
+        operations[0].AssertFailed(HttpStatusCode.PreconditionFailed, null);
+        operations[1].AssertFailed(HttpStatusCode.PreconditionFailed, null);
+        Assert.Equal("200", operations[2].Status());
+        Assert.Equal("W/\"2\"", operations[2]["version"]!.GetValue<string>());
+        Assert.Equal("Al", (await f.GetUserAsync(f.U1))["nickName"]!.GetValue<string>());
+        Assert.Equal([f.U1], await f.MemberIdsAsync(group));
+    }
+
     /// <summary>A body sent without Content-Length (chunked), whose size the server learns only while reading it.</summary>
     private sealed class UnsizedContent(byte[] bytes) : HttpContent
     {

@@ -3,8 +3,8 @@ using Scim.Testing;
 namespace Scim.Api.Tests.Discovery;
 
 /// <summary>
-/// GET /ServiceProviderConfig (RFC 7644 §4): PATCH and filtering are supported, with at most 200 results, and bulk, with
-/// at most 1,000 operations and 1 MiB a request by default; password change, sorting and ETags are not; authentication
+/// GET /ServiceProviderConfig (RFC 7644 §4): PATCH, filtering (at most 200 results) and ETags are supported, and bulk,
+/// with at most 1,000 operations and 1 MiB a request by default; password change and sorting are not; authentication
 /// is by OAuth bearer token.
 /// </summary>
 public sealed class GetServiceProviderConfigTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
@@ -25,7 +25,7 @@ public sealed class GetServiceProviderConfigTests(ScimApiFactory factory) : ICla
         Assert.Equal(1_048_576, config["bulk"]!["maxPayloadSize"]!.GetValue<int>());
         Assert.False(config["changePassword"]!["supported"]!.GetValue<bool>());
         Assert.False(config["sort"]!["supported"]!.GetValue<bool>());
-        Assert.False(config["etag"]!["supported"]!.GetValue<bool>());
+        Assert.True(config["etag"]!["supported"]!.GetValue<bool>());
         var scheme = Assert.Single(config["authenticationSchemes"]!.AsArray())!;
         Assert.Equal("oauthbearertoken", scheme["type"]!.GetValue<string>());
         Assert.True(scheme["primary"]!.GetValue<bool>());

@@ -57,6 +57,9 @@ public sealed class CreateGroupTests(ScimApiFactory factory) : IClassFixture<Sci
         var responses = await Task.WhenAll(client.PostJsonAsync("Groups", body), client.PostJsonAsync("Groups", body));
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order().ToArray());
+        var id = (await responses.Single(r => r.StatusCode == HttpStatusCode.Created).ReadScimAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var conflict = await responses.Single(r => r.StatusCode == HttpStatusCode.Conflict).AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        Assert.Contains($"Group {id}", conflict["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(1, (await client.GetListAsync("Groups?filter=displayName%20eq%20%22Race%22")).TotalResults());
     }
 }

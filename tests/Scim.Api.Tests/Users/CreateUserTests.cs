@@ -103,9 +103,29 @@ public sealed class CreateUserTests(ScimApiFactory factory) : IClassFixture<Scim
         Assert.Equal(
             [HttpStatusCode.Created, HttpStatusCode.Conflict],
             responses.Select(r => r.StatusCode).Order().ToArray());
-        await responses.Single(r => r.StatusCode == HttpStatusCode.Conflict).AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        var id = (await responses.Single(r => r.StatusCode == HttpStatusCode.Created).ReadScimAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var conflict = await responses.Single(r => r.StatusCode == HttpStatusCode.Conflict).AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        Assert.Contains(id, conflict["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         var list = await client.GetListAsync("Users?filter=userName%20eq%20%22race%40example.com%22");
         Assert.Equal(1, list.TotalResults());
+    }
+
+    [Fact]
+    public async Task CreateUser_SentAgainAfterATimeout_Is409NamingTheUserTheFirstCreated()
+    {
+        var client = await factory.CreateScimClientAsync();
+        const string body = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"Retry@Example.com","externalId":"e-1"}
+            """;
+        var first = (await (await client.PostJsonAsync("Users", body)).ReadScimAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+
+        var again = await client.PostJsonAsync("Users", body);
+
+        var error = await again.AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        Assert.Contains($"User {first}", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var found = await client.GetListAsync("Users?filter=userName%20eq%20%22retry%40example.com%22");
+        Assert.Equal(first, Assert.Single(found.Resources())["id"]!.GetValue<string>());
+        Assert.Equal(1, (await client.GetListAsync("Users?filter=externalId%20eq%20%22e-1%22")).TotalResults());
     }
 
     [Theory]

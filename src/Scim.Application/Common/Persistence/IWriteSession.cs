@@ -25,10 +25,13 @@ public interface IWriteSession
     ValueTask<WriteStatus> UpdateUserAsync(User user, long expectedVersion, bool rowsChanged);
 
     /// <summary>
-    /// Deletes the user, its memberships, value rows and addresses; the groups it was in and the users it managed
-    /// change (new version, <c>lastModified</c> = <paramref name="now"/>). False when there is no such user.
+    /// Deletes the user, its memberships, value rows and addresses, where its stored version is one of
+    /// <paramref name="versions"/> (any version when null); the groups it was in and the users it managed change (new
+    /// version, <c>lastModified</c> = <paramref name="now"/>).
     /// </summary>
-    ValueTask<bool> DeleteUserAsync(Guid id, DateTime now);
+    /// <returns><see cref="WriteStatus.NotFound"/> when there is no such user; <see cref="WriteStatus.Stale"/> when it has
+    /// another version (nothing is deleted).</returns>
+    ValueTask<WriteStatus> DeleteUserAsync(Guid id, DateTime now, IReadOnlyCollection<long>? versions);
 
     /// <summary>Inserts <paramref name="group"/> (without members); <see cref="WriteStatus.Conflict"/> for a taken displayName.</summary>
     ValueTask<WriteStatus> InsertGroupAsync(Group group);
@@ -38,12 +41,16 @@ public interface IWriteSession
 
     /// <summary>
     /// Gives the group a new version and <c>lastModified</c> = <paramref name="now"/> whatever its version, for a change
-    /// that does not depend on what the request read (members added or removed by id). False when there is no such group.
+    /// that does not depend on what the request read (members added or removed by id).
     /// </summary>
-    ValueTask<bool> TouchGroupAsync(Guid id, DateTime now);
+    /// <returns>The group's new version (from the same statement); null when there is no such group.</returns>
+    ValueTask<long?> TouchGroupAsync(Guid id, DateTime now);
 
-    /// <summary>Deletes the group, its membership rows and its memberships in other groups, which change. False when there is no such group.</summary>
-    ValueTask<bool> DeleteGroupAsync(Guid id, DateTime now);
+    /// <summary>
+    /// Deletes the group, its membership rows and its memberships in other groups, which change, where its stored version
+    /// is one of <paramref name="versions"/> (any version when null); statuses as <see cref="DeleteUserAsync"/>.
+    /// </summary>
+    ValueTask<WriteStatus> DeleteGroupAsync(Guid id, DateTime now, IReadOnlyCollection<long>? versions);
 
     /// <summary>Deletes the membership rows of <paramref name="memberIds"/> in the group, or all of them when null.</summary>
     ValueTask DeleteMembersAsync(Guid groupId, IReadOnlyCollection<Guid>? memberIds);
@@ -76,4 +83,7 @@ public enum WriteStatus
 
     /// <summary>Nothing was written: a referenced resource (the manager) no longer exists.</summary>
     MissingReference,
+
+    /// <summary>Nothing was written: there is no such resource (told apart from <see cref="Stale"/> by a conditional delete).</summary>
+    NotFound,
 }

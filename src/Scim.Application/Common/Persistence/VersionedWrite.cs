@@ -1,3 +1,4 @@
+using Scim.Application.Common.Resources;
 using Scim.Protocol;
 
 namespace Scim.Application.Common.Persistence;
@@ -7,6 +8,12 @@ namespace Scim.Application.Common.Persistence;
 /// existing resource runs. The read and the preparation happen outside the writer; only the conditional statements
 /// run on it (<see cref="IResourceWriter"/>).
 /// </summary>
+/// <remarks>
+/// A request with <c>If-Match</c> (RFC 7644 §3.14) names the versions it may be applied to: an attempt that reads
+/// another version fails with 412 before it writes (<see cref="Check"/>), and since the write is conditional on the
+/// version read, one that loses the race to another write fails with 412 too, instead of reading again. So of two
+/// requests sent with the same If-Match, one is applied and the other is 412.
+/// </remarks>
 internal static class VersionedWrite
 {
     /// <summary>How many times one request reads and writes again before it gives up.</summary>
@@ -26,14 +33,26 @@ internal static class VersionedWrite
     /// <summary>
     /// Runs <paramref name="attempt"/> until it does not end in <see cref="Stale"/>, at most <see cref="MaxAttempts"/>
     /// times. The first attempt runs at once; retries of writes to <paramref name="resourceId"/> run one at a time in
-    /// this process, so each of them reads what the previous one wrote.
+    /// this process, so each of them reads what the previous one wrote. With <paramref name="ifMatch"/> naming versions,
+    /// a stale attempt is not retried: the answer is 412.
     /// </summary>
-    public static async Task<Result<T>> RunAsync<T>(Guid resourceId, Func<Task<Result<T>>> attempt, CancellationToken cancellationToken)
+    /// <param name="resourceType"><c>User</c> or <c>Group</c>, for the 412's detail.</param>
+    /// <param name="resourceId">The resource written.</param>
+    /// <param name="ifMatch">The request's If-Match, or null; each attempt checks it against what it read (<see cref="Check"/>).</param>
+    /// <param name="attempt">Reads, checks, prepares and writes once.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public static async Task<Result<T>> RunAsync<T>(
+        string resourceType, Guid resourceId, ETagCondition? ifMatch, Func<Task<Result<T>>> attempt, CancellationToken cancellationToken)
     {
         var result = await attempt();
         if (!ReferenceEquals(result.Error, Stale))
         {
             return result;
+        }
+
+        if (ifMatch is { IsAny: false })
+        {
+            return Changed(resourceType, resourceId, current: null);
         }
 
         var turn = RetryTurns[(int)((uint)resourceId.GetHashCode() % (uint)RetryTurns.Length)];
@@ -54,6 +73,25 @@ internal static class VersionedWrite
             turn.Release();
         }
     }
+
+    /// <summary>
+    /// Null when <paramref name="ifMatch"/> is absent or met by the <paramref name="version"/> an attempt read; otherwise
+    /// the 412 to answer, before anything is written.
+    /// </summary>
+    public static ScimError? Check(ETagCondition? ifMatch, string resourceType, Guid id, long version) =>
+        ifMatch is null || ifMatch.Matches(version) ? null : Changed(resourceType, id, version);
+
+    /// <summary>
+    /// 412 (RFC 7644 §3.12 "Failed to update. Resource has changed on the server."): the resource no longer has a version
+    /// that If-Match names.
+    /// </summary>
+    /// <param name="resourceType"><c>User</c> or <c>Group</c>.</param>
+    /// <param name="id">The resource.</param>
+    /// <param name="current">Its version now, when known (null when the conditional statement found another one).</param>
+    public static ScimError Changed(string resourceType, Guid id, long? current) => ScimError.PreconditionFailed(
+        $"{resourceType} {id} has changed on the server: its current version "
+        + (current is { } version ? $"{ETag.Of(version)} differs from If-Match" : "differs from If-Match (another request changed it first)")
+        + "; nothing was changed. GET it again, reapply the change to what it returns, and send its meta.version (the ETag header) in If-Match.");
 
     /// <summary>
     /// A write's status as its result: success for <see cref="WriteStatus.Written"/>, <see cref="Stale"/>, 409

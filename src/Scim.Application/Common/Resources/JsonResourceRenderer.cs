@@ -13,6 +13,10 @@ internal sealed class JsonResourceRenderer : IResourceRenderer<JsonObject>
 
     public string PathOf(JsonObject row) => RelativeLocation(row) ?? "";
 
+    public long? VersionOf(JsonObject row) => null;
+
+    public bool IsCoveredByVersion(JsonObject row) => false;
+
     public ValueTask WriteAsync(JsonObject row, ScimJsonOutput output, CancellationToken cancellationToken)
     {
         var json = output.Json;

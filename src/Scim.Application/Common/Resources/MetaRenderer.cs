@@ -6,7 +6,8 @@ namespace Scim.Application.Common.Resources;
 /// <summary>
 /// Writes <c>meta</c> (RFC 7643 §3.1) of resources of one type, as far as a projection keeps it: <c>resourceType</c>,
 /// <c>created</c> and <c>lastModified</c> (ISO 8601 UTC, as the serializer writes a UTC <see cref="DateTime"/>, e.g.
-/// <c>2026-12-04T20:17:16.020924Z</c>) and <c>location</c> (absolute: the request's SCIM base URL, the endpoint, the id).
+/// <c>2026-12-04T20:17:16.020924Z</c>), <c>location</c> (absolute: the request's SCIM base URL, the endpoint, the id) and
+/// <c>version</c> (the resource's <see cref="ETag"/>, e.g. <c>W/"7"</c>; RFC 7644 §3.14).
 /// </summary>
 internal sealed class MetaRenderer
 {
@@ -15,6 +16,7 @@ internal sealed class MetaRenderer
     private static readonly JsonEncodedText CreatedName = JsonEncodedText.Encode("created");
     private static readonly JsonEncodedText LastModifiedName = JsonEncodedText.Encode("lastModified");
     private static readonly JsonEncodedText LocationName = JsonEncodedText.Encode("location");
+    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("version");
 
     private readonly JsonEncodedText resourceType;
     private readonly string endpoint;
@@ -22,6 +24,7 @@ internal sealed class MetaRenderer
     private readonly bool writesCreated;
     private readonly bool writesLastModified;
     private readonly bool writesLocation;
+    private readonly bool writesVersion;
 
     /// <param name="resource">What the projection keeps of a resource (its top-level scope).</param>
     /// <param name="resourceType"><c>meta.resourceType</c>: <c>User</c> or <c>Group</c>.</param>
@@ -35,12 +38,13 @@ internal sealed class MetaRenderer
         writesCreated = meta?.Member("created") is not null;
         writesLastModified = meta?.Member("lastModified") is not null;
         writesLocation = meta?.Member("location") is not null;
+        writesVersion = meta?.Member("version") is not null;
     }
 
     /// <summary>Writes the <c>meta</c> member, or nothing when the projection keeps none of it.</summary>
-    public void Write(Utf8JsonWriter json, string baseUrl, Guid id, DateTime createdUtc, DateTime lastModifiedUtc)
+    public void Write(Utf8JsonWriter json, string baseUrl, Guid id, DateTime createdUtc, DateTime lastModifiedUtc, long version)
     {
-        if (!(writesResourceType || writesCreated || writesLastModified || writesLocation))
+        if (!(writesResourceType || writesCreated || writesLastModified || writesLocation || writesVersion))
         {
             return;
         }
@@ -64,6 +68,12 @@ internal sealed class MetaRenderer
         if (writesLocation)
         {
             ResourceLocation.Write(json, LocationName, baseUrl, endpoint, id);
+        }
+
+        if (writesVersion)
+        {
+            Span<byte> tag = stackalloc byte[ETag.MaxLength];
+            json.WriteString(VersionName, tag[..ETag.Format(version, tag)]);
         }
 
         json.WriteEndObject();

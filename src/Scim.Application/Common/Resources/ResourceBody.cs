@@ -9,6 +9,12 @@ internal interface IResourceRenderer<in TRow>
     /// <summary>The resource's path below the SCIM base URL, e.g. <c>/Users/{id}</c>.</summary>
     string PathOf(TRow row);
 
+    /// <summary>The resource's stored version (<c>meta.version</c>), or null when it has none (a discovery document).</summary>
+    long? VersionOf(TRow row);
+
+    /// <summary>Whether what <see cref="WriteAsync"/> writes follows from the version alone (<see cref="ScimBody.IsCoveredByVersion"/>).</summary>
+    bool IsCoveredByVersion(TRow row);
+
     /// <summary>Writes the resource as one JSON object.</summary>
     ValueTask WriteAsync(TRow row, ScimJsonOutput output, CancellationToken cancellationToken);
 }
@@ -17,6 +23,10 @@ internal interface IResourceRenderer<in TRow>
 internal sealed class ResourceBody<TRow>(TRow row, IResourceRenderer<TRow> renderer) : ScimBody
 {
     public override string? ResourcePath => renderer.PathOf(row);
+
+    public override long? Version => renderer.VersionOf(row);
+
+    public override bool IsCoveredByVersion => renderer.IsCoveredByVersion(row);
 
     public override ValueTask WriteAsync(ScimJsonOutput output, CancellationToken cancellationToken) =>
         renderer.WriteAsync(row, output, cancellationToken);

@@ -20,6 +20,20 @@ public abstract class ScimBody
     public abstract string? ResourcePath { get; }
 
     /// <summary>
+    /// For a user or group, its stored version: <c>meta.version</c> and the <c>ETag</c> header are its
+    /// <see cref="ETag"/> (RFC 7644 §3.14). Null for a ListResponse or a discovery document.
+    /// </summary>
+    public virtual long? Version => null;
+
+    /// <summary>
+    /// True when everything the body writes follows from <see cref="Version"/> (and the request's projection), so a
+    /// client that holds a representation of that version has these very attributes and <c>If-None-Match</c> may be
+    /// answered 304. False when the body includes what other resources' changes change without changing this version:
+    /// a user's <c>groups</c> or its manager's <c>displayName</c>, a group's members' <c>display</c>.
+    /// </summary>
+    public virtual bool IsCoveredByVersion => false;
+
+    /// <summary>
     /// The body of a resource already built as a JSON tree (the discovery documents, RFC 7644 §4); a relative
     /// <c>meta.location</c> in it is written absolute.
     /// </summary>

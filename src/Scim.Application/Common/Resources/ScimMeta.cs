@@ -13,4 +13,9 @@ public sealed class ScimMeta
     public DateTime? LastModified { get; set; }
     /// <summary><c>meta.location</c>: the absolute URI of the resource, e.g. <c>https://host/scim/v2/Users/{id}</c>.</summary>
     public string? Location { get; set; }
+    /// <summary>
+    /// <c>meta.version</c>: the resource's weak entity tag, e.g. <c>W/"7"</c>, also sent as the <c>ETag</c> header; send it
+    /// back in <c>If-Match</c> to change the resource only while it still has this version (RFC 7644 §3.14).
+    /// </summary>
+    public string? Version { get; set; }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Net.Http.Headers;
+using Scim.Application.Common.Resources;
 using Scim.Application.Features.Groups;
 using Scim.Application.Features.Users;
 using Scim.Protocol;
@@ -39,12 +39,12 @@ internal sealed record BulkTarget(string Endpoint, string? Id)
 /// <param name="Target">What <c>path</c> names; null when <see cref="Invalid"/>.</param>
 /// <param name="Data">The <c>data</c> object (POST, PUT, PATCH); null for DELETE.</param>
 /// <param name="Version">
-/// The <c>version</c>: the entity tag (RFC 7232 §2.3, e.g. <c>W/"3"</c>) the resource must still have for a PUT, PATCH
-/// or DELETE to apply, as an <c>If-Match</c> header says for a single request.
+/// The <c>version</c>: the entity tag (RFC 9110 §8.8.3, e.g. <c>W/"3"</c>, or <c>*</c>) the resource must still have for a
+/// PUT, PATCH or DELETE to apply, passed to the slice as the <c>If-Match</c> header of a single request is.
 /// </param>
 /// <param name="Invalid">Why the operation cannot run, when it cannot: it fails with this error without running.</param>
 internal sealed record BulkOperation(
-    int Index, string? MethodName, BulkMethod? Method, string? BulkId, BulkTarget? Target, JsonObject? Data, EntityTagHeaderValue? Version, ScimError? Invalid)
+    int Index, string? MethodName, BulkMethod? Method, string? BulkId, BulkTarget? Target, JsonObject? Data, ETagCondition? Version, ScimError? Invalid)
 {
     /// <summary>True for a POST with a bulkId: the operation that other operations' <c>bulkId:</c> references name.</summary>
     public bool DeclaresBulkId => Method == BulkMethod.Post && BulkId is not null;
@@ -93,12 +93,13 @@ internal sealed record BulkOperation(
         result = result with { Target = target };
         if (BulkJson.Member(operation, "version") is { } versionNode)
         {
-            if (!EntityTagHeaderValue.TryParse(BulkJson.String(versionNode), out var version))
+            var version = ETagCondition.Parse(BulkJson.String(versionNode), "version");
+            if (!version.IsSuccess || version.Value is null)
             {
                 return result with { Invalid = Error(index, "'version' must be an entity tag as meta.version gives it, e.g. W/\"3\".") };
             }
 
-            result = result with { Version = version };
+            result = result with { Version = version.Value };
         }
 
         if (m == BulkMethod.Delete)

@@ -7,8 +7,9 @@ namespace Scim.Application.Features.Discovery;
 
 /// <summary>
 /// Renders <c>GET /ServiceProviderConfig</c> (RFC 7643 §5): PATCH and filtering supported (at most
-/// <see cref="ListParameters.MaxCount"/> results), bulk supported within the configured <see cref="BulkLimits"/>, no
-/// password change, no sorting, no ETags, and OAuth bearer authentication with an organization API key.
+/// <see cref="ListParameters.MaxCount"/> results), bulk supported within the configured <see cref="BulkLimits"/>, ETags
+/// (<c>meta.version</c>, <c>If-Match</c>, <c>If-None-Match</c>), no password change, no sorting, and OAuth bearer
+/// authentication with an organization API key.
 /// </summary>
 internal static class ServiceProviderConfigRenderer
 {
@@ -23,7 +24,7 @@ internal static class ServiceProviderConfigRenderer
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ListParameters.MaxCount },
         ["changePassword"] = Supported(false),
         ["sort"] = Supported(false),
-        ["etag"] = Supported(false),
+        ["etag"] = Supported(true),
         ["authenticationSchemes"] = new JsonArray(new JsonObject
         {
             ["type"] = "oauthbearertoken",

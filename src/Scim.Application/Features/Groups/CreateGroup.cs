@@ -10,7 +10,10 @@ using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
 
-/// <summary>POST /Groups (RFC 7644 §3.3): creates a group, with any members given; 409 uniqueness on a taken displayName.</summary>
+/// <summary>
+/// POST /Groups (RFC 7644 §3.3): creates a group, with any members given; 409 uniqueness on a taken displayName, naming
+/// the group that has it (so a create sent again after a timeout creates no second group and finds the first).
+/// </summary>
 public static class CreateGroup
 {
     /// <param name="Body">The request body as sent.</param>
@@ -48,7 +51,7 @@ public static class CreateGroup
                 cancellationToken);
             if (!written.IsSuccess)
             {
-                return written.Error;
+                return await GroupWriter.CreateFailureAsync(db, written.Error, group, cancellationToken);
             }
 
             return await GroupResources.ReadWrittenAsync(db, group.Id, cancellationToken);

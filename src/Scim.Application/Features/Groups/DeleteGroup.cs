@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Groups;
@@ -8,7 +9,9 @@ namespace Scim.Application.Features.Groups;
 public static class DeleteGroup
 {
     /// <param name="Id">The SCIM id from the URL.</param>
-    public sealed record Command(string Id) : ICommand<Result<bool>>;
+    /// <param name="IfMatch">The versions the group may be deleted at (RFC 7644 §3.14), or null for any: 412 when it has
+    /// another one, compared by the DELETE statement itself.</param>
+    public sealed record Command(string Id, ETagCondition? IfMatch = null) : ICommand<Result<bool>>;
 
     internal sealed class Handler(IResourceWriter writer, OrganizationContext organization, TimeProvider clock) : ICommandHandler<Command, Result<bool>>
     {
@@ -19,10 +22,16 @@ public static class DeleteGroup
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
+            var versions = command.IfMatch is { IsAny: false } ifMatch ? ifMatch.Versions : null;
             return await writer.WriteAsync<bool>(
                 organization.OrganizationId,
                 1,
-                async (session, _) => await session.DeleteGroupAsync(id, clock.GetUtcNow().UtcDateTime) ? true : ScimError.NotFound($"Group {command.Id} not found."),
+                async (session, _) => await session.DeleteGroupAsync(id, clock.GetUtcNow().UtcDateTime, versions) switch
+                {
+                    WriteStatus.Written => true,
+                    WriteStatus.Stale => VersionedWrite.Changed("Group", id, current: null),
+                    _ => ScimError.NotFound($"Group {command.Id} not found."),
+                },
                 cancellationToken);
         }
     }

@@ -73,6 +73,11 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
 
     public string PathOf(GroupRow row) => ResourceLocation.PathOf(Endpoint, row.Id);
 
+    public long? VersionOf(GroupRow row) => row.Version;
+
+    // Every change of the member list changes the group's version, but a member's display is its own displayName.
+    public bool IsCoveredByVersion(GroupRow row) => members?.Member("display") is null;
+
     public async ValueTask WriteAsync(GroupRow row, ScimJsonOutput output, CancellationToken cancellationToken)
     {
         var json = output.Json;
@@ -100,7 +105,7 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
         }
 
         await WriteMembersAsync(row.Id, output, cancellationToken);
-        meta.Write(json, output.BaseUrl, row.Id, row.CreatedUtc, row.LastModifiedUtc);
+        meta.Write(json, output.BaseUrl, row.Id, row.CreatedUtc, row.LastModifiedUtc, row.Version);
         json.WriteEndObject();
     }
 

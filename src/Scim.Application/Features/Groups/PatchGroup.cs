@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
@@ -13,7 +14,8 @@ namespace Scim.Application.Features.Groups;
 /// <summary>
 /// PATCH /Groups/{id} (RFC 7644 §3.5.2) in both Entra dialects. Member changes become one set-based delete and
 /// insert, so a 100,000-member group is never loaded; the group's row and its members change in one write (all or
-/// nothing), and every member operation changes the group's version and lastModified.
+/// nothing), and every member operation changes the group's version and lastModified. The answer is the group's
+/// version after the PATCH (its <c>meta.version</c>), for the <c>ETag</c> of the 204.
 /// </summary>
 public static class PatchGroup
 {
@@ -21,23 +23,33 @@ public static class PatchGroup
 
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Request">The PatchOp body.</param>
-    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<bool>>;
+    /// <param name="IfMatch">The versions the PATCH may be applied to (RFC 7644 §3.14), or null for any: 412 when the
+    /// group has another version, read before or written after the PATCH is applied.</param>
+    public sealed record Command(string Id, PatchRequest Request, ETagCondition? IfMatch = null) : ICommand<Result<long>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<bool>>
+        : ICommandHandler<Command, Result<long>>
     {
-        public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken) =>
+        public async ValueTask<Result<long>> Handle(Command command, CancellationToken cancellationToken) =>
             Guid.TryParse(command.Id, out var id)
-                ? await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken)
+                ? await VersionedWrite.RunAsync("Group", id, command.IfMatch, () => TryPatchAsync(id, command, cancellationToken), cancellationToken)
                 : ScimError.NotFound($"Group {command.Id} not found.");
 
+        // The written version, or the write's error as it is (a stale write is retried by VersionedWrite).
+        private static Result<long> Versioned(Result<bool> written, long version) => written.IsSuccess ? version : written.Error;
+
         // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
-        private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
+        private async Task<Result<long>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
         {
             var stored = await GroupResources.ReadForPatchAsync(db, id, cancellationToken);
             if (stored is null)
             {
                 return ScimError.NotFound($"Group {command.Id} not found.");
+            }
+
+            if (VersionedWrite.Check(command.IfMatch, "Group", id, stored.Version) is { } changed)
+            {
+                return changed;
             }
 
             var current = stored.Resource;
@@ -51,7 +63,7 @@ public static class PatchGroup
             var attributesChanged = !JsonNode.DeepEquals(outcome.Value.Resource, current);
             if (!attributesChanged && outcome.Value.MemberOperations.Count == 0)
             {
-                return true;
+                return stored.Version;
             }
 
             var group = new Group { Id = id, OrganizationId = organization.OrganizationId, Version = stored.Version };
@@ -68,15 +80,17 @@ public static class PatchGroup
 
             var now = clock.GetUtcNow().UtcDateTime;
             var change = members.Value!;
-            if (!attributesChanged && !change.DependsOnRead)
+            if (!attributesChanged && !change.DependsOnRead && command.IfMatch is null or { IsAny: true })
             {
                 // Members added or removed by id commute with any concurrent change of the group: no need to insist on
-                // the version read, so concurrent member PATCHes of one group (Entra sends them) never retry.
+                // the version read, so concurrent member PATCHes of one group (Entra sends them) never retry. A request
+                // with If-Match insists on it, and takes the conditional write below.
                 return await writer.WriteAsync(
                     organization.OrganizationId,
                     1 + change.Rows,
-                    async (session, _) => await change.ApplyAsync(
-                        session, group.Id, await session.TouchGroupAsync(group.Id, now) ? true : ScimError.NotFound($"Group {command.Id} not found.")),
+                    async (session, _) => await session.TouchGroupAsync(group.Id, now) is { } version
+                        ? Versioned(await change.ApplyAsync(session, group.Id, true), version)
+                        : ScimError.NotFound($"Group {command.Id} not found."),
                     cancellationToken);
             }
 
@@ -88,8 +102,9 @@ public static class PatchGroup
             return await writer.WriteAsync(
                 organization.OrganizationId,
                 1 + change.Rows,
-                async (session, _) => await change.ApplyAsync(
-                    session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)),
+                async (session, _) => Versioned(
+                    await change.ApplyAsync(session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)),
+                    group.Version),
                 cancellationToken);
         }
     }

@@ -15,7 +15,9 @@ public static class ReplaceGroup
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
+    /// <param name="IfMatch">The versions the replacement may be applied to (RFC 7644 §3.14), or null for any: 412 when
+    /// the group has another version.</param>
+    public sealed record Command(string Id, JsonObject Body, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
@@ -34,12 +36,17 @@ public static class ReplaceGroup
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
-            var written = await VersionedWrite.RunAsync(id, async () =>
+            var written = await VersionedWrite.RunAsync("Group", id, command.IfMatch, async () =>
             {
                 var stored = await GroupResources.ReadForPatchAsync(db, id, cancellationToken);
                 if (stored is null)
                 {
                     return ScimError.NotFound($"Group {command.Id} not found.");
+                }
+
+                if (VersionedWrite.Check(command.IfMatch, "Group", id, stored.Version) is { } changed)
+                {
+                    return changed;
                 }
 
                 var expectedVersion = stored.Version;

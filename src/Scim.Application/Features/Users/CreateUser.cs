@@ -10,7 +10,10 @@ using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
-/// <summary>POST /Users (RFC 7644 §3.3): creates a user; 409 uniqueness when the userName is taken.</summary>
+/// <summary>
+/// POST /Users (RFC 7644 §3.3): creates a user; 409 uniqueness, naming the user that has it, when the userName is taken
+/// (so a create sent again after a timeout creates no second user and finds the first).
+/// </summary>
 public static class CreateUser
 {
     /// <param name="Body">The request body as sent.</param>
@@ -48,7 +51,7 @@ public static class CreateUser
                 cancellationToken);
             if (!written.IsSuccess)
             {
-                return written.Error;
+                return await UserWriter.CreateFailureAsync(db, written.Error, user, cancellationToken);
             }
 
             return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);

@@ -13,13 +13,15 @@ namespace Scim.Application.Features.Users;
 
 /// <summary>
 /// PATCH /Users/{id} (RFC 7644 §3.5.2) in both Entra dialects. All operations apply or none do; a request that
-/// changes nothing leaves <c>meta.lastModified</c> alone.
+/// changes nothing leaves <c>meta.lastModified</c> and <c>meta.version</c> alone.
 /// </summary>
 public static class PatchUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Request">The PatchOp body.</param>
-    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<ScimBody>>;
+    /// <param name="IfMatch">The versions the PATCH may be applied to (RFC 7644 §3.14), or null for any: 412 when the
+    /// user has another version, read before or written after the PATCH is applied.</param>
+    public sealed record Command(string Id, PatchRequest Request, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
         IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
@@ -33,7 +35,7 @@ public static class PatchUser
             }
 
             // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
-            var written = await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
+            var written = await VersionedWrite.RunAsync("User", id, command.IfMatch, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
             return written.IsSuccess ? await UserResources.ReadWrittenAsync(db, id, cancellationToken) : written.Error;
         }
 
@@ -43,6 +45,11 @@ public static class PatchUser
             if (stored is null)
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
+            }
+
+            if (VersionedWrite.Check(command.IfMatch, "User", id, stored.Version) is { } changed)
+            {
+                return changed;
             }
 
             var current = stored.Resource;

@@ -15,7 +15,9 @@ public static class ReplaceUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
+    /// <param name="IfMatch">The versions the replacement may be applied to (RFC 7644 §3.14), or null for any: 412 when
+    /// the user has another version.</param>
+    public sealed record Command(string Id, JsonObject Body, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
         IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
@@ -40,12 +42,17 @@ public static class ReplaceUser
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            var written = await VersionedWrite.RunAsync(id, async () =>
+            var written = await VersionedWrite.RunAsync("User", id, command.IfMatch, async () =>
             {
                 var stored = await UserResources.ReadForPatchAsync(db, id, cancellationToken);
                 if (stored is null)
                 {
                     return ScimError.NotFound($"User {command.Id} not found.");
+                }
+
+                if (VersionedWrite.Check(command.IfMatch, "User", id, stored.Version) is { } changed)
+                {
+                    return changed;
                 }
 
                 var user = new User { Id = id, OrganizationId = organization.OrganizationId, LastModifiedUtc = clock.GetUtcNow().UtcDateTime, Version = stored.Version + 1 };

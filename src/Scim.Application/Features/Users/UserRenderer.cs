@@ -21,7 +21,7 @@ internal sealed record UserGroup(Guid Id, string DisplayName);
 /// the user has a manager), <c>id</c>, the document's members as stored, with <c>manager</c> (<c>value</c> and the
 /// manager's current <c>displayName</c>) added at the end of the enterprise extension object (which is created for it
 /// when the document has none), <c>groups</c> (only when read: see <see cref="UserResources"/>), and <c>meta</c>
-/// (<c>resourceType</c>, <c>created</c>, <c>lastModified</c>, <c>location</c>).
+/// (<c>resourceType</c>, <c>created</c>, <c>lastModified</c>, <c>location</c>, <c>version</c>).
 /// </remarks>
 internal sealed class UserRenderer : IResourceRenderer<UserRow>
 {
@@ -75,6 +75,12 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
     }
 
     public string PathOf(UserRow row) => ResourceLocation.PathOf(Endpoint, row.Id);
+
+    public long? VersionOf(UserRow row) => row.Version;
+
+    // The version covers the user's own row, its manager's id included; groups and the manager's displayName are read
+    // from other rows, whose changes leave it as it is.
+    public bool IsCoveredByVersion(UserRow row) => !groupReferences.WritesAny && (row.ManagerId is null || !writesManagerDisplayName);
 
     public ValueTask WriteAsync(UserRow row, ScimJsonOutput output, CancellationToken cancellationToken)
     {
@@ -132,7 +138,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
         }
 
         WriteGroups(json, user.Id);
-        meta.Write(json, baseUrl, user.Id, user.CreatedUtc, user.LastModifiedUtc);
+        meta.Write(json, baseUrl, user.Id, user.CreatedUtc, user.LastModifiedUtc, user.Version);
         json.WriteEndObject();
     }
 

@@ -87,6 +87,24 @@ internal static class UserWriter
         $"userName '{user.UserName}' is already taken in this organization (compared case-insensitively).",
         $"manager.value '{user.ManagerId}' is not the id of another User of this organization.");
 
+    /// <summary>
+    /// The answer to a create of <paramref name="user"/> that failed with <paramref name="error"/>: a taken userName
+    /// (409 uniqueness) names the User that has it, found with one lookup on the unique index (compared as the index
+    /// compares, lower-invariant), so a client that sends a create again after a timeout learns the id the first one got.
+    /// </summary>
+    public static async Task<ScimError> CreateFailureAsync(IScimDbContext db, ScimError error, User user, CancellationToken cancellationToken)
+    {
+        if (error.ScimType != "uniqueness"
+            || await db.Users.Where(u => u.UserNameNormalized == user.UserNameNormalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken) is not { } holder)
+        {
+            return error;
+        }
+
+        return ScimError.Uniqueness(
+            $"userName '{user.UserName}' is already taken in this organization by User {holder} (compared case-insensitively); "
+            + $"if that is the user this request creates, it exists already: GET /Users/{holder}.");
+    }
+
     private static ScimError UnknownManager(string value) =>
         ScimError.InvalidValue($"manager.value '{value}' is not the id of another User of this organization.");
 
