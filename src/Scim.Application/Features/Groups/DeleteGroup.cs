@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Application.Common.Persistence;
+using Scim.Filtering;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Groups;
@@ -14,7 +15,7 @@ public static class DeleteGroup
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!Guid.TryParse(command.Id, out var id))
+            if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }

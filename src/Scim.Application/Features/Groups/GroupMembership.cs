@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
 
@@ -84,7 +85,7 @@ internal static class GroupMembership
     private static async Task<Result<Dictionary<Guid, MemberType>>> ResolveAsync(
         IScimDbContext db, Guid groupId, List<string> values, CancellationToken cancellationToken)
     {
-        var ids = values.Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var ids = values.Select(v => ScimId.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         var types = new Dictionary<Guid, MemberType>();
         foreach (var chunk in ids.Chunk(500))
         {
@@ -99,7 +100,7 @@ internal static class GroupMembership
             }
         }
 
-        var unknown = values.Where(v => !Guid.TryParse(v, out var g) || !types.ContainsKey(g)).ToList();
+        var unknown = values.Where(v => !ScimId.TryParse(v, out var g) || !types.ContainsKey(g)).ToList();
         if (unknown.Count > 0)
         {
             return ScimError.InvalidValue(

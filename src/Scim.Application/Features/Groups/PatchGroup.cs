@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
 using Scim.Protocol.Schemas;
@@ -27,7 +28,7 @@ public static class PatchGroup
         : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken) =>
-            Guid.TryParse(command.Id, out var id)
+            ScimId.TryParse(command.Id, out var id)
                 ? await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken)
                 : ScimError.NotFound($"Group {command.Id} not found.");
 

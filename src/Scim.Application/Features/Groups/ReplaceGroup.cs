@@ -5,6 +5,7 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Schemas;
 
@@ -29,7 +30,7 @@ public static class ReplaceGroup
             }
 
             var members = GroupMembership.TakeMembers(resource.Value!);
-            if (!Guid.TryParse(command.Id, out var id))
+            if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }

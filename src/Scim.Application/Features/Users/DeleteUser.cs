@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Application.Common.Persistence;
+using Scim.Filtering;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Users;
@@ -17,7 +18,7 @@ public static class DeleteUser
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!Guid.TryParse(command.Id, out var id))
+            if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }

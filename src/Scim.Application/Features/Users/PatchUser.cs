@@ -5,6 +5,7 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
 using Scim.Protocol.Schemas;
@@ -26,7 +27,7 @@ public static class PatchUser
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!Guid.TryParse(command.Id, out var id))
+            if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }

@@ -5,6 +5,7 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Schemas;
 
@@ -28,7 +29,7 @@ public static class ReplaceUser
                 return resource.Error;
             }
 
-            if (!Guid.TryParse(command.Id, out var id))
+            if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }

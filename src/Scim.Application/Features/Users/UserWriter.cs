@@ -6,6 +6,7 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
+using Scim.Filtering;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Users;
@@ -38,7 +39,7 @@ internal static class UserWriter
         Guid? managerId = null;
         if (dto.EnterpriseUser?.Manager?.Value is { Length: > 0 } managerValue)
         {
-            if (!Guid.TryParse(managerValue, out var id) || id == user.Id
+            if (!ScimId.TryParse(managerValue, out var id) || id == user.Id
                 || (id != currentManagerId && !await db.Users.AnyAsync(u => u.Id == id, cancellationToken)))
             {
                 return UnknownManager(managerValue);
