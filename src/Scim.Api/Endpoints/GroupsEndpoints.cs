@@ -17,6 +17,7 @@ public static class GroupsEndpoints
         groups.MapPost("/", CreateGroupAsync).WithName("CreateGroup").CreatesResource<ScimGroup>();
         groups.MapGet("/", ListGroupsAsync).WithName("ListGroups").ListsResources<ScimGroup>();
         groups.MapPost("/.search", SearchGroupsAsync).WithName("SearchGroups").SearchesResources<ScimGroup>();
+        groups.MapSearchMethodsNotAllowed();
         groups.MapGet("/{id}", GetGroupAsync).WithName("GetGroup").ReturnsResource<ScimGroup>();
         groups.MapPut("/{id}", ReplaceGroupAsync).WithName("ReplaceGroup").ReplacesResource<ScimGroup>();
         groups.MapPatch("/{id}", PatchGroupAsync).WithName("PatchGroup").PatchesResourceWithoutBody();

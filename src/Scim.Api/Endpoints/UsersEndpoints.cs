@@ -17,6 +17,7 @@ public static class UsersEndpoints
         users.MapPost("/", CreateUserAsync).WithName("CreateUser").CreatesResource<ScimUser>();
         users.MapGet("/", ListUsersAsync).WithName("ListUsers").ListsResources<ScimUser>();
         users.MapPost("/.search", SearchUsersAsync).WithName("SearchUsers").SearchesResources<ScimUser>();
+        users.MapSearchMethodsNotAllowed();
         users.MapGet("/{id}", GetUserAsync).WithName("GetUser").ReturnsResource<ScimUser>();
         users.MapPut("/{id}", ReplaceUserAsync).WithName("ReplaceUser").ReplacesResource<ScimUser>();
         users.MapPatch("/{id}", PatchUserAsync).WithName("PatchUser").PatchesResource<ScimUser>();
