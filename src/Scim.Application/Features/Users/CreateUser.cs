@@ -10,7 +10,10 @@ using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
-/// <summary>POST /Users (RFC 7644 §3.3): creates a user; 409 uniqueness when the userName is taken.</summary>
+/// <summary>
+/// POST /Users (RFC 7644 §3.3): creates a user, active unless the body says <c>"active": false</c>; 409 uniqueness when
+/// the userName is taken.
+/// </summary>
 public static class CreateUser
 {
     /// <param name="Body">The request body as sent.</param>
@@ -27,6 +30,9 @@ public static class CreateUser
                 return resource.Error;
             }
 
+            // The server's default for a new user (RFC 7644 §3.3 lets it assign one). PUT and PATCH assign none: there a
+            // missing active stays unassigned, so they never make a deactivated user active.
+            resource.Value!["active"] ??= true;
             var now = clock.GetUtcNow().UtcDateTime;
             var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now };
             if (await UserWriter.ApplyAsync(db, user, resource.Value!, null, cancellationToken) is { } invalid)

@@ -11,7 +11,10 @@ using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
-/// <summary>PUT /Users/{id} (RFC 7644 §3.5.1): replaces every writable attribute; omitted ones are cleared.</summary>
+/// <summary>
+/// PUT /Users/{id} (RFC 7644 §3.5.1): replaces every writable attribute; omitted ones are cleared (an omitted
+/// <c>active</c> becomes unassigned, which is not active).
+/// </summary>
 public static class ReplaceUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>

@@ -33,7 +33,11 @@ public sealed class ScimUser
     public string? Locale { get; set; }
     /// <summary><c>timezone</c> (RFC 7643 §4.1.1): an IANA time zone name such as <c>America/Los_Angeles</c>.</summary>
     public string? Timezone { get; set; }
-    /// <summary><c>active</c> (RFC 7643 §4.1.1): false means deprovisioned; absent on create means true.</summary>
+    /// <summary>
+    /// <c>active</c> (RFC 7643 §4.1.1): false means deprovisioned. Absent from a create, it is true (the server's
+    /// default). Removed by a PATCH, or left out of a PUT, it is unassigned (RFC 7643 §2.5): returned absent, matched by
+    /// neither <c>active eq true</c> nor <c>active eq false</c>, and not active.
+    /// </summary>
     public bool? Active { get; set; }
 
     /// <summary>Write-only (RFC 7643 §4.1.1): accepted, stored hashed, never returned.</summary>
