@@ -62,7 +62,7 @@ internal static class MemberOperationBuilder
         var members = new List<MemberValue>();
         foreach (var element in (coerced.Value as JsonArray) ?? [])
         {
-            members.Add(new MemberValue((string)element!["value"]!, (string?)element["type"], (string?)element["display"]));
+            members.Add(new MemberValue((string)element!["value"]!, (string?)element["type"]));
         }
 
         return members;

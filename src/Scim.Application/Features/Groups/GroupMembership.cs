@@ -22,7 +22,7 @@ internal static class GroupMembership
         var members = resource["members"] as JsonArray;
         resource.Remove("members");
         var values = members?.OfType<JsonObject>()
-            .Select(m => new MemberValue(m["value"]!.GetValue<string>(), m["type"]?.GetValue<string>(), m["display"]?.GetValue<string>()))
+            .Select(m => new MemberValue(m["value"]!.GetValue<string>(), m["type"]?.GetValue<string>()))
             .ToList() ?? [];
         return [new ReplaceMembers(values)];
     }

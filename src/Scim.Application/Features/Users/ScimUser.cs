@@ -129,7 +129,7 @@ public sealed class ScimGroupReference
     /// <summary><c>groups.value</c>: the group's SCIM id (a GUID string).</summary>
     public string? Value { get; set; }
 
-    /// <summary><c>groups.$ref</c>: the group resource's URI; the server does not fill it.</summary>
+    /// <summary><c>groups.$ref</c>: the group's URL on this server (<c>{base}/Groups/{id}</c>, as its <c>meta.location</c>).</summary>
     [JsonPropertyName("$ref")]
     public string? Ref { get; set; }
 
@@ -159,10 +159,14 @@ public sealed class ScimEnterpriseUser
 /// <summary>The enterprise <c>manager</c>: <c>value</c> is the manager's SCIM id.</summary>
 public sealed class ScimManager
 {
-    /// <summary><c>manager.value</c>: the manager's SCIM id (a GUID string).</summary>
+    /// <summary><c>manager.value</c>: the manager's SCIM id (a GUID string, lower-case).</summary>
     public string? Value { get; set; }
 
-    /// <summary><c>manager.$ref</c>: the manager resource's URI; the server identifies the manager by <c>value</c> and does not fill it.</summary>
+    /// <summary>
+    /// <c>manager.$ref</c>: the manager's URL on this server (<c>{base}/Users/{id}</c>, as its <c>meta.location</c>).
+    /// Derived from <c>value</c> at every read; readOnly: the server identifies the manager by <c>value</c> and ignores a
+    /// client's <c>$ref</c>.
+    /// </summary>
     [JsonPropertyName("$ref")]
     public string? Ref { get; set; }
 
