@@ -26,4 +26,11 @@ public static class ScimId
         id = Guid.Empty;
         return false;
     }
+
+    /// <summary>The GUID of an id already known to be canonical (checked with <see cref="TryParse"/>).</summary>
+    /// <param name="text">The id.</param>
+    /// <returns>The GUID.</returns>
+    /// <exception cref="FormatException"><paramref name="text"/> is not an id in its canonical form.</exception>
+    public static Guid Parse(string text) =>
+        TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not a SCIM id in its canonical form.");
 }

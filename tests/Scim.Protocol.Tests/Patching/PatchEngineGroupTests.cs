@@ -191,11 +191,11 @@ public class PatchEngineGroupTests
     }
 
     [Fact]
-    public void AddMembersWithFilter_Returns400InvalidPath()
+    public void AddMembersWithFilter_Returns400Mutability()
     {
         var error = Fails(G1, Ops("""{"op":"add","path":"members[value eq \"u1\"]","value":[{"value":"u1"}]}"""), ResourceTypeDefinition.Group, Members);
 
-        Assert.Equal("invalidPath", error.ScimType);
+        Assert.Equal("mutability", error.ScimType);
     }
 
     [Fact]

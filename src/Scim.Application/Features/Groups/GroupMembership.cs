@@ -28,7 +28,8 @@ internal static class GroupMembership
     }
 
     /// <summary>
-    /// Turns <paramref name="operations"/> on group <paramref name="groupId"/> into one <see cref="MemberChange"/>: the
+    /// Turns <paramref name="operations"/> on group <paramref name="groupId"/> into one <see cref="MemberChange"/>, or
+    /// 400 invalidValue for an unknown id or a <c>type</c> that is not the type of the resource the id names. The
     /// operations are folded, in order, into a net change (which rows to delete, which ids to insert), so the same id
     /// added, removed and added again in one request is one insert. Everything is read here, before the write; the
     /// write is conditional on the group's version, so what was read still holds when it is applied.
@@ -41,16 +42,26 @@ internal static class GroupMembership
             return MemberChange.None;
         }
 
-        var added = operations.SelectMany(o => o switch
+        var members = operations.SelectMany(o => o switch
         {
             AddMembers add => add.Members,
             ReplaceMembers replace => replace.Members,
             _ => [],
-        }).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+        }).ToList();
+        var added = members.Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         var resolved = await ResolveAsync(db, groupId, added, cancellationToken);
         if (!resolved.IsSuccess)
         {
             return resolved.Error;
+        }
+
+        // type is immutable (RFC 7643 §4.2): what a client may give is the type of the resource the id names.
+        if (members.FirstOrDefault(m => m.Type is not null
+            && !string.Equals(m.Type, resolved.Value![ScimId.Parse(m.Value)].ToString(), StringComparison.OrdinalIgnoreCase)) is { } mistyped)
+        {
+            return ScimError.InvalidValue(
+                $"members: '{mistyped.Value}' is a {resolved.Value![ScimId.Parse(mistyped.Value)]}, not a {mistyped.Type}; "
+                + "send the type of the resource the id names, or leave type out. Nothing was changed.");
         }
 
         var change = new NetChange(resolved.Value!);

@@ -102,5 +102,5 @@ internal sealed class NetChange(IReadOnlyDictionary<Guid, MemberType> types)
         removedWhere.Clear();
     }
 
-    private static IEnumerable<Guid> Ids(IReadOnlyList<MemberValue> members) => members.Select(m => Guid.Parse(m.Value));
+    private static IEnumerable<Guid> Ids(IReadOnlyList<MemberValue> members) => members.Select(m => ScimId.Parse(m.Value));
 }

@@ -23,17 +23,18 @@ public static class ReplaceGroup
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.Group, logger);
+            if (!ScimId.TryParse(command.Id, out var id))
+            {
+                return ScimError.NotFound($"Group {command.Id} not found.");
+            }
+
+            var resource = ResourceInput.ReadReplacement(command.Body, id, ResourceTypeDefinition.Group, logger);
             if (!resource.IsSuccess)
             {
                 return resource.Error;
             }
 
             var members = GroupMembership.TakeMembers(resource.Value!);
-            if (!ScimId.TryParse(command.Id, out var id))
-            {
-                return ScimError.NotFound($"Group {command.Id} not found.");
-            }
 
             var written = await VersionedWrite.RunAsync(id, async () =>
             {

@@ -39,7 +39,8 @@ public static class PatchUser
 
         private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
         {
-            var stored = await UserResources.ReadForPatchAsync(db, id, cancellationToken);
+            var withGroups = PatchEngine.Names(command.Request, ResourceTypeDefinition.User, UserSchema.Groups);
+            var stored = await UserResources.ReadForPatchAsync(db, id, withGroups, cancellationToken);
             if (stored is null)
             {
                 return ScimError.NotFound($"User {command.Id} not found.");

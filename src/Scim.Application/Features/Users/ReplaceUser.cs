@@ -26,20 +26,20 @@ public static class ReplaceUser
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.User, logger);
-            if (!resource.IsSuccess)
-            {
-                return resource.Error;
-            }
-
             if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
+            var resource = ResourceInput.ReadReplacement(command.Body, id, ResourceTypeDefinition.User, logger);
+            if (!resource.IsSuccess)
+            {
+                return resource.Error;
+            }
+
             var written = await VersionedWrite.RunAsync(id, async () =>
             {
-                var stored = await UserResources.ReadForPatchAsync(db, id, cancellationToken);
+                var stored = await UserResources.ReadForPatchAsync(db, id, withGroups: false, cancellationToken);
                 if (stored is null)
                 {
                     return ScimError.NotFound($"User {command.Id} not found.");
