@@ -28,7 +28,7 @@ public static class GroupsEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Created(await mediator.Send(new CreateGroup.Command(body.Value!), ct))
+            ? ScimResults.Created(await mediator.Send(new CreateGroup.Command(body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.Group)), ct))
             : ScimResults.Error(body.Error);
     }
 
@@ -55,16 +55,17 @@ public static class GroupsEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!), ct))
+            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.Group)), ct))
             : ScimResults.Error(body.Error);
     }
 
-    // Entra prefers 204 for group PATCH: returning the member list of a large group is neither needed nor cheap.
+    // Entra prefers 204 for group PATCH: returning the member list of a large group is neither needed nor cheap. A request
+    // with attributes or excludedAttributes gets the group as they select it (200).
     private static async Task<IResult> PatchGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
-            ? ScimResults.NoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!), ct))
+            ? ScimResults.OkOrNoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.Group)), ct))
             : ScimResults.Error(body.Error);
     }
 

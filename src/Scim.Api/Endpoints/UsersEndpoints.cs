@@ -28,7 +28,7 @@ public static class UsersEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Created(await mediator.Send(new CreateUser.Command(body.Value!), ct))
+            ? ScimResults.Created(await mediator.Send(new CreateUser.Command(body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.User)), ct))
             : ScimResults.Error(body.Error);
     }
 
@@ -55,7 +55,7 @@ public static class UsersEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!), ct))
+            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.User)), ct))
             : ScimResults.Error(body.Error);
     }
 
@@ -63,7 +63,7 @@ public static class UsersEndpoints
     {
         var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!), ct))
+            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.User)), ct))
             : ScimResults.Error(body.Error);
     }
 

@@ -30,6 +30,10 @@ public static class ScimResults
     public static IResult Created(Result<ScimBody> result) =>
         result.IsSuccess ? new BodyResult(result.Value!, StatusCodes.Status201Created) : Error(result.Error);
 
+    /// <summary>200 with the body, 204 No Content when there is none, or the SCIM error.</summary>
+    public static IResult OkOrNoContent(Result<ScimBody?> result) =>
+        !result.IsSuccess ? Error(result.Error) : result.Value is { } body ? Ok(body) : Results.NoContent();
+
     /// <summary>204 No Content, or the SCIM error.</summary>
     public static IResult NoContent(Result<bool> result) => result.IsSuccess ? Results.NoContent() : Error(result.Error);
 

@@ -3,10 +3,12 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
@@ -14,7 +16,8 @@ namespace Scim.Application.Features.Groups;
 /// <summary>
 /// PATCH /Groups/{id} (RFC 7644 §3.5.2) in both Entra dialects. Member changes become one set-based delete and
 /// insert, so a 100,000-member group is never loaded; the group's row and its members change in one write (all or
-/// nothing), and every member operation changes the group's version and lastModified.
+/// nothing), and every member operation changes the group's version and lastModified. The answer is no body (204)
+/// unless the request asks for attributes: then the patched group as they select it (200).
 /// </summary>
 public static class PatchGroup
 {
@@ -22,15 +25,37 @@ public static class PatchGroup
 
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Request">The PatchOp body.</param>
-    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<bool>>;
+    /// <param name="Projection">
+    /// The attributes / excludedAttributes parameters when the request has either: the answer is then the patched group
+    /// as they select it (RFC 7644 §3.5.2 requires it for attributes). Null answers with no body: returning the members of
+    /// a large group is neither needed (Entra never reads them) nor cheap.
+    /// </param>
+    public sealed record Command(string Id, PatchRequest Request, AttributeProjection? Projection = null) : ICommand<Result<ScimBody?>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<bool>>
+        : ICommandHandler<Command, Result<ScimBody?>>
     {
-        public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken) =>
-            ScimId.TryParse(command.Id, out var id)
-                ? await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken)
-                : ScimError.NotFound($"Group {command.Id} not found.");
+        public async ValueTask<Result<ScimBody?>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!ScimId.TryParse(command.Id, out var id))
+            {
+                return ScimError.NotFound($"Group {command.Id} not found.");
+            }
+
+            var written = await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
+            if (!written.IsSuccess)
+            {
+                return written.Error;
+            }
+
+            if (command.Projection is null)
+            {
+                return (ScimBody?)null;
+            }
+
+            var group = await GroupResources.ReadWrittenAsync(db, id, command.Projection, cancellationToken);
+            return group.IsSuccess ? group.Value : group.Error;
+        }
 
         // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
         private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Filtering;
 using Scim.Protocol;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
@@ -16,7 +17,8 @@ public static class ReplaceGroup
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(string Id, JsonObject Body) : ICommand<Result<ScimBody>>;
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
+    public sealed record Command(string Id, JsonObject Body, AttributeProjection? Projection = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
@@ -75,7 +77,7 @@ public static class ReplaceGroup
                 return written.Error;
             }
 
-            return await GroupResources.ReadWrittenAsync(db, id, cancellationToken);
+            return await GroupResources.ReadWrittenAsync(db, id, command.Projection, cancellationToken);
         }
     }
 }

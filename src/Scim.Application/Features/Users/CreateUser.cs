@@ -6,6 +6,7 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 using Scim.Protocol;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
@@ -17,7 +18,8 @@ namespace Scim.Application.Features.Users;
 public static class CreateUser
 {
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
+    public sealed record Command(JsonObject Body, AttributeProjection? Projection = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
@@ -50,7 +52,7 @@ public static class CreateUser
                 return written.Error;
             }
 
-            return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
+            return await UserResources.ReadWrittenAsync(db, user.Id, command.Projection, cancellationToken);
         }
     }
 }

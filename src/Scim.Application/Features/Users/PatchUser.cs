@@ -8,6 +8,7 @@ using Scim.Domain.Users;
 using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
@@ -20,7 +21,8 @@ public static class PatchUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Request">The PatchOp body.</param>
-    public sealed record Command(string Id, PatchRequest Request) : ICommand<Result<ScimBody>>;
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
+    public sealed record Command(string Id, PatchRequest Request, AttributeProjection? Projection = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
@@ -34,7 +36,7 @@ public static class PatchUser
 
             // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
             var written = await VersionedWrite.RunAsync(id, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
-            return written.IsSuccess ? await UserResources.ReadWrittenAsync(db, id, cancellationToken) : written.Error;
+            return written.IsSuccess ? await UserResources.ReadWrittenAsync(db, id, command.Projection, cancellationToken) : written.Error;
         }
 
         private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)

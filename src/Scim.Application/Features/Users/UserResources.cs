@@ -26,13 +26,15 @@ internal static class UserResources
     }
 
     /// <summary>
-    /// The answer to a create, replace or PATCH of the user: what a GET returns right after it (<c>groups</c> and the
-    /// manager's <c>displayName</c> included), read once the write's transaction has ended.
+    /// The answer to a create, replace or PATCH of the user: what a GET with <paramref name="projection"/> (null for the
+    /// default attribute set) returns right after it (<c>groups</c> and the manager's <c>displayName</c> included), read
+    /// once the write's transaction has ended.
     /// </summary>
     /// <returns>The user, or 404 when a request that came after this write has already deleted it: the write was
     /// applied, and the user is gone.</returns>
-    public static async Task<Result<ScimBody>> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken) is { } body
+    public static async Task<Result<ScimBody>> ReadWrittenAsync(
+        IScimDbContext db, Guid id, AttributeProjection? projection, CancellationToken cancellationToken) =>
+        await ReadAsync(db, id, projection ?? AttributeProjection.Default, cancellationToken) is { } body
             ? body
             : ScimError.NotFound($"User {id} was changed, then deleted by another request before this answer was read.");
 
