@@ -96,11 +96,16 @@ public static class PatchEngine
     public static bool Names(PatchRequest request, ResourceTypeDefinition type, AttributeDefinition attribute)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(attribute);
+
+        // Every spelling of a path to the attribute contains its name; the rest need not be parsed.
+        bool Mentions(string path) => path.Contains(attribute.Name, StringComparison.OrdinalIgnoreCase);
         foreach (var operation in request.Operations ?? [])
         {
             var named = string.IsNullOrWhiteSpace(operation?.Path)
-                ? operation?.Value is JsonObject fields && fields.Any(f => AttributePathResolver.Resolve(f.Key, type).Value?.Attribute == attribute)
-                : PatchTarget.Resolve(operation.Path, type).Value?.Attribute == attribute;
+                ? operation?.Value is JsonObject fields
+                    && fields.Any(f => Mentions(f.Key) && AttributePathResolver.Resolve(f.Key, type).Value?.Attribute == attribute)
+                : Mentions(operation.Path) && PatchTarget.Resolve(operation.Path, type).Value?.Attribute == attribute;
             if (named)
             {
                 return true;
