@@ -18,8 +18,12 @@ public static class EnterpriseUserSchema
         Text("value", "The id of the SCIM resource representing the User's manager.", caseExact: true),
         new()
         {
-            Name = "$ref", Type = AttributeType.Reference, Description = "The URI of the SCIM resource representing the User's manager.",
-            ReferenceTypes = ["User"], CaseExact = true, Mutability = Mutability.ReadOnly,
+            Name = "$ref",
+            Type = AttributeType.Reference,
+            Description = "The URI of the SCIM resource representing the User's manager.",
+            ReferenceTypes = ["User"],
+            CaseExact = true,
+            Mutability = Mutability.ReadOnly,
         },
         new() { Name = "displayName", Description = "The displayName of the User's manager.", Mutability = Mutability.ReadOnly });
 

@@ -9,7 +9,10 @@ public sealed class ScimUser
 {
     /// <summary><c>schemas</c> (RFC 7643 §3): the core User URN and, when present, the enterprise extension URN.</summary>
     public List<string> Schemas { get; set; } = [];
-    /// <summary><c>id</c> (RFC 7643 §3.1): server-assigned, a GUID string; ignored on input.</summary>
+    /// <summary>
+    /// <c>id</c> (RFC 7643 §3.1): server-assigned, readOnly, a lower-case GUID string. Ignored in a POST; in a PUT or
+    /// PATCH, a value other than the resource's own is 400 mutability.
+    /// </summary>
     public string? Id { get; set; }
     /// <summary><c>externalId</c> (RFC 7643 §3.1): the client's identifier, case-exact.</summary>
     public string? ExternalId { get; set; }
