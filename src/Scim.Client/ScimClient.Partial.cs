@@ -16,6 +16,14 @@ public partial class ScimClient
     /// <summary>The SCIM media type (RFC 7644 §3.1).</summary>
     public const string MediaType = "application/scim+json";
 
+    /// <inheritdoc />
+    public virtual Task<User> CreateUserAsync(User user, CancellationToken cancellationToken) =>
+        CreateUserAsync(user, attributes: null, excludedAttributes: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<Group> CreateGroupAsync(Group group, CancellationToken cancellationToken) =>
+        CreateGroupAsync(group, attributes: null, excludedAttributes: null, cancellationToken);
+
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
         // Unset attributes are left out rather than sent as null (which would clear them on PUT).
@@ -33,4 +41,26 @@ public partial class ScimClient
             contentType.MediaType = MediaType;
         }
     }
+}
+
+/// <summary>
+/// The generated operations, plus one overload of each create that takes the cancellation token as its second
+/// argument (the generated ones take <c>attributes</c> and <c>excludedAttributes</c> there), so that calls written as
+/// <c>CreateUserAsync(user, cancellationToken)</c> keep compiling.
+/// </summary>
+public partial interface IScimClient
+{
+    /// <summary>POST /Users (RFC 7644 §3.3): creates the user and returns it with the default attribute set.</summary>
+    /// <param name="user">The user to create.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The created user, as the server stored it.</returns>
+    /// <exception cref="ScimException">The server refused it (e.g. 409 uniqueness for a taken userName).</exception>
+    Task<User> CreateUserAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>POST /Groups (RFC 7644 §3.3): creates the group and returns it with the default attribute set.</summary>
+    /// <param name="group">The group to create.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The created group, as the server stored it.</returns>
+    /// <exception cref="ScimException">The server refused it (e.g. 409 uniqueness for a taken displayName).</exception>
+    Task<Group> CreateGroupAsync(Group group, CancellationToken cancellationToken);
 }

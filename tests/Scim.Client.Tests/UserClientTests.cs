@@ -43,6 +43,26 @@ public sealed class UserClientTests(ScimClientFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Writes_answer_with_the_attributes_asked_for()
+    {
+        var client = await fixture.CreateClientAsync();
+        using var cancellation = new CancellationTokenSource();
+
+        var created = await client.CreateUserAsync(NewUser("cleo@example.com"), attributes: "userName");
+        var patched = await client.PatchUserAsync(
+            created.Id!, PatchOperations.Request(PatchOperations.Replace("displayName", "Cleo")), excludedAttributes: "emails,name");
+        var whole = await client.CreateUserAsync(NewUser("dan@example.com"), cancellation.Token);
+
+        Assert.Equal("cleo@example.com", created.UserName);
+        Assert.Null(created.DisplayName);
+        Assert.Null(created.Meta);
+        Assert.Equal("Cleo", patched.DisplayName);
+        Assert.Null(patched.Emails);
+        Assert.Null(patched.Name);
+        Assert.Equal("Ann", whole.Name?.GivenName);
+    }
+
+    [Fact]
     public async Task Patch_with_a_path_and_path_less_with_dotted_keys()
     {
         var client = await fixture.CreateClientAsync();

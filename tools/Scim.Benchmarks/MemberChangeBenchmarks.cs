@@ -23,8 +23,8 @@ public class MemberChangeBenchmarks
     {
         var ids = Enumerable.Range(0, 10_000).Select(_ => Guid.NewGuid()).ToList();
         types = ids.ToDictionary(id => id, _ => MemberType.User);
-        add100 = new AddMembers([.. ids.Take(100).Select(id => new MemberValue(id.ToString(), "User", null))]);
-        add10000 = new AddMembers([.. ids.Select(id => new MemberValue(id.ToString(), "User", null))]);
+        add100 = new AddMembers([.. ids.Take(100).Select(id => new MemberValue(id.ToString(), "User"))]);
+        add10000 = new AddMembers([.. ids.Select(id => new MemberValue(id.ToString(), "User"))]);
         removeHalf = new RemoveMembers([.. ids.Take(5_000).Select(id => id.ToString())]);
     }
 

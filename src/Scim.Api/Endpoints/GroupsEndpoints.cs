@@ -17,6 +17,7 @@ public static class GroupsEndpoints
         groups.MapPost("/", CreateGroupAsync).WithName("CreateGroup").CreatesResource<ScimGroup>();
         groups.MapGet("/", ListGroupsAsync).WithName("ListGroups").ListsResources<ScimGroup>();
         groups.MapPost("/.search", SearchGroupsAsync).WithName("SearchGroups").SearchesResources<ScimGroup>();
+        groups.MapSearchMethodsNotAllowed();
         groups.MapGet("/{id}", GetGroupAsync).WithName("GetGroup").ReturnsResource<ScimGroup>();
         groups.MapPut("/{id}", ReplaceGroupAsync).WithName("ReplaceGroup").ReplacesResource<ScimGroup>();
         groups.MapPatch("/{id}", PatchGroupAsync).WithName("PatchGroup").PatchesResourceWithoutBody();
@@ -27,7 +28,7 @@ public static class GroupsEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Created(await mediator.Send(new CreateGroup.Command(body.Value!), ct))
+            ? ScimResults.Created(await mediator.Send(new CreateGroup.Command(body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.Group)), ct))
             : ScimResults.Error(body.Error);
     }
 
@@ -65,11 +66,12 @@ public static class GroupsEndpoints
 
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!, ifMatch.Value), ct))
+            ? ScimResults.Ok(await mediator.Send(new ReplaceGroup.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.Group), ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 
-    // Entra prefers 204 for group PATCH: returning the member list of a large group is neither needed nor cheap.
+    // Entra prefers 204 for group PATCH: returning the member list of a large group is neither needed nor cheap. A request
+    // with attributes or excludedAttributes gets the group as they select it (200).
     private static async Task<IResult> PatchGroupAsync(string id, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var ifMatch = ScimPreconditions.IfMatch(context.Request);
@@ -80,7 +82,7 @@ public static class GroupsEndpoints
 
         var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
-            ? ScimResults.NoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!, ifMatch.Value), ct))
+            ? ScimResults.OkOrNoContent(await mediator.Send(new PatchGroup.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.Group), ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 

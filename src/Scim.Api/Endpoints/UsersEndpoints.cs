@@ -17,6 +17,7 @@ public static class UsersEndpoints
         users.MapPost("/", CreateUserAsync).WithName("CreateUser").CreatesResource<ScimUser>();
         users.MapGet("/", ListUsersAsync).WithName("ListUsers").ListsResources<ScimUser>();
         users.MapPost("/.search", SearchUsersAsync).WithName("SearchUsers").SearchesResources<ScimUser>();
+        users.MapSearchMethodsNotAllowed();
         users.MapGet("/{id}", GetUserAsync).WithName("GetUser").ReturnsResource<ScimUser>();
         users.MapPut("/{id}", ReplaceUserAsync).WithName("ReplaceUser").ReplacesResource<ScimUser>();
         users.MapPatch("/{id}", PatchUserAsync).WithName("PatchUser").PatchesResource<ScimUser>();
@@ -27,7 +28,7 @@ public static class UsersEndpoints
     {
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Created(await mediator.Send(new CreateUser.Command(body.Value!), ct))
+            ? ScimResults.Created(await mediator.Send(new CreateUser.Command(body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.User)), ct))
             : ScimResults.Error(body.Error);
     }
 
@@ -65,7 +66,7 @@ public static class UsersEndpoints
 
         var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!, ifMatch.Value), ct))
+            ? ScimResults.Ok(await mediator.Send(new ReplaceUser.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.User), ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 
@@ -79,7 +80,7 @@ public static class UsersEndpoints
 
         var body = await ScimRequestBody.ReadAsync<PatchRequest>(context.Request, "PatchOp", ct);
         return body.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!, ifMatch.Value), ct))
+            ? ScimResults.Ok(await mediator.Send(new PatchUser.Command(id, body.Value!, ListRequest.Projection(context.Request, ResourceTypeDefinition.User), ifMatch.Value), ct))
             : ScimResults.Error(body.Error);
     }
 

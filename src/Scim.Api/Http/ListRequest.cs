@@ -26,6 +26,18 @@ public sealed record ListRequest(string? Filter, string? StartIndex, string? Cou
     /// <summary>The projection of comma-separated <c>attributes</c> / <c>excludedAttributes</c> values.</summary>
     public static AttributeProjection Projection(string? attributes, string? excludedAttributes, ResourceTypeDefinition type) =>
         AttributeProjection.Parse([attributes ?? ""], [excludedAttributes ?? ""], type);
+
+    /// <summary>
+    /// The projection that <paramref name="request"/>'s <c>attributes</c> / <c>excludedAttributes</c> query parameters
+    /// ask of the resource a POST, PUT or PATCH answers with (RFC 7644 §3.9); null when the request has neither.
+    /// </summary>
+    public static AttributeProjection? Projection(HttpRequest request, ResourceTypeDefinition type)
+    {
+        var (attributes, excluded) = (request.Query["attributes"], request.Query["excludedAttributes"]);
+        return attributes.Count == 0 && excluded.Count == 0
+            ? null
+            : AttributeProjection.Parse(attributes.OfType<string>(), excluded.OfType<string>(), type);
+    }
 }
 
 /// <summary>The body of POST /.search (RFC 7644 §3.4.3), e.g. <c>{"schemas":[SearchRequest URN],"filter":"...","startIndex":1,"count":10}</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scim.Application.Common.Resources;
+using Scim.Application.Features.Groups;
 using Scim.Protocol;
 
 namespace Scim.Api.Http;
@@ -41,12 +42,17 @@ public static class ScimResults
     public static IResult Created(Result<ScimBody> result) =>
         result.IsSuccess ? new BodyResult(result.Value!, StatusCodes.Status201Created) : Error(result.Error);
 
+    /// <summary>
+    /// 200 with the patched group when the request asked for attributes, otherwise 204 No Content with the <c>ETag</c> of
+    /// its new version; or the SCIM error.
+    /// </summary>
+    public static IResult OkOrNoContent(Result<PatchGroup.Answer> result) =>
+        !result.IsSuccess ? Error(result.Error)
+        : result.Value!.Group is { } body ? Ok(body)
+        : new EmptyResult(StatusCodes.Status204NoContent, result.Value.Version);
+
     /// <summary>204 No Content, or the SCIM error.</summary>
     public static IResult NoContent(Result<bool> result) => result.IsSuccess ? Results.NoContent() : Error(result.Error);
-
-    /// <summary>204 No Content with the <c>ETag</c> of the resource's version after the change, or the SCIM error.</summary>
-    public static IResult NoContent(Result<long> version) =>
-        version.IsSuccess ? new EmptyResult(StatusCodes.Status204NoContent, version.Value) : Error(version.Error);
 
     /// <summary>The SCIM error body with its status.</summary>
     public static IResult Error(ScimError error) =>

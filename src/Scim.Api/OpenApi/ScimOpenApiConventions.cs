@@ -14,12 +14,16 @@ public static class ScimOpenApiConventions
     /// <summary>The media types of SCIM request and response bodies, preferred first (RFC 7644 §3.1).</summary>
     public static readonly string[] MediaTypes = [ScimJson.MediaType, "application/json"];
 
-    /// <summary>POST of a new resource: 201 with the resource and a <c>Location</c> header; 409 when a unique value is taken.</summary>
+    /// <summary>
+    /// POST of a new resource: 201 with the resource (as <c>attributes</c> / <c>excludedAttributes</c> select it) and a
+    /// <c>Location</c> header; 409 when a unique value is taken.
+    /// </summary>
     public static RouteHandlerBuilder CreatesResource<TResource>(this RouteHandlerBuilder builder)
         where TResource : notnull => builder
         .AcceptsScim<TResource>()
         .ProducesScim<TResource>(StatusCodes.Status201Created)
         .WithMetadata(ScimParameters.Location, ScimParameters.CreatedETag)
+        .WithMetadata(ScimParameters.Attributes, ScimParameters.ExcludedAttributes)
         .ProducesScimErrors(400, 401, 403, 409);
 
     /// <summary>GET of one resource by id, with <c>attributes</c> / <c>excludedAttributes</c>; 304 for <c>If-None-Match</c>.</summary>
@@ -42,23 +46,36 @@ public static class ScimOpenApiConventions
         .ProducesScim<ScimListResponse<TResource>>(StatusCodes.Status200OK)
         .ProducesScimErrors(400, 401, 403);
 
-    /// <summary>PUT: replaces the resource and returns it; 412 for a version <c>If-Match</c> does not name.</summary>
+    /// <summary>
+    /// PUT: replaces the resource and returns it, as <c>attributes</c> / <c>excludedAttributes</c> select it; 412 for a
+    /// version <c>If-Match</c> does not name.
+    /// </summary>
     public static RouteHandlerBuilder ReplacesResource<TResource>(this RouteHandlerBuilder builder)
         where TResource : notnull => builder
         .AcceptsScim<TResource>()
         .ProducesScim<TResource>(StatusCodes.Status200OK)
         .WithMetadata(ScimParameters.IfMatch, ScimParameters.ETag)
+        .WithMetadata(ScimParameters.Attributes, ScimParameters.ExcludedAttributes)
         .ProducesScimErrors(400, 401, 403, 404, 409, 412);
 
-    /// <summary>PATCH with a PatchOp body that returns the patched resource (200); 412 for a version <c>If-Match</c> does not name.</summary>
+    /// <summary>
+    /// PATCH with a PatchOp body that returns the patched resource (200), as <c>attributes</c> /
+    /// <c>excludedAttributes</c> select it; 412 for a version <c>If-Match</c> does not name.
+    /// </summary>
     public static RouteHandlerBuilder PatchesResource<TResource>(this RouteHandlerBuilder builder)
         where TResource : notnull => builder
         .AcceptsScim<PatchRequest>()
         .ProducesScim<TResource>(StatusCodes.Status200OK)
         .WithMetadata(ScimParameters.IfMatch, ScimParameters.ETag)
+        .WithMetadata(ScimParameters.Attributes, ScimParameters.ExcludedAttributes)
         .ProducesScimErrors(400, 401, 403, 404, 409, 412);
 
-    /// <summary>PATCH with a PatchOp body that answers 204 No Content with the new <c>ETag</c>; 412 as <see cref="PatchesResource{TResource}"/>.</summary>
+    /// <summary>
+    /// PATCH with a PatchOp body that answers 204 No Content with the new <c>ETag</c>; 412 as
+    /// <see cref="PatchesResource{TResource}"/>. The server also answers 200 with the patched resource when the request
+    /// has <c>attributes</c> or <c>excludedAttributes</c> (RFC 7644 §3.5.2); the document leaves that out, because a
+    /// generated client takes one success body per operation and would then treat the 204 as a failure.
+    /// </summary>
     public static RouteHandlerBuilder PatchesResourceWithoutBody(this RouteHandlerBuilder builder) => builder
         .AcceptsScim<PatchRequest>()
         .Produces(StatusCodes.Status204NoContent)

@@ -23,4 +23,26 @@ internal static class ResourceInput
         Log.IgnoredAttributes(logger, type.Name, normalized.Value!.IgnoredAttributes);
         return ResourceNormalizer.ValidateRequired(normalized.Value.Resource, type);
     }
+
+    /// <summary>
+    /// As <see cref="Read"/> for the body of a PUT of resource <paramref name="id"/> (RFC 7644 §3.5.1), which must not
+    /// carry another resource's <c>id</c>: 400 <c>mutability</c> when it does. Other readOnly values in it are ignored
+    /// as the RFC says; an <c>id</c> that names another resource says the body was meant for that one, and replacing
+    /// this resource with it would lose this one's data.
+    /// </summary>
+    public static Result<JsonObject> ReadReplacement(JsonObject body, Guid id, ResourceTypeDefinition type, ILogger logger)
+    {
+        foreach (var (key, value) in body)
+        {
+            if (value is not null && AttributePathResolver.Resolve(key, type).Value?.Attribute == CommonAttributes.Id
+                && !(value is JsonValue text && text.TryGetValue<string>(out var sent) && (sent.Length == 0 || sent == id.ToString())))
+            {
+                return ScimError.Mutability(
+                    $"The body's id {value.ToJsonString()} is not the id of the resource it replaces ('{id}'): id is readOnly (RFC 7643 §3.1). "
+                    + "Leave it out, or send this resource's id.");
+            }
+        }
+
+        return Read(body, type, logger);
+    }
 }

@@ -23,8 +23,11 @@ public sealed class User : IScimResource
     /// <summary><c>externalId</c> (case-exact).</summary>
     public string? ExternalId { get; set; }
 
-    /// <summary><c>active</c>; false means deprovisioned (soft-deleted) but still readable.</summary>
-    public bool Active { get; set; } = true;
+    /// <summary>
+    /// <c>active</c> (RFC 7643 §4.1.1): false means deprovisioned (soft-deleted) but still readable; null means
+    /// unassigned (RFC 7643 §2.5: removed by a PATCH, or left out of a PUT), which is not active either.
+    /// </summary>
+    public bool? Active { get; set; }
 
     /// <summary><c>displayName</c> (RFC 7643 §4.1.1), stored as sent.</summary>
     public string? DisplayName { get; set; }

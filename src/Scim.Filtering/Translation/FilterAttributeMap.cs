@@ -77,7 +77,8 @@ public sealed class FilterAttributeMap<T> : IFilterAttributeMap
 
     /// <summary>
     /// Registers an identifier stored as a GUID, such as <c>id</c>. Operators: <c>eq ne pr</c>; a value that is
-    /// not a GUID matches nothing with <c>eq</c> (and everything with <c>ne</c>) instead of failing.
+    /// not an id in its canonical form (<see cref="ScimId"/>) matches nothing with <c>eq</c> (and everything with
+    /// <c>ne</c>) instead of failing.
     /// </summary>
     /// <returns>This map.</returns>
     public FilterAttributeMap<T> Id(string path, Expression<Func<T, Guid>> column) => AddId(path, column);

@@ -5,8 +5,9 @@ namespace Scim.Filtering.Translation;
 
 /// <summary>
 /// A resource identifier stored as a <see cref="Guid"/> (<c>id</c>, or a reference such as <c>manager.value</c>).
-/// Only <c>eq</c>, <c>ne</c> and <c>pr</c> are allowed. A value that is not a GUID cannot name any resource
-/// of this server, so <c>eq</c> matches nothing and <c>ne</c> everything, rather than failing the request.
+/// Only <c>eq</c>, <c>ne</c> and <c>pr</c> are allowed. A value that is not an id in the form the server issues
+/// (<see cref="ScimId"/>: ids are case-exact, so an upper-case or braced GUID is another string) cannot name any
+/// resource of this server, so <c>eq</c> matches nothing and <c>ne</c> everything, rather than failing the request.
 /// </summary>
 internal sealed class IdAttributeMapping(string path, LambdaExpression column) : ScalarAttributeMapping(path, column)
 {
@@ -23,7 +24,7 @@ internal sealed class IdAttributeMapping(string path, LambdaExpression column) :
             throw ValueTypeMismatch(value, "id", "a JSON string");
         }
 
-        if (!Guid.TryParse(text, out var id))
+        if (!ScimId.TryParse(text, out var id))
         {
             return Expression.Constant(false);
         }

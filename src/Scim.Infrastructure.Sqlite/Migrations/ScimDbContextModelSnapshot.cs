@@ -150,7 +150,7 @@ namespace Scim.Infrastructure.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Active")
+                    b.Property<bool?>("Active")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CostCenter")

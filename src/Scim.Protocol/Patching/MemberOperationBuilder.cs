@@ -18,8 +18,10 @@ internal static class MemberOperationBuilder
         var attribute = target.Attribute!;
         if (target.SubAttribute is not null || (target.Filter is not null && op != PatchEngine.Remove))
         {
-            return ScimError.InvalidPath(
-                $"'{target.Path}': {attribute.Name} supports add/replace of whole members and remove by value list or filter only.");
+            // A sub-attribute path, or a filter that picks members to add to or replace, changes members in place.
+            return ScimError.Mutability(
+                $"'{target.Path}': a member's value and type are immutable and its display and $ref are set by the server "
+                + $"(RFC 7643 §4.2), so {attribute.Name} takes add and replace of whole members, and remove by value list or filter.");
         }
 
         if (op == PatchEngine.Remove)
@@ -62,7 +64,7 @@ internal static class MemberOperationBuilder
         var members = new List<MemberValue>();
         foreach (var element in (coerced.Value as JsonArray) ?? [])
         {
-            members.Add(new MemberValue((string)element!["value"]!, (string?)element["type"], (string?)element["display"]));
+            members.Add(new MemberValue((string)element!["value"]!, (string?)element["type"]));
         }
 
         return members;

@@ -32,9 +32,12 @@ public static class PatchEngine
     /// <returns>
     /// The patched resource, normalised (<see cref="ResourceNormalizer"/>) and checked for required attributes; or
     /// 400 <c>invalidSyntax</c> (no <c>Operations</c>, no PatchOp schema, unknown <c>op</c>), <c>invalidPath</c>
-    /// (malformed path), <c>mutability</c> (readOnly target), <c>noTarget</c> (remove without path) or
-    /// <c>invalidValue</c> (value of the wrong type, required attribute removed, member without <c>value</c>).
-    /// Paths no published schema defines are ignored and listed in <see cref="PatchOutcome.IgnoredAttributes"/>.
+    /// (malformed path, a sub-attribute of a simple attribute), <c>mutability</c> (an operation that would change a
+    /// readOnly attribute, an immutable one that has a value, or a member's value or type), <c>noTarget</c> (remove
+    /// without path) or <c>invalidValue</c> (value of the wrong type, required attribute removed, member without
+    /// <c>value</c>). An operation that names a readOnly or immutable attribute, by path or as a key of a path-less
+    /// value, and leaves its value as it is, is ignored. Paths no published schema defines are ignored and listed in
+    /// <see cref="PatchOutcome.IgnoredAttributes"/>.
     /// </returns>
     public static Result<PatchOutcome> Apply(
         JsonObject resource, PatchRequest request, ResourceTypeDefinition type, IReadOnlySet<string>? externalAttributes = null)
@@ -81,6 +84,37 @@ public static class PatchEngine
         return new PatchOutcome(normalized.Value.Resource, state.MemberOperations, ignored);
     }
 
+    /// <summary>
+    /// Whether some operation of <paramref name="request"/> names <paramref name="attribute"/>, by path or as a key of
+    /// a path-less value. A caller that leaves an attribute it stores elsewhere out of the resource it passes to
+    /// <see cref="Apply"/> (a user's readOnly <c>groups</c>) includes it for such a request, so that the operation is
+    /// checked against the attribute's value.
+    /// </summary>
+    /// <param name="request">The PatchOp body; malformed operations name nothing.</param>
+    /// <param name="type">The resource type the paths are resolved against.</param>
+    /// <param name="attribute">The attribute, one of <paramref name="type"/>'s.</param>
+    public static bool Names(PatchRequest request, ResourceTypeDefinition type, AttributeDefinition attribute)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(attribute);
+
+        // Every spelling of a path to the attribute contains its name; the rest need not be parsed.
+        bool Mentions(string path) => path.Contains(attribute.Name, StringComparison.OrdinalIgnoreCase);
+        foreach (var operation in request.Operations ?? [])
+        {
+            var named = string.IsNullOrWhiteSpace(operation?.Path)
+                ? operation?.Value is JsonObject fields
+                    && fields.Any(f => Mentions(f.Key) && AttributePathResolver.Resolve(f.Key, type).Value?.Attribute == attribute)
+                : Mentions(operation.Path) && PatchTarget.Resolve(operation.Path, type).Value?.Attribute == attribute;
+            if (named)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static Result<bool> ApplyOperation(PatchState state, PatchOperation? operation, int index)
     {
         var op = operation?.Op?.ToLowerInvariant();
@@ -115,7 +149,7 @@ public static class PatchEngine
     /// <summary>
     /// Path-less add/replace (RFC 7644 §3.5.2.1/§3.5.2.3): each key of the value object is a path of its own
     /// (<c>displayName</c>, <c>name.givenName</c>, <c>urn:...:User:employeeNumber</c>, or the extension URN with an
-    /// object). readOnly keys (<c>id</c>, <c>meta</c>) are dropped silently as in a POST body (RFC 7644 §3.3).
+    /// object), readOnly ones (<c>id</c>, <c>meta</c>) included: their value must be the one they have.
     /// </summary>
     private static Result<bool> ApplyPathless(PatchState state, string op, JsonNode? value, int index)
     {
@@ -131,17 +165,14 @@ public static class PatchEngine
             PatchTarget target;
             switch (resolved?.Kind)
             {
-                case AttributeReferenceKind.Extension:
-                    target = PatchTarget.For(resolved, null, key);
-                    break;
-                case AttributeReferenceKind.Attribute
-                    when !state.Coercer.Drops(resolved.Attribute!) && (resolved.SubAttribute is null || !state.Coercer.Drops(resolved.SubAttribute)):
+                case AttributeReferenceKind.Extension or AttributeReferenceKind.Attribute:
                     target = PatchTarget.For(resolved, null, key);
                     break;
                 case null when fieldValue is not null:
                     state.Ignored.Add(key);
                     continue;
                 default:
+                    // schemas is recomputed from the attributes the resource has.
                     continue;
             }
 
@@ -157,6 +188,11 @@ public static class PatchEngine
 
     private static Result<bool> ApplyToTarget(PatchState state, string op, PatchTarget target, JsonNode? value)
     {
+        if (target.Attribute is null && op != Remove && value is JsonObject fields)
+        {
+            return ApplyExtension(state, op, target, fields);
+        }
+
         if (state.IsExternal(target))
         {
             var member = MemberOperationBuilder.Build(op, target, value, state.Coercer);
@@ -173,7 +209,41 @@ public static class PatchEngine
             return true;
         }
 
+        if (MutabilityGuard.Guards(target))
+        {
+            var unchanged = MutabilityGuard.Check(state.Resource, state.Type, op, target, value);
+            if (!unchanged.IsSuccess || unchanged.Value)
+            {
+                return unchanged;
+            }
+        }
+
         return op == Remove ? state.Patcher.Remove(target, value) : state.Patcher.Set(target, value, replace: op == Replace);
+    }
+
+    /// <summary>
+    /// add/replace of a whole extension object (RFC 7643 §3.3), by its URN as path or as a key of a path-less value:
+    /// each member is an attribute path within the extension, applied as if sent on its own.
+    /// </summary>
+    private static Result<bool> ApplyExtension(PatchState state, string op, PatchTarget extension, JsonObject fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            var resolved = AttributePathResolver.ResolveInExtension(key, extension.Schema, state.Type).Value;
+            if (resolved is null)
+            {
+                state.Ignored.Add($"{extension.Schema.Id}:{key}");
+                continue;
+            }
+
+            var applied = ApplyToTarget(state, op, PatchTarget.For(resolved, null, $"{extension.Schema.Id}:{key}"), value);
+            if (!applied.IsSuccess)
+            {
+                return applied;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The working state of one <see cref="Apply"/> call.</summary>

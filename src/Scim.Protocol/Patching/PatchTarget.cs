@@ -24,8 +24,8 @@ internal sealed record PatchTarget(
     /// <returns>
     /// The target; null when the path names nothing a published schema defines, or <c>schemas</c> (the caller
     /// ignores it); 400 <c>invalidPath</c> with the parser's message for a malformed path or from
-    /// <see cref="AttributePathResolver.Resolve(PatchPath, ResourceTypeDefinition)"/>; 400 <c>mutability</c> for a
-    /// readOnly target.
+    /// <see cref="AttributePathResolver.Resolve(PatchPath, ResourceTypeDefinition)"/>. A readOnly or immutable target
+    /// is returned too: whether the operation changes its value decides (<see cref="MutabilityGuard"/>).
     /// </returns>
     public static Result<PatchTarget?> Resolve(string path, ResourceTypeDefinition type)
     {
@@ -45,17 +45,9 @@ internal sealed record PatchTarget(
             return reference.Error;
         }
 
-        if (reference.Value is not { Kind: not AttributeReferenceKind.Schemas } resolved)
-        {
-            return (PatchTarget?)null;
-        }
-
-        if (resolved.Attribute?.Mutability == Mutability.ReadOnly || resolved.SubAttribute?.Mutability == Mutability.ReadOnly)
-        {
-            return ScimError.Mutability($"'{path}' is readOnly and cannot be modified (RFC 7643 §7).");
-        }
-
-        return For(resolved, parsed.ValueFilter, path);
+        return reference.Value is { Kind: not AttributeReferenceKind.Schemas } resolved
+            ? For(resolved, parsed.ValueFilter, path)
+            : (PatchTarget?)null;
     }
 
     /// <summary>The target of <paramref name="reference"/> (an attribute or a whole extension), as sent in <paramref name="path"/>.</summary>

@@ -24,7 +24,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
     {
         if (target.Attribute is null)
         {
-            return SetExtension(target, value, replace);
+            return SetExtension(target, value);
         }
 
         var attribute = target.Attribute;
@@ -144,7 +144,8 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
         return true;
     }
 
-    private Result<bool> SetExtension(PatchTarget target, JsonNode? value, bool replace)
+    // The members of an extension object are applied one by one by PatchEngine; what reaches here clears it or is no object.
+    private Result<bool> SetExtension(PatchTarget target, JsonNode? value)
     {
         if (value is null || ValueCoercer.IsEmptyString(value))
         {
@@ -152,33 +153,7 @@ internal sealed class ResourcePatcher(JsonObject resource, ResourceTypeDefinitio
             return true;
         }
 
-        if (value is not JsonObject fields)
-        {
-            return ScimError.InvalidValue($"The value for '{target.Path}' must be a JSON object of {target.Schema.Name} attributes.");
-        }
-
-        foreach (var (key, fieldValue) in fields)
-        {
-            var resolved = AttributePathResolver.ResolveInExtension(key, target.Schema, type).Value;
-            if (resolved is null)
-            {
-                coercer.Ignore($"{target.Schema.Id}:{key}");
-                continue;
-            }
-
-            if (coercer.Drops(resolved.Attribute!) || (resolved.SubAttribute is not null && coercer.Drops(resolved.SubAttribute)))
-            {
-                continue;
-            }
-
-            var applied = Set(PatchTarget.For(resolved, null, $"{target.Schema.Id}:{key}"), fieldValue, replace);
-            if (!applied.IsSuccess)
-            {
-                return applied;
-            }
-        }
-
-        return true;
+        return ScimError.InvalidValue($"The value for '{target.Path}' must be a JSON object of {target.Schema.Name} attributes.");
     }
 
     private Result<bool> SetSubAttributes(PatchTarget target, JsonObject fields, bool replace)

@@ -111,13 +111,23 @@ public static class AttributePathResolver
     /// </summary>
     /// <returns>
     /// The reference; null when the path names nothing <paramref name="type"/> publishes; 400 <c>invalidPath</c> for a
-    /// bracket filter or <c>.subAttr</c> after a whole extension, a filter on a single-valued attribute, or a filter
-    /// that names something other than a sub-attribute of the filtered attribute (<c>emails[foo eq "x"]</c>).
+    /// sub-attribute of a simple attribute (<c>userName.x</c>, <c>active.value</c>), a bracket filter or
+    /// <c>.subAttr</c> after a whole extension, a filter on a single-valued attribute, or a filter that names something
+    /// other than a sub-attribute of the filtered attribute (<c>emails[foo eq "x"]</c>).
     /// </returns>
     public static Result<AttributeReference?> Resolve(PatchPath path, ResourceTypeDefinition type)
     {
         ArgumentNullException.ThrowIfNull(path);
         var reference = Resolve(path.Attribute, type);
+        if (reference is null && path.Attribute.SubAttributeName is { } inner
+            && Resolve(path.Attribute with { SubAttributeName = null }, type)?.Attribute is { IsComplex: false } simple)
+        {
+            // An unknown name may belong to a schema this server does not publish, and is ignored; a sub-attribute of
+            // a simple attribute can belong to none.
+            return ScimError.InvalidPath(
+                $"'{path}' selects '{inner}' inside '{simple.Name}', which is a {SchemaRenderer.CamelCase(simple.Type)} and has no sub-attributes.");
+        }
+
         if (reference is null || (path.ValueFilter is null && path.SubAttributeName is null))
         {
             return reference;

@@ -47,11 +47,11 @@ public static class UserSchema
         Mutability = Mutability.ReadOnly,
         SubAttributes =
         [
-            new() { Name = "value", Description = "The identifier of the User's group.", Mutability = Mutability.ReadOnly },
+            new() { Name = "value", Description = "The identifier of the User's group.", CaseExact = true, Mutability = Mutability.ReadOnly },
             new()
             {
                 Name = "$ref", Type = AttributeType.Reference, Description = "The URI of the corresponding 'Group' resource.",
-                ReferenceTypes = ["User", "Group"], Mutability = Mutability.ReadOnly,
+                ReferenceTypes = ["User", "Group"], CaseExact = true, Mutability = Mutability.ReadOnly,
             },
             new() { Name = "display", Description = "A human-readable name.", Mutability = Mutability.ReadOnly },
             new()

@@ -21,7 +21,7 @@ public class PatchEngineGroupTests
         var outcome = SucceedsOnGroup(Ops($$"""{"op":"{{op}}","path":"members","value":[{"value":"u3"}]}"""));
 
         var add = Assert.IsType<AddMembers>(Single(outcome));
-        Assert.Equal([new MemberValue("u3", null, null)], add.Members);
+        Assert.Equal([new MemberValue("u3", null)], add.Members);
     }
 
     [Fact]
@@ -33,11 +33,11 @@ public class PatchEngineGroupTests
     }
 
     [Fact]
-    public void AddMembers_WithDisplayAndNoType_KeepsDisplay()
+    public void AddMembers_WithDisplayAndRef_IgnoresThemAsReadOnly()
     {
-        var outcome = SucceedsOnGroup(Ops("""{"op":"add","path":"members","value":[{"value":"u2","display":"user2@example.com"}]}"""));
+        var outcome = SucceedsOnGroup(Ops("""{"op":"add","path":"members","value":[{"value":"u2","display":"user2@example.com","$ref":"https://x/Users/u2"}]}"""));
 
-        Assert.Equal([new MemberValue("u2", null, "user2@example.com")], Assert.IsType<AddMembers>(Single(outcome)).Members);
+        Assert.Equal([new MemberValue("u2", null)], Assert.IsType<AddMembers>(Single(outcome)).Members);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class PatchEngineGroupTests
         var outcome = SucceedsOnGroup(Ops("""{"op":"add","path":"members","value":[{"value":"u1"},{"value":"no-such-user-999","type":"User"}]}"""));
 
         Assert.Equal(
-            [new MemberValue("u1", null, null), new MemberValue("no-such-user-999", "User", null)],
+            [new MemberValue("u1", null), new MemberValue("no-such-user-999", "User")],
             Assert.IsType<AddMembers>(Single(outcome)).Members);
     }
 
@@ -191,11 +191,11 @@ public class PatchEngineGroupTests
     }
 
     [Fact]
-    public void AddMembersWithFilter_Returns400InvalidPath()
+    public void AddMembersWithFilter_Returns400Mutability()
     {
         var error = Fails(G1, Ops("""{"op":"add","path":"members[value eq \"u1\"]","value":[{"value":"u1"}]}"""), ResourceTypeDefinition.Group, Members);
 
-        Assert.Equal("invalidPath", error.ScimType);
+        Assert.Equal("mutability", error.ScimType);
     }
 
     [Fact]

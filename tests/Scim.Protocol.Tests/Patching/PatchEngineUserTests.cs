@@ -124,13 +124,37 @@ public class PatchEngineUserTests
     }
 
     [Fact]
-    public void PatchlessReplace_ReadOnlyAndUnknownKeys_AreDroppedAndUnknownReported()
+    public void PatchlessReplace_ReadOnlyKeysWithTheirValues_AreIgnoredAndUnknownReported()
     {
-        var outcome = Succeeds(U1, Ops("""{"op":"replace","value":{"id":"other","meta":{"created":"x"},"shoeSize":"9","title":"T"}}"""));
+        var outcome = Succeeds(U1, Ops("""
+            {"op":"replace","value":{"id":"u1","meta":{"resourceType":"User","location":"https://host/scim/Users/u1"},"shoeSize":"9","title":"T"}}
+            """));
 
         Assert.Equal("u1", (string?)outcome.Resource["id"]);
+        Assert.Equal("/Users/u1", (string?)outcome.Resource["meta"]!["location"]);
         Assert.Equal("T", (string?)outcome.Resource["title"]);
         Assert.Equal(["shoeSize"], outcome.IgnoredAttributes);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"other","title":"T"}""")]
+    [InlineData("""{"ID":"U1"}""")]
+    [InlineData("""{"meta":{"created":"2001-01-01T00:00:00Z"}}""")]
+    [InlineData("""{"meta.location":"https://host/scim/Users/u2"}""")]
+    public void PatchlessReplace_ReadOnlyKeysWithOtherValues_Returns400Mutability(string value)
+    {
+        Assert.Equal("mutability", Fails(U1, Ops($$"""{"op":"replace","value":{{value}}}""")).ScimType);
+    }
+
+    [Theory]
+    [InlineData("""{"op":"replace","path":"id","value":"u1"}""")]
+    [InlineData("""{"op":"add","path":"meta.resourceType","value":"User"}""")]
+    [InlineData("""{"op":"remove","path":"groups"}""")]
+    public void ReadOnlyPath_WithItsValue_IsIgnored(string operation)
+    {
+        var outcome = Succeeds(U1, Ops(operation));
+
+        AssertJson(U1, outcome.Resource);
     }
 
     [Fact]
@@ -285,11 +309,24 @@ public class PatchEngineUserTests
     }
 
     [Theory]
+    [InlineData("userName.x")]
+    [InlineData("active.value")]
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department.x")]
+    public void Patch_SubAttributeOfSimpleAttribute_Returns400InvalidPath(string path)
+    {
+        var error = Fails(U1, Ops($$"""{"op":"replace","path":"{{path}}","value":"x"}"""));
+
+        Assert.Equal("invalidPath", error.ScimType);
+        Assert.Contains("has no sub-attributes", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("id")]
     [InlineData("meta")]
     [InlineData("meta.created")]
     [InlineData("groups")]
     [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.displayName")]
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.$ref")]
     public void Patch_ReadOnlyPath_Returns400Mutability(string path)
     {
         var error = Fails(U1, Ops($$"""{"op":"replace","path":"{{path}}","value":"x"}"""));

@@ -108,16 +108,16 @@ public static class ProcessBulk
                 }
 
                 return target.IsUser
-                    ? await AnsweredAsync(operation, await mediator.Send(new PatchUser.Command(id!, patch.Value!, operation.Version), cancellationToken), 200, location, baseUrl, cancellationToken)
-                    : (Done(operation, await mediator.Send(new PatchGroup.Command(id!, patch.Value!, operation.Version), cancellationToken), location), null);
+                    ? await AnsweredAsync(operation, await mediator.Send(new PatchUser.Command(id!, patch.Value!, IfMatch: operation.Version), cancellationToken), 200, location, baseUrl, cancellationToken)
+                    : (Done(operation, await mediator.Send(new PatchGroup.Command(id!, patch.Value!, IfMatch: operation.Version), cancellationToken), location), null);
             }
 
             return (operation.Method, target.IsUser) switch
             {
                 (BulkMethod.Post, true) => await AnsweredAsync(operation, await mediator.Send(new CreateUser.Command(data!), cancellationToken), 201, location, baseUrl, cancellationToken),
                 (BulkMethod.Post, false) => await AnsweredAsync(operation, await mediator.Send(new CreateGroup.Command(data!), cancellationToken), 201, location, baseUrl, cancellationToken),
-                (BulkMethod.Put, true) => await AnsweredAsync(operation, await mediator.Send(new ReplaceUser.Command(id!, data!, operation.Version), cancellationToken), 200, location, baseUrl, cancellationToken),
-                (BulkMethod.Put, false) => await AnsweredAsync(operation, await mediator.Send(new ReplaceGroup.Command(id!, data!, operation.Version), cancellationToken), 200, location, baseUrl, cancellationToken),
+                (BulkMethod.Put, true) => await AnsweredAsync(operation, await mediator.Send(new ReplaceUser.Command(id!, data!, IfMatch: operation.Version), cancellationToken), 200, location, baseUrl, cancellationToken),
+                (BulkMethod.Put, false) => await AnsweredAsync(operation, await mediator.Send(new ReplaceGroup.Command(id!, data!, IfMatch: operation.Version), cancellationToken), 200, location, baseUrl, cancellationToken),
                 (BulkMethod.Delete, true) => (Done(operation, await mediator.Send(new DeleteUser.Command(id!, operation.Version), cancellationToken), location), null),
                 _ => (Done(operation, await mediator.Send(new DeleteGroup.Command(id!, operation.Version), cancellationToken), location), null),
             };
@@ -154,9 +154,9 @@ public static class ProcessBulk
             : Failed(operation, answer.Error, location);
 
     // A group PATCH's success: 204 with the group's new version, as the single request's ETag header gives it.
-    private static BulkOperationResult Done(BulkOperation operation, Result<long> answer, string? location) =>
+    private static BulkOperationResult Done(BulkOperation operation, Result<PatchGroup.Answer> answer, string? location) =>
         answer.IsSuccess
-            ? new BulkOperationResult(operation.MethodName, operation.BulkId, location, ETag.Of(answer.Value), 204, null, null)
+            ? new BulkOperationResult(operation.MethodName, operation.BulkId, location, ETag.Of(answer.Value!.Version), 204, null, null)
             : Failed(operation, answer.Error, location);
 
     private static BulkOperationResult Failed(BulkOperation operation, ScimError error, string? location) =>

@@ -6,6 +6,7 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Protocol;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
@@ -17,7 +18,8 @@ namespace Scim.Application.Features.Groups;
 public static class CreateGroup
 {
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
+    public sealed record Command(JsonObject Body, AttributeProjection? Projection = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
@@ -54,7 +56,7 @@ public static class CreateGroup
                 return await GroupWriter.CreateFailureAsync(db, written.Error, group, cancellationToken);
             }
 
-            return await GroupResources.ReadWrittenAsync(db, group.Id, cancellationToken);
+            return await GroupResources.ReadWrittenAsync(db, group.Id, command.Projection, cancellationToken);
         }
     }
 }

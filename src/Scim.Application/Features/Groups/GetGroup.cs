@@ -1,6 +1,7 @@
 using Mediator;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
 
@@ -20,7 +21,7 @@ public static class GetGroup
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var group = Guid.TryParse(query.Id, out var id)
+            var group = ScimId.TryParse(query.Id, out var id)
                 ? await GroupResources.ReadAsync(db, id, query.Projection, cancellationToken)
                 : null;
             return group is null ? ScimError.NotFound($"Group {query.Id} not found.") : group;

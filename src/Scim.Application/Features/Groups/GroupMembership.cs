@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
 
@@ -21,13 +22,14 @@ internal static class GroupMembership
         var members = resource["members"] as JsonArray;
         resource.Remove("members");
         var values = members?.OfType<JsonObject>()
-            .Select(m => new MemberValue(m["value"]!.GetValue<string>(), m["type"]?.GetValue<string>(), m["display"]?.GetValue<string>()))
+            .Select(m => new MemberValue(m["value"]!.GetValue<string>(), m["type"]?.GetValue<string>()))
             .ToList() ?? [];
         return [new ReplaceMembers(values)];
     }
 
     /// <summary>
-    /// Turns <paramref name="operations"/> on group <paramref name="groupId"/> into one <see cref="MemberChange"/>: the
+    /// Turns <paramref name="operations"/> on group <paramref name="groupId"/> into one <see cref="MemberChange"/>, or
+    /// 400 invalidValue for an unknown id or a <c>type</c> that is not the type of the resource the id names. The
     /// operations are folded, in order, into a net change (which rows to delete, which ids to insert), so the same id
     /// added, removed and added again in one request is one insert. Everything is read here, before the write; the
     /// write is conditional on the group's version, so what was read still holds when it is applied.
@@ -40,16 +42,26 @@ internal static class GroupMembership
             return MemberChange.None;
         }
 
-        var added = operations.SelectMany(o => o switch
+        var members = operations.SelectMany(o => o switch
         {
             AddMembers add => add.Members,
             ReplaceMembers replace => replace.Members,
             _ => [],
-        }).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+        }).ToList();
+        var added = members.Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         var resolved = await ResolveAsync(db, groupId, added, cancellationToken);
         if (!resolved.IsSuccess)
         {
             return resolved.Error;
+        }
+
+        // type is immutable (RFC 7643 §4.2): what a client may give is the type of the resource the id names.
+        if (members.FirstOrDefault(m => m.Type is not null
+            && !string.Equals(m.Type, resolved.Value![ScimId.Parse(m.Value)].ToString(), StringComparison.OrdinalIgnoreCase)) is { } mistyped)
+        {
+            return ScimError.InvalidValue(
+                $"members: '{mistyped.Value}' is a {resolved.Value![ScimId.Parse(mistyped.Value)]}, not a {mistyped.Type}; "
+                + "send the type of the resource the id names, or leave type out. Nothing was changed.");
         }
 
         var change = new NetChange(resolved.Value!);
@@ -84,7 +96,7 @@ internal static class GroupMembership
     private static async Task<Result<Dictionary<Guid, MemberType>>> ResolveAsync(
         IScimDbContext db, Guid groupId, List<string> values, CancellationToken cancellationToken)
     {
-        var ids = values.Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+        var ids = values.Select(v => ScimId.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         var types = new Dictionary<Guid, MemberType>();
         foreach (var chunk in ids.Chunk(500))
         {
@@ -99,7 +111,7 @@ internal static class GroupMembership
             }
         }
 
-        var unknown = values.Where(v => !Guid.TryParse(v, out var g) || !types.ContainsKey(g)).ToList();
+        var unknown = values.Where(v => !ScimId.TryParse(v, out var g) || !types.ContainsKey(g)).ToList();
         if (unknown.Count > 0)
         {
             return ScimError.InvalidValue(

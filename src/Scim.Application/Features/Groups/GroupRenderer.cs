@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Application.Features.Users;
 using Scim.Domain.Groups;
 using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
@@ -29,7 +30,8 @@ internal sealed record MemberRow(Guid Id, string Display);
 
 /// <summary>
 /// The one rendering of a group (RFC 7643 §4.2): <c>schemas</c>, <c>id</c>, <c>externalId</c>, <c>displayName</c>,
-/// <c>members</c> (users, then nested groups, each <c>{value, display, type}</c>) and <c>meta</c>, as the projection
+/// <c>members</c> (users, then nested groups, each <c>{value, $ref, display, type}</c>, <c>$ref</c> being the member's
+/// URL on this server, as its <c>meta.location</c>) and <c>meta</c>, as the projection
 /// keeps them. Members are read from the database while they are written and sent on as they go, so a group of a
 /// million members takes no more memory than a group of ten; none are read when the projection leaves them out.
 /// </summary>
@@ -122,7 +124,11 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
         var started = false;
         if (memberReferences.WritesAny)
         {
-            foreach (var (type, rows) in new[] { (UserType, GroupResources.UserMembersAsync(db!, groupId)), (GroupType, GroupResources.GroupMembersAsync(db!, groupId)) })
+            foreach (var (type, endpoint, rows) in new[]
+            {
+                (UserType, UserRenderer.Endpoint, GroupResources.UserMembersAsync(db!, groupId)),
+                (GroupType, Endpoint, GroupResources.GroupMembersAsync(db!, groupId)),
+            })
             {
                 await foreach (var member in rows.WithCancellation(cancellationToken))
                 {
@@ -132,7 +138,7 @@ internal sealed class GroupRenderer : IResourceRenderer<GroupRow>
                         started = true;
                     }
 
-                    memberReferences.Write(json, member.Id, member.Display, type);
+                    memberReferences.Write(json, output.BaseUrl, endpoint, member.Id, member.Display, type);
                     await output.SendAsync(cancellationToken);
                 }
             }

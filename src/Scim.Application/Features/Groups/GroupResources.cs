@@ -25,11 +25,15 @@ internal static class GroupResources
         return row is null ? null : new ResourceBody<GroupRow>(row, new GroupRenderer(projection, db));
     }
 
-    /// <summary>The answer to a create or replace of the group: what a GET returns right after it.</summary>
+    /// <summary>
+    /// The answer to a create, replace or PATCH of the group: what a GET with <paramref name="projection"/> (null for the
+    /// default attribute set) returns right after it.
+    /// </summary>
     /// <returns>The group, or 404 when a request that came after this write has already deleted it: the write was
     /// applied, and the group is gone.</returns>
-    public static async Task<Result<ScimBody>> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken) is { } body
+    public static async Task<Result<ScimBody>> ReadWrittenAsync(
+        IScimDbContext db, Guid id, AttributeProjection? projection, CancellationToken cancellationToken) =>
+        await ReadAsync(db, id, projection ?? AttributeProjection.Default, cancellationToken) is { } body
             ? body
             : ScimError.NotFound($"Group {id} was changed, then deleted by another request before this answer was read.");
 

@@ -57,7 +57,7 @@ internal sealed class NetChange(IReadOnlyDictionary<Guid, MemberType> types)
                 break;
             case RemoveMembers remove:
                 // Ids that are not members (or not ids at all) are a successful no-op.
-                foreach (var id in remove.Ids.Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty))
+                foreach (var id in remove.Ids.Select(i => ScimId.TryParse(i, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty))
                 {
                     added.Remove(id);
                     removed.Add(id);
@@ -102,5 +102,5 @@ internal sealed class NetChange(IReadOnlyDictionary<Guid, MemberType> types)
         removedWhere.Clear();
     }
 
-    private static IEnumerable<Guid> Ids(IReadOnlyList<MemberValue> members) => members.Select(m => Guid.Parse(m.Value));
+    private static IEnumerable<Guid> Ids(IReadOnlyList<MemberValue> members) => members.Select(m => ScimId.Parse(m.Value));
 }

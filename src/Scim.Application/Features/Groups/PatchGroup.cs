@@ -5,8 +5,10 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
@@ -14,8 +16,9 @@ namespace Scim.Application.Features.Groups;
 /// <summary>
 /// PATCH /Groups/{id} (RFC 7644 §3.5.2) in both Entra dialects. Member changes become one set-based delete and
 /// insert, so a 100,000-member group is never loaded; the group's row and its members change in one write (all or
-/// nothing), and every member operation changes the group's version and lastModified. The answer is the group's
-/// version after the PATCH (its <c>meta.version</c>), for the <c>ETag</c> of the 204.
+/// nothing), and every member operation changes the group's version and lastModified. The answer is no body (204,
+/// with the group's new version as its <c>ETag</c>) unless the request asks for attributes: then the patched group as
+/// they select it (200).
 /// </summary>
 public static class PatchGroup
 {
@@ -23,17 +26,45 @@ public static class PatchGroup
 
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Request">The PatchOp body.</param>
+    /// <param name="Projection">
+    /// The attributes / excludedAttributes parameters when the request has either: the answer then carries the patched
+    /// group as they select it (RFC 7644 §3.5.2 requires it for attributes). Null answers with no body: returning the
+    /// members of a large group is neither needed (Entra never reads them) nor cheap.
+    /// </param>
     /// <param name="IfMatch">The versions the PATCH may be applied to (RFC 7644 §3.14), or null for any: 412 when the
     /// group has another version, read before or written after the PATCH is applied.</param>
-    public sealed record Command(string Id, PatchRequest Request, ETagCondition? IfMatch = null) : ICommand<Result<long>>;
+    public sealed record Command(string Id, PatchRequest Request, AttributeProjection? Projection = null, ETagCondition? IfMatch = null)
+        : ICommand<Result<Answer>>;
+
+    /// <summary>What a successful PATCH answers.</summary>
+    /// <param name="Version">The group's version after the PATCH: its <c>meta.version</c>, for the <c>ETag</c> of a 204.</param>
+    /// <param name="Group">The patched group as <see cref="Command.Projection"/> selects it (200), or null (204).</param>
+    public sealed record Answer(long Version, ScimBody? Group);
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
-        : ICommandHandler<Command, Result<long>>
+        : ICommandHandler<Command, Result<Answer>>
     {
-        public async ValueTask<Result<long>> Handle(Command command, CancellationToken cancellationToken) =>
-            Guid.TryParse(command.Id, out var id)
-                ? await VersionedWrite.RunAsync("Group", id, command.IfMatch, () => TryPatchAsync(id, command, cancellationToken), cancellationToken)
-                : ScimError.NotFound($"Group {command.Id} not found.");
+        public async ValueTask<Result<Answer>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!ScimId.TryParse(command.Id, out var id))
+            {
+                return ScimError.NotFound($"Group {command.Id} not found.");
+            }
+
+            var written = await VersionedWrite.RunAsync("Group", id, command.IfMatch, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
+            if (!written.IsSuccess)
+            {
+                return written.Error;
+            }
+
+            if (command.Projection is null)
+            {
+                return new Answer(written.Value, null);
+            }
+
+            var group = await GroupResources.ReadWrittenAsync(db, id, command.Projection, cancellationToken);
+            return group.IsSuccess ? new Answer(group.Value!.Version ?? written.Value, group.Value) : group.Error;
+        }
 
         // The written version, or the write's error as it is (a stale write is retried by VersionedWrite).
         private static Result<long> Versioned(Result<bool> written, long version) => written.IsSuccess ? version : written.Error;

@@ -5,7 +5,9 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Filtering;
 using Scim.Protocol;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
@@ -15,26 +17,28 @@ public static class ReplaceGroup
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Body">The request body as sent.</param>
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
     /// <param name="IfMatch">The versions the replacement may be applied to (RFC 7644 §3.14), or null for any: 412 when
     /// the group has another version.</param>
-    public sealed record Command(string Id, JsonObject Body, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
+    public sealed record Command(string Id, JsonObject Body, AttributeProjection? Projection = null, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.Group, logger);
+            if (!ScimId.TryParse(command.Id, out var id))
+            {
+                return ScimError.NotFound($"Group {command.Id} not found.");
+            }
+
+            var resource = ResourceInput.ReadReplacement(command.Body, id, ResourceTypeDefinition.Group, logger);
             if (!resource.IsSuccess)
             {
                 return resource.Error;
             }
 
             var members = GroupMembership.TakeMembers(resource.Value!);
-            if (!Guid.TryParse(command.Id, out var id))
-            {
-                return ScimError.NotFound($"Group {command.Id} not found.");
-            }
 
             var written = await VersionedWrite.RunAsync("Group", id, command.IfMatch, async () =>
             {
@@ -80,7 +84,7 @@ public static class ReplaceGroup
                 return written.Error;
             }
 
-            return await GroupResources.ReadWrittenAsync(db, id, cancellationToken);
+            return await GroupResources.ReadWrittenAsync(db, id, command.Projection, cancellationToken);
         }
     }
 }

@@ -6,18 +6,21 @@ using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 using Scim.Protocol;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
 /// <summary>
-/// POST /Users (RFC 7644 §3.3): creates a user; 409 uniqueness, naming the user that has it, when the userName is taken
-/// (so a create sent again after a timeout creates no second user and finds the first).
+/// POST /Users (RFC 7644 §3.3): creates a user, active unless the body says <c>"active": false</c>; 409 uniqueness,
+/// naming the user that has it, when the userName is taken (so a create sent again after a timeout creates no second
+/// user and finds the first).
 /// </summary>
 public static class CreateUser
 {
     /// <param name="Body">The request body as sent.</param>
-    public sealed record Command(JsonObject Body) : ICommand<Result<ScimBody>>;
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
+    public sealed record Command(JsonObject Body, AttributeProjection? Projection = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
         IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
@@ -37,6 +40,9 @@ public static class CreateUser
                 return password.Error;
             }
 
+            // The server's default for a new user (RFC 7644 §3.3 lets it assign one). PUT and PATCH assign none: there a
+            // missing active stays unassigned, so they never make a deactivated user active.
+            resource.Value!["active"] ??= true;
             var now = clock.GetUtcNow().UtcDateTime;
             var user = new User { OrganizationId = organization.OrganizationId, CreatedUtc = now, LastModifiedUtc = now, PasswordHash = password.Value };
             if (await UserWriter.ApplyAsync(db, user, resource.Value!, null, cancellationToken) is { } invalid)
@@ -54,7 +60,7 @@ public static class CreateUser
                 return await UserWriter.CreateFailureAsync(db, written.Error, user, cancellationToken);
             }
 
-            return await UserResources.ReadWrittenAsync(db, user.Id, cancellationToken);
+            return await UserResources.ReadWrittenAsync(db, user.Id, command.Projection, cancellationToken);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
 
@@ -17,7 +18,7 @@ public static class GetUser
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var user = Guid.TryParse(query.Id, out var id)
+            var user = ScimId.TryParse(query.Id, out var id)
                 ? await UserResources.ReadAsync(db, id, query.Projection, cancellationToken)
                 : null;
             return user is null ? ScimError.NotFound($"User {query.Id} not found.") : user;

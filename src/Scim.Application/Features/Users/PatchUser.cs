@@ -5,8 +5,10 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
@@ -21,7 +23,8 @@ public static class PatchUser
     /// <param name="Request">The PatchOp body.</param>
     /// <param name="IfMatch">The versions the PATCH may be applied to (RFC 7644 §3.14), or null for any: 412 when the
     /// user has another version, read before or written after the PATCH is applied.</param>
-    public sealed record Command(string Id, PatchRequest Request, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
+    public sealed record Command(string Id, PatchRequest Request, AttributeProjection? Projection = null, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
         IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
@@ -29,19 +32,20 @@ public static class PatchUser
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!Guid.TryParse(command.Id, out var id))
+            if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
             // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
             var written = await VersionedWrite.RunAsync("User", id, command.IfMatch, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);
-            return written.IsSuccess ? await UserResources.ReadWrittenAsync(db, id, cancellationToken) : written.Error;
+            return written.IsSuccess ? await UserResources.ReadWrittenAsync(db, id, command.Projection, cancellationToken) : written.Error;
         }
 
         private async Task<Result<bool>> TryPatchAsync(Guid id, Command command, CancellationToken cancellationToken)
         {
-            var stored = await UserResources.ReadForPatchAsync(db, id, cancellationToken);
+            var withGroups = PatchEngine.Names(command.Request, ResourceTypeDefinition.User, UserSchema.Groups);
+            var stored = await UserResources.ReadForPatchAsync(db, id, withGroups, cancellationToken);
             if (stored is null)
             {
                 return ScimError.NotFound($"User {command.Id} not found.");

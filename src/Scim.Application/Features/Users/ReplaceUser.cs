@@ -5,19 +5,25 @@ using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
+using Scim.Filtering;
 using Scim.Protocol;
+using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
-/// <summary>PUT /Users/{id} (RFC 7644 §3.5.1): replaces every writable attribute; omitted ones are cleared.</summary>
+/// <summary>
+/// PUT /Users/{id} (RFC 7644 §3.5.1): replaces every writable attribute; omitted ones are cleared (an omitted
+/// <c>active</c> becomes unassigned, which is not active).
+/// </summary>
 public static class ReplaceUser
 {
     /// <param name="Id">The SCIM id from the URL.</param>
     /// <param name="Body">The request body as sent.</param>
     /// <param name="IfMatch">The versions the replacement may be applied to (RFC 7644 §3.14), or null for any: 412 when
     /// the user has another version.</param>
-    public sealed record Command(string Id, JsonObject Body, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
+    /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
+    public sealed record Command(string Id, JsonObject Body, AttributeProjection? Projection = null, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
         IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
@@ -25,7 +31,12 @@ public static class ReplaceUser
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var resource = ResourceInput.Read(command.Body, ResourceTypeDefinition.User, logger);
+            if (!ScimId.TryParse(command.Id, out var id))
+            {
+                return ScimError.NotFound($"User {command.Id} not found.");
+            }
+
+            var resource = ResourceInput.ReadReplacement(command.Body, id, ResourceTypeDefinition.User, logger);
             if (!resource.IsSuccess)
             {
                 return resource.Error;
@@ -37,14 +48,9 @@ public static class ReplaceUser
                 return password.Error;
             }
 
-            if (!Guid.TryParse(command.Id, out var id))
-            {
-                return ScimError.NotFound($"User {command.Id} not found.");
-            }
-
             var written = await VersionedWrite.RunAsync("User", id, command.IfMatch, async () =>
             {
-                var stored = await UserResources.ReadForPatchAsync(db, id, cancellationToken);
+                var stored = await UserResources.ReadForPatchAsync(db, id, withGroups: false, cancellationToken);
                 if (stored is null)
                 {
                     return ScimError.NotFound($"User {command.Id} not found.");
@@ -74,7 +80,7 @@ public static class ReplaceUser
                 return written.Error;
             }
 
-            return await UserResources.ReadWrittenAsync(db, id, cancellationToken);
+            return await UserResources.ReadWrittenAsync(db, id, command.Projection, cancellationToken);
         }
     }
 }

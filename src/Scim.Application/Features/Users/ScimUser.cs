@@ -9,7 +9,10 @@ public sealed class ScimUser
 {
     /// <summary><c>schemas</c> (RFC 7643 §3): the core User URN and, when present, the enterprise extension URN.</summary>
     public List<string> Schemas { get; set; } = [];
-    /// <summary><c>id</c> (RFC 7643 §3.1): server-assigned, a GUID string; ignored on input.</summary>
+    /// <summary>
+    /// <c>id</c> (RFC 7643 §3.1): server-assigned, readOnly, a lower-case GUID string. Ignored in a POST; in a PUT or
+    /// PATCH, a value other than the resource's own is 400 mutability.
+    /// </summary>
     public string? Id { get; set; }
     /// <summary><c>externalId</c> (RFC 7643 §3.1): the client's identifier, case-exact.</summary>
     public string? ExternalId { get; set; }
@@ -33,7 +36,11 @@ public sealed class ScimUser
     public string? Locale { get; set; }
     /// <summary><c>timezone</c> (RFC 7643 §4.1.1): an IANA time zone name such as <c>America/Los_Angeles</c>.</summary>
     public string? Timezone { get; set; }
-    /// <summary><c>active</c> (RFC 7643 §4.1.1): false means deprovisioned; absent on create means true.</summary>
+    /// <summary>
+    /// <c>active</c> (RFC 7643 §4.1.1): false means deprovisioned. Absent from a create, it is true (the server's
+    /// default). Removed by a PATCH, or left out of a PUT, it is unassigned (RFC 7643 §2.5): returned absent, matched by
+    /// neither <c>active eq true</c> nor <c>active eq false</c>, and not active.
+    /// </summary>
     public bool? Active { get; set; }
 
     /// <summary>Write-only (RFC 7643 §4.1.1): accepted, stored hashed, never returned.</summary>
@@ -125,7 +132,7 @@ public sealed class ScimGroupReference
     /// <summary><c>groups.value</c>: the group's SCIM id (a GUID string).</summary>
     public string? Value { get; set; }
 
-    /// <summary><c>groups.$ref</c>: the group resource's URI; the server does not fill it.</summary>
+    /// <summary><c>groups.$ref</c>: the group's URL on this server (<c>{base}/Groups/{id}</c>, as its <c>meta.location</c>).</summary>
     [JsonPropertyName("$ref")]
     public string? Ref { get; set; }
 
@@ -155,10 +162,14 @@ public sealed class ScimEnterpriseUser
 /// <summary>The enterprise <c>manager</c>: <c>value</c> is the manager's SCIM id.</summary>
 public sealed class ScimManager
 {
-    /// <summary><c>manager.value</c>: the manager's SCIM id (a GUID string).</summary>
+    /// <summary><c>manager.value</c>: the manager's SCIM id (a GUID string, lower-case).</summary>
     public string? Value { get; set; }
 
-    /// <summary><c>manager.$ref</c>: the manager resource's URI; the server identifies the manager by <c>value</c> and does not fill it.</summary>
+    /// <summary>
+    /// <c>manager.$ref</c>: the manager's URL on this server (<c>{base}/Users/{id}</c>, as its <c>meta.location</c>).
+    /// Derived from <c>value</c> at every read; readOnly: the server identifies the manager by <c>value</c> and ignores a
+    /// client's <c>$ref</c>.
+    /// </summary>
     [JsonPropertyName("$ref")]
     public string? Ref { get; set; }
 

@@ -39,7 +39,7 @@ internal sealed class UserMappings : IRegister
             .Ignore(d => d.Id, d => d.Schemas, d => d.Meta, d => d.Password, d => d.Groups);
 
         config.NewConfig<ScimUser, User>()
-            .Map(d => d.Active, s => s.Active ?? true)
+            .Map(d => d.Active, s => s.Active)
             .Map(d => d.UserName, s => s.UserName ?? "")
             .Map(d => d.NameFormatted, s => s.Name == null ? null : s.Name.Formatted)
             .Map(d => d.NameFamilyName, s => s.Name == null ? null : s.Name.FamilyName)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Scim.Application.Common.Resources;
+using Scim.Application.Features.Groups;
 using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
 
@@ -18,10 +19,11 @@ internal sealed record UserGroup(Guid Id, string DisplayName);
 /// </summary>
 /// <remarks>
 /// Members, in order: <c>schemas</c> (the core URN, plus the enterprise URN when the document has the extension or
-/// the user has a manager), <c>id</c>, the document's members as stored, with <c>manager</c> (<c>value</c> and the
-/// manager's current <c>displayName</c>) added at the end of the enterprise extension object (which is created for it
-/// when the document has none), <c>groups</c> (only when read: see <see cref="UserResources"/>), and <c>meta</c>
-/// (<c>resourceType</c>, <c>created</c>, <c>lastModified</c>, <c>location</c>, <c>version</c>).
+/// the user has a manager), <c>id</c>, the document's members as stored, with <c>manager</c> (<c>value</c>, <c>$ref</c>
+/// and the manager's current <c>displayName</c>) added at the end of the enterprise extension object (which is created
+/// for it when the document has none), <c>groups</c> (<c>value</c>, <c>$ref</c>, <c>display</c>, <c>type</c>; only when
+/// read: see <see cref="UserResources"/>), and <c>meta</c> (<c>resourceType</c>, <c>created</c>, <c>lastModified</c>,
+/// <c>location</c>, <c>version</c>). Every <c>$ref</c> is the referenced resource's URL on this server, as its <c>meta.location</c>.
 /// </remarks>
 internal sealed class UserRenderer : IResourceRenderer<UserRow>
 {
@@ -51,6 +53,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
     private readonly ProjectionScope? enterprise;
     private readonly ProjectionScope? manager;
     private readonly bool writesManagerValue;
+    private readonly bool writesManagerRef;
     private readonly bool writesManagerDisplayName;
     private readonly ReferenceWriter groupReferences;
 
@@ -68,6 +71,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
         enterprise = scope.Member(ScimSchemaUris.EnterpriseUser);
         manager = enterprise?.Member("manager");
         writesManagerValue = manager?.Member("value") is not null;
+        writesManagerRef = manager?.Member(ResourceLocation.RefName) is not null;
         writesManagerDisplayName = manager?.Member("displayName") is not null;
         var group = scope.Member("groups");
         groupReferences = new ReferenceWriter(group);
@@ -124,7 +128,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
             var name = document[members[i]];
             if (name.SequenceEqual(EnterpriseUtf8))
             {
-                WriteEnterprise(json, extension, user);
+                WriteEnterprise(json, extension, user, baseUrl);
             }
             else
             {
@@ -134,10 +138,10 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
 
         if (extension.IsEmpty && user.ManagerId is not null)
         {
-            WriteEnterprise(json, extension, user);
+            WriteEnterprise(json, extension, user, baseUrl);
         }
 
-        WriteGroups(json, user.Id);
+        WriteGroups(json, baseUrl, user.Id);
         meta.Write(json, baseUrl, user.Id, user.CreatedUtc, user.LastModifiedUtc, user.Version);
         json.WriteEndObject();
     }
@@ -175,7 +179,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
     }
 
     // The document's enterprise extension object (empty when it has none) with the manager added at its end.
-    private void WriteEnterprise(Utf8JsonWriter json, ReadOnlySpan<byte> extension, UserRow user)
+    private void WriteEnterprise(Utf8JsonWriter json, ReadOnlySpan<byte> extension, UserRow user, string baseUrl)
     {
         if (enterprise is null)
         {
@@ -183,9 +187,10 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
         }
 
         var writesValue = user.ManagerId is not null && writesManagerValue;
+        var writesRef = user.ManagerId is not null && writesManagerRef;
         var writesDisplayName = user.ManagerDisplayName is not null && writesManagerDisplayName;
         var writesDocument = !extension.IsEmpty && ProjectedJson.Keeps(extension, enterprise);
-        if (!writesDocument && !writesValue && !writesDisplayName)
+        if (!writesDocument && !writesValue && !writesRef && !writesDisplayName)
         {
             return;
         }
@@ -197,12 +202,17 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
             ProjectedJson.WriteMembers(extension, enterprise, json);
         }
 
-        if (writesValue || writesDisplayName)
+        if (writesValue || writesRef || writesDisplayName)
         {
             json.WriteStartObject(ManagerName);
             if (writesValue)
             {
                 json.WriteString(ValueName, user.ManagerId!.Value);
+            }
+
+            if (writesRef)
+            {
+                ResourceLocation.Write(json, ResourceLocation.Ref, baseUrl, Endpoint, user.ManagerId!.Value);
             }
 
             if (writesDisplayName)
@@ -216,7 +226,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
         json.WriteEndObject();
     }
 
-    private void WriteGroups(Utf8JsonWriter json, Guid userId)
+    private void WriteGroups(Utf8JsonWriter json, string baseUrl, Guid userId)
     {
         if (groups is null || !groups.TryGetValue(userId, out var memberOf) || memberOf.Count == 0
             || !groupReferences.WritesAny)
@@ -227,7 +237,7 @@ internal sealed class UserRenderer : IResourceRenderer<UserRow>
         json.WriteStartArray(GroupsName);
         foreach (var group in memberOf)
         {
-            groupReferences.Write(json, group.Id, group.DisplayName, Direct);
+            groupReferences.Write(json, baseUrl, GroupRenderer.Endpoint, group.Id, group.DisplayName, Direct);
         }
 
         json.WriteEndArray();

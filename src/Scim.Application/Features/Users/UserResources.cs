@@ -26,22 +26,25 @@ internal static class UserResources
     }
 
     /// <summary>
-    /// The answer to a create, replace or PATCH of the user: what a GET returns right after it (<c>groups</c> and the
-    /// manager's <c>displayName</c> included), read once the write's transaction has ended.
+    /// The answer to a create, replace or PATCH of the user: what a GET with <paramref name="projection"/> (null for the
+    /// default attribute set) returns right after it (<c>groups</c> and the manager's <c>displayName</c> included), read
+    /// once the write's transaction has ended.
     /// </summary>
     /// <returns>The user, or 404 when a request that came after this write has already deleted it: the write was
     /// applied, and the user is gone.</returns>
-    public static async Task<Result<ScimBody>> ReadWrittenAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await ReadAsync(db, id, AttributeProjection.Default, cancellationToken) is { } body
+    public static async Task<Result<ScimBody>> ReadWrittenAsync(
+        IScimDbContext db, Guid id, AttributeProjection? projection, CancellationToken cancellationToken) =>
+        await ReadAsync(db, id, projection ?? AttributeProjection.Default, cancellationToken) is { } body
             ? body
             : ScimError.NotFound($"User {id} was changed, then deleted by another request before this answer was read.");
 
     /// <summary>
-    /// The user's full default representation without <c>groups</c> (which no PATCH changes), as the PATCH engine
-    /// works on it (RFC 7644 §3.5.2), with <c>meta.location</c> relative (<c>/Users/{id}</c>), and the version and
-    /// manager it was read with; null when the organization has no such user. The same rendering as every answer.
+    /// The user's full default representation, as the PATCH engine works on it (RFC 7644 §3.5.2), with
+    /// <c>meta.location</c> and every <c>$ref</c> relative (<c>/Users/{id}</c>), and the version and manager it was read
+    /// with; null when the organization has no such user. The same rendering as every answer. <c>groups</c>, which no
+    /// PATCH changes, is read only when <paramref name="withGroups"/> (a request that names it, whose value it must be).
     /// </summary>
-    public static async Task<UserForPatch?> ReadForPatchAsync(IScimDbContext db, Guid id, CancellationToken cancellationToken)
+    public static async Task<UserForPatch?> ReadForPatchAsync(IScimDbContext db, Guid id, bool withGroups, CancellationToken cancellationToken)
     {
         var row = await RowById(db.AsDbContext(), id, cancellationToken);
         if (row is null)
@@ -49,8 +52,10 @@ internal static class UserResources
             return null;
         }
 
-        var resource = await new ResourceBody<UserRow>(row, new UserRenderer(AttributeProjection.Default, groups: null))
-            .ToJsonObjectAsync(cancellationToken);
+        var renderer = withGroups
+            ? await RendererAsync(db, [row], AttributeProjection.Default, cancellationToken)
+            : new UserRenderer(AttributeProjection.Default, groups: null);
+        var resource = await new ResourceBody<UserRow>(row, renderer).ToJsonObjectAsync(cancellationToken);
         return new UserForPatch(resource, row.Version, row.ManagerId);
     }
 
@@ -112,7 +117,7 @@ internal static class UserResources
 }
 
 /// <summary>A user as a PATCH starts from it.</summary>
-/// <param name="Resource">The full default representation without <c>groups</c>; <c>meta.location</c> is relative.</param>
+/// <param name="Resource">The full default representation, <c>groups</c> only when asked for; <c>meta.location</c> is relative.</param>
 /// <param name="Version">The version read, for a write conditional on it.</param>
 /// <param name="ManagerId">The manager read, so an unchanged manager need not be checked again.</param>
 internal sealed record UserForPatch(JsonObject Resource, long Version, Guid? ManagerId);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
+using Scim.Filtering;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Users;
@@ -37,7 +38,7 @@ internal static class UserWriter
         Guid? managerId = null;
         if (dto.EnterpriseUser?.Manager?.Value is { Length: > 0 } managerValue)
         {
-            if (!Guid.TryParse(managerValue, out var id) || id == user.Id
+            if (!ScimId.TryParse(managerValue, out var id) || id == user.Id
                 || (id != currentManagerId && !await db.Users.AnyAsync(u => u.Id == id, cancellationToken)))
             {
                 return UnknownManager(managerValue);
