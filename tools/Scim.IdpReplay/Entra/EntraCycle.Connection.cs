@@ -10,16 +10,16 @@ internal sealed partial class EntraCycle
         var probe = Guid.NewGuid().ToString();
         var responses = new List<ScimResponse>
         {
-            await _http.GetAsync(Step, EntraRequests.UserLookup(probe), ct, 200),
+            await Http.GetAsync(Step, EntraRequests.UserLookup(probe), ct, 200),
             // The validator's form encoding: '+' for spaces, %40 for '@' (§2.2).
-            await _http.GetAsync(Step, "Users?" + EntraRequests.FormEncodedFilter("userName", $"probe-{probe}@contoso.example"), ct, 200),
+            await Http.GetAsync(Step, "Users?" + EntraRequests.FormEncodedFilter("userName", $"probe-{probe}@contoso.example"), ct, 200),
             // The behaviour flag may reach the server as a query parameter; unknown parameters are ignored (§0).
-            await _http.GetAsync(Step, "Users?aadOptscim062020&" + ScimMessages.Filter("userName", probe), ct, 200),
-            await _http.GetAsync(Step, EntraRequests.GroupLookup(probe), ct, 200),
+            await Http.GetAsync(Step, "Users?aadOptscim062020&" + ScimMessages.Filter("userName", probe), ct, 200),
+            await Http.GetAsync(Step, EntraRequests.GroupLookup(probe), ct, 200),
         };
         foreach (var response in responses)
         {
-            _check.List(Step, response, 0);
+            Check.List(Step, response, 0);
         }
 
         return !responses.Any(r => r.Status is 401 or 403);

@@ -10,27 +10,27 @@ internal sealed partial class EntraCycle
         const string Step = "create-groups";
         foreach (var group in _groups)
         {
-            var lookup = await _http.GetAsync(Step, EntraRequests.GroupLookup(group.DisplayName), ct, 200);
-            _check.List(Step, lookup, 0);
-            var created = await _http.PostAsync(Step, "Groups", EntraRequests.CreateGroup(group), ct, 201);
+            var lookup = await Http.GetAsync(Step, EntraRequests.GroupLookup(group.DisplayName), ct, 200);
+            Check.List(Step, lookup, 0);
+            var created = await Http.PostAsync(Step, "Groups", EntraRequests.CreateGroup(group), ct, 201);
             if (created.Status != 201 || created.Object is not { } body)
             {
                 continue;
             }
 
             var id = Checks.Text(body["id"]);
-            if (!_check.That(Step, created, !string.IsNullOrEmpty(id), "a server-assigned id", "no id"))
+            if (!Check.That(Step, created, !string.IsNullOrEmpty(id), "a server-assigned id", "no id"))
             {
                 continue;
             }
 
             group.Id = id;
-            _check.That(Step, created, created.Location?.ToString().EndsWith("/Groups/" + id, StringComparison.Ordinal) == true,
+            Check.That(Step, created, created.Location?.ToString().EndsWith("/Groups/" + id, StringComparison.Ordinal) == true,
                 $"Location header ending in /Groups/{id}", $"Location {created.Location?.ToString() ?? "(missing)"}");
-            _check.Equal(Step, created, "displayName", group.DisplayName, body["displayName"]);
-            _check.Equal(Step, created, "externalId", group.ExternalId, body["externalId"]);
+            Check.Equal(Step, created, "displayName", group.DisplayName, body["displayName"]);
+            Check.Equal(Step, created, "externalId", group.ExternalId, body["externalId"]);
             var members = Checks.MemberIds(body);
-            _check.That(Step, created, members.Count == 0, "no members on a new group", $"{members.Count} members");
+            Check.That(Step, created, members.Count == 0, "no members on a new group", $"{members.Count} members");
         }
 
         // displayName is unique, case-insensitively (§2.8, §2.9 "Create a duplicate Group").
@@ -40,7 +40,7 @@ internal sealed partial class EntraCycle
             var duplicate = EntraRequests.CreateGroup(first);
             duplicate["displayName"] = first.DisplayName.ToUpperInvariant();
             duplicate["externalId"] = Guid.NewGuid().ToString();
-            await _http.PostAsync(Step, "Groups", duplicate, ct, 409);
+            await Http.PostAsync(Step, "Groups", duplicate, ct, 409);
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed partial class EntraCycle
                 var patch = group.Dialect == EntraDialect.Compliant && b == 0
                     ? ScimMessages.Patch([.. ids.Select(id => EntraRequests.AddMembers(EntraDialect.Compliant, [id]))])
                     : ScimMessages.Patch(EntraRequests.AddMembers(group.Dialect, ids));
-                var response = await _http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 204, 200);
+                var response = await Http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 204, 200);
                 if (response.IsSuccess)
                 {
                     group.MemberIds.UnionWith(ids);
@@ -72,11 +72,11 @@ internal sealed partial class EntraCycle
         {
             // Re-adding a member is a successful no-op (RFC 7644 §3.5.2.1, §2.11); membership must not duplicate it.
             var again = ScimMessages.Patch(EntraRequests.AddMembers(EntraDialect.Legacy, [all.MemberIds.First()]));
-            await _http.PatchAsync(Step, $"Groups/{all.Id}", again, ct, 204, 200);
+            await Http.PatchAsync(Step, $"Groups/{all.Id}", again, ct, 204, 200);
 
             // Entra always excludes members (§2.10); the key must then be absent.
-            var excluded = await _http.GetAsync(Step, $"Groups/{all.Id}?excludedAttributes=members", ct, 200);
-            _check.That(Step, excluded, excluded.Object is null || Checks.Property(excluded.Object, "members") is null,
+            var excluded = await Http.GetAsync(Step, $"Groups/{all.Id}?excludedAttributes=members", ct, 200);
+            Check.That(Step, excluded, excluded.Object is null || Checks.Property(excluded.Object, "members") is null,
                 "no members with excludedAttributes=members", "a members attribute");
             await CheckGroupAsync(Step, all, ct);
         }
@@ -104,7 +104,7 @@ internal sealed partial class EntraCycle
         }
 
         var patch = ScimMessages.Patch(EntraRequests.RemoveMember(group.Dialect, user.Id!));
-        var response = await _http.PatchAsync(step, $"Groups/{group.Id}", patch, ct, 204, 200);
+        var response = await Http.PatchAsync(step, $"Groups/{group.Id}", patch, ct, 204, 200);
         if (response.IsSuccess)
         {
             group.MemberIds.Remove(user.Id!);
@@ -127,20 +127,20 @@ internal sealed partial class EntraCycle
         var oldName = group.DisplayName;
         var newName = oldName + " renamed";
         var patch = ScimMessages.Patch(ScimMessages.Op("Replace", "displayName", newName));
-        if (!(await _http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 204, 200)).IsSuccess)
+        if (!(await Http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 204, 200)).IsSuccess)
         {
             return;
         }
 
         group.DisplayName = newName;
         await CheckGroupAsync(Step, group, ct);
-        _check.List(Step, await _http.GetAsync(Step, EntraRequests.GroupLookup(oldName), ct, 200), 0);
-        var lookup = await _http.GetAsync(Step, EntraRequests.GroupLookup(newName.ToUpperInvariant()), ct, 200);
-        var found = _check.List(Step, lookup, 1);
+        Check.List(Step, await Http.GetAsync(Step, EntraRequests.GroupLookup(oldName), ct, 200), 0);
+        var lookup = await Http.GetAsync(Step, EntraRequests.GroupLookup(newName.ToUpperInvariant()), ct, 200);
+        var found = Check.List(Step, lookup, 1);
         if (found.Count == 1)
         {
-            _check.Equal(Step, lookup, "id", group.Id, found[0]["id"]);
-            _check.That(Step, lookup, Checks.Property(found[0], "members") is null,
+            Check.Equal(Step, lookup, "id", group.Id, found[0]["id"]);
+            Check.That(Step, lookup, Checks.Property(found[0], "members") is null,
                 "no members with excludedAttributes=members", "a members attribute");
         }
     }
@@ -155,30 +155,30 @@ internal sealed partial class EntraCycle
             return;
         }
 
-        if ((await _http.DeleteAsync(Step, $"Groups/{group.Id}", ct, 204)).Status != 204)
+        if ((await Http.DeleteAsync(Step, $"Groups/{group.Id}", ct, 204)).Status != 204)
         {
             return;
         }
 
         group.Deleted = true;
-        _check.NotFoundError(Step, await _http.GetAsync(Step, $"Groups/{group.Id}", ct, 404));
-        _check.NotFoundError(Step, await _http.DeleteAsync(Step, $"Groups/{group.Id}", ct, 404));
-        _check.List(Step, await _http.GetAsync(Step, EntraRequests.GroupLookup(group.DisplayName), ct, 200), 0);
+        Check.NotFoundError(Step, await Http.GetAsync(Step, $"Groups/{group.Id}", ct, 404));
+        Check.NotFoundError(Step, await Http.DeleteAsync(Step, $"Groups/{group.Id}", ct, 404));
+        Check.List(Step, await Http.GetAsync(Step, EntraRequests.GroupLookup(group.DisplayName), ct, 200), 0);
     }
 
     /// <summary>GET Groups/{id} (members included) and compare name, externalId and the exact member set.</summary>
     private async Task CheckGroupAsync(string step, GroupModel group, CancellationToken ct)
     {
-        var response = await _http.GetAsync(step, $"Groups/{group.Id}", ct, 200);
+        var response = await Http.GetAsync(step, $"Groups/{group.Id}", ct, 200);
         if (response.Status != 200 || response.Object is not JsonObject body)
         {
             return;
         }
 
-        _check.Equal(step, response, "id", group.Id, body["id"]);
-        _check.Equal(step, response, "displayName", group.DisplayName, body["displayName"]);
-        _check.Equal(step, response, "externalId", group.ExternalId, body["externalId"]);
+        Check.Equal(step, response, "id", group.Id, body["id"]);
+        Check.Equal(step, response, "displayName", group.DisplayName, body["displayName"]);
+        Check.Equal(step, response, "externalId", group.ExternalId, body["externalId"]);
         var names = _users.Where(u => u.Id is not null).ToDictionary(u => u.Id!, u => $"user{u.Index}", StringComparer.Ordinal);
-        _check.Members(step, response, body, group.MemberIds, names);
+        Check.Members(step, response, body, group.MemberIds, names);
     }
 }

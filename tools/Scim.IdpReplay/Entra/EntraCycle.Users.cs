@@ -10,30 +10,30 @@ internal sealed partial class EntraCycle
         const string Step = "create-users";
         foreach (var user in _users)
         {
-            var lookup = await _http.GetAsync(Step, EntraRequests.UserLookup(user.UserName), ct, 200);
-            _check.List(Step, lookup, 0);
-            var created = await _http.PostAsync(Step, "Users", EntraRequests.CreateUser(user), ct, 201);
+            var lookup = await Http.GetAsync(Step, EntraRequests.UserLookup(user.UserName), ct, 200);
+            Check.List(Step, lookup, 0);
+            var created = await Http.PostAsync(Step, "Users", EntraRequests.CreateUser(user), ct, 201);
             if (created.Status != 201 || created.Object is not { } body)
             {
                 continue;
             }
 
             user.Id = Checks.Text(body["id"]);
-            if (!_check.That(Step, created, !string.IsNullOrEmpty(user.Id), "a server-assigned id", "no id"))
+            if (!Check.That(Step, created, !string.IsNullOrEmpty(user.Id), "a server-assigned id", "no id"))
             {
                 user.Id = null;
                 continue;
             }
 
-            _check.That(Step, created, created.Location?.ToString().EndsWith("/Users/" + user.Id, StringComparison.Ordinal) == true,
+            Check.That(Step, created, created.Location?.ToString().EndsWith("/Users/" + user.Id, StringComparison.Ordinal) == true,
                 $"Location header ending in /Users/{user.Id}", $"Location {created.Location?.ToString() ?? "(missing)"}");
-            _check.Equal(Step, created, "userName", user.UserName, body["userName"]);
-            _check.Equal(Step, created, "externalId", user.ExternalId, body["externalId"]);
-            _check.Equal(Step, created, "meta.resourceType", "User", body["meta"]?["resourceType"]);
+            Check.Equal(Step, created, "userName", user.UserName, body["userName"]);
+            Check.Equal(Step, created, "externalId", user.ExternalId, body["externalId"]);
+            Check.Equal(Step, created, "meta.resourceType", "User", body["meta"]?["resourceType"]);
             if (user.SentNulls)
             {
                 // Explicit nulls are "no value", never the string "null" or an empty element (§2.3).
-                _check.Equal(Step, created, "title", null, body["title"]);
+                Check.Equal(Step, created, "title", null, body["title"]);
             }
         }
 
@@ -46,20 +46,20 @@ internal sealed partial class EntraCycle
         var first = User(1);
         if (first.Id is not null)
         {
-            var upper = await _http.GetAsync(step, EntraRequests.UserLookup(first.UserName.ToUpperInvariant()), ct, 200);
-            var found = _check.List(step, upper, 1);
+            var upper = await Http.GetAsync(step, EntraRequests.UserLookup(first.UserName.ToUpperInvariant()), ct, 200);
+            var found = Check.List(step, upper, 1);
             if (found.Count == 1)
             {
-                _check.Equal(step, upper, "id", first.Id, found[0]["id"]);
+                Check.Equal(step, upper, "id", first.Id, found[0]["id"]);
             }
 
             // Same userName in another case is a duplicate: 409 with scimType uniqueness (§2.3, §7 item 9).
             var duplicate = EntraRequests.CreateUser(first);
             duplicate["userName"] = first.UserName.ToUpperInvariant();
-            var conflict = await _http.PostAsync(step, "Users", duplicate, ct, 409);
+            var conflict = await Http.PostAsync(step, "Users", duplicate, ct, 409);
             if (conflict.Status == 409)
             {
-                _check.Equal(step, conflict, "scimType", "uniqueness", conflict.Object?["scimType"]);
+                Check.Equal(step, conflict, "scimType", "uniqueness", conflict.Object?["scimType"]);
             }
         }
 
@@ -67,11 +67,11 @@ internal sealed partial class EntraCycle
         var second = User(2);
         if (second.Id is not null)
         {
-            var plus = await _http.GetAsync(step, "Users?" + EntraRequests.FormEncodedFilter("userName", second.UserName), ct, 200);
-            var found = _check.List(step, plus, 1);
+            var plus = await Http.GetAsync(step, "Users?" + EntraRequests.FormEncodedFilter("userName", second.UserName), ct, 200);
+            var found = Check.List(step, plus, 1);
             if (found.Count == 1)
             {
-                _check.Equal(step, plus, "id", second.Id, found[0]["id"]);
+                Check.Equal(step, plus, "id", second.Id, found[0]["id"]);
             }
         }
     }
@@ -86,9 +86,9 @@ internal sealed partial class EntraCycle
             var user = updated[ordinal];
             // Users created with "addresses": null always take the legacy path, so every run checks that a
             // filtered replace on a missing typed element creates it (§2.5).
-            var dialect = user.SentNulls ? EntraDialect.Legacy : EntraDialects.For(_options.Dialect, ordinal);
+            var dialect = user.SentNulls ? EntraDialect.Legacy : EntraDialects.For(Options.Dialect, ordinal);
             user.DisplayName += " (updated)";
-            user.Email = $"user{user.Index}.new.{_options.RunId}@contoso.example";
+            user.Email = $"user{user.Index}.new.{Options.RunId}@contoso.example";
             user.GivenName += "b";
             JsonObject patch;
             if (dialect == EntraDialect.Legacy)
@@ -99,12 +99,12 @@ internal sealed partial class EntraCycle
             }
             else
             {
-                user.FamilyName = $"Renamed-{_options.RunId}";
+                user.FamilyName = $"Renamed-{Options.RunId}";
                 user.EmployeeNumber = "X" + user.EmployeeNumber;
                 patch = EntraRequests.CompliantAttributeUpdate(user);
             }
 
-            await _http.PatchAsync(Step, $"Users/{user.Id}", patch, ct, 200, 204);
+            await Http.PatchAsync(Step, $"Users/{user.Id}", patch, ct, 200, 204);
         }
 
         foreach (var user in updated)
@@ -142,7 +142,7 @@ internal sealed partial class EntraCycle
             return;
         }
 
-        var patched = await _http.PatchAsync(step, $"Users/{user.Id}", ScimMessages.Patch(operation), ct, 200, 204);
+        var patched = await Http.PatchAsync(step, $"Users/{user.Id}", ScimMessages.Patch(operation), ct, 200, 204);
         if (patched.IsSuccess)
         {
             user.ManagerId = managerId;
@@ -158,12 +158,12 @@ internal sealed partial class EntraCycle
         var disabled = User(DisabledIndex);
         if (disabled.Exists && await SetActiveAsync(Step, disabled, EntraDialect.Legacy, false, ct))
         {
-            var lookup = await _http.GetAsync(Step, EntraRequests.UserLookup(disabled.UserName), ct, 200);
-            var found = _check.List(Step, lookup, 1);
+            var lookup = await Http.GetAsync(Step, EntraRequests.UserLookup(disabled.UserName), ct, 200);
+            var found = Check.List(Step, lookup, 1);
             if (found.Count == 1)
             {
-                _check.Equal(Step, lookup, "id", disabled.Id, found[0]["id"]);
-                _check.Equal(Step, lookup, "active", "false", found[0]["active"]);
+                Check.Equal(Step, lookup, "id", disabled.Id, found[0]["id"]);
+                Check.Equal(Step, lookup, "active", "false", found[0]["active"]);
             }
         }
 
@@ -176,7 +176,7 @@ internal sealed partial class EntraCycle
 
     private async Task<bool> SetActiveAsync(string step, UserModel user, EntraDialect dialect, bool active, CancellationToken ct)
     {
-        var patched = await _http.PatchAsync(step, $"Users/{user.Id}", EntraRequests.SetActive(dialect, active), ct, 200, 204);
+        var patched = await Http.PatchAsync(step, $"Users/{user.Id}", EntraRequests.SetActive(dialect, active), ct, 200, 204);
         if (patched.IsSuccess)
         {
             user.Active = active;
@@ -196,7 +196,7 @@ internal sealed partial class EntraCycle
             return;
         }
 
-        var deleted = await _http.DeleteAsync(Step, $"Users/{user.Id}", ct, 204);
+        var deleted = await Http.DeleteAsync(Step, $"Users/{user.Id}", ct, 204);
         if (deleted.Status != 204)
         {
             return;
@@ -208,8 +208,8 @@ internal sealed partial class EntraCycle
             group.MemberIds.Remove(user.Id!);
         }
 
-        _check.NotFoundError(Step, await _http.GetAsync(Step, $"Users/{user.Id}", ct, 404));
-        _check.NotFoundError(Step, await _http.DeleteAsync(Step, $"Users/{user.Id}", ct, 404));
-        _check.List(Step, await _http.GetAsync(Step, EntraRequests.UserLookup(user.UserName), ct, 200), 0);
+        Check.NotFoundError(Step, await Http.GetAsync(Step, $"Users/{user.Id}", ct, 404));
+        Check.NotFoundError(Step, await Http.DeleteAsync(Step, $"Users/{user.Id}", ct, 404));
+        Check.List(Step, await Http.GetAsync(Step, EntraRequests.UserLookup(user.UserName), ct, 200), 0);
     }
 }

@@ -12,7 +12,7 @@ namespace Scim.IdpReplay.Entra;
 /// https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-provisioning-works (match then create, PATCH
 /// <c>active:false</c> to deactivate, DELETE once hard-deleted).
 /// </remarks>
-internal sealed partial class EntraCycle
+internal sealed partial class EntraCycle : ReplayCycle
 {
     // Fixed roles of users 1–9 (1-based): 1 manages 2, 3 and (at first) 4; 5 ends up managing 4;
     // 6 is disabled (legacy), 7 disabled and re-enabled (compliant), 8 hard-deleted, 9 removed from group 0.
@@ -22,45 +22,30 @@ internal sealed partial class EntraCycle
     // Entra sends member changes in batches: several members in one operation.
     private const int MemberBatchSize = 10;
 
-    private readonly ScimRequestSender _http;
-    private readonly Checks _check;
-    private readonly ReplayOptions _options;
-    private readonly TextWriter _log;
     private readonly List<UserModel> _users;
     private readonly List<GroupModel> _groups;
 
     public EntraCycle(ScimRequestSender http, ReplayOptions options, TextWriter log)
+        : base(http, options, log)
     {
-        _http = http;
-        _check = new Checks(http);
-        _options = options;
-        _log = log;
         _users = [.. Enumerable.Range(1, options.Users).Select(i => new UserModel(i, options.RunId))];
         _groups = [.. Enumerable.Range(0, options.Groups).Select(g => new GroupModel(g, options.RunId, EntraDialects.For(options.Dialect, g)))];
     }
 
-    public async Task RunAsync(CancellationToken ct)
-    {
-        _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Entra provisioning cycle {_options.RunId}: {_users.Count} users, {_groups.Count} groups, dialect mix {_options.Dialect}"));
-        if (!await TestConnectionAsync(ct))
-        {
-            _log.WriteLine("Test Connection was refused (401/403); the cycle stops here, as Entra's would.");
-            return;
-        }
+    protected override string Provider => "Entra";
 
-        await CreateUsersAsync(ct);
-        await CreateGroupsAsync(ct);
-        await AddMembersAsync(ct);
-        await UpdateUserAttributesAsync(ct);
-        await ManagersAsync(ct);
-        await DeactivateAsync(ct);
-        await DeleteUserAsync(ct);
-        await RemoveMembersAsync(ct);
-        await RenameGroupAsync(ct);
-        await DeleteGroupAsync(ct);
-        await FinalStateAsync(ct);
-    }
+    protected override string ConnectionTest => "Test Connection";
+
+    protected override string Sizes =>
+        string.Create(CultureInfo.InvariantCulture, $"{_users.Count} users, {_groups.Count} groups, dialect mix {Options.Dialect}");
+
+    protected override Task<bool> ConnectAsync(CancellationToken ct) => TestConnectionAsync(ct);
+
+    protected override IEnumerable<Func<CancellationToken, Task>> Steps() =>
+    [
+        CreateUsersAsync, CreateGroupsAsync, AddMembersAsync, UpdateUserAttributesAsync, ManagersAsync, DeactivateAsync,
+        DeleteUserAsync, RemoveMembersAsync, RenameGroupAsync, DeleteGroupAsync, FinalStateAsync,
+    ];
 
     private UserModel User(int index) => _users[index - 1];
 }

@@ -8,7 +8,7 @@ internal sealed partial class JumpCloudCycle
         const string Step = "provision-groups";
         foreach (var group in _groups)
         {
-            _check.List(Step, await _http.GetAsync(Step, JumpCloudRequests.GroupLookup(group.DisplayName), ct, 200), 0);
+            Check.List(Step, await Http.GetAsync(Step, JumpCloudRequests.GroupLookup(group.DisplayName), ct, 200), 0);
             var members = _users.Where(u => u.Exists && u.Index % _groups.Count == group.Index).ToList();
             if (await CreateGroupAsync(Step, group, members, ct))
             {
@@ -35,7 +35,7 @@ internal sealed partial class JumpCloudCycle
         var first = _groups[0];
         var leaving = User(LeavingIndex);
         if (first.Exists && leaving.Exists && first.Members.ContainsKey(leaving.Id!)
-            && (await _http.PatchAsync(Step, $"Groups/{first.Id}", JumpCloudRequests.RemoveMember(leaving.Id!), ct, 200, 204)).IsSuccess)
+            && (await Http.PatchAsync(Step, $"Groups/{first.Id}", JumpCloudRequests.RemoveMember(leaving.Id!), ct, 200, 204)).IsSuccess)
         {
             first.Members.Remove(leaving.Id!);
             await CheckGroupAsync(Step, first, ct);
@@ -46,7 +46,7 @@ internal sealed partial class JumpCloudCycle
     private async Task AddMembersAsync(string step, ReplayGroup group, IReadOnlyCollection<ReplayUser> joining, CancellationToken ct)
     {
         var ids = group.Members.Keys.Concat(joining.Select(u => u.Id!)).ToList();
-        if ((await _http.PatchAsync(step, $"Groups/{group.Id}", JumpCloudRequests.AddMembers(ids), ct, 200, 204)).IsSuccess)
+        if ((await Http.PatchAsync(step, $"Groups/{group.Id}", JumpCloudRequests.AddMembers(ids), ct, 200, 204)).IsSuccess)
         {
             group.AddMembers(joining);
         }
@@ -66,18 +66,18 @@ internal sealed partial class JumpCloudCycle
 
         var oldName = group.DisplayName;
         var patch = ScimMessages.Patch(ScimMessages.Op("replace", "displayName", group.DisplayName + " renamed"));
-        if (!(await _http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 200, 204)).IsSuccess)
+        if (!(await Http.PatchAsync(Step, $"Groups/{group.Id}", patch, ct, 200, 204)).IsSuccess)
         {
             return;
         }
 
         group.DisplayName += " renamed";
         await CheckGroupAsync(Step, group, ct);
-        _check.List(Step, await _http.GetAsync(Step, JumpCloudRequests.GroupLookup(oldName), ct, 200), 0);
-        var lookup = await _http.GetAsync(Step, JumpCloudRequests.GroupLookup(group.DisplayName), ct, 200);
-        if (_check.List(Step, lookup, 1) is [var found])
+        Check.List(Step, await Http.GetAsync(Step, JumpCloudRequests.GroupLookup(oldName), ct, 200), 0);
+        var lookup = await Http.GetAsync(Step, JumpCloudRequests.GroupLookup(group.DisplayName), ct, 200);
+        if (Check.List(Step, lookup, 1) is [var found])
         {
-            _check.Equal(Step, lookup, "id", group.Id, found["id"]);
+            Check.Equal(Step, lookup, "id", group.Id, found["id"]);
         }
     }
 
@@ -89,7 +89,7 @@ internal sealed partial class JumpCloudCycle
         if (group.Exists && await DeleteAsync(Step, $"Groups/{group.Id}", ct))
         {
             group.Deleted = true;
-            _check.List(Step, await _http.GetAsync(Step, JumpCloudRequests.GroupLookup(group.DisplayName), ct, 200), 0);
+            Check.List(Step, await Http.GetAsync(Step, JumpCloudRequests.GroupLookup(group.DisplayName), ct, 200), 0);
         }
     }
 }

@@ -10,7 +10,7 @@ internal sealed partial class JumpCloudCycle
         const string Step = "provision-users";
         foreach (var user in _users)
         {
-            _check.List(Step, await _http.GetAsync(Step, JumpCloudRequests.UserLookup(user.UserName), ct, 200), 0);
+            Check.List(Step, await Http.GetAsync(Step, JumpCloudRequests.UserLookup(user.UserName), ct, 200), 0);
             await CreateUserAsync(Step, user, ct);
         }
     }
@@ -42,10 +42,10 @@ internal sealed partial class JumpCloudCycle
         var stays = User(StaysInactiveIndex);
         if (stays.Exists && await ReplaceAsync(Step, stays, [("active", JsonValue.Create(false))], ct))
         {
-            var lookup = await _http.GetAsync(Step, JumpCloudRequests.UserLookup(stays.UserName), ct, 200);
-            if (_check.List(Step, lookup, 1) is [var found])
+            var lookup = await Http.GetAsync(Step, JumpCloudRequests.UserLookup(stays.UserName), ct, 200);
+            if (Check.List(Step, lookup, 1) is [var found])
             {
-                _check.Contains(Step, lookup, stays.Profile, found);
+                Check.Contains(Step, lookup, stays.Profile, found);
             }
 
             await ReplaceAsync(Step, stays, [("title", JsonValue.Create("Former Analyst"))], ct);
@@ -69,7 +69,7 @@ internal sealed partial class JumpCloudCycle
         }
 
         user.Deleted = true;
-        _check.List(Step, await _http.GetAsync(Step, JumpCloudRequests.UserLookup(user.UserName), ct, 200), 0);
+        Check.List(Step, await Http.GetAsync(Step, JumpCloudRequests.UserLookup(user.UserName), ct, 200), 0);
         foreach (var group in _groups.Where(g => g.Exists && g.Members.Remove(user.Id!)))
         {
             await CheckGroupAsync(Step, group, ct);

@@ -17,49 +17,35 @@ namespace Scim.IdpReplay.JumpCloud;
 /// <c>{"value": id}</c>, a member removed with a value array) are those JumpCloud's traffic is recorded with by
 /// third-party SCIM servers; the server accepts the other common forms too.
 /// </remarks>
-internal sealed partial class JumpCloudCycle
+internal sealed partial class JumpCloudCycle : ReplayCycle
 {
     // Fixed roles of users 1–4 (1-based): 1 leaves group 0; 2 is set inactive and stays so through an update;
     // 3 is set inactive and active again; 4 is deleted.
     private const int LeavingIndex = 1, StaysInactiveIndex = 2, ReactivatedIndex = 3, DeletedIndex = 4;
 
-    private readonly ScimRequestSender _http;
-    private readonly Checks _check;
-    private readonly ReplayOptions _options;
-    private readonly TextWriter _log;
     private readonly List<ReplayUser> _users;
     private readonly List<ReplayGroup> _groups;
 
     public JumpCloudCycle(ScimRequestSender http, ReplayOptions options, TextWriter log)
+        : base(http, options, log)
     {
-        _http = http;
-        _check = new Checks(http);
-        _options = options;
-        _log = log;
         _users = [.. Enumerable.Range(1, options.Users).Select(i => JumpCloudRequests.NewUser(i, options.RunId))];
         _groups = [.. Enumerable.Range(0, options.Groups).Select(g => new ReplayGroup(g, $"JumpCloud Group {g} {options.RunId}"))];
     }
 
-    public async Task RunAsync(CancellationToken ct)
-    {
-        _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"JumpCloud provisioning cycle {_options.RunId}: {_users.Count} users, {_groups.Count} groups"));
-        if (!await ActivateAsync(ct))
-        {
-            _log.WriteLine("Activation was refused (401/403); the cycle stops here, as JumpCloud's would.");
-            return;
-        }
+    protected override string Provider => "JumpCloud";
 
-        await ProvisionUsersAsync(ct);
-        await ProvisionGroupsAsync(ct);
-        await SyncMembershipsAsync(ct);
-        await UpdateUsersAsync(ct);
-        await DeprovisionUsersAsync(ct);
-        await DeleteUserAsync(ct);
-        await RenameGroupAsync(ct);
-        await DeleteGroupAsync(ct);
-        await FinalStateAsync(ct);
-    }
+    protected override string ConnectionTest => "Activation";
+
+    protected override string Sizes => string.Create(CultureInfo.InvariantCulture, $"{_users.Count} users, {_groups.Count} groups");
+
+    protected override Task<bool> ConnectAsync(CancellationToken ct) => ActivateAsync(ct);
+
+    protected override IEnumerable<Func<CancellationToken, Task>> Steps() =>
+    [
+        ProvisionUsersAsync, ProvisionGroupsAsync, SyncMembershipsAsync, UpdateUsersAsync, DeprovisionUsersAsync,
+        DeleteUserAsync, RenameGroupAsync, DeleteGroupAsync, FinalStateAsync,
+    ];
 
     /// <summary>
     /// Activation: a lookup of the administrator's test user, then the test user and a test group with it created and
@@ -68,111 +54,111 @@ internal sealed partial class JumpCloudCycle
     private async Task<bool> ActivateAsync(CancellationToken ct)
     {
         const string Step = "activate";
-        var test = JumpCloudRequests.TestUser(_options.RunId);
-        var lookup = await _http.GetAsync(Step, JumpCloudRequests.UserLookup(test.UserName), ct, 200);
+        var test = JumpCloudRequests.TestUser(Options.RunId);
+        var lookup = await Http.GetAsync(Step, JumpCloudRequests.UserLookup(test.UserName), ct, 200);
         if (lookup.Status is 401 or 403)
         {
             return false;
         }
 
-        _check.List(Step, lookup, 0);
+        Check.List(Step, lookup, 0);
         if (!await CreateUserAsync(Step, test, ct))
         {
             return true;
         }
 
-        var group = new ReplayGroup(0, $"JumpCloud Test Group {_options.RunId}");
+        var group = new ReplayGroup(0, $"JumpCloud Test Group {Options.RunId}");
         if (await CreateGroupAsync(Step, group, [test], ct))
         {
             await DeleteAsync(Step, $"Groups/{group.Id}", ct);
         }
 
         await DeleteAsync(Step, $"Users/{test.Id}", ct);
-        _check.List(Step, await _http.GetAsync(Step, JumpCloudRequests.UserLookup(test.UserName), ct, 200), 0);
+        Check.List(Step, await Http.GetAsync(Step, JumpCloudRequests.UserLookup(test.UserName), ct, 200), 0);
         return true;
     }
 
     /// <summary>DELETE: 204, then 404 with a SCIM error on GET.</summary>
     private async Task<bool> DeleteAsync(string step, string path, CancellationToken ct)
     {
-        if (!(await _http.DeleteAsync(step, path, ct, 204)).IsSuccess)
+        if (!(await Http.DeleteAsync(step, path, ct, 204)).IsSuccess)
         {
             return false;
         }
 
-        _check.NotFoundError(step, await _http.GetAsync(step, path, ct, 404));
+        Check.NotFoundError(step, await Http.GetAsync(step, path, ct, 404));
         return true;
     }
 
     /// <summary>POST Users: 201 with an id; the answer carries what was sent. False when the create failed.</summary>
     private async Task<bool> CreateUserAsync(string step, ReplayUser user, CancellationToken ct)
     {
-        var created = await _http.PostAsync(step, "Users", JumpCloudRequests.CreateUser(user), ct, 201);
+        var created = await Http.PostAsync(step, "Users", JumpCloudRequests.CreateUser(user), ct, 201);
         if (created.Object is not { } body || !created.IsSuccess)
         {
             return false;
         }
 
         user.Id = Checks.Text(body["id"]);
-        if (!_check.That(step, created, !string.IsNullOrEmpty(user.Id), "a server-assigned id", "no id"))
+        if (!Check.That(step, created, !string.IsNullOrEmpty(user.Id), "a server-assigned id", "no id"))
         {
             user.Id = null;
             return false;
         }
 
-        _check.Contains(step, created, user.Profile, body);
+        Check.Contains(step, created, user.Profile, body);
         return true;
     }
 
     /// <summary>POST Groups with its first members: 201 with an id, the name and exactly those members.</summary>
     private async Task<bool> CreateGroupAsync(string step, ReplayGroup group, IReadOnlyCollection<ReplayUser> members, CancellationToken ct)
     {
-        var created = await _http.PostAsync(step, "Groups", JumpCloudRequests.CreateGroup(group.DisplayName, members.Select(m => m.Id!)), ct, 201);
+        var created = await Http.PostAsync(step, "Groups", JumpCloudRequests.CreateGroup(group.DisplayName, members.Select(m => m.Id!)), ct, 201);
         if (created.Object is not { } body || !created.IsSuccess)
         {
             return false;
         }
 
         group.Id = Checks.Text(body["id"]);
-        if (!_check.That(step, created, !string.IsNullOrEmpty(group.Id), "a server-assigned id", "no id"))
+        if (!Check.That(step, created, !string.IsNullOrEmpty(group.Id), "a server-assigned id", "no id"))
         {
             group.Id = null;
             return false;
         }
 
         group.SetMembers(members);
-        _check.Equal(step, created, "displayName", group.DisplayName, body["displayName"]);
-        _check.Members(step, created, body, group.Members.Keys, UserNames());
+        Check.Equal(step, created, "displayName", group.DisplayName, body["displayName"]);
+        Check.Members(step, created, body, group.Members.Keys, UserNames());
         return true;
     }
 
     /// <summary>GET Users/{id}: every attribute as JumpCloud last sent it.</summary>
     private async Task GetUserAsync(string step, ReplayUser user, CancellationToken ct)
     {
-        var response = await _http.GetAsync(step, $"Users/{user.Id}", ct, 200);
+        var response = await Http.GetAsync(step, $"Users/{user.Id}", ct, 200);
         if (response.Object is { } body && response.IsSuccess)
         {
-            _check.Equal(step, response, "id", user.Id, body["id"]);
-            _check.Contains(step, response, user.Profile, body);
+            Check.Equal(step, response, "id", user.Id, body["id"]);
+            Check.Contains(step, response, user.Profile, body);
         }
     }
 
     /// <summary>GET Groups/{id}: id, name and the exact member set.</summary>
     private async Task CheckGroupAsync(string step, ReplayGroup group, CancellationToken ct)
     {
-        var response = await _http.GetAsync(step, $"Groups/{group.Id}", ct, 200);
+        var response = await Http.GetAsync(step, $"Groups/{group.Id}", ct, 200);
         if (response.Object is { } body && response.IsSuccess)
         {
-            _check.Equal(step, response, "id", group.Id, body["id"]);
-            _check.Equal(step, response, "displayName", group.DisplayName, body["displayName"]);
-            _check.Members(step, response, body, group.Members.Keys, UserNames());
+            Check.Equal(step, response, "id", group.Id, body["id"]);
+            Check.Equal(step, response, "displayName", group.DisplayName, body["displayName"]);
+            Check.Members(step, response, body, group.Members.Keys, UserNames());
         }
     }
 
     /// <summary>PATCH with one replace per attribute; the profile takes the changes once the server accepted them.</summary>
     private async Task<bool> ReplaceAsync(string step, ReplayUser user, IReadOnlyList<(string Path, JsonNode Value)> changes, CancellationToken ct)
     {
-        var patched = await _http.PatchAsync(step, $"Users/{user.Id}", JumpCloudRequests.ReplaceAttributes(changes), ct, 200, 204);
+        var patched = await Http.PatchAsync(step, $"Users/{user.Id}", JumpCloudRequests.ReplaceAttributes(changes), ct, 200, 204);
         if (!patched.IsSuccess)
         {
             return false;
@@ -187,7 +173,7 @@ internal sealed partial class JumpCloudCycle
 
         if (patched.Object is { } body)
         {
-            _check.Contains(step, patched, user.Profile, body);
+            Check.Contains(step, patched, user.Profile, body);
         }
 
         await GetUserAsync(step, user, ct);

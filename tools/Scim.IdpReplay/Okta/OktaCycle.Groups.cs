@@ -11,22 +11,22 @@ internal sealed partial class OktaCycle
         const string Step = "push-groups";
         foreach (var group in _groups)
         {
-            _check.List(Step, await _http.GetAsync(Step, OktaRequests.GroupLookup(group.DisplayName), ct, 200), 0);
-            var created = await _http.PostAsync(Step, "Groups", OktaRequests.CreateGroup(group.DisplayName), ct, 201);
+            Check.List(Step, await Http.GetAsync(Step, OktaRequests.GroupLookup(group.DisplayName), ct, 200), 0);
+            var created = await Http.PostAsync(Step, "Groups", OktaRequests.CreateGroup(group.DisplayName), ct, 201);
             if (created.Object is not { } body || !created.IsSuccess)
             {
                 continue;
             }
 
             var id = Checks.Text(body["id"]);
-            if (!_check.That(Step, created, !string.IsNullOrEmpty(id), "a server-assigned id", "no id"))
+            if (!Check.That(Step, created, !string.IsNullOrEmpty(id), "a server-assigned id", "no id"))
             {
                 continue;
             }
 
             group.Id = id;
-            _check.Equal(Step, created, "displayName", group.DisplayName, body["displayName"]);
-            _check.Members(Step, created, body, [], UserNames());
+            Check.Equal(Step, created, "displayName", group.DisplayName, body["displayName"]);
+            Check.Members(Step, created, body, [], UserNames());
             var members = _users.Where(u => u.Id is not null && u.Index % _groups.Count == group.Index).ToList();
             foreach (var batch in members.Chunk(MemberBatchSize))
             {
@@ -40,12 +40,12 @@ internal sealed partial class OktaCycle
         var first = _groups[0];
         if (first.Exists)
         {
-            var conflict = await _http.PostAsync(Step, "Groups", OktaRequests.CreateGroup(first.DisplayName.ToUpperInvariant()), ct, 409);
-            _check.Equal(Step, conflict, "scimType", "uniqueness", conflict.Object?["scimType"]);
-            var lookup = await _http.GetAsync(Step, OktaRequests.GroupLookup(first.DisplayName), ct, 200);
-            if (_check.List(Step, lookup, 1) is [var found])
+            var conflict = await Http.PostAsync(Step, "Groups", OktaRequests.CreateGroup(first.DisplayName.ToUpperInvariant()), ct, 409);
+            Check.Equal(Step, conflict, "scimType", "uniqueness", conflict.Object?["scimType"]);
+            var lookup = await Http.GetAsync(Step, OktaRequests.GroupLookup(first.DisplayName), ct, 200);
+            if (Check.List(Step, lookup, 1) is [var found])
             {
-                _check.Equal(Step, lookup, "id", first.Id, found["id"]);
+                Check.Equal(Step, lookup, "id", first.Id, found["id"]);
             }
         }
     }
@@ -70,11 +70,11 @@ internal sealed partial class OktaCycle
             var oldName = first.DisplayName;
             if (await RenameAsync(Step, first, oldName + " renamed", ct))
             {
-                _check.List(Step, await _http.GetAsync(Step, OktaRequests.GroupLookup(oldName), ct, 200), 0);
-                var lookup = await _http.GetAsync(Step, OktaRequests.GroupLookup(first.DisplayName), ct, 200);
-                if (_check.List(Step, lookup, 1) is [var found])
+                Check.List(Step, await Http.GetAsync(Step, OktaRequests.GroupLookup(oldName), ct, 200), 0);
+                var lookup = await Http.GetAsync(Step, OktaRequests.GroupLookup(first.DisplayName), ct, 200);
+                if (Check.List(Step, lookup, 1) is [var found])
                 {
-                    _check.Equal(Step, lookup, "id", first.Id, found["id"]);
+                    Check.Equal(Step, lookup, "id", first.Id, found["id"]);
                 }
             }
         }
@@ -85,7 +85,7 @@ internal sealed partial class OktaCycle
             foreach (var every in new[] { 3, 4 })
             {
                 var members = _users.Where(u => u.Id is not null && u.Index % every == 0).ToList();
-                var pushed = await _http.PatchAsync(Step, $"Groups/{second.Id}", OktaRequests.PushMembers(members.Select(Member)), ct, 200, 204);
+                var pushed = await Http.PatchAsync(Step, $"Groups/{second.Id}", OktaRequests.PushMembers(members.Select(Member)), ct, 200, 204);
                 if (pushed.IsSuccess)
                 {
                     second.SetMembers(members);
@@ -100,7 +100,7 @@ internal sealed partial class OktaCycle
             foreach (var every in new[] { 2, 5 })
             {
                 var members = _users.Where(u => u.Id is not null && u.Index % every == 1).ToList();
-                var replaced = await _http.PutAsync(Step, $"Groups/{last.Id}", OktaRequests.ReplaceGroup(last.DisplayName, members.Select(Member)), ct, 200);
+                var replaced = await Http.PutAsync(Step, $"Groups/{last.Id}", OktaRequests.ReplaceGroup(last.DisplayName, members.Select(Member)), ct, 200);
                 if (replaced.IsSuccess)
                 {
                     last.SetMembers(members);
@@ -108,7 +108,7 @@ internal sealed partial class OktaCycle
 
                 if (replaced.Object is { } body)
                 {
-                    _check.Members(Step, replaced, body, last.Members.Keys, UserNames());
+                    Check.Members(Step, replaced, body, last.Members.Keys, UserNames());
                 }
 
                 await CheckGroupAsync(Step, last, ct);
@@ -121,14 +121,14 @@ internal sealed partial class OktaCycle
     {
         const string Step = "delete-pushed-group";
         var group = _groups[^1];
-        if (!group.Exists || !(await _http.DeleteAsync(Step, $"Groups/{group.Id}", ct, 204)).IsSuccess)
+        if (!group.Exists || !(await Http.DeleteAsync(Step, $"Groups/{group.Id}", ct, 204)).IsSuccess)
         {
             return;
         }
 
         group.Deleted = true;
-        _check.NotFoundError(Step, await _http.GetAsync(Step, $"Groups/{group.Id}", ct, 404));
-        _check.List(Step, await _http.GetAsync(Step, OktaRequests.GroupLookup(group.DisplayName), ct, 200), 0);
+        Check.NotFoundError(Step, await Http.GetAsync(Step, $"Groups/{group.Id}", ct, 404));
+        Check.List(Step, await Http.GetAsync(Step, OktaRequests.GroupLookup(group.DisplayName), ct, 200), 0);
     }
 
     /// <summary>The rename Okta sends before a membership update (name unchanged), then the membership PATCH itself.</summary>
@@ -140,7 +140,7 @@ internal sealed partial class OktaCycle
         }
 
         var patch = OktaRequests.UpdateMembers(leaving, [.. joining.Select(Member)]);
-        if ((await _http.PatchAsync(step, $"Groups/{group.Id}", patch, ct, 200, 204)).IsSuccess)
+        if ((await Http.PatchAsync(step, $"Groups/{group.Id}", patch, ct, 200, 204)).IsSuccess)
         {
             foreach (var id in leaving)
             {
@@ -154,7 +154,7 @@ internal sealed partial class OktaCycle
     /// <summary>PATCH <c>{"op":"replace","value":{"id":…,"displayName":…}}</c>; the answer (if any) and GET carry the name.</summary>
     private async Task<bool> RenameAsync(string step, ReplayGroup group, string displayName, CancellationToken ct)
     {
-        var renamed = await _http.PatchAsync(step, $"Groups/{group.Id}", OktaRequests.RenameGroup(group.Id!, displayName), ct, 200, 204);
+        var renamed = await Http.PatchAsync(step, $"Groups/{group.Id}", OktaRequests.RenameGroup(group.Id!, displayName), ct, 200, 204);
         if (!renamed.IsSuccess)
         {
             return false;
@@ -163,8 +163,8 @@ internal sealed partial class OktaCycle
         group.DisplayName = displayName;
         if (renamed.Object is { } body)
         {
-            _check.Equal(step, renamed, "id", group.Id, body["id"]);
-            _check.Equal(step, renamed, "displayName", displayName, body["displayName"]);
+            Check.Equal(step, renamed, "id", group.Id, body["id"]);
+            Check.Equal(step, renamed, "displayName", displayName, body["displayName"]);
         }
 
         return true;
@@ -173,15 +173,15 @@ internal sealed partial class OktaCycle
     /// <summary>GET Groups/{id}: id, name and the exact member set.</summary>
     private async Task CheckGroupAsync(string step, ReplayGroup group, CancellationToken ct)
     {
-        var response = await _http.GetAsync(step, $"Groups/{group.Id}", ct, 200);
+        var response = await Http.GetAsync(step, $"Groups/{group.Id}", ct, 200);
         if (response.Object is not { } body || !response.IsSuccess)
         {
             return;
         }
 
-        _check.Equal(step, response, "id", group.Id, body["id"]);
-        _check.Equal(step, response, "displayName", group.DisplayName, body["displayName"]);
-        _check.Members(step, response, body, group.Members.Keys, UserNames());
+        Check.Equal(step, response, "id", group.Id, body["id"]);
+        Check.Equal(step, response, "displayName", group.DisplayName, body["displayName"]);
+        Check.Members(step, response, body, group.Members.Keys, UserNames());
     }
 
     private static (string Id, string? Display) Member(ReplayUser user) => (user.Id!, user.UserName);

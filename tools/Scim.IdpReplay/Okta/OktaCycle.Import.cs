@@ -22,20 +22,20 @@ internal sealed partial class OktaCycle
         var byId = ById(imported);
         foreach (var user in _users.Where(u => u.Id is not null))
         {
-            if (_check.That(Step, last, byId.TryGetValue(user.Id!, out var resource), $"{user.UserName} in the import", "not in any page"))
+            if (Check.That(Step, last, byId.TryGetValue(user.Id!, out var resource), $"{user.UserName} in the import", "not in any page"))
             {
-                _check.Contains(Step, last, user.Profile, resource!);
+                Check.Contains(Step, last, user.Profile, resource!);
             }
         }
 
         if (imported.Count >= SliceStart + SliceCount - 1)
         {
-            var slice = await _http.GetAsync(Step, OktaRequests.Page("Users", SliceStart, SliceCount), ct, 200);
-            if (_check.Page(Step, slice, SliceStart, SliceCount) is { } page)
+            var slice = await Http.GetAsync(Step, OktaRequests.Page("Users", SliceStart, SliceCount), ct, 200);
+            if (Check.Page(Step, slice, SliceStart, SliceCount) is { } page)
             {
                 var expected = imported.Skip(SliceStart - 1).Take(SliceCount).Select(r => Checks.Text(r["id"]));
                 var actual = page.Resources.Select(r => Checks.Text(r["id"]));
-                _check.That(Step, slice, expected.SequenceEqual(actual), $"users {SliceStart}–{SliceStart + SliceCount - 1} of the import, in its order",
+                Check.That(Step, slice, expected.SequenceEqual(actual), $"users {SliceStart}–{SliceStart + SliceCount - 1} of the import, in its order",
                     "other users or another order");
             }
         }
@@ -53,10 +53,10 @@ internal sealed partial class OktaCycle
         var byId = ById(imported);
         foreach (var group in _groups.Where(g => g.Exists))
         {
-            if (_check.That(Step, last, byId.TryGetValue(group.Id!, out var resource), $"group {group.DisplayName} in the import", "not in any page"))
+            if (Check.That(Step, last, byId.TryGetValue(group.Id!, out var resource), $"group {group.DisplayName} in the import", "not in any page"))
             {
-                _check.Equal(Step, last, "displayName", group.DisplayName, resource!["displayName"]);
-                _check.Members(Step, last, resource, group.Members.Keys, UserNames());
+                Check.Equal(Step, last, "displayName", group.DisplayName, resource!["displayName"]);
+                Check.Members(Step, last, resource, group.Members.Keys, UserNames());
             }
         }
     }
@@ -71,20 +71,20 @@ internal sealed partial class OktaCycle
         int? total = null;
         for (var startIndex = 1; ; startIndex += OktaRequests.PageSize)
         {
-            var response = await _http.GetAsync(step, OktaRequests.Page(resource, startIndex), ct, 200);
-            if (_check.Page(step, response, startIndex, OktaRequests.PageSize) is not { } page)
+            var response = await Http.GetAsync(step, OktaRequests.Page(resource, startIndex), ct, 200);
+            if (Check.Page(step, response, startIndex, OktaRequests.PageSize) is not { } page)
             {
                 return null;
             }
 
             total ??= page.TotalResults;
-            _check.That(step, response, page.TotalResults == total, $"totalResults {total} as on the first page", $"totalResults {page.TotalResults}");
+            Check.That(step, response, page.TotalResults == total, $"totalResults {total} as on the first page", $"totalResults {page.TotalResults}");
             resources.AddRange(page.Resources);
             if (page.Resources.Count == 0 || startIndex + OktaRequests.PageSize > total)
             {
                 var distinct = resources.Select(r => Checks.Text(r["id"])).Distinct(StringComparer.Ordinal).Count();
-                _check.That(step, response, distinct == resources.Count, "each resource on one page only", $"{resources.Count - distinct} repeated");
-                _check.That(step, response, resources.Count == total, $"{total} {resource} over all pages", $"{resources.Count}");
+                Check.That(step, response, distinct == resources.Count, "each resource on one page only", $"{resources.Count - distinct} repeated");
+                Check.That(step, response, resources.Count == total, $"{total} {resource} over all pages", $"{resources.Count}");
                 return (resources, response);
             }
         }

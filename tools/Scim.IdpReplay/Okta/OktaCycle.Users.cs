@@ -10,24 +10,24 @@ internal sealed partial class OktaCycle
         const string Step = "push-new-users";
         foreach (var user in _users)
         {
-            _check.List(Step, await _http.GetAsync(Step, OktaRequests.UserLookup(user.UserName), ct, 200), 0);
-            var created = await _http.PostAsync(Step, "Users", OktaRequests.CreateUser(user), ct, 201);
+            Check.List(Step, await Http.GetAsync(Step, OktaRequests.UserLookup(user.UserName), ct, 200), 0);
+            var created = await Http.PostAsync(Step, "Users", OktaRequests.CreateUser(user), ct, 201);
             if (created.Object is not { } body || !created.IsSuccess)
             {
                 continue;
             }
 
             var id = Checks.Text(body["id"]);
-            if (!_check.That(Step, created, !string.IsNullOrEmpty(id), "a server-assigned id", "no id"))
+            if (!Check.That(Step, created, !string.IsNullOrEmpty(id), "a server-assigned id", "no id"))
             {
                 continue;
             }
 
             user.Id = id;
-            _check.That(Step, created, created.Location?.ToString().EndsWith("/Users/" + id, StringComparison.Ordinal) == true,
+            Check.That(Step, created, created.Location?.ToString().EndsWith("/Users/" + id, StringComparison.Ordinal) == true,
                 $"Location header ending in /Users/{id}", $"Location {created.Location?.ToString() ?? "(missing)"}");
-            _check.Contains(Step, created, user.Profile, body);
-            _check.NoPassword(Step, created);
+            Check.Contains(Step, created, user.Profile, body);
+            Check.NoPassword(Step, created);
         }
 
         // Assigning a user the server already has: the lookup returns it, and Okta links to its id instead of creating.
@@ -37,15 +37,15 @@ internal sealed partial class OktaCycle
             return;
         }
 
-        var lookup = await _http.GetAsync(Step, OktaRequests.UserLookup(reassigned.UserName), ct, 200);
-        if (_check.List(Step, lookup, 1) is [var found])
+        var lookup = await Http.GetAsync(Step, OktaRequests.UserLookup(reassigned.UserName), ct, 200);
+        if (Check.List(Step, lookup, 1) is [var found])
         {
-            _check.Equal(Step, lookup, "id", reassigned.Id, found["id"]);
+            Check.Equal(Step, lookup, "id", reassigned.Id, found["id"]);
         }
 
         // A create of a taken userName must stop the job with 409 (RFC 7644 §3.3), never create a second user.
-        var conflict = await _http.PostAsync(Step, "Users", OktaRequests.CreateUser(reassigned), ct, 409);
-        _check.Equal(Step, conflict, "scimType", "uniqueness", conflict.Object?["scimType"]);
+        var conflict = await Http.PostAsync(Step, "Users", OktaRequests.CreateUser(reassigned), ct, 409);
+        Check.Equal(Step, conflict, "scimType", "uniqueness", conflict.Object?["scimType"]);
     }
 
     /// <summary>
@@ -86,10 +86,10 @@ internal sealed partial class OktaCycle
         var stays = User(StaysDeactivatedIndex);
         if (stays.Id is not null && await SetActiveAsync(Step, stays, false, ct))
         {
-            var lookup = await _http.GetAsync(Step, OktaRequests.UserLookup(stays.UserName), ct, 200);
-            if (_check.List(Step, lookup, 1) is [var found])
+            var lookup = await Http.GetAsync(Step, OktaRequests.UserLookup(stays.UserName), ct, 200);
+            if (Check.List(Step, lookup, 1) is [var found])
             {
-                _check.Contains(Step, lookup, stays.Profile, found);
+                Check.Contains(Step, lookup, stays.Profile, found);
             }
 
             await SyncPasswordAsync(Step, stays, ct);
@@ -118,14 +118,14 @@ internal sealed partial class OktaCycle
     /// <summary>GET, change, PUT; then the answer and a new GET must both be the user as PUT. False when the PUT failed.</summary>
     private async Task<bool> UpdateProfileAsync(string step, ReplayUser user, Action<JsonObject> change, CancellationToken ct)
     {
-        var read = await _http.GetAsync(step, $"Users/{user.Id}", ct, 200);
+        var read = await Http.GetAsync(step, $"Users/{user.Id}", ct, 200);
         if (read.Object is not { } put || !read.IsSuccess)
         {
             return false;
         }
 
         change(put);
-        var replaced = await _http.PutAsync(step, $"Users/{user.Id}", put, ct, 200);
+        var replaced = await Http.PutAsync(step, $"Users/{user.Id}", put, ct, 200);
         if (!replaced.IsSuccess || replaced.Object is not { } answer)
         {
             return false;
@@ -134,13 +134,13 @@ internal sealed partial class OktaCycle
         // From now on Okta's view of the user is what it PUT.
         user.Remember(put);
 
-        _check.Equal(step, replaced, "id", user.Id, answer["id"]);
-        _check.Contains(step, replaced, user.Profile, answer);
-        _check.NoPassword(step, replaced);
+        Check.Equal(step, replaced, "id", user.Id, answer["id"]);
+        Check.Contains(step, replaced, user.Profile, answer);
+        Check.NoPassword(step, replaced);
         var again = await GetUserAsync(step, user, ct);
         if (again is { Object: { } body })
         {
-            _check.That(step, again, JsonNode.DeepEquals(answer, body), "GET returning what the PUT answered", $"PUT answered {answer.ToJsonString()}");
+            Check.That(step, again, JsonNode.DeepEquals(answer, body), "GET returning what the PUT answered", $"PUT answered {answer.ToJsonString()}");
         }
 
         return true;
@@ -149,7 +149,7 @@ internal sealed partial class OktaCycle
     /// <summary>PATCH <c>{"op":"replace","value":{"active":…}}</c>: 200 with the user or 204, and GET agrees. False when the PATCH failed.</summary>
     private async Task<bool> SetActiveAsync(string step, ReplayUser user, bool active, CancellationToken ct)
     {
-        var patched = await _http.PatchAsync(step, $"Users/{user.Id}", OktaRequests.SetActive(active), ct, 200, 204);
+        var patched = await Http.PatchAsync(step, $"Users/{user.Id}", OktaRequests.SetActive(active), ct, 200, 204);
         if (!patched.IsSuccess)
         {
             return false;
@@ -158,7 +158,7 @@ internal sealed partial class OktaCycle
         user.Profile["active"] = active;
         if (patched.Object is { } body)
         {
-            _check.Contains(step, patched, user.Profile, body);
+            Check.Contains(step, patched, user.Profile, body);
         }
 
         await GetUserAsync(step, user, ct);
@@ -168,10 +168,10 @@ internal sealed partial class OktaCycle
     /// <summary>Password sync by PATCH: a success that changes nothing the user's GET shows (and never returns the password).</summary>
     private async Task SyncPasswordAsync(string step, ReplayUser user, CancellationToken ct)
     {
-        var patched = await _http.PatchAsync(step, $"Users/{user.Id}", OktaRequests.SyncPassword(OktaRequests.NewPassword()), ct, 200, 204);
+        var patched = await Http.PatchAsync(step, $"Users/{user.Id}", OktaRequests.SyncPassword(OktaRequests.NewPassword()), ct, 200, 204);
         if (patched.Object is not null)
         {
-            _check.NoPassword(step, patched);
+            Check.NoPassword(step, patched);
         }
 
         await GetUserAsync(step, user, ct);
@@ -180,15 +180,15 @@ internal sealed partial class OktaCycle
     /// <summary>GET Users/{id}: the user as Okta last sent it, without its password.</summary>
     private async Task<ScimResponse?> GetUserAsync(string step, ReplayUser user, CancellationToken ct)
     {
-        var response = await _http.GetAsync(step, $"Users/{user.Id}", ct, 200);
+        var response = await Http.GetAsync(step, $"Users/{user.Id}", ct, 200);
         if (response.Object is not { } body || !response.IsSuccess)
         {
             return null;
         }
 
-        _check.Equal(step, response, "id", user.Id, body["id"]);
-        _check.Contains(step, response, user.Profile, body);
-        _check.NoPassword(step, response);
+        Check.Equal(step, response, "id", user.Id, body["id"]);
+        Check.Contains(step, response, user.Profile, body);
+        Check.NoPassword(step, response);
         return response;
     }
 }

@@ -15,7 +15,7 @@ namespace Scim.IdpReplay.Okta;
 /// reference, https://developer.okta.com/docs/api/openapi/okta-scim/guides/scim-11 (Test Connector Configuration's
 /// <c>GET /Users?startIndex=1&amp;count=2</c> and <c>GET /Groups?startIndex=1&amp;count=100</c>).
 /// </remarks>
-internal sealed partial class OktaCycle
+internal sealed partial class OktaCycle : ReplayCycle
 {
     // Fixed roles of users 1–5 (1-based): 1 is looked up again and created twice; 2 is deactivated with PATCH and stays
     // so through a password sync and a profile update; 3 is deactivated with PUT and reactivated with PATCH; 4 is
@@ -25,52 +25,38 @@ internal sealed partial class OktaCycle
     // Group Push sends a few membership changes at a time.
     private const int MemberBatchSize = 10;
 
-    private readonly ScimRequestSender _http;
-    private readonly Checks _check;
-    private readonly ReplayOptions _options;
-    private readonly TextWriter _log;
     private readonly List<ReplayUser> _users;
     private readonly List<ReplayGroup> _groups;
 
     public OktaCycle(ScimRequestSender http, ReplayOptions options, TextWriter log)
+        : base(http, options, log)
     {
-        _http = http;
-        _check = new Checks(http);
-        _options = options;
-        _log = log;
         _users = [.. Enumerable.Range(1, options.Users).Select(i => OktaRequests.NewUser(i, options.RunId))];
         _groups = [.. Enumerable.Range(0, options.Groups).Select(g => new ReplayGroup(g, $"Okta Group {g} {options.RunId}"))];
     }
 
-    public async Task RunAsync(CancellationToken ct)
-    {
-        _log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Okta provisioning cycle {_options.RunId}: {_users.Count} users, {_groups.Count} groups"));
-        if (!await TestConnectorAsync(ct))
-        {
-            _log.WriteLine("Test Connector Configuration was refused (401/403); the cycle stops here, as Okta's would.");
-            return;
-        }
+    protected override string Provider => "Okta";
 
-        await PushNewUsersAsync(ct);
-        await PushGroupsAsync(ct);
-        await PushProfileUpdatesAsync(ct);
-        await DeactivateAsync(ct);
-        await UpdatePushedGroupsAsync(ct);
-        await ImportUsersAsync(ct);
-        await ImportGroupsAsync(ct);
-        await DeletePushedGroupAsync(ct);
-        await FinalStateAsync(ct);
-    }
+    protected override string ConnectionTest => "Test Connector Configuration";
+
+    protected override string Sizes => string.Create(CultureInfo.InvariantCulture, $"{_users.Count} users, {_groups.Count} groups");
+
+    protected override Task<bool> ConnectAsync(CancellationToken ct) => TestConnectorAsync(ct);
+
+    protected override IEnumerable<Func<CancellationToken, Task>> Steps() =>
+    [
+        PushNewUsersAsync, PushGroupsAsync, PushProfileUpdatesAsync, DeactivateAsync, UpdatePushedGroupsAsync,
+        ImportUsersAsync, ImportGroupsAsync, DeletePushedGroupAsync, FinalStateAsync,
+    ];
 
     /// <summary>Test Connector Configuration: the first page of users (2) and of groups (100), integers and all.</summary>
     private async Task<bool> TestConnectorAsync(CancellationToken ct)
     {
         const string Step = "test-connector";
-        var users = await _http.GetAsync(Step, OktaRequests.Page("Users", 1, 2), ct, 200);
-        _check.Page(Step, users, 1, 2);
-        var groups = await _http.GetAsync(Step, OktaRequests.Page("Groups", 1), ct, 200);
-        _check.Page(Step, groups, 1, OktaRequests.PageSize);
+        var users = await Http.GetAsync(Step, OktaRequests.Page("Users", 1, 2), ct, 200);
+        Check.Page(Step, users, 1, 2);
+        var groups = await Http.GetAsync(Step, OktaRequests.Page("Groups", 1), ct, 200);
+        Check.Page(Step, groups, 1, OktaRequests.PageSize);
         return users.Status is not (401 or 403) && groups.Status is not (401 or 403);
     }
 
