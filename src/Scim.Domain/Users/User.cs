@@ -48,7 +48,7 @@ public sealed class User : IScimResource
     /// <summary><c>timezone</c> (RFC 7643 §4.1.1): an IANA time zone name such as <c>America/Los_Angeles</c>.</summary>
     public string? Timezone { get; set; }
 
-    /// <summary>PBKDF2 hash of the write-only <c>password</c>, never returned.</summary>
+    /// <summary>PBKDF2 hash of the write-only <c>password</c>, never returned; null or empty when the user has none.</summary>
     public string? PasswordHash { get; set; }
 
     /// <summary><c>name.formatted</c> (RFC 7643 §4.1.1).</summary>

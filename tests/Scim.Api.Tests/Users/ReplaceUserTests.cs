@@ -11,6 +11,26 @@ namespace Scim.Api.Tests.Users;
 public sealed class ReplaceUserTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
     [Fact]
+    public async Task ReplaceUser_SameRepresentation_KeepsVersionAndLastModified_AChangeMovesThem()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        const string Body = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"user1@example.com",
+             "name":{"givenName":"Alex","familyName":"One"},"active":true,
+             "emails":[{"value":"user1@example.com","type":"work","primary":true}]}
+            """;
+
+        var first = await (await f.Client.PutJsonAsync($"Users/{f.U1}", Body)).ReadScimAsync(HttpStatusCode.OK);
+        var again = await (await f.Client.PutJsonAsync($"Users/{f.U1}", Body)).ReadScimAsync(HttpStatusCode.OK);
+        var changed = await (await f.Client.PutJsonAsync($"Users/{f.U1}", Body.Replace("\"One\"", "\"Two\"", StringComparison.Ordinal))).ReadScimAsync(HttpStatusCode.OK);
+
+        Assert.Equal(first["meta"]!["version"]!.GetValue<string>(), again["meta"]!["version"]!.GetValue<string>());
+        Assert.Equal(first["meta"]!["lastModified"]!.GetValue<string>(), again["meta"]!["lastModified"]!.GetValue<string>());
+        Assert.NotEqual(first["meta"]!["version"]!.GetValue<string>(), changed["meta"]!["version"]!.GetValue<string>());
+        Assert.Equal("Two", changed["name"]!["familyName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ReplaceUser_OmittedAttributes_AreCleared()
     {
         var f = await FixtureF.CreateAsync(factory);

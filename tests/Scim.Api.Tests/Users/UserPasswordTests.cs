@@ -88,6 +88,21 @@ public sealed class UserPasswordTests
     }
 
     [Fact]
+    public async Task Password_Hash_RemovedByPatch_StoredHashGoes()
+    {
+        await using var factory = new ScimApiFactory { PasswordHandling = "hash" };
+        var client = await factory.CreateScimClientAsync();
+        var id = (await (await client.PostJsonAsync("Users", OktaCreate)).ReadScimAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+        Assert.StartsWith("pbkdf2-sha256$", await StoredHashAsync(factory, id), StringComparison.Ordinal);
+
+        AssertNoPassword(await client.PatchUserOkAsync(id, """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"remove","path":"password"}]}
+            """));
+
+        Assert.True(string.IsNullOrEmpty(await StoredHashAsync(factory, id)));
+    }
+
+    [Fact]
     public async Task Password_Reject_PostPutPatchWithPassword_400InvalidValue_NothingChanges()
     {
         await using var factory = new ScimApiFactory { PasswordHandling = "reject" };

@@ -72,13 +72,14 @@ public static class PatchUser
             }
 
             // A password that is ignored changes nothing, so a PATCH of it alone leaves the user as it was.
-            if (password.Value is null && JsonNode.DeepEquals(patched, current))
+            var hash = password.Value ?? (passwords.Removes(command.Request) ? UserPasswords.Removed : null);
+            if (hash is null && JsonNode.DeepEquals(patched, current))
             {
                 return true;
             }
 
             var user = new User { Id = id, OrganizationId = organization.OrganizationId, LastModifiedUtc = clock.GetUtcNow().UtcDateTime, Version = stored.Version + 1 };
-            user.PasswordHash = password.Value;
+            user.PasswordHash = hash;
             if (await UserWriter.ApplyAsync(db, user, patched, stored.ManagerId, cancellationToken) is { } invalid)
             {
                 return invalid;

@@ -69,6 +69,13 @@ public static class ReplaceUser
                     return invalid;
                 }
 
+                // A PUT of the user as it is (Okta updates by GET then PUT) changes nothing: the version and
+                // lastModified stay, so the ETag a client holds stays valid.
+                if (user.PasswordHash is null && user.ManagerId == stored.ManagerId && user.Document.AsSpan().SequenceEqual(stored.Document))
+                {
+                    return true;
+                }
+
                 return await writer.WriteAsync(
                     organization.OrganizationId,
                     1 + user.Values.Count + user.Addresses.Count,

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Application.Common;
 using Scim.Protocol;
+using Scim.Protocol.Patching;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
@@ -32,8 +34,23 @@ public enum PasswordHandling
 /// <param name="handling">The configured handling.</param>
 public sealed class UserPasswords(PasswordHandling handling)
 {
+    /// <summary>
+    /// What a User stores once its password is removed while passwords are hashed: no hash, so no password verifies
+    /// against it. (A null hash in a write keeps the stored one, for the PUTs that carry no password.)
+    /// </summary>
+    internal const string Removed = "";
+
     /// <summary>The configured handling.</summary>
     public PasswordHandling Handling => handling;
+
+    /// <summary>
+    /// Whether <paramref name="request"/> removes the password while passwords are hashed: a <c>remove</c> of
+    /// <c>password</c>, or an <c>add</c>/<c>replace</c> of it with null or <c>""</c> (RFC 7644 §3.5.2.2). The patched
+    /// representation cannot show it, as it never holds the password.
+    /// </summary>
+    internal bool Removes(PatchRequest request) =>
+        handling == PasswordHandling.Hash && (request.Operations ?? []).Any(o => IsPassword(o.Path)
+            && (string.Equals(o.Op, "remove", StringComparison.OrdinalIgnoreCase) || IsEmpty(o.Value)));
 
     /// <summary>
     /// Removes <c>password</c> from <paramref name="resource"/> (a POST or PUT body, or the result of a PATCH) and says
@@ -60,4 +77,12 @@ public sealed class UserPasswords(PasswordHandling handling)
             _ => PasswordHash.Create(password),
         };
     }
+
+    private static bool IsEmpty(JsonNode? value) =>
+        value is null || (value is JsonValue v && (v.GetValueKind() == JsonValueKind.Null
+            || (v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0)));
+
+    private static bool IsPassword(string? path) =>
+        path is not null && (string.Equals(path.Trim(), "password", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(path.Trim(), ScimSchemaUris.User + ":password", StringComparison.OrdinalIgnoreCase));
 }

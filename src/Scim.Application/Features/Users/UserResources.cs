@@ -56,7 +56,7 @@ internal static class UserResources
             ? await RendererAsync(db, [row], AttributeProjection.Default, cancellationToken)
             : new UserRenderer(AttributeProjection.Default, groups: null);
         var resource = await new ResourceBody<UserRow>(row, renderer).ToJsonObjectAsync(cancellationToken);
-        return new UserForPatch(resource, row.Version, row.ManagerId);
+        return new UserForPatch(resource, row.Version, row.ManagerId, row.Document);
     }
 
     /// <summary>
@@ -120,4 +120,5 @@ internal static class UserResources
 /// <param name="Resource">The full default representation, <c>groups</c> only when asked for; <c>meta.location</c> is relative.</param>
 /// <param name="Version">The version read, for a write conditional on it.</param>
 /// <param name="ManagerId">The manager read, so an unchanged manager need not be checked again.</param>
-internal sealed record UserForPatch(JsonObject Resource, long Version, Guid? ManagerId);
+/// <param name="Document">The stored document read, so a PUT that would store the same one need not write.</param>
+internal sealed record UserForPatch(JsonObject Resource, long Version, Guid? ManagerId, byte[] Document);
