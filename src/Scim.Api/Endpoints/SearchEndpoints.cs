@@ -6,10 +6,11 @@ namespace Scim.Api.Endpoints;
 /// <summary>The methods <c>/.search</c> refuses (RFC 7644 §3.4.3 defines it for POST only).</summary>
 public static class SearchEndpoints
 {
-    private static readonly string[] RefusedMethods = [HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
+    private static readonly string[] RefusedMethods =
+        [HttpMethods.Get, HttpMethods.Head, HttpMethods.Options, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
 
     /// <summary>
-    /// Answers GET, PUT, PATCH and DELETE on <c>{resources}/.search</c> with 405 Method Not Allowed, <c>Allow: POST</c>
+    /// Answers GET, HEAD, OPTIONS, PUT, PATCH and DELETE on <c>{resources}/.search</c> with 405 Method Not Allowed, <c>Allow: POST</c>
     /// and a SCIM error body. Without them <c>.search</c> would be read as the id of a resource, and answered 404.
     /// </summary>
     /// <param name="resources">The group of one resource type's endpoints, e.g. <c>/Users</c>.</param>

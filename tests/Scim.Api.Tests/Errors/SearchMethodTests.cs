@@ -18,6 +18,8 @@ public sealed class SearchMethodTests(ScimApiFactory factory) : IClassFixture<Sc
     [InlineData("Groups", "PUT")]
     [InlineData("Groups", "PATCH")]
     [InlineData("Groups", "DELETE")]
+    [InlineData("Users", "OPTIONS")]
+    [InlineData("Groups", "OPTIONS")]
     public async Task OtherMethodThanPost_Is405WithAllowPost(string resource, string method)
     {
         var client = await factory.CreateScimClientAsync();
@@ -32,6 +34,20 @@ public sealed class SearchMethodTests(ScimApiFactory factory) : IClassFixture<Sc
         var error = await response.AssertScimErrorAsync(HttpStatusCode.MethodNotAllowed);
         Assert.Equal(["POST"], response.Content.Headers.Allow);
         Assert.Contains("POST", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Users")]
+    [InlineData("Groups")]
+    public async Task Head_Is405WithAllowPost(string resource)
+    {
+        var client = await factory.CreateScimClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"{resource}/.search");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
     }
 
     [Theory]
