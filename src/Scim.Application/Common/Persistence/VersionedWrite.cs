@@ -93,6 +93,20 @@ internal static class VersionedWrite
         + (current is { } version ? $"{ETag.Of(version)} differs from If-Match" : "differs from If-Match (another request changed it first)")
         + "; nothing was changed. GET it again, reapply the change to what it returns, and send its meta.version (the ETag header) in If-Match.");
 
+    /// <summary>The versions a delete may remove: those <paramref name="ifMatch"/> names; null (any) without it, or for <c>*</c>.</summary>
+    public static IReadOnlyCollection<long>? DeletableVersions(ETagCondition? ifMatch) => ifMatch is { IsAny: false } ? ifMatch.Versions : null;
+
+    /// <summary>
+    /// A conditional delete's status as its result: success for <see cref="WriteStatus.Written"/>, 412 for
+    /// <see cref="WriteStatus.Stale"/> (another version), 404 for <see cref="WriteStatus.NotFound"/>.
+    /// </summary>
+    public static Result<bool> Deleted(WriteStatus status, string resourceType, Guid id) => status switch
+    {
+        WriteStatus.Written => true,
+        WriteStatus.Stale => Changed(resourceType, id, current: null),
+        _ => ScimError.NotFound($"{resourceType} {id} not found."),
+    };
+
     /// <summary>
     /// A write's status as its result: success for <see cref="WriteStatus.Written"/>, <see cref="Stale"/>, 409
     /// uniqueness with <paramref name="conflictDetail"/>, or 400 invalidValue with <paramref name="missingReferenceDetail"/>.

@@ -61,6 +61,8 @@ public sealed class ETagCondition
             return Any;
         }
 
+        // Parsed here rather than by ASP.NET Core's EntityTagHeaderValue, which also takes `W/ "7"` and whitespace inside
+        // the quotes (not etagc, RFC 9110 §8.8.3): those stay 400.
         var named = new List<long>();
         var tags = 0;
         var rest = value.AsSpan();

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mediator;
 using Scim.Application.Common.Resources;
@@ -143,7 +142,7 @@ public static class ProcessBulk
 
         var path = body.ResourcePath!;
         var result = new BulkOperationResult(
-            operation.MethodName, operation.BulkId, baseUrl + path, VersionOf(resource.WrittenMemory), status, resource.WrittenMemory, null);
+            operation.MethodName, operation.BulkId, baseUrl + path, body.Version is { } version ? ETag.Of(version) : null, status, resource.WrittenMemory, null);
         return (result, path[(path.LastIndexOf('/') + 1)..]);
     }
 
@@ -174,15 +173,5 @@ public static class ProcessBulk
         return new ScimError(409, null,
             $"{who} in a cycle, so none can be created before the others (RFC 7644 §3.7.1); none of them was applied. "
             + "Create them without these references, then add the references with PATCH operations placed after them.");
-    }
-
-    // meta.version (RFC 7643 §3.1) is the version a single request's answer carries: the bulk entry gives the same.
-    private static string? VersionOf(ReadOnlyMemory<byte> resource)
-    {
-        using var document = JsonDocument.Parse(resource);
-        return document.RootElement.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-            && meta.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.String
-                ? version.GetString()
-                : null;
     }
 }

@@ -23,16 +23,11 @@ public static class DeleteGroup
                 return ScimError.NotFound($"Group {command.Id} not found.");
             }
 
-            var versions = command.IfMatch is { IsAny: false } ifMatch ? ifMatch.Versions : null;
-            return await writer.WriteAsync<bool>(
+            var versions = VersionedWrite.DeletableVersions(command.IfMatch);
+            return await writer.WriteAsync(
                 organization.OrganizationId,
                 1,
-                async (session, _) => await session.DeleteGroupAsync(id, clock.GetUtcNow().UtcDateTime, versions) switch
-                {
-                    WriteStatus.Written => true,
-                    WriteStatus.Stale => VersionedWrite.Changed("Group", id, current: null),
-                    _ => ScimError.NotFound($"Group {command.Id} not found."),
-                },
+                async (session, _) => VersionedWrite.Deleted(await session.DeleteGroupAsync(id, clock.GetUtcNow().UtcDateTime, versions), "Group", id),
                 cancellationToken);
         }
     }

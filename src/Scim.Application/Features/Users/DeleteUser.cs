@@ -26,16 +26,11 @@ public static class DeleteUser
                 return ScimError.NotFound($"User {command.Id} not found.");
             }
 
-            var versions = command.IfMatch is { IsAny: false } ifMatch ? ifMatch.Versions : null;
-            return await writer.WriteAsync<bool>(
+            var versions = VersionedWrite.DeletableVersions(command.IfMatch);
+            return await writer.WriteAsync(
                 organization.OrganizationId,
                 1,
-                async (session, _) => await session.DeleteUserAsync(id, clock.GetUtcNow().UtcDateTime, versions) switch
-                {
-                    WriteStatus.Written => true,
-                    WriteStatus.Stale => VersionedWrite.Changed("User", id, current: null),
-                    _ => ScimError.NotFound($"User {command.Id} not found."),
-                },
+                async (session, _) => VersionedWrite.Deleted(await session.DeleteUserAsync(id, clock.GetUtcNow().UtcDateTime, versions), "User", id),
                 cancellationToken);
         }
     }
