@@ -82,7 +82,7 @@ public sealed class UserPasswords(PasswordHandling handling)
         value is null || (value is JsonValue v && (v.GetValueKind() == JsonValueKind.Null
             || (v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0)));
 
+    // Every spelling of the path (any case, with the core schema's URN) resolves to the one attribute.
     private static bool IsPassword(string? path) =>
-        path is not null && (string.Equals(path.Trim(), "password", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(path.Trim(), ScimSchemaUris.User + ":password", StringComparison.OrdinalIgnoreCase));
+        !string.IsNullOrWhiteSpace(path) && AttributePathResolver.Resolve(path.Trim(), ResourceTypeDefinition.User).Value?.Attribute == UserSchema.Password;
 }
