@@ -104,7 +104,12 @@ public static class UserSchema
                 "photos",
                 "URLs of photos of the User.",
                 ["photo", "thumbnail"],
-                Reference("value", "URL of a photo of the User.", "external")),
+                // A reference is case exact (RFC 7643 §2.3.7), although §8.7.1 lists photos.value without caseExact.
+                new()
+                {
+                    Name = "value", Type = AttributeType.Reference, Description = "URL of a photo of the User.",
+                    ReferenceTypes = ["external"], CaseExact = true,
+                }),
             Addresses,
             Groups,
             MultiValued("entitlements", "A list of entitlements for the User that represent a thing the User has.", []),
@@ -113,6 +118,7 @@ public static class UserSchema
                 "x509Certificates",
                 "A list of certificates issued to the User.",
                 [],
-                new() { Name = "value", Type = AttributeType.Binary, Description = "The value of an X.509 certificate." }),
+                // A binary is case exact (RFC 7643 §2.3.6).
+                new() { Name = "value", Type = AttributeType.Binary, Description = "The value of an X.509 certificate.", CaseExact = true }),
         ]);
 }

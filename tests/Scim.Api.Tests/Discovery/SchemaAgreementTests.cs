@@ -19,6 +19,9 @@ namespace Scim.Api.Tests.Discovery;
 /// <item><c>writeOnly</c>: accepted, and never in an answer, not even when <c>attributes</c> names it.</item>
 /// <item><c>returned</c>: <c>always</c> whatever the parameters say, <c>default</c> unless <c>excludedAttributes</c>
 /// names it, <c>request</c> only when <c>attributes</c> names it, <c>never</c> never.</item>
+/// <item><c>caseExact</c>: a filter <c>eq</c> on the attribute's value with every letter's case swapped matches when
+/// it is false and does not when it is true (RFC 7643 §2.2, RFC 7644 §3.4.2.2); the value as read always matches.
+/// Attributes the server derives at read time are not filterable; the test lists them.</item>
 /// </list>
 /// Every disagreement is collected, so one run lists them all.
 /// </summary>
@@ -46,6 +49,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
         await run.ReadWriteIsSetByPatchAsync();
         await run.ImmutableIsRefusedByPatchAsync();
         await run.ReadOnlyIsIgnoredByPostAndPutAndRefusedByPatchAsync();
+        await run.FiltersCompareAsCaseExactSaysAsync();
 
         Assert.True(run.Disagreements.Count == 0, $"/Schemas and behaviour disagree for {urn}:\n" + string.Join("\n", run.Disagreements));
     }
@@ -292,6 +296,63 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
                     : Bogus(facet, 3);
                 await ExpectRefusedAsync(facet, facet.Path, value, before, "readOnly");
             }
+        }
+
+        public async Task FiltersCompareAsCaseExactSaysAsync()
+        {
+            var read = await client.GetScimAsync(Resource);
+            var notFilterable = new List<string>();
+            foreach (var facet in facets.Where(f => f.IsLeaf && f.Type is "string" or "reference" or "binary"))
+            {
+                if (ValuesAt(read, facet).FirstOrDefault() is not JsonValue held || !held.TryGetValue<string>(out var value))
+                {
+                    continue;
+                }
+
+                var exact = await FindsSubjectAsync(facet, value);
+                if (exact is null)
+                {
+                    notFilterable.Add(facet.Path);
+                    continue;
+                }
+
+                var swapped = new string(value.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
+                var caseExact = facet.Attribute["caseExact"]!.GetValue<bool>();
+                if (exact != true)
+                {
+                    Disagree(facet, $"a filter eq its value '{value}' does not find the resource");
+                }
+                else if (swapped != value && await FindsSubjectAsync(facet, swapped) != !caseExact)
+                {
+                    Disagree(facet, $"caseExact {caseExact.ToString().ToLowerInvariant()}, but a filter eq '{swapped}' (the value '{value}' with its case swapped) "
+                        + (caseExact ? "finds the resource" : "does not find the resource"));
+                }
+            }
+
+            string[] derived = isGroup
+                ? ["members.$ref", "members.display"]
+                : urn == EnterpriseUrn
+                    ? [$"{urn}:manager.$ref", $"{urn}:manager.displayName"]
+                    : ["groups.value", "groups.$ref", "groups.display", "groups.type"];
+            var unexpected = notFilterable.Except(derived).ToList();
+            if (unexpected.Count > 0)
+            {
+                Disagreements.Add($"not filterable although stored: {string.Join(", ", unexpected)}");
+            }
+        }
+
+        // Whether a filter eq value finds the subject; null when the filter is refused as naming no filterable attribute.
+        private async Task<bool?> FindsSubjectAsync(Facet facet, string value)
+        {
+            var filter = $"{facet.Path} eq {JsonValue.Create(value).ToJsonString()}";
+            var response = await client.GetAsync($"{Endpoint}?count=1000&filter={Uri.EscapeDataString(filter)}");
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                return null;
+            }
+
+            var list = await response.ReadScimAsync(HttpStatusCode.OK);
+            return list.Resources().Any(r => r["id"]!.GetValue<string>() == subject);
         }
 
         private async Task ExpectRefusedAsync(Facet facet, string path, JsonNode value, JsonObject before, string mutability)

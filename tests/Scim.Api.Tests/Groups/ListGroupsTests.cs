@@ -170,7 +170,7 @@ public sealed class ListGroupsTests(ScimApiFactory factory) : IClassFixture<Scim
     [Fact]
     public async Task ListGroups_MemberFilter_IsAnInSubqueryOnTheMemberTable()
     {
-        var sql = await FilterSql.ToSqlAsync(factory, db => db.Groups, $"members[value eq \"{Guid.NewGuid()}\"]", GroupFilterMap.Map);
+        var sql = await FilterSql.ToSqlAsync(factory, db => db.Groups, $"members[value eq \"{Guid.NewGuid()}\"]", GroupCatalogue.Catalogue.FilterMap);
 
         Assert.Matches("g\\.Id IN \\(\\s*SELECT \\w+\\.GroupId\\s+FROM group_members", sql);
     }

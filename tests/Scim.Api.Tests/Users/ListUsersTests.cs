@@ -324,7 +324,7 @@ public sealed class ListUsersTests(ScimApiFactory factory) : IClassFixture<ScimA
     [InlineData("emails co \"contoso\"")]
     public async Task ListUsers_EmailFilter_IsAnInSubqueryOnTheValueTable(string filter)
     {
-        var sql = await FilterSql.ToSqlAsync(factory, db => db.Users, filter, UserFilterMap.Map);
+        var sql = await FilterSql.ToSqlAsync(factory, db => db.Users, filter, UserCatalogue.Catalogue.FilterMap);
 
         Assert.Matches("u\\.Id IN \\(\\s*SELECT \\w+\\.UserId\\s+FROM user_values", sql);
         Assert.DoesNotContain("EXISTS", sql, StringComparison.Ordinal);

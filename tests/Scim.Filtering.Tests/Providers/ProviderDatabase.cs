@@ -38,7 +38,7 @@ public abstract class ProviderDatabase : IAsyncLifetime
     /// <summary>The server's predicate for <paramref name="filter"/> on users.</summary>
     public static System.Linq.Expressions.Expression<Func<Domain.Users.User, bool>> Compile(string filter, ScimDbContext db)
     {
-        var compiled = FilterCompiler.Compile(filter, UserFilterMap.Map, db);
+        var compiled = FilterCompiler.Compile(filter, UserCatalogue.Catalogue.FilterMap, db);
         return compiled.Value ?? throw new InvalidOperationException($"'{filter}' did not compile: {compiled.Error?.Detail}");
     }
 

@@ -1,9 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
-using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
 using Scim.Protocol;
 
@@ -15,20 +12,9 @@ internal static class GroupWriter
     /// <summary>Copies the attributes of <paramref name="resource"/> onto <paramref name="group"/>.</summary>
     public static ScimError? Apply(Group group, JsonObject resource)
     {
-        ScimGroup dto;
-        try
+        if ((GroupCatalogue.Catalogue.Read(resource, group) ?? GroupCatalogue.Catalogue.CheckLengths(group)) is { } invalid)
         {
-            dto = resource.Deserialize<ScimGroup>(ScimJson.Options)!;
-        }
-        catch (JsonException ex)
-        {
-            return ScimError.InvalidValue($"The Group has a value of the wrong type: {ex.Message}");
-        }
-
-        dto.Adapt(group, ScimMappings.Config);
-        if (IndexedText.Check(("displayName", group.DisplayName), ("externalId", group.ExternalId)) is { } tooLong)
-        {
-            return tooLong;
+            return invalid;
         }
 
         group.Normalize();

@@ -22,7 +22,7 @@ public static class ListGroups
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
             var page = await ResourcePage.LoadAsync(
-                db, db.Groups, GroupResources.ReadRowsAsync, query.Filter, GroupFilterMap.Map, query.Paging, cancellationToken);
+                db, db.Groups, GroupResources.ReadRowsAsync, query.Filter, GroupCatalogue.Catalogue.FilterMap, query.Paging, cancellationToken);
             if (!page.IsSuccess)
             {
                 return page.Error;

@@ -68,7 +68,7 @@ internal sealed class NetChange(IReadOnlyDictionary<Guid, MemberType> types)
                 Expression<Func<GroupMember, bool>> filter;
                 try
                 {
-                    filter = FilterExpressionBuilder.Build(where.Filter, GroupFilterMap.MemberMap);
+                    filter = FilterExpressionBuilder.Build(where.Filter, GroupCatalogue.MemberMap);
                 }
                 catch (ScimFilterException ex)
                 {

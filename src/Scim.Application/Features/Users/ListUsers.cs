@@ -22,7 +22,7 @@ public static class ListUsers
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
             var page = await ResourcePage.LoadAsync(
-                db, db.Users, (users, ct) => UserResources.ReadRowsAsync(db, users, ct), query.Filter, UserFilterMap.Map, query.Paging, cancellationToken);
+                db, db.Users, (users, ct) => UserResources.ReadRowsAsync(db, users, ct), query.Filter, UserCatalogue.Catalogue.FilterMap, query.Paging, cancellationToken);
             if (!page.IsSuccess)
             {
                 return page.Error;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Mapster;
-using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 
 namespace Scim.Application.Features.Users;
@@ -16,7 +13,7 @@ public static class UserDocument
 {
     /// <summary>
     /// Renders <paramref name="user"/>'s columns and value rows (<see cref="User.Values"/>, <see cref="User.Addresses"/>)
-    /// as its document. Every write renders the document from the entity it writes, so the document says exactly
+    /// as its document, as <see cref="UserCatalogue"/> lays it out. Every write renders the document from the entity it writes, so the document says exactly
     /// what the columns say.
     /// </summary>
     /// <param name="user">The user as it will be stored.</param>
@@ -24,17 +21,6 @@ public static class UserDocument
     public static byte[] Render(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var resource = user.Adapt<ScimUser>(ScimMappings.Config);
-        resource.Schemas = null!;
-        if (resource.EnterpriseUser is { } enterprise)
-        {
-            enterprise.Manager = null;
-            if (enterprise is { EmployeeNumber: null, CostCenter: null, Organization: null, Division: null, Department: null })
-            {
-                resource.EnterpriseUser = null;
-            }
-        }
-
-        return JsonSerializer.SerializeToUtf8Bytes(resource, ScimJson.Options);
+        return UserCatalogue.Catalogue.Render(user);
     }
 }

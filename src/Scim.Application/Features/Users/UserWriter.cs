@@ -1,12 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mapster;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
-using Scim.Application.Common.Resources;
 using Scim.Domain.Users;
 using Scim.Filtering;
 using Scim.Protocol;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
@@ -16,6 +14,8 @@ namespace Scim.Application.Features.Users;
 /// </summary>
 internal static class UserWriter
 {
+    private const string ManagerValue = ScimSchemaUris.EnterpriseUser + ":manager.value";
+
     /// <summary>
     /// Sets <paramref name="user"/>'s attributes, value rows, addresses and document from <paramref name="resource"/>;
     /// fails with 400 on a value of the wrong type or a manager that is not another user of the organization (checked
@@ -25,18 +25,14 @@ internal static class UserWriter
     public static async Task<ScimError?> ApplyAsync(
         IScimDbContext db, User user, JsonObject resource, Guid? currentManagerId, CancellationToken cancellationToken)
     {
-        ScimUser dto;
-        try
+        if ((UserCatalogue.Catalogue.Read(resource, user) ?? UserCatalogue.Catalogue.CheckLengths(user)) is { } invalid)
         {
-            dto = resource.Deserialize<ScimUser>(ScimJson.Options)!;
-        }
-        catch (JsonException ex)
-        {
-            return ScimError.InvalidValue($"The User has a value of the wrong type: {ex.Message}");
+            return invalid;
         }
 
         Guid? managerId = null;
-        if (dto.EnterpriseUser?.Manager?.Value is { Length: > 0 } managerValue)
+        if (UserCatalogue.Catalogue.Locate(resource, ManagerValue) is JsonValue manager
+            && manager.TryGetValue<string>(out var managerValue) && managerValue.Length > 0)
         {
             if (!ScimId.TryParse(managerValue, out var id) || id == user.Id
                 || (id != currentManagerId && !await db.Users.AnyAsync(u => u.Id == id, cancellationToken)))
@@ -47,32 +43,7 @@ internal static class UserWriter
             managerId = id;
         }
 
-        dto.Adapt(user, ScimMappings.Config);
         user.ManagerId = managerId;
-
-        user.Values.Clear();
-        foreach (var attribute in UserMappings.ValueAttributes)
-        {
-            var values = ValuesOf(dto, attribute) ?? [];
-            user.Values.AddRange(values.Select((v, i) => ToRow(v.Adapt<UserValue>(ScimMappings.Config), user, attribute, i)));
-        }
-
-        user.Addresses.Clear();
-        user.Addresses.AddRange((dto.Addresses ?? []).Select((a, i) =>
-        {
-            var row = a.Adapt<UserAddress>(ScimMappings.Config);
-            row.OrganizationId = user.OrganizationId;
-            row.UserId = user.Id;
-            row.Ordinal = i;
-            return row;
-        }));
-        if (IndexedText.Check([
-            ("userName", user.UserName), ("displayName", user.DisplayName), ("externalId", user.ExternalId),
-            .. user.Values.Select(v => ($"{v.Attribute}.value", v.Value))]) is { } tooLong)
-        {
-            return tooLong;
-        }
-
         user.Normalize();
         user.Document = UserDocument.Render(user);
         return null;
@@ -80,7 +51,7 @@ internal static class UserWriter
 
     /// <summary>Whether the value rows or addresses of <paramref name="before"/> and <paramref name="after"/> differ.</summary>
     public static bool RowsDiffer(JsonObject before, JsonObject after) =>
-        UserMappings.ValueAttributes.Append("addresses").Any(a => !JsonNode.DeepEquals(before[a], after[a]));
+        UserCatalogue.Catalogue.RowAttributes.Any(a => !JsonNode.DeepEquals(before[a], after[a]));
 
     /// <summary>A write's status as its result, with this user's 409 and 400 details.</summary>
     public static Result<bool> Outcome(WriteStatus status, User user) => VersionedWrite.Outcome(
@@ -108,25 +79,4 @@ internal static class UserWriter
 
     private static ScimError UnknownManager(string value) =>
         ScimError.InvalidValue($"manager.value '{value}' is not the id of another User of this organization.");
-
-    private static UserValue ToRow(UserValue row, User user, string attribute, int ordinal)
-    {
-        row.OrganizationId = user.OrganizationId;
-        row.UserId = user.Id;
-        row.Attribute = attribute;
-        row.Ordinal = ordinal;
-        return row;
-    }
-
-    private static List<ScimMultiValue>? ValuesOf(ScimUser dto, string attribute) => attribute switch
-    {
-        "emails" => dto.Emails,
-        "phoneNumbers" => dto.PhoneNumbers,
-        "ims" => dto.Ims,
-        "photos" => dto.Photos,
-        "entitlements" => dto.Entitlements,
-        "roles" => dto.Roles,
-        "x509Certificates" => dto.X509Certificates,
-        _ => throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Not a value attribute."),
-    };
 }

@@ -1,0 +1,273 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scim.Application.Common.Persistence;
+using Scim.Filtering.Translation;
+using Scim.Protocol;
+using Scim.Protocol.Schemas;
+
+namespace Scim.Application.Common.Catalogue;
+
+/// <summary>How an attribute is kept.</summary>
+public enum AttributeStorage
+{
+    /// <summary>A column of the resource's (or the element's) row.</summary>
+    Column,
+
+    /// <summary>Rows of an element table, one per value of a multi-valued attribute.</summary>
+    Rows,
+
+    /// <summary>Not stored: assigned or derived when the resource is read, or never returned.</summary>
+    Derived,
+}
+
+/// <summary>One row of an <see cref="AttributeCatalogue{TEntity}"/>: an attribute, where it is kept and what it supports.</summary>
+/// <typeparam name="TEntity">The entity (or element row) the attribute is stored on.</typeparam>
+public abstract class CatalogueEntry<TEntity>
+{
+    private protected CatalogueEntry(CataloguePath path) => Path = path;
+
+    /// <summary>The attribute and its place in a resource.</summary>
+    public CataloguePath Path { get; }
+
+    /// <summary>How the attribute is kept.</summary>
+    public abstract AttributeStorage Storage { get; }
+
+    /// <summary>Whether a filter may name the attribute (RFC 7644 §3.4.2.2); anything else is 400 <c>invalidFilter</c>.</summary>
+    public virtual bool Filterable => Storage != AttributeStorage.Derived;
+
+    /// <summary>Whether <c>sortBy</c> may name the attribute (RFC 7644 §3.4.2.3).</summary>
+    public bool Sortable { get; init; }
+
+    /// <summary>
+    /// Whether the value is a key of an index (a uniqueness or lookup index): such values are limited to
+    /// <see cref="IndexedText.MaxLength"/> characters on every provider.
+    /// </summary>
+    public bool Indexed { get; init; }
+
+    /// <summary>Whether the value is written from a client's representation onto the entity and kept in its stored document.</summary>
+    public virtual bool Mapped => false;
+
+    internal virtual void AddTo(FilterAttributeMap<TEntity> map)
+    {
+    }
+
+    internal virtual ScimError? Read(JsonObject resource, TEntity entity) => null;
+
+    internal virtual void Clear(TEntity entity)
+    {
+    }
+
+    internal virtual bool HasValue(TEntity entity) => false;
+
+    internal virtual void Write(Utf8JsonWriter json, TEntity entity)
+    {
+    }
+
+    internal virtual ScimError? CheckLength(TEntity entity, string prefix) => null;
+}
+
+/// <summary>An attribute assigned or derived at read time (<c>meta.location</c>, <c>groups</c>, <c>$ref</c>) or never returned (<c>password</c>).</summary>
+/// <typeparam name="TEntity">The entity type.</typeparam>
+public sealed class DerivedEntry<TEntity> : CatalogueEntry<TEntity>
+{
+    internal DerivedEntry(CataloguePath path, string source)
+        : base(path) => Source = source;
+
+    /// <summary>Where the value comes from instead of a column: why it is not stored.</summary>
+    public string Source { get; }
+
+    /// <inheritdoc />
+    public override AttributeStorage Storage => AttributeStorage.Derived;
+}
+
+/// <summary>
+/// A single-valued attribute kept in a column of type <typeparamref name="TValue"/>. A column the client may write
+/// (the attribute is not readOnly, and the expression is a settable property) is copied from the representation and
+/// kept in the stored document; other columns (<c>meta.created</c>, computed expressions) serve filters only.
+/// </summary>
+/// <typeparam name="TEntity">The entity type.</typeparam>
+/// <typeparam name="TValue">The column's CLR type.</typeparam>
+public abstract class ColumnEntry<TEntity, TValue> : CatalogueEntry<TEntity>
+{
+    private readonly Func<TEntity, TValue> get;
+    private readonly Action<TEntity, TValue>? set;
+
+    private protected ColumnEntry(CataloguePath path, Expression<Func<TEntity, TValue>> column)
+        : base(path)
+    {
+        Column = column;
+        get = column.Compile();
+        set = path.Definition.Mutability == Mutability.ReadOnly ? null : SetterOf(column);
+    }
+
+    /// <summary>The column the value is kept in.</summary>
+    public Expression<Func<TEntity, TValue>> Column { get; }
+
+    /// <inheritdoc />
+    public override AttributeStorage Storage => AttributeStorage.Column;
+
+    /// <inheritdoc />
+    public override bool Mapped => set is not null;
+
+    internal TValue Get(TEntity entity) => get(entity);
+
+    internal override ScimError? Read(JsonObject resource, TEntity entity)
+    {
+        if (set is null)
+        {
+            return null;
+        }
+
+        var node = Path.Locate(resource);
+        if (node is null)
+        {
+            set(entity, Absent);
+            return null;
+        }
+
+        if (node is JsonValue value && TryConvert(value, out var converted))
+        {
+            set(entity, converted);
+            return null;
+        }
+
+        return ScimError.InvalidValue($"{Path.Name} must be a {Path.Definition.Type.ToString().ToLowerInvariant()}; it is {node.GetValueKind()}.");
+    }
+
+    /// <summary>The column's value when the representation has none.</summary>
+    private protected virtual TValue Absent => default!;
+
+    private protected abstract bool TryConvert(JsonValue value, out TValue converted);
+
+    private static Action<TEntity, TValue>? SetterOf(Expression<Func<TEntity, TValue>> column)
+    {
+        var body = column.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : column.Body;
+        if (body is not MemberExpression { Member: PropertyInfo { SetMethod.IsPublic: true } property } member
+            || member.Expression != column.Parameters[0])
+        {
+            return null;
+        }
+
+        var value = Expression.Parameter(typeof(TValue), "value");
+        var assign = Expression.Assign(member, Expression.Convert(value, property.PropertyType));
+        return Expression.Lambda<Action<TEntity, TValue>>(assign, column.Parameters[0], value).Compile();
+    }
+}
+
+/// <summary>A string, reference or binary attribute (RFC 7643 §2.3.1, §2.3.6, §2.3.7) in a text column.</summary>
+/// <typeparam name="TEntity">The entity type.</typeparam>
+public sealed class TextEntry<TEntity> : ColumnEntry<TEntity, string?>
+{
+    private readonly Expression<Func<TEntity, string?>>? normalized;
+
+    internal TextEntry(CataloguePath path, Expression<Func<TEntity, string?>> column, Expression<Func<TEntity, string?>>? normalized)
+        : base(path, column) => this.normalized = normalized;
+
+    /// <summary>
+    /// The column holding the lower-invariant copy a case-insensitive comparison uses (through an index), or null;
+    /// used only when the attribute is not caseExact.
+    /// </summary>
+    public Expression<Func<TEntity, string?>>? Normalized => Path.Definition.CaseExact ? null : normalized;
+
+    // A required attribute is present in every valid representation; the empty string keeps a non-null column so.
+    private protected override string? Absent => Path.Definition.Required ? "" : null;
+
+    internal override void AddTo(FilterAttributeMap<TEntity> map) =>
+        map.String(Path.Name, Column, Path.Definition.CaseExact, Normalized);
+
+    private protected override bool TryConvert(JsonValue value, out string? converted)
+    {
+        var ok = value.TryGetValue<string>(out var text);
+        converted = text;
+        return ok;
+    }
+
+    internal override bool HasValue(TEntity entity) => Mapped && Get(entity) is not null;
+
+    internal override void Write(Utf8JsonWriter json, TEntity entity)
+    {
+        if (Get(entity) is { } value)
+        {
+            json.WriteString(Path.MemberName, value);
+        }
+    }
+
+    internal override ScimError? CheckLength(TEntity entity, string prefix) =>
+        Indexed ? IndexedText.Check((prefix + Path.Name, Get(entity))) : null;
+}
+
+/// <summary>A boolean attribute (RFC 7643 §2.3.2) in a nullable column: null when the representation has no value.</summary>
+/// <typeparam name="TEntity">The entity type.</typeparam>
+public sealed class BooleanEntry<TEntity> : ColumnEntry<TEntity, bool?>
+{
+    internal BooleanEntry(CataloguePath path, Expression<Func<TEntity, bool?>> column)
+        : base(path, column)
+    {
+    }
+
+    internal override void AddTo(FilterAttributeMap<TEntity> map) => map.Boolean(Path.Name, Column);
+
+    private protected override bool TryConvert(JsonValue value, out bool? converted)
+    {
+        var ok = value.TryGetValue<bool>(out var flag);
+        converted = flag;
+        return ok;
+    }
+
+    internal override bool HasValue(TEntity entity) => Mapped && Get(entity) is not null;
+
+    internal override void Write(Utf8JsonWriter json, TEntity entity)
+    {
+        if (Get(entity) is { } value)
+        {
+            json.WriteBoolean(Path.MemberName, value);
+        }
+    }
+}
+
+/// <summary>A dateTime attribute (RFC 7643 §2.3.5) kept by the server (<c>meta.created</c>, <c>meta.lastModified</c>).</summary>
+/// <typeparam name="TEntity">The entity type.</typeparam>
+public sealed class DateTimeEntry<TEntity> : ColumnEntry<TEntity, DateTime>
+{
+    internal DateTimeEntry(CataloguePath path, Expression<Func<TEntity, DateTime>> column)
+        : base(path, column)
+    {
+    }
+
+    internal override void AddTo(FilterAttributeMap<TEntity> map) => map.DateTime(Path.Name, Column);
+
+    private protected override bool TryConvert(JsonValue value, out DateTime converted) => value.TryGetValue(out converted);
+}
+
+/// <summary>
+/// A resource id in a uuid column: the resource's own <c>id</c>, or a reference to another resource
+/// (<c>manager.value</c>, <c>members.value</c>) that its slice resolves and checks itself before writing it.
+/// Filters compare it exactly, as ids are caseExact (RFC 7643 §3.1).
+/// </summary>
+/// <typeparam name="TEntity">The entity type.</typeparam>
+public sealed class IdEntry<TEntity> : CatalogueEntry<TEntity>
+{
+    private readonly Action<FilterAttributeMap<TEntity>, string> register;
+    private readonly IReadOnlyList<string> aliases;
+
+    internal IdEntry(CataloguePath path, Action<FilterAttributeMap<TEntity>, string> register, IReadOnlyList<string> aliases)
+        : base(path)
+    {
+        this.register = register;
+        this.aliases = aliases;
+    }
+
+    /// <inheritdoc />
+    public override AttributeStorage Storage => AttributeStorage.Column;
+
+    internal override void AddTo(FilterAttributeMap<TEntity> map)
+    {
+        register(map, Path.Name);
+        foreach (var alias in aliases)
+        {
+            register(map, alias);
+        }
+    }
+}
