@@ -136,10 +136,25 @@ public abstract class ColumnEntry<TEntity, TValue> : CatalogueEntry<TEntity>
         return ScimError.InvalidValue($"{Path.Name} must be a {Path.Definition.Type.ToString().ToLowerInvariant()}; it is {node.GetValueKind()}.");
     }
 
+    internal override bool HasValue(TEntity entity) => Mapped && Get(entity) is not null;
+
+    internal override void Write(Utf8JsonWriter json, TEntity entity)
+    {
+        if (Mapped && Get(entity) is { } value)
+        {
+            WriteValue(json, value);
+        }
+    }
+
     /// <summary>The column's value when the representation has none.</summary>
     private protected virtual TValue Absent => default!;
 
     private protected abstract bool TryConvert(JsonValue value, out TValue converted);
+
+    /// <summary>Writes a mapped column's value as the document member of its attribute.</summary>
+    private protected virtual void WriteValue(Utf8JsonWriter json, TValue value)
+    {
+    }
 
     private static Action<TEntity, TValue>? SetterOf(Expression<Func<TEntity, TValue>> column)
     {
@@ -184,15 +199,7 @@ public sealed class TextEntry<TEntity> : ColumnEntry<TEntity, string?>
         return ok;
     }
 
-    internal override bool HasValue(TEntity entity) => Mapped && Get(entity) is not null;
-
-    internal override void Write(Utf8JsonWriter json, TEntity entity)
-    {
-        if (Get(entity) is { } value)
-        {
-            json.WriteString(Path.MemberName, value);
-        }
-    }
+    private protected override void WriteValue(Utf8JsonWriter json, string? value) => json.WriteString(Path.MemberName, value);
 
     internal override ScimError? CheckLength(TEntity entity, string prefix) =>
         Indexed ? IndexedText.Check((prefix + Path.Name, Get(entity))) : null;
@@ -216,15 +223,7 @@ public sealed class BooleanEntry<TEntity> : ColumnEntry<TEntity, bool?>
         return ok;
     }
 
-    internal override bool HasValue(TEntity entity) => Mapped && Get(entity) is not null;
-
-    internal override void Write(Utf8JsonWriter json, TEntity entity)
-    {
-        if (Get(entity) is { } value)
-        {
-            json.WriteBoolean(Path.MemberName, value);
-        }
-    }
+    private protected override void WriteValue(Utf8JsonWriter json, bool? value) => json.WriteBoolean(Path.MemberName, value!.Value);
 }
 
 /// <summary>A dateTime attribute (RFC 7643 §2.3.5) kept by the server (<c>meta.created</c>, <c>meta.lastModified</c>).</summary>
