@@ -1,6 +1,7 @@
 using Mediator;
 using Scim.Api.Http;
 using Scim.Application.Common.Behaviors;
+using Scim.Application.Features;
 using Scim.Application.Features.Organizations;
 using Scim.Application.Features.Users;
 using Scim.Infrastructure.Postgres;
@@ -23,6 +24,7 @@ public static class ScimServices
     /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names the setting.</exception>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
     {
+        ResourceCatalogues.Validate();
         var options = configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
         var connectionString = configuration.GetConnectionString("Scim");
         _ = options.Database.Provider.ToLowerInvariant() switch

@@ -104,7 +104,8 @@ public static class UserSchema
                 "photos",
                 "URLs of photos of the User.",
                 ["photo", "thumbnail"],
-                // A reference is case exact (RFC 7643 §2.3.7), although §8.7.1 lists photos.value without caseExact.
+                // A photo's URL is matched exactly, as RFC 7643 §2.3.7 has references case exact (its §8.7.1 leaves
+                // photos.value, like profileUrl, at caseExact false; profileUrl keeps that, as published since the start).
                 new()
                 {
                     Name = "value", Type = AttributeType.Reference, Description = "URL of a photo of the User.",

@@ -131,7 +131,7 @@ public sealed class AttributeCatalogue<TEntity>
 
         var elementCatalogue = new AttributeCatalogue<TRow>(resolved.Definition);
         subAttributes(elementCatalogue);
-        elementCatalogue.Validated();
+        elementCatalogue.Validated(written: storage is not null);
         return Add(new RowsEntry<TEntity, TRow>(resolved, elements, elementCatalogue, storage, defaultSubAttribute, lookup));
     }
 
@@ -140,13 +140,23 @@ public sealed class AttributeCatalogue<TEntity>
 
     /// <summary>
     /// Checks that the catalogue covers every attribute of its schemas (every sub-attribute of a single-valued complex
-    /// attribute) exactly once.
+    /// attribute) exactly once, and, when the catalogue's values are <paramref name="written"/> from representations,
+    /// that every string or boolean attribute a client may write has a settable column (a computed expression would
+    /// silently drop the client's value).
     /// </summary>
+    /// <param name="written">False for the elements of rows written by a path of their own (group members).</param>
     /// <returns>This catalogue.</returns>
-    /// <exception cref="InvalidOperationException">An attribute is missing or catalogued twice; the message lists them.</exception>
-    public AttributeCatalogue<TEntity> Validated()
+    /// <exception cref="InvalidOperationException">An attribute is missing, catalogued twice or unwritable; the message lists them.</exception>
+    public AttributeCatalogue<TEntity> Validated(bool written = true)
     {
         var problems = new List<string>();
+        if (written)
+        {
+            problems.AddRange(entries
+                .Where(e => e is TextEntry<TEntity> or BooleanEntry<TEntity> && e.Path.Definition.Mutability != Mutability.ReadOnly && !e.Mapped)
+                .Select(e => $"{e.Path.Name} may be written by clients but its column is not a settable property"));
+        }
+
         foreach (var attribute in attributes())
         {
             var leaves = attribute.Attribute is { IsComplex: true, MultiValued: false } complex
@@ -172,7 +182,10 @@ public sealed class AttributeCatalogue<TEntity>
     /// 7643 §3, normalised against the schema): each to the representation's value, or to none when it has none, so
     /// the entity says exactly what the representation says.
     /// </summary>
-    /// <returns>Null, or 400 <c>invalidValue</c> naming the attribute whose value has the wrong JSON type.</returns>
+    /// <returns>
+    /// Null, or 400 <c>invalidValue</c> naming the attribute whose value has the wrong JSON type; the entity is then
+    /// partly written and must be discarded (every write reads onto a new entity and stores nothing on an error).
+    /// </returns>
     public ScimError? Read(JsonObject resource, TEntity entity)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -165,9 +165,16 @@ public abstract class ColumnEntry<TEntity, TValue> : CatalogueEntry<TEntity>
             return null;
         }
 
+        // An absent value is written as null (or ""): a column that cannot hold what the expression's type can is a
+        // declaration error, not a request's.
+        if (!property.PropertyType.IsAssignableFrom(typeof(TValue)))
+        {
+            throw new InvalidOperationException(
+                $"The catalogue reads {property.DeclaringType?.Name}.{property.Name} ({property.PropertyType.Name}) as {typeof(TValue).Name}; declare it with the column's own type.");
+        }
+
         var value = Expression.Parameter(typeof(TValue), "value");
-        var assign = Expression.Assign(member, Expression.Convert(value, property.PropertyType));
-        return Expression.Lambda<Action<TEntity, TValue>>(assign, column.Parameters[0], value).Compile();
+        return Expression.Lambda<Action<TEntity, TValue>>(Expression.Assign(member, value), column.Parameters[0], value).Compile();
     }
 }
 
