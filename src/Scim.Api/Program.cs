@@ -67,6 +67,8 @@ scim.MapUsers();
 scim.MapGroups();
 scim.MapBulk();
 scim.MapDiscovery();
+scim.MapMe();
+scim.MapRootSearch();
 
 await app.StartAsync();
 if (options.CreateFirstOrganization)

@@ -1,3 +1,4 @@
+using Scim.Application.Common.Resources;
 using Scim.Application.Features.Bulk;
 
 namespace Scim.Api;
@@ -25,6 +26,9 @@ public sealed class ScimOptions
 
     /// <summary>The limits of one <c>POST /Bulk</c> request (<c>Scim:Bulk:MaxOperations</c>, <c>Scim:Bulk:MaxPayloadSize</c>).</summary>
     public BulkLimits Bulk { get; set; } = new();
+
+    /// <summary>How lists are paged (<c>Scim:Pagination</c>): the cursor timeout.</summary>
+    public PaginationOptions Pagination { get; set; } = new();
 
     /// <summary>Which database the server keeps the directory in (<c>Scim:Database</c>).</summary>
     public DatabaseOptions Database { get; set; } = new();

@@ -1,9 +1,12 @@
 using Mediator;
+using Microsoft.AspNetCore.DataProtection;
 using Scim.Api.Http;
 using Scim.Application.Common.Behaviors;
+using Scim.Application.Common.Resources;
 using Scim.Application.Features;
 using Scim.Application.Features.Organizations;
 using Scim.Application.Features.Users;
+using Scim.Infrastructure.Data;
 using Scim.Infrastructure.Postgres;
 using Scim.Infrastructure.Sqlite;
 
@@ -50,6 +53,12 @@ public static class ScimServices
             ? options.Bulk
             : throw new InvalidOperationException(
                 $"Scim:Bulk:MaxOperations must be between 1 and {ScimRequestBody.MaxArrayLength} (no JSON array of a request may hold more) and Scim:Bulk:MaxPayloadSize at least 1 byte."));
+        services.AddSingleton(options.Pagination.CursorTimeout >= 1
+            ? options.Pagination
+            : throw new InvalidOperationException("Scim:Pagination:CursorTimeout must be at least 1 (seconds)."));
+        services.AddScoped<ListCursors>();
+        // Cursor keys live in the database, so every instance reads the cursors another issued.
+        services.AddDataProtection().SetApplicationName("Scim.VerticalSlice").PersistKeysToDbContext<ScimDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddMediator((MediatorOptions options) =>

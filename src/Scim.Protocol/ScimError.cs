@@ -46,6 +46,12 @@ public sealed record ScimError(int Status, string? ScimType, string Detail)
     /// <summary>400 <c>noTarget</c>: the PATCH path did not yield a target.</summary>
     public static ScimError NoTarget(string detail) => new(400, "noTarget", detail);
 
+    /// <summary>400 <c>invalidCursor</c> (RFC 9865 §2.3): the cursor is malformed, altered, or belongs to another query or organization.</summary>
+    public static ScimError InvalidCursor(string detail) => new(400, "invalidCursor", detail);
+
+    /// <summary>400 <c>expiredCursor</c> (RFC 9865 §2.3): the cursor was valid but is older than <c>cursorTimeout</c>.</summary>
+    public static ScimError ExpiredCursor(string detail) => new(400, "expiredCursor", detail);
+
     /// <summary>400 <c>mutability</c>: the request tried to change a read-only or immutable attribute.</summary>
     public static ScimError Mutability(string detail) => new(400, "mutability", detail);
 

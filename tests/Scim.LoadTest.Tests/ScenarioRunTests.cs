@@ -212,13 +212,18 @@ public sealed class ScenarioRunTests(ScenarioRunTests.Server server) : IClassFix
     }
 
     [Fact]
-    public async Task Cursor_walk_fails_fast_while_the_server_does_not_advertise_cursors()
+    public async Task Cursor_walk_follows_next_cursors_across_the_directory()
     {
         var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);
-        var run = await LoadTestHarness.RunAsync(server.Factory, token, "cursor-walk", "--requests", "10");
+        var seed = await LoadTestHarness.RunAsync(server.Factory, token, "entra-cycle", "--requests", "15", "--concurrency", "1");
+        Assert.Equal(0, seed.ExitCode);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal("error: cursor-walk: cursor paging is not supported by this server (ServiceProviderConfig)", run.Error.Trim());
+        // Five users in pages of two: three pages a walk, then it starts again from the first page.
+        var run = await LoadTestHarness.RunAsync(server.Factory, token, "cursor-walk", "--requests", "10", "--concurrency", "1", "--page-size", "2");
+
+        Assert.True(run.ExitCode == 0, run.Console + run.Error);
+        Assert.Equal(10, run.Report.GetProperty("successes").GetInt64());
+        Assert.Equal(0, run.Report.GetProperty("errors").GetInt64());
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class RenderingBenchmarks
 
     /// <summary>A ListResponse of 100 users, default attributes.</summary>
     [Benchmark]
-    public ValueTask PageOf100() => WriteAsync(new ListResponseBody<UserRow>(page, 5_000, 1, new UserRenderer(AttributeProjection.Default, groups)));
+    public ValueTask PageOf100() => WriteAsync(new ListResponseBody([new ListSection<UserRow>(page, new UserRenderer(AttributeProjection.Default, groups))], 5_000, 1, null));
 
     private async ValueTask WriteAsync(ScimBody body)
     {

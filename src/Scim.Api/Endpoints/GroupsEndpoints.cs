@@ -36,7 +36,7 @@ public static class GroupsEndpoints
     {
         var query = request.ToQuery(ResourceTypeDefinition.Group);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
+            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!), ct))
             : ScimResults.Error(query.Error);
     }
 
@@ -44,7 +44,7 @@ public static class GroupsEndpoints
     {
         var query = await SearchRequest.ReadAsync(context.Request, ResourceTypeDefinition.Group, ct);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
+            ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!), ct))
             : ScimResults.Error(query.Error);
     }
 

@@ -36,7 +36,7 @@ public static class UsersEndpoints
     {
         var query = request.ToQuery(ResourceTypeDefinition.User);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
+            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!), ct))
             : ScimResults.Error(query.Error);
     }
 
@@ -44,7 +44,7 @@ public static class UsersEndpoints
     {
         var query = await SearchRequest.ReadAsync(context.Request, ResourceTypeDefinition.User, ct);
         return query.IsSuccess
-            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!.Filter, query.Value.Paging, query.Value.Projection), ct))
+            ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!), ct))
             : ScimResults.Error(query.Error);
     }
 

@@ -5,23 +5,17 @@ using Scim.Protocol.Schemas;
 
 namespace Scim.Api.Http;
 
-/// <summary>A list request's decoded parts: filter, paging and projection.</summary>
-public sealed record ListQuery(string? Filter, ListParameters Paging, AttributeProjection Projection);
-
 /// <summary>
-/// The query parameters of GET /Users and GET /Groups (RFC 7644 §3.4.2). Parameters the server does not know,
-/// such as Entra's <c>aadOptscim062020</c> flag, are ignored. ASP.NET Core decodes <c>+</c> and <c>%XX</c> (UTF-8).
+/// The query parameters of GET /Users and GET /Groups (RFC 7644 §3.4.2; <c>cursor</c>: RFC 9865 §2.1). Parameters the
+/// server does not know, such as Entra's <c>aadOptscim062020</c> flag, are ignored. ASP.NET Core decodes <c>+</c> and
+/// <c>%XX</c> (UTF-8).
 /// </summary>
-public sealed record ListRequest(string? Filter, string? StartIndex, string? Count, string? Attributes, string? ExcludedAttributes)
+public sealed record ListRequest(
+    string? Filter, string? SortBy, string? SortOrder, string? StartIndex, string? Count, string? Cursor, string? Attributes, string? ExcludedAttributes)
 {
-    /// <summary>Validates paging and builds the projection for resources of <paramref name="type"/>.</summary>
-    public Result<ListQuery> ToQuery(ResourceTypeDefinition type)
-    {
-        var paging = ListParameters.Parse(StartIndex, Count);
-        return paging.IsSuccess
-            ? new ListQuery(Filter, paging.Value!, Projection(Attributes, ExcludedAttributes, type))
-            : paging.Error;
-    }
+    /// <summary>Validates the parameters and builds the projection for resources of <paramref name="type"/>.</summary>
+    public Result<ListQuery> ToQuery(ResourceTypeDefinition type) =>
+        ListQuery.Create(Filter, SortBy, SortOrder, StartIndex, Count, Cursor, Projection(Attributes, ExcludedAttributes, type));
 
     /// <summary>The projection of comma-separated <c>attributes</c> / <c>excludedAttributes</c> values.</summary>
     public static AttributeProjection Projection(string? attributes, string? excludedAttributes, ResourceTypeDefinition type) =>
@@ -40,17 +34,23 @@ public sealed record ListRequest(string? Filter, string? StartIndex, string? Cou
     }
 }
 
-/// <summary>The body of POST /.search (RFC 7644 §3.4.3), e.g. <c>{"schemas":[SearchRequest URN],"filter":"...","startIndex":1,"count":10}</c>.</summary>
+/// <summary>The body of POST /.search (RFC 7644 §3.4.3; <c>cursor</c>: RFC 9865 §2.1), e.g. <c>{"schemas":[SearchRequest URN],"filter":"...","startIndex":1,"count":10}</c>.</summary>
 public sealed class SearchRequest
 {
     /// <summary><c>schemas</c>: <c>urn:ietf:params:scim:api:messages:2.0:SearchRequest</c>.</summary>
     public List<string>? Schemas { get; set; }
     /// <summary><c>filter</c> (RFC 7644 §3.4.2.2), e.g. <c>userName eq "bjensen"</c>; absent returns every resource.</summary>
     public string? Filter { get; set; }
+    /// <summary><c>sortBy</c> (RFC 7644 §3.4.2.3): the attribute path to order by, one the catalogue marks sortable.</summary>
+    public string? SortBy { get; set; }
+    /// <summary><c>sortOrder</c> (RFC 7644 §3.4.2.3): <c>ascending</c> (the default) or <c>descending</c>.</summary>
+    public string? SortOrder { get; set; }
     /// <summary><c>startIndex</c> (RFC 7644 §3.4.2.4): 1-based; values below 1 are read as 1.</summary>
     public int? StartIndex { get; set; }
-    /// <summary><c>count</c> (RFC 7644 §3.4.2.4): page size, 0 to 200 (<see cref="ListParameters.MaxCount"/>; larger values are capped); absent means the maximum.</summary>
+    /// <summary><c>count</c> (RFC 7644 §3.4.2.4): page size, 0 to 200 (<see cref="ListQuery.MaxCount"/>; larger values are capped); absent means the maximum.</summary>
     public int? Count { get; set; }
+    /// <summary><c>cursor</c> (RFC 9865 §2.1): empty for the first page by cursor, then the <c>nextCursor</c> of the page before; absent pages by index.</summary>
+    public string? Cursor { get; set; }
     /// <summary><c>attributes</c> (RFC 7644 §3.4.2.5): the only attribute paths to return, besides those always returned (such as <c>id</c>).</summary>
     public List<string>? Attributes { get; set; }
     /// <summary><c>excludedAttributes</c> (RFC 7644 §3.4.2.5): attribute paths to leave out.</summary>
@@ -59,6 +59,13 @@ public sealed class SearchRequest
     /// <summary>Reads and validates a SearchRequest body for resources of <paramref name="type"/>.</summary>
     public static async Task<Result<ListQuery>> ReadAsync(HttpRequest request, ResourceTypeDefinition type, CancellationToken cancellationToken)
     {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        return body.IsSuccess ? body.Value!.ToQuery(type) : body.Error;
+    }
+
+    /// <summary>Reads a SearchRequest body (RFC 7644 §3.4.3), checking what does not depend on the resource type.</summary>
+    public static async Task<Result<SearchRequest>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var body = await ScimRequestBody.ReadAsync<SearchRequest>(request, "SearchRequest", cancellationToken);
         if (!body.IsSuccess)
         {
@@ -66,14 +73,17 @@ public sealed class SearchRequest
         }
 
         var search = body.Value!;
-        if (search.Attributes?.Contains(null!) == true || search.ExcludedAttributes?.Contains(null!) == true)
-        {
-            return ScimError.InvalidSyntax("'attributes' and 'excludedAttributes' must be arrays of attribute path strings; null is not one (RFC 7644 §3.4.3).");
-        }
+        return search.Attributes?.Contains(null!) == true || search.ExcludedAttributes?.Contains(null!) == true
+            ? ScimError.InvalidSyntax("'attributes' and 'excludedAttributes' must be arrays of attribute path strings; null is not one (RFC 7644 §3.4.3).")
+            : search;
+    }
 
-        var paging = ListParameters.Parse(search.StartIndex?.ToString(System.Globalization.CultureInfo.InvariantCulture), search.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return paging.IsSuccess
-            ? new ListQuery(search.Filter, paging.Value!, AttributeProjection.Parse(search.Attributes ?? [], search.ExcludedAttributes ?? [], type))
-            : paging.Error;
+    /// <summary>The list query this SearchRequest asks of resources of <paramref name="type"/>.</summary>
+    public Result<ListQuery> ToQuery(ResourceTypeDefinition type)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return ListQuery.Create(
+            Filter, SortBy, SortOrder, StartIndex?.ToString(invariant), Count?.ToString(invariant), Cursor,
+            AttributeProjection.Parse(Attributes ?? [], ExcludedAttributes ?? [], type));
     }
 }

@@ -13,10 +13,10 @@ public sealed class ScimListResponse<T>
     /// <summary><c>["urn:ietf:params:scim:api:messages:2.0:ListResponse"]</c>.</summary>
     public List<string> Schemas { get; set; } = [];
 
-    /// <summary>The number of results the query matched, across all pages.</summary>
-    public int TotalResults { get; set; }
+    /// <summary>The number of results the query matched, across all pages; absent on a page by cursor (RFC 9865), whose walk never counts.</summary>
+    public int? TotalResults { get; set; }
 
-    /// <summary>The 1-based index of the first result on this page.</summary>
+    /// <summary>The 1-based index of the first result on this page; absent on a page by cursor.</summary>
     public int? StartIndex { get; set; }
 
     /// <summary>The number of resources on this page.</summary>
@@ -25,6 +25,12 @@ public sealed class ScimListResponse<T>
     /// <summary>The resources on this page.</summary>
     [JsonPropertyName("Resources")]
     public List<T> Resources { get; set; } = [];
+
+    /// <summary>
+    /// <c>nextCursor</c> (RFC 9865 §2.2): on a page asked for by <c>cursor</c>, the cursor of the next page — send it as
+    /// <c>cursor</c> with every other parameter unchanged; absent on the last page and on pages by <c>startIndex</c>.
+    /// </summary>
+    public string? NextCursor { get; set; }
 }
 
 /// <summary>A SCIM error response (RFC 7644 §3.12).</summary>
@@ -73,6 +79,9 @@ public sealed class ScimServiceProviderConfig
     /// <summary>The supported authentication schemes.</summary>
     public List<ScimAuthenticationScheme> AuthenticationSchemes { get; set; } = [];
 
+    /// <summary>Pagination support (RFC 9865 §4): both methods, index by default.</summary>
+    public ScimPaginationFeature? Pagination { get; set; }
+
     /// <summary>Resource metadata.</summary>
     public ScimMeta? Meta { get; set; }
 }
@@ -105,6 +114,28 @@ public sealed class ScimFilterFeature
 
     /// <summary>The maximum number of resources returned in one response.</summary>
     public int MaxResults { get; set; }
+}
+
+/// <summary>Pagination support (RFC 9865 §4).</summary>
+public sealed class ScimPaginationFeature
+{
+    /// <summary>Whether cursor pagination (<c>cursor</c>, <c>nextCursor</c>) is supported.</summary>
+    public bool Cursor { get; set; }
+
+    /// <summary>Whether index pagination (<c>startIndex</c>, RFC 7644 §3.4.2.4) is supported.</summary>
+    public bool Index { get; set; }
+
+    /// <summary><c>cursor</c> or <c>index</c>: the method used when a request names neither <c>cursor</c> nor <c>startIndex</c>.</summary>
+    public string? DefaultPaginationMethod { get; set; }
+
+    /// <summary>The number of resources on a page when a request has no <c>count</c>.</summary>
+    public int? DefaultPageSize { get; set; }
+
+    /// <summary>The most resources on one page, whatever <c>count</c> asks for.</summary>
+    public int? MaxPageSize { get; set; }
+
+    /// <summary>The minimum number of seconds a cursor stays valid between page requests.</summary>
+    public int? CursorTimeout { get; set; }
 }
 
 /// <summary>An authentication scheme (RFC 7643 §5).</summary>

@@ -43,6 +43,7 @@ public static class ScimOpenApiDocument
             settings.SchemaSettings.SchemaNameGenerator = new ScimSchemaNameGenerator();
             settings.SchemaSettings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(JsonNode), _ => { }));
             settings.SchemaSettings.SchemaProcessors.Add(new ExtensibleResourceProcessor());
+            settings.SchemaSettings.SchemaProcessors.Add(new ResourceGuaranteesProcessor());
             settings.AddSecurity(SecuritySchemeName, new OpenApiSecurityScheme
             {
                 Type = OpenApiSecuritySchemeType.Http,

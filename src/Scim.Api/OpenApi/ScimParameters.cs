@@ -25,13 +25,14 @@ public static class ScimParameters
     public static readonly ScimParameterMetadata Filter = Query("filter", JsonObjectType.String,
         "A filter expression (RFC 7644 §3.4.2.2), e.g. userName eq \"bjensen\" or emails[type eq \"work\"].value co \"@example.com\". Invalid filters get 400 invalidFilter.");
 
-    /// <summary><c>sortBy</c>: ignored today.</summary>
+    /// <summary><c>sortBy</c> (RFC 7644 §3.4.2.3).</summary>
     public static readonly ScimParameterMetadata SortBy = Query("sortBy", JsonObjectType.String,
-        "Ignored today: sorting is not supported yet (ServiceProviderConfig sort.supported is false); results come in the server's stable order.");
+        "The attribute to sort by (RFC 7644 §3.4.2.3), e.g. userName or meta.lastModified; any other than the sortable ones is 400 invalidValue naming them. "
+        + "Without it: creation time, then id.");
 
-    /// <summary><c>sortOrder</c>: ignored today.</summary>
+    /// <summary><c>sortOrder</c> (RFC 7644 §3.4.2.3).</summary>
     public static readonly ScimParameterMetadata SortOrder = Query("sortOrder", JsonObjectType.String,
-        "Ignored today: sorting is not supported yet (ServiceProviderConfig sort.supported is false). RFC values: ascending, descending.");
+        "ascending (the default) or descending; resources without a value come last ascending and first descending.");
 
     /// <summary><c>startIndex</c> (RFC 7644 §3.4.2.4).</summary>
     public static readonly ScimParameterMetadata StartIndex = Query("startIndex", JsonObjectType.Integer,
@@ -41,9 +42,10 @@ public static class ScimParameters
     public static readonly ScimParameterMetadata Count = Query("count", JsonObjectType.Integer,
         "The maximum number of results on the page (default and maximum 200; 0 returns only totalResults).");
 
-    /// <summary><c>cursor</c>: ignored today.</summary>
+    /// <summary><c>cursor</c> (RFC 9865).</summary>
     public static readonly ScimParameterMetadata Cursor = Query("cursor", JsonObjectType.String,
-        "Ignored today: cursor-based pagination is not supported yet; page with startIndex and count.");
+        "Cursor paging (RFC 9865): empty for the first page, then the nextCursor of the page before, with the same filter and sort. "
+        + "Not with startIndex. 400 invalidCursor or expiredCursor when it cannot be used.");
 
     /// <summary><c>attributes</c> (RFC 7644 §3.9).</summary>
     public static readonly ScimParameterMetadata Attributes = Query("attributes", JsonObjectType.String,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
@@ -12,7 +13,7 @@ namespace Scim.Infrastructure.Data;
 /// unique per organization without a check-then-insert race. Instances are pooled: a request's
 /// <see cref="ScimDbContextLease"/> binds one to the request's organization, and returning it to the pool clears it.
 /// </summary>
-public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbContext(options), IScimDbContext
+public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbContext(options), IScimDbContext, IDataProtectionKeyContext
 {
     /// <summary>The tenants, table <c>organizations</c> (not organization-filtered).</summary>
     public DbSet<Organization> Organizations => Set<Organization>();
@@ -24,6 +25,11 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public DbSet<Group> Groups => Set<Group>();
     /// <summary>Group membership rows (<c>members</c>, RFC 7643 §4.2), filtered to the request's organization.</summary>
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    /// <summary>
+    /// The server's ASP.NET Core Data Protection keys (table <c>data_protection_keys</c>, not organization-filtered),
+    /// shared by every instance on the database: they encrypt and authenticate list cursors.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private OrganizationContext organization = new();
     private bool leased;
@@ -65,10 +71,19 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
         return base.DisposeAsync();
     }
 
+    /// <summary>As <see cref="ReturnAsync"/>, for a scope disposed synchronously (the Data Protection key store's).</summary>
+    internal void Return()
+    {
+        leased = false;
+        organization = new();
+        base.Dispose();
+    }
+
     /// <summary>Maps the entities to tables, the organization query filters, keys and the unique indexes on the normalized columns.</summary>
     /// <param name="modelBuilder">The model being built.</param>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.Entity<Organization>(e =>
         {
             e.ToTable("organizations");

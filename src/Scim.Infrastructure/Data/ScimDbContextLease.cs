@@ -8,7 +8,7 @@ namespace Scim.Infrastructure.Data;
 /// request's organization; returned to the pool once, when the request's scope ends. When the provider asks for it,
 /// the context's connection is opened here and stays open for the whole request.
 /// </summary>
-internal sealed class ScimDbContextLease : IAsyncDisposable
+internal sealed class ScimDbContextLease : IAsyncDisposable, IDisposable
 {
     public ScimDbContextLease(IDbContextFactory<ScimDbContext> pool, OrganizationContext organization, bool holdConnection)
     {
@@ -26,4 +26,7 @@ internal sealed class ScimDbContextLease : IAsyncDisposable
     public ScimDbContext Context { get; }
 
     public ValueTask DisposeAsync() => Context.ReturnAsync();
+
+    /// <summary>Returns the context to the pool when the scope is disposed synchronously.</summary>
+    public void Dispose() => Context.Return();
 }

@@ -24,7 +24,7 @@ public sealed class GetServiceProviderConfigTests(ScimApiFactory factory) : ICla
         Assert.Equal(1000, config["bulk"]!["maxOperations"]!.GetValue<int>());
         Assert.Equal(1_048_576, config["bulk"]!["maxPayloadSize"]!.GetValue<int>());
         Assert.False(config["changePassword"]!["supported"]!.GetValue<bool>());
-        Assert.False(config["sort"]!["supported"]!.GetValue<bool>());
+        Assert.True(config["sort"]!["supported"]!.GetValue<bool>());
         Assert.True(config["etag"]!["supported"]!.GetValue<bool>());
         var scheme = Assert.Single(config["authenticationSchemes"]!.AsArray())!;
         Assert.Equal("oauthbearertoken", scheme["type"]!.GetValue<string>());

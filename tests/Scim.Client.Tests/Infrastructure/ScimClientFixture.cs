@@ -7,11 +7,14 @@ public sealed class ScimClientFixture : IDisposable
 {
     public ScimApiFactory Factory { get; } = new();
 
-    /// <summary>A generated client for a new organization, authenticated the way a consumer would: through <see cref="ScimBearerTokenHandler"/>.</summary>
-    public async Task<IScimClient> CreateClientAsync()
+    /// <summary>
+    /// A generated client for a new organization, authenticated the way a consumer would: through
+    /// <see cref="ScimBearerTokenHandler"/>, followed by <paramref name="handlers"/>.
+    /// </summary>
+    public async Task<IScimClient> CreateClientAsync(params DelegatingHandler[] handlers)
     {
         var (_, token) = await Factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
-        return new ScimClient(Factory.CreateDefaultClient(new Uri("http://localhost/"), new ScimBearerTokenHandler(token)));
+        return new ScimClient(Factory.CreateDefaultClient(new Uri("http://localhost/"), [new ScimBearerTokenHandler(token), .. handlers]));
     }
 
     public void Dispose() => Factory.Dispose();

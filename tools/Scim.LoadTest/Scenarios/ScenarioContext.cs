@@ -58,8 +58,10 @@ internal sealed class ScenarioContext(IScimClient client, HttpClient http, LoadT
 
         const int PageSize = 200;
         var first = await Client.ListUsersAsync(startIndex: 1, count: PageSize, attributes: "id,userName", cancellationToken: cancellationToken);
-        TotalUsers = first.TotalResults;
-        if (first.TotalResults == 0)
+        // An index page (startIndex given) always carries totalResults.
+        var total = first.TotalResults ?? 0;
+        TotalUsers = total;
+        if (total == 0)
         {
             await CreateWorkingSetAsync(cancellationToken);
             return;
@@ -75,9 +77,9 @@ internal sealed class ScenarioContext(IScimClient client, HttpClient http, LoadT
         }
 
         Add(first);
-        var target = (int)Math.Min(sampleSize, first.TotalResults);
+        var target = (int)Math.Min(sampleSize, total);
         var pages = (target + PageSize - 1) / PageSize;
-        var stride = Math.Max(PageSize, first.TotalResults / pages);
+        var stride = Math.Max(PageSize, total / pages);
         for (var page = 1; page < pages && users.Count < target; page++)
         {
             Add(await Client.ListUsersAsync(startIndex: (int)Math.Min(int.MaxValue, 1 + (page * stride)), count: Math.Min(PageSize, target - users.Count),

@@ -66,6 +66,9 @@ public abstract class CatalogueEntry<TEntity>
     }
 
     internal virtual ScimError? CheckLength(TEntity entity, string prefix) => null;
+
+    /// <summary>For a multi-valued attribute: the sort key of its sortable <paramref name="subAttribute"/>, or null.</summary>
+    internal virtual Expression<Func<TEntity, string?>>? SortKey(AttributeDefinition subAttribute) => null;
 }
 
 /// <summary>An attribute assigned or derived at read time (<c>meta.location</c>, <c>groups</c>, <c>$ref</c>) or never returned (<c>password</c>).</summary>

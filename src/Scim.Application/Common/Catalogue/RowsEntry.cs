@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Filtering.Translation;
 using Scim.Protocol;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Common.Catalogue;
 
@@ -14,8 +15,12 @@ namespace Scim.Application.Common.Catalogue;
 /// <typeparam name="TRow">The element row.</typeparam>
 /// <param name="List">The owner's list of rows (several attributes may share one list, told apart by the elements expression).</param>
 /// <param name="Create">A new row for the owner at the given 0-based position, keyed to the owner and the attribute.</param>
-/// <param name="Ordinal">A row's position.</param>
-public sealed record RowStorage<TEntity, TRow>(Func<TEntity, List<TRow>> List, Func<TEntity, int, TRow> Create, Func<TRow, int> Ordinal);
+/// <param name="Ordinal">A row's position (also what "the first value" means when a list is sorted by the attribute).</param>
+public sealed record RowStorage<TEntity, TRow>(Func<TEntity, List<TRow>> List, Func<TEntity, int, TRow> Create, Expression<Func<TRow, int>> Ordinal)
+{
+    /// <summary><see cref="Ordinal"/>, compiled.</summary>
+    internal Func<TRow, int> OrdinalOf { get; } = Ordinal.Compile();
+}
 
 /// <summary>
 /// A multi-valued complex attribute (RFC 7643 §2.4) kept as rows of <typeparamref name="TRow"/>, whose
@@ -61,6 +66,30 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
     internal override void AddTo(FilterAttributeMap<TEntity> map) =>
         map.MultiValued(Path.Name, elements, Elements.FilterMap, defaultSubAttribute, lookup);
 
+    /// <summary>
+    /// The sort key of <c>sortBy</c> naming the sortable text sub-attribute <paramref name="subAttribute"/>: its value in
+    /// the primary element, or else the first (RFC 7644 §3.4.2.3), lower-invariant when not caseExact; null when the
+    /// sub-attribute is not sortable or the rows are not stored here.
+    /// </summary>
+    internal override Expression<Func<TEntity, string?>>? SortKey(AttributeDefinition subAttribute)
+    {
+        var text = Elements.Entries.OfType<TextEntry<TRow>>().FirstOrDefault(e => e.Sortable && e.Path.Attribute == subAttribute);
+        var primary = Elements.Entries.OfType<BooleanEntry<TRow>>().FirstOrDefault(e => e.Path.Attribute.Name == "primary");
+        if (text is null || primary is null || storage is null)
+        {
+            return null;
+        }
+
+        var value = text.Normalized ?? text.Column;
+        var isPrimary = Expression.Lambda<Func<TRow, bool>>(
+            Expression.Equal(primary.Column.Body, Expression.Constant(true, typeof(bool?))), primary.Column.Parameters);
+        var ordered = Expression.Call(typeof(Enumerable), nameof(Enumerable.OrderByDescending), [typeof(TRow), typeof(bool)], elements.Body, isPrimary);
+        ordered = Expression.Call(typeof(Enumerable), nameof(Enumerable.ThenBy), [typeof(TRow), typeof(int)], ordered, storage.Ordinal);
+        var values = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TRow), typeof(string)], ordered, value);
+        var first = Expression.Call(typeof(Enumerable), nameof(Enumerable.FirstOrDefault), [typeof(string)], values);
+        return Expression.Lambda<Func<TEntity, string?>>(first, elements.Parameters);
+    }
+
     internal override void Clear(TEntity entity) => storage?.List(entity).Clear();
 
     internal override ScimError? Read(JsonObject resource, TEntity entity)
@@ -105,7 +134,7 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
         }
 
         json.WriteStartArray(Path.MemberName);
-        foreach (var row in rowsOf(entity).OrderBy(storage!.Ordinal))
+        foreach (var row in rowsOf(entity).OrderBy(storage!.OrdinalOf))
         {
             json.WriteStartObject();
             Elements.WriteMembers(json, row);

@@ -32,11 +32,37 @@ internal sealed class ResourceBody<TRow>(TRow row, IResourceRenderer<TRow> rende
         renderer.WriteAsync(row, output, cancellationToken);
 }
 
+/// <summary>The resources of one kind on a page, with the renderer of that kind.</summary>
+internal interface IListSection
+{
+    /// <summary>How many resources the section holds.</summary>
+    int Count { get; }
+
+    /// <summary>Writes each resource as one JSON object, sending the output after each.</summary>
+    ValueTask WriteAsync(ScimJsonOutput output, CancellationToken cancellationToken);
+}
+
+/// <summary>Rows of one kind and their renderer.</summary>
+internal sealed class ListSection<TRow>(IReadOnlyList<TRow> rows, IResourceRenderer<TRow> renderer) : IListSection
+{
+    public int Count => rows.Count;
+
+    public async ValueTask WriteAsync(ScimJsonOutput output, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            await renderer.WriteAsync(row, output, cancellationToken);
+            await output.SendAsync(cancellationToken);
+        }
+    }
+}
+
 /// <summary>
 /// The ListResponse message (RFC 7644 §3.4.2): <c>schemas</c>, <c>totalResults</c>, <c>startIndex</c>,
-/// <c>itemsPerPage</c> and <c>Resources</c>, each resource written by the renderer of its kind.
+/// <c>itemsPerPage</c>, <c>nextCursor</c> (RFC 9865) and <c>Resources</c>, each section's resources written by the
+/// renderer of their kind (a root search has users, then groups).
 /// </summary>
-internal sealed class ListResponseBody<TRow>(IReadOnlyList<TRow> rows, int totalResults, int startIndex, IResourceRenderer<TRow> renderer)
+internal sealed class ListResponseBody(IReadOnlyList<IListSection> sections, int? totalResults, int? startIndex, string? nextCursor)
     : ScimBody
 {
     public override string? ResourcePath => null;
@@ -48,14 +74,26 @@ internal sealed class ListResponseBody<TRow>(IReadOnlyList<TRow> rows, int total
         json.WriteStartArray("schemas");
         json.WriteStringValue(ScimSchemaUris.ListResponse);
         json.WriteEndArray();
-        json.WriteNumber("totalResults", totalResults);
-        json.WriteNumber("startIndex", startIndex);
-        json.WriteNumber("itemsPerPage", rows.Count);
-        json.WriteStartArray("Resources");
-        foreach (var row in rows)
+        if (totalResults is { } total)
         {
-            await renderer.WriteAsync(row, output, cancellationToken);
-            await output.SendAsync(cancellationToken);
+            json.WriteNumber("totalResults", total);
+        }
+
+        if (startIndex is { } start)
+        {
+            json.WriteNumber("startIndex", start);
+        }
+
+        json.WriteNumber("itemsPerPage", sections.Sum(s => s.Count));
+        if (nextCursor is not null)
+        {
+            json.WriteString("nextCursor", nextCursor);
+        }
+
+        json.WriteStartArray("Resources");
+        foreach (var section in sections)
+        {
+            await section.WriteAsync(output, cancellationToken);
         }
 
         json.WriteEndArray();

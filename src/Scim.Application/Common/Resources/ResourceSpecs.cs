@@ -12,21 +12,26 @@ internal sealed class ResourceByIdSpec<T> : Specification<T>
 }
 
 /// <summary>
-/// A page of resources matching a compiled SCIM filter, in a stable order (creation time, then id) so pages never
-/// overlap or skip (RFC 7644 §3.4.2.4); the (organization, created, id) index serves it.
+/// A page of resources matching a compiled SCIM filter, in the total order of a <see cref="SortKey{T}"/> (its key, then
+/// id) so pages never overlap or skip (RFC 7644 §3.4.2.4): by index, <c>skip</c> resources then <c>take</c>; by
+/// cursor, the <c>take</c> resources after the cursor's position (<c>after</c>), which an index on the sort key seeks to.
 /// </summary>
 internal sealed class ResourcesPageSpec<T> : Specification<T>
     where T : class, IScimResource
 {
-    public ResourcesPageSpec(Expression<Func<T, bool>>? filter, ListParameters paging)
+    public ResourcesPageSpec(Expression<Func<T, bool>>? filter, SortKey<T> sort, bool descending, Expression<Func<T, bool>>? after, int skip, int take)
     {
         if (filter is not null)
         {
             Query.Where(filter);
         }
 
-        Query.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
-            .Skip(paging.StartIndex - 1)
-            .Take(paging.Count);
+        if (after is not null)
+        {
+            Query.Where(after);
+        }
+
+        sort.ApplyTo(Query, descending);
+        Query.Skip(skip).Take(take);
     }
 }

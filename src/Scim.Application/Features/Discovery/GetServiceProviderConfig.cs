@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Scim.Application.Common.Resources;
 using Scim.Application.Features.Bulk;
 
 namespace Scim.Application.Features.Discovery;
@@ -10,9 +11,9 @@ public static class GetServiceProviderConfig
     /// <summary>Asks for the ServiceProviderConfig resource (RFC 7643 §5) as JSON; never fails.</summary>
     public sealed record Query : IQuery<JsonObject>;
 
-    internal sealed class Handler(BulkLimits bulk) : IQueryHandler<Query, JsonObject>
+    internal sealed class Handler(BulkLimits bulk, PaginationOptions pagination) : IQueryHandler<Query, JsonObject>
     {
         public ValueTask<JsonObject> Handle(Query query, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(ServiceProviderConfigRenderer.Render(bulk));
+            ValueTask.FromResult(ServiceProviderConfigRenderer.Render(bulk, pagination));
     }
 }

@@ -29,9 +29,9 @@ internal static class GroupCatalogue
             lookup: new ElementLookup<Group, GroupMember>(g => g.Id, m => m.GroupId))
         .DateTime("meta.created", g => g.CreatedUtc, sortable: true)
         .DateTime("meta.lastModified", g => g.LastModifiedUtc, sortable: true)
-        .Derived("meta.resourceType", "the resource type")
+        .Text("meta.resourceType", g => "Group")
         .Derived("meta.location", "the group's URL on this server")
-        .Derived("meta.version", "the row version")
+        .Text("meta.version", g => "W/\"" + g.Version + "\"")
         .Validated();
 
     /// <summary>The sub-attributes of one <c>members</c> element, also used by PATCH filters such as <c>members[type eq "Group"]</c>.</summary>

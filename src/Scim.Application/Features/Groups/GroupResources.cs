@@ -6,6 +6,7 @@ using Scim.Domain.Groups;
 using Scim.Domain.Users;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Groups;
 
@@ -54,6 +55,10 @@ internal static class GroupResources
             .ToJsonObjectAsync(cancellationToken);
         return new GroupForPatch(resource, row.Version);
     }
+
+    /// <summary>How lists of groups are read: the Group schema and catalogue, and the rows of a query's groups.</summary>
+    public static ResourceListing<Group, GroupRow> Listing { get; } =
+        new(ResourceTypeDefinition.Group, GroupCatalogue.Catalogue, ReadRowsAsync, row => row.Id);
 
     /// <summary>The rows of <paramref name="groups"/> (already filtered, ordered and paged), in one statement.</summary>
     public static Task<List<GroupRow>> ReadRowsAsync(IQueryable<Group> groups, CancellationToken cancellationToken) =>

@@ -2,7 +2,6 @@ using Mediator;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
-using Scim.Protocol.Projection;
 
 namespace Scim.Application.Features.Groups;
 
@@ -12,23 +11,17 @@ namespace Scim.Application.Features.Groups;
 /// </summary>
 public static class ListGroups
 {
-    /// <param name="Filter">The SCIM filter, or null for all groups.</param>
-    /// <param name="Paging">startIndex and count.</param>
-    /// <param name="Projection">The attributes / excludedAttributes parameters.</param>
-    public sealed record Query(string? Filter, ListParameters Paging, AttributeProjection Projection) : IQuery<Result<ScimBody>>;
+    /// <param name="List">The filter, sort, page and projection.</param>
+    public sealed record Query(ListQuery List) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<ScimBody>>
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors) : IQueryHandler<Query, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = await ResourcePage.LoadAsync(
-                db, db.Groups, GroupResources.ReadRowsAsync, query.Filter, GroupCatalogue.Catalogue.FilterMap, query.Paging, cancellationToken);
-            if (!page.IsSuccess)
-            {
-                return page.Error;
-            }
-
-            return ListResponse.Create(page.Value!.Items, page.Value.TotalResults, query.Paging.StartIndex, new GroupRenderer(query.Projection, db));
+            var page = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, query.List, cursors, cancellationToken);
+            return page.IsSuccess
+                ? ListResponse.Create(page.Value!, query.List, new GroupRenderer(query.List.Projection, db))
+                : page.Error;
         }
     }
 }

@@ -76,9 +76,9 @@ internal static class UserCatalogue
         .Derived(Enterprise + "manager.displayName", "the manager's current displayName, read with the user")
         .DateTime("meta.created", u => u.CreatedUtc, sortable: true)
         .DateTime("meta.lastModified", u => u.LastModifiedUtc, sortable: true)
-        .Derived("meta.resourceType", "the resource type")
+        .Text("meta.resourceType", u => "User")
         .Derived("meta.location", "the user's URL on this server")
-        .Derived("meta.version", "the row version")
+        .Text("meta.version", u => "W/\"" + u.Version + "\"")
         .Validated();
 
     /// <summary>
@@ -89,7 +89,7 @@ internal static class UserCatalogue
         attribute,
         u => u.Values.Where(v => v.Attribute == attribute),
         v => v
-            .Text("value", v => v.Value, normalized: v => v.ValueNormalized, indexed: true)
+            .Text("value", v => v.Value, normalized: v => v.ValueNormalized, indexed: true, sortable: attribute == "emails")
             .Text("display", v => v.Display)
             .Text("type", v => v.Type)
             .Boolean("primary", v => v.Primary),

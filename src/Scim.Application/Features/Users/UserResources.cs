@@ -6,6 +6,7 @@ using Scim.Domain.Groups;
 using Scim.Domain.Users;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
+using Scim.Protocol.Schemas;
 
 namespace Scim.Application.Features.Users;
 
@@ -58,6 +59,10 @@ internal static class UserResources
         var resource = await new ResourceBody<UserRow>(row, renderer).ToJsonObjectAsync(cancellationToken);
         return new UserForPatch(resource, row.Version, row.ManagerId, row.Document);
     }
+
+    /// <summary>How lists of users are read: the User schemas and catalogue, and the rows of a query's users.</summary>
+    public static ResourceListing<User, UserRow> Listing(IScimDbContext db) =>
+        new(ResourceTypeDefinition.User, UserCatalogue.Catalogue, (users, ct) => ReadRowsAsync(db, users, ct), row => row.Id);
 
     /// <summary>
     /// The rows of <paramref name="users"/> (already filtered, ordered and paged), in one statement: a list or search

@@ -1,0 +1,37 @@
+using Mediator;
+using Scim.Api.Http;
+using Scim.Application.Common.Resources;
+using Scim.Application.Features.Search;
+using Scim.Protocol;
+using Scim.Protocol.Schemas;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>The search of the root (RFC 7644 §3.4.2, §3.4.3): users and groups in one ListResponse.</summary>
+public static class RootSearchEndpoints
+{
+    /// <summary>Maps <c>GET /</c> (the query parameters of a list) and <c>POST /.search</c> below <paramref name="scim"/>.</summary>
+    public static void MapRootSearch(this RouteGroupBuilder scim)
+    {
+        scim.MapGet("/", ListAllAsync).ExcludeFromDescription();
+        scim.MapPost("/.search", SearchAllAsync).ExcludeFromDescription();
+        scim.MapSearchMethodsNotAllowed();
+    }
+
+    private static Task<IResult> ListAllAsync([AsParameters] ListRequest request, IMediator mediator, CancellationToken ct) =>
+        SearchAsync(request.ToQuery(ResourceTypeDefinition.User), request.ToQuery(ResourceTypeDefinition.Group), mediator, ct);
+
+    private static async Task<IResult> SearchAllAsync(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await SearchRequest.ReadBodyAsync(context.Request, ct);
+        return body.IsSuccess
+            ? await SearchAsync(body.Value!.ToQuery(ResourceTypeDefinition.User), body.Value.ToQuery(ResourceTypeDefinition.Group), mediator, ct)
+            : ScimResults.Error(body.Error);
+    }
+
+    // The projection is parsed for each type, so attributes of either are honoured.
+    private static async Task<IResult> SearchAsync(Result<ListQuery> users, Result<ListQuery> groups, IMediator mediator, CancellationToken ct) =>
+        users.IsSuccess && groups.IsSuccess
+            ? ScimResults.Ok(await mediator.Send(new SearchResources.Query(users.Value!, groups.Value!), ct))
+            : ScimResults.Error((users.IsSuccess ? groups.Error : users.Error)!);
+}

@@ -1,0 +1,159 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Ardalis.Specification;
+using Scim.Domain;
+
+namespace Scim.Application.Common.Resources;
+
+/// <summary>
+/// The order of a list (RFC 7644 §3.4.2.3): by a sort key — an attribute's column, its lower-invariant copy for a
+/// case-insensitive attribute — with resources that have no value last when ascending and first when descending,
+/// then by <c>id</c>, so the order is total and pages never overlap or skip. Descending is the exact reverse of
+/// ascending. It also builds the keyset condition "after this position" that a cursor page starts with (RFC 9865).
+/// </summary>
+/// <typeparam name="T">The resource entity.</typeparam>
+internal abstract class SortKey<T>
+    where T : class, IScimResource
+{
+    /// <summary>The attribute path the order is by, as the catalogue names it; what a cursor is bound to.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Adds the order to a specification: the missing-value term (when values may be missing), the key, then <c>id</c>.</summary>
+    public abstract void ApplyTo(ISpecificationBuilder<T> query, bool descending);
+
+    /// <summary>The resources after <paramref name="position"/> in the order (ascending or <paramref name="descending"/>).</summary>
+    public abstract Expression<Func<T, bool>> After(CursorPosition position, bool descending);
+
+    /// <summary>
+    /// The positions (key and id) of <paramref name="page"/>'s resources, in its order, read in the one statement that
+    /// chooses them, so a cursor is the position the page really ended at even while the resource changes meanwhile.
+    /// </summary>
+    public abstract Task<List<CursorPosition>> PositionsAsync(IQueryable<T> page, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a cursor page starts: after the resource with this key value and id.</summary>
+/// <param name="Key">The sort key value of the last resource of the page before: a string, a <see cref="DateTime"/> (UTC), or null.</param>
+/// <param name="Id">That resource's id.</param>
+internal sealed record CursorPosition(object? Key, Guid Id);
+
+/// <summary>A sort key of CLR type <typeparamref name="TKey"/> (string or <see cref="DateTime"/>).</summary>
+internal sealed class SortKey<T, TKey> : SortKey<T>
+    where T : class, IScimResource
+{
+    private static readonly MethodInfo CompareStrings = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo CompareGuids = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+
+    private readonly Expression<Func<T, TKey>> key;
+    private readonly bool nullable;
+
+    /// <param name="name">The attribute path.</param>
+    /// <param name="key">The sort key column or expression.</param>
+    /// <param name="nullable">Whether a resource may have no value (so the null ordering term is needed).</param>
+    public SortKey(string name, Expression<Func<T, TKey>> key, bool nullable)
+    {
+        Name = name;
+        this.key = key;
+        this.nullable = nullable;
+    }
+
+    /// <inheritdoc />
+    public override string Name { get; }
+
+    /// <inheritdoc />
+    public override void ApplyTo(ISpecificationBuilder<T> query, bool descending)
+    {
+        var terms = new List<Expression<Func<T, object?>>>();
+        if (nullable)
+        {
+            terms.Add(Boxed(Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey)))));
+        }
+
+        terms.Add(Boxed(key.Body));
+        terms.Add(Boxed(Expression.Property(key.Parameters[0], nameof(IScimResource.Id))));
+        var ordered = descending ? query.OrderByDescending(terms[0]) : query.OrderBy(terms[0]);
+        foreach (var term in terms.Skip(1))
+        {
+            ordered = descending ? ordered.ThenByDescending(term) : ordered.ThenBy(term);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Expression<Func<T, bool>> After(CursorPosition position, bool descending)
+    {
+        var value = key.Body;
+        var id = Expression.Property(key.Parameters[0], nameof(IScimResource.Id));
+
+        // Ascending with missing values last: (value, id) > (k, id0), where no value is greater than every value.
+        var idAfter = Compare(CompareGuids, id, Parameter(position.Id), descending);
+        Expression condition;
+        if (position.Key is null)
+        {
+            var missing = Expression.Equal(value, Expression.Constant(null, typeof(TKey)));
+            condition = descending
+                ? Expression.OrElse(Expression.Not(missing), Expression.AndAlso(missing, idAfter))
+                : Expression.AndAlso(missing, idAfter);
+        }
+        else
+        {
+            var k = Parameter((TKey)position.Key);
+            var valueAfter = typeof(TKey) == typeof(string)
+                ? Compare(CompareStrings, value, k, descending)
+                : descending ? Expression.LessThan(value, k) : Expression.GreaterThan(value, k);
+
+            // The redundant "from k on" term is what lets PostgreSQL (and SQLite) start an index scan at the position
+            // instead of filtering every resource before it.
+            var fromK = typeof(TKey) == typeof(string)
+                ? CompareOrEqual(CompareStrings, value, k, descending)
+                : descending ? Expression.LessThanOrEqual(value, k) : Expression.GreaterThanOrEqual(value, k);
+            condition = Expression.AndAlso(fromK, Expression.OrElse(valueAfter, Expression.AndAlso(Expression.Equal(value, k), idAfter)));
+            if (nullable)
+            {
+                var present = Expression.NotEqual(value, Expression.Constant(null, typeof(TKey)));
+                condition = descending
+                    ? Expression.AndAlso(present, condition)
+                    : Expression.OrElse(Expression.AndAlso(present, condition), Expression.Not(present));
+            }
+        }
+
+        return Lambda<bool>(condition);
+    }
+
+    /// <inheritdoc />
+    public override async Task<List<CursorPosition>> PositionsAsync(IQueryable<T> page, CancellationToken cancellationToken)
+    {
+        var id = Expression.Property(key.Parameters[0], nameof(IScimResource.Id));
+        var row = Lambda<KeyRow>(Expression.New(typeof(KeyRow).GetConstructors()[0], id, key.Body));
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(page.Select(row), cancellationToken);
+        return [.. rows.Select(r => new CursorPosition(r.Key, r.Id))];
+    }
+
+    private Expression<Func<T, TResult>> Lambda<TResult>(Expression body) => Expression.Lambda<Func<T, TResult>>(body, key.Parameters[0]);
+
+    // Specifications order by object-typed selectors; EF Core drops the conversion when it writes ORDER BY.
+    private Expression<Func<T, object?>> Boxed(Expression body) => Lambda<object?>(Expression.Convert(body, typeof(object)));
+
+    // A constant the query sends as a parameter, as a captured variable would be.
+    private static MemberExpression Parameter<TValue>(TValue value)
+    {
+        var holder = new Holder<TValue>(value);
+        return Expression.Property(Expression.Constant(holder), nameof(Holder<TValue>.Value));
+    }
+
+    // left.CompareTo(right) > 0 (< 0 when descending): how EF Core spells an ordering comparison of strings and ids.
+    private static BinaryExpression CompareOrEqual(MethodInfo compare, Expression left, Expression right, bool descending)
+    {
+        var call = Expression.Call(compare, left, right);
+        return descending ? Expression.LessThanOrEqual(call, Expression.Constant(0)) : Expression.GreaterThanOrEqual(call, Expression.Constant(0));
+    }
+
+    private static BinaryExpression Compare(MethodInfo compare, Expression left, Expression right, bool descending)
+    {
+        var call = compare.IsStatic ? Expression.Call(compare, left, right) : Expression.Call(left, compare, right);
+        return descending ? Expression.LessThan(call, Expression.Constant(0)) : Expression.GreaterThan(call, Expression.Constant(0));
+    }
+
+    private sealed record Holder<TValue>(TValue Value);
+
+    // What the page's statement reads of each resource when paging by cursor.
+    private sealed record KeyRow(Guid Id, TKey Key);
+}

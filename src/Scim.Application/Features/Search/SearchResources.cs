@@ -1,0 +1,53 @@
+using Mediator;
+using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+using Scim.Application.Features.Groups;
+using Scim.Application.Features.Users;
+using Scim.Protocol;
+
+namespace Scim.Application.Features.Search;
+
+/// <summary>
+/// A search of the root (RFC 7644 §3.4.2, §3.4.3: <c>GET /?filter=…</c>, <c>POST /.search</c>): users and groups
+/// together, users first, each in the server's order, paged by <c>startIndex</c> across both; <c>totalResults</c> is
+/// the sum. A filter that names an attribute one resource type does not have matches none of that type (e.g.
+/// <c>userName eq "x"</c> finds no group); a filter neither type can run is 400 <c>invalidFilter</c>.
+/// <c>meta.resourceType eq "Group"</c> keeps one type.
+/// </summary>
+public static class SearchResources
+{
+    /// <param name="Users">The request as it applies to users (their projection).</param>
+    /// <param name="Groups">The same request as it applies to groups.</param>
+    public sealed record Query(ListQuery Users, ListQuery Groups) : IQuery<Result<ScimBody>>;
+
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors) : IQueryHandler<Query, Result<ScimBody>>
+    {
+        public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var request = query.Users;
+            if (request.ByCursor || request.SortBy is not null)
+            {
+                return ScimError.InvalidValue(
+                    "A search of the root pages by startIndex, users first, then groups, each in the server's order: sortBy and cursor are "
+                    + "supported on /Users and /Groups (and their /.search), not here.");
+            }
+
+            var users = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), request, cursors, cancellationToken);
+            var (userRows, userTotal) = users.IsSuccess ? (users.Value!.Items, users.Value.TotalResults ?? 0) : ([], 0);
+            var groupRequest = query.Groups with { StartIndex = Math.Max(1, request.StartIndex - userTotal), Count = request.Count - userRows.Count };
+            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, cancellationToken);
+            if (!users.IsSuccess && !groups.IsSuccess)
+            {
+                return users.Error;
+            }
+
+            var (groupRows, groupTotal) = groups.IsSuccess ? (groups.Value!.Items, groups.Value.TotalResults ?? 0) : ([], 0);
+            var userRenderer = await UserResources.RendererAsync(db, userRows, request.Projection, cancellationToken);
+            return new ListResponseBody(
+                [new ListSection<UserRow>(userRows, userRenderer), new ListSection<GroupRow>(groupRows, new GroupRenderer(groupRequest.Projection, db))],
+                userTotal + groupTotal,
+                request.StartIndex,
+                null);
+        }
+    }
+}
