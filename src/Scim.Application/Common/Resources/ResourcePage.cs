@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Catalogue;
 using Scim.Application.Common.Persistence;
@@ -17,9 +18,9 @@ internal sealed record ResourcePage<TRow>(IReadOnlyList<TRow> Items, int? TotalR
 /// <param name="Type">The resource type.</param>
 /// <param name="Catalogue">Its attribute catalogue: what filters and <c>sortBy</c> may name.</param>
 /// <param name="Load">Reads the rows of a query's resources, in the query's order (one statement).</param>
-/// <param name="IdOf">A row's resource id.</param>
+/// <param name="Row">The projection of one resource to its row, which <paramref name="Load"/> applies; a cursor page reads it with the sort key.</param>
 internal sealed record ResourceListing<T, TRow>(
-    ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Func<IQueryable<T>, CancellationToken, Task<List<TRow>>> Load, Func<TRow, Guid> IdOf)
+    ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Func<IQueryable<T>, CancellationToken, Task<List<TRow>>> Load, Expression<Func<T, TRow>> Row)
     where T : class, IScimResource;
 
 /// <summary>The one list path: filter, sort, and a page by index or by cursor, each a step of one specification.</summary>
@@ -53,7 +54,7 @@ internal static class ResourcePage
     }
 
     private static async Task<Result<ResourcePage<TRow>>> IndexPageAsync<T, TRow>(
-        IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, System.Linq.Expressions.Expression<Func<T, bool>>? filter,
+        IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, Expression<Func<T, bool>>? filter,
         SortKey<T> sort, CancellationToken cancellationToken)
         where T : class, IScimResource
     {
@@ -68,12 +69,12 @@ internal static class ResourcePage
     }
 
     private static async Task<Result<ResourcePage<TRow>>> CursorPageAsync<T, TRow>(
-        IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, System.Linq.Expressions.Expression<Func<T, bool>>? filter,
+        IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, Expression<Func<T, bool>>? filter,
         SortKey<T> sort, ListCursors cursors, CancellationToken cancellationToken)
         where T : class, IScimResource
     {
         var binding = ListCursors.Binding(listing.Type.Name, query, sort.Name);
-        System.Linq.Expressions.Expression<Func<T, bool>>? after = null;
+        Expression<Func<T, bool>>? after = null;
         if (query.Cursor is { Length: > 0 } cursor)
         {
             var position = cursors.Read(cursor, binding);
@@ -85,20 +86,16 @@ internal static class ResourcePage
             after = sort.After(position.Value!, query.Descending);
         }
 
-        // One resource more than the page tells whether another page follows, without counting. The positions are
-        // read first, in one statement, and the rows by id: a resource changed or deleted in between moves no cursor.
+        // One resource more than the page tells whether another page follows, without counting. Each row is read with
+        // its sort value in the statement that chooses the page, so a resource changed meanwhile never moves the cursor.
         var spec = new ResourcesPageSpec<T>(filter, sort, query.Descending, after, skip: 0, take: query.Count + 1);
-        var positions = await sort.PositionsAsync(resources.WithSpecification(spec), cancellationToken);
-        var more = positions.Count > query.Count;
+        var rows = await sort.ReadAsync(resources.WithSpecification(spec).AsNoTracking(), listing.Row, cancellationToken);
+        var more = rows.Count > query.Count;
         if (more)
         {
-            positions.RemoveAt(positions.Count - 1);
+            rows.RemoveAt(rows.Count - 1);
         }
 
-        var ids = positions.Select(p => p.Id).ToList();
-        var rows = ids.Count == 0 ? [] : await listing.Load(resources.Where(r => ids.Contains(r.Id)), cancellationToken);
-        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var items = rows.OrderBy(r => order[listing.IdOf(r)]).ToList();
-        return new ResourcePage<TRow>(items, null, more ? cursors.Issue(binding, positions[^1]) : null);
+        return new ResourcePage<TRow>([.. rows.Select(r => r.Row)], null, more ? cursors.Issue(binding, rows[^1].Position) : null);
     }
 }

@@ -25,11 +25,14 @@ internal abstract class SortKey<T>
     public abstract Expression<Func<T, bool>> After(CursorPosition position, bool descending);
 
     /// <summary>
-    /// The positions (key and id) of <paramref name="page"/>'s resources, in its order, read in the one statement that
-    /// chooses them, so a cursor is the position the page really ended at even while the resource changes meanwhile.
+    /// The rows of <paramref name="page"/>'s resources (by <paramref name="row"/>), each with its position (sort value
+    /// and id), in one statement and in the page's order.
     /// </summary>
-    public abstract Task<List<CursorPosition>> PositionsAsync(IQueryable<T> page, CancellationToken cancellationToken);
+    public abstract Task<List<PositionedRow<TRow>>> ReadAsync<TRow>(IQueryable<T> page, Expression<Func<T, TRow>> row, CancellationToken cancellationToken);
 }
+
+/// <summary>A row of a cursor page and where it stands in the order.</summary>
+internal sealed record PositionedRow<TRow>(TRow Row, CursorPosition Position);
 
 /// <summary>Where a cursor page starts: after the resource with this key value and id.</summary>
 /// <param name="Key">The sort key value of the last resource of the page before: a string, a <see cref="DateTime"/> (UTC), or null.</param>
@@ -119,12 +122,16 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
     }
 
     /// <inheritdoc />
-    public override async Task<List<CursorPosition>> PositionsAsync(IQueryable<T> page, CancellationToken cancellationToken)
+    public override async Task<List<PositionedRow<TRow>>> ReadAsync<TRow>(
+        IQueryable<T> page, Expression<Func<T, TRow>> row, CancellationToken cancellationToken)
     {
-        var id = Expression.Property(key.Parameters[0], nameof(IScimResource.Id));
-        var row = Lambda<KeyRow>(Expression.New(typeof(KeyRow).GetConstructors()[0], id, key.Body));
-        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(page.Select(row), cancellationToken);
-        return [.. rows.Select(r => new CursorPosition(r.Key, r.Id))];
+        var parameter = key.Parameters[0];
+        var body = new ParameterReplacer(row.Parameters[0], parameter).Visit(row.Body);
+        var id = Expression.Property(parameter, nameof(IScimResource.Id));
+        var constructor = typeof(KeyedRow<TRow>).GetConstructors()[0];
+        var keyed = Lambda<KeyedRow<TRow>>(Expression.New(constructor, body, id, key.Body));
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(page.Select(keyed), cancellationToken);
+        return [.. rows.Select(r => new PositionedRow<TRow>(r.Row, new CursorPosition(r.Key, r.Id)))];
     }
 
     private Expression<Func<T, TResult>> Lambda<TResult>(Expression body) => Expression.Lambda<Func<T, TResult>>(body, key.Parameters[0]);
@@ -155,5 +162,11 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
     private sealed record Holder<TValue>(TValue Value);
 
     // What the page's statement reads of each resource when paging by cursor.
-    private sealed record KeyRow(Guid Id, TKey Key);
+    private sealed record KeyedRow<TRow>(TRow Row, Guid Id, TKey Key);
+
+    // Rebinds the row projection to the sort key's parameter, so both read the same resource in one lambda.
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }

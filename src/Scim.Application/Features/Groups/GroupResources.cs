@@ -58,7 +58,7 @@ internal static class GroupResources
 
     /// <summary>How lists of groups are read: the Group schema and catalogue, and the rows of a query's groups.</summary>
     public static ResourceListing<Group, GroupRow> Listing { get; } =
-        new(ResourceTypeDefinition.Group, GroupCatalogue.Catalogue, ReadRowsAsync, row => row.Id);
+        new(ResourceTypeDefinition.Group, GroupCatalogue.Catalogue, ReadRowsAsync, GroupRow.Projection);
 
     /// <summary>The rows of <paramref name="groups"/> (already filtered, ordered and paged), in one statement.</summary>
     public static Task<List<GroupRow>> ReadRowsAsync(IQueryable<Group> groups, CancellationToken cancellationToken) =>

@@ -62,7 +62,7 @@ internal static class UserResources
 
     /// <summary>How lists of users are read: the User schemas and catalogue, and the rows of a query's users.</summary>
     public static ResourceListing<User, UserRow> Listing(IScimDbContext db) =>
-        new(ResourceTypeDefinition.User, UserCatalogue.Catalogue, (users, ct) => ReadRowsAsync(db, users, ct), row => row.Id);
+        new(ResourceTypeDefinition.User, UserCatalogue.Catalogue, (users, ct) => ReadRowsAsync(db, users, ct), UserRow.Projection(((IQueryable<User>)db.Users).Expression));
 
     /// <summary>
     /// The rows of <paramref name="users"/> (already filtered, ordered and paged), in one statement: a list or search
