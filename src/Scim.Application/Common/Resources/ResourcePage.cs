@@ -17,10 +17,8 @@ internal sealed record ResourcePage<TRow>(IReadOnlyList<TRow> Items, int? TotalR
 /// <summary>What a list of one resource type needs: its schemas and catalogue, and how its rows are read.</summary>
 /// <param name="Type">The resource type.</param>
 /// <param name="Catalogue">Its attribute catalogue: what filters and <c>sortBy</c> may name.</param>
-/// <param name="Load">Reads the rows of a query's resources, in the query's order (one statement).</param>
-/// <param name="Row">The projection of one resource to its row, which <paramref name="Load"/> applies; a cursor page reads it with the sort key.</param>
-internal sealed record ResourceListing<T, TRow>(
-    ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Func<IQueryable<T>, CancellationToken, Task<List<TRow>>> Load, Expression<Func<T, TRow>> Row)
+/// <param name="Row">The projection of one resource to its row: a page is read with it in one statement (a cursor page with the sort key).</param>
+internal sealed record ResourceListing<T, TRow>(ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Expression<Func<T, TRow>> Row)
     where T : class, IScimResource;
 
 /// <summary>The one list path: filter, sort, and a page by index or by cursor, each a step of one specification.</summary>
@@ -59,7 +57,9 @@ internal static class ResourcePage
         where T : class, IScimResource
     {
         var spec = new ResourcesPageSpec<T>(filter, sort, query.Descending, after: null, skip: query.StartIndex - 1, take: query.Count);
-        var items = query.Count == 0 ? [] : await listing.Load(resources.WithSpecification(spec), cancellationToken);
+        var items = query.Count == 0
+            ? []
+            : await resources.WithSpecification(spec).AsNoTracking().Select(listing.Row).ToListAsync(cancellationToken);
 
         // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
         var total = query.StartIndex == 1 && items.Count < query.Count

@@ -45,6 +45,7 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
 {
     private static readonly MethodInfo CompareStrings = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo CompareGuids = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+    private static readonly ConstantExpression Zero = Expression.Constant(0);
 
     private readonly Expression<Func<T, TKey>> key;
     private readonly bool nullable;
@@ -87,7 +88,7 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
         var id = Expression.Property(key.Parameters[0], nameof(IScimResource.Id));
 
         // Ascending with missing values last: (value, id) > (k, id0), where no value is greater than every value.
-        var idAfter = Compare(CompareGuids, id, Parameter(position.Id), descending);
+        var idAfter = Beyond(Expression.Call(id, CompareGuids, Parameter(position.Id)), Zero, orEqual: false, descending);
         Expression condition;
         if (position.Key is null)
         {
@@ -98,16 +99,14 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
         }
         else
         {
+            // Strings compare through string.Compare, as EF Core translates it to the database's own comparison.
             var k = Parameter((TKey)position.Key);
-            var valueAfter = typeof(TKey) == typeof(string)
-                ? Compare(CompareStrings, value, k, descending)
-                : descending ? Expression.LessThan(value, k) : Expression.GreaterThan(value, k);
+            var (left, right) = typeof(TKey) == typeof(string) ? (Expression.Call(CompareStrings, value, k), Zero) : (value, (Expression)k);
 
             // The redundant "from k on" term is what lets PostgreSQL (and SQLite) start an index scan at the position
             // instead of filtering every resource before it.
-            var fromK = typeof(TKey) == typeof(string)
-                ? CompareOrEqual(CompareStrings, value, k, descending)
-                : descending ? Expression.LessThanOrEqual(value, k) : Expression.GreaterThanOrEqual(value, k);
+            var fromK = Beyond(left, right, orEqual: true, descending);
+            var valueAfter = Beyond(left, right, orEqual: false, descending);
             condition = Expression.AndAlso(fromK, Expression.OrElse(valueAfter, Expression.AndAlso(Expression.Equal(value, k), idAfter)));
             if (nullable)
             {
@@ -146,18 +145,14 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
         return Expression.Property(Expression.Constant(holder), nameof(Holder<TValue>.Value));
     }
 
-    // left.CompareTo(right) > 0 (< 0 when descending): how EF Core spells an ordering comparison of strings and ids.
-    private static BinaryExpression CompareOrEqual(MethodInfo compare, Expression left, Expression right, bool descending)
+    // left > right (>= with orEqual), or < (<=) when descending: after a position in the order.
+    private static BinaryExpression Beyond(Expression left, Expression right, bool orEqual, bool descending) => (descending, orEqual) switch
     {
-        var call = Expression.Call(compare, left, right);
-        return descending ? Expression.LessThanOrEqual(call, Expression.Constant(0)) : Expression.GreaterThanOrEqual(call, Expression.Constant(0));
-    }
-
-    private static BinaryExpression Compare(MethodInfo compare, Expression left, Expression right, bool descending)
-    {
-        var call = compare.IsStatic ? Expression.Call(compare, left, right) : Expression.Call(left, compare, right);
-        return descending ? Expression.LessThan(call, Expression.Constant(0)) : Expression.GreaterThan(call, Expression.Constant(0));
-    }
+        (false, false) => Expression.GreaterThan(left, right),
+        (false, true) => Expression.GreaterThanOrEqual(left, right),
+        (true, false) => Expression.LessThan(left, right),
+        (true, true) => Expression.LessThanOrEqual(left, right),
+    };
 
     private sealed record Holder<TValue>(TValue Value);
 

@@ -56,13 +56,8 @@ internal static class GroupResources
         return new GroupForPatch(resource, row.Version);
     }
 
-    /// <summary>How lists of groups are read: the Group schema and catalogue, and the rows of a query's groups.</summary>
-    public static ResourceListing<Group, GroupRow> Listing { get; } =
-        new(ResourceTypeDefinition.Group, GroupCatalogue.Catalogue, ReadRowsAsync, GroupRow.Projection);
-
-    /// <summary>The rows of <paramref name="groups"/> (already filtered, ordered and paged), in one statement.</summary>
-    public static Task<List<GroupRow>> ReadRowsAsync(IQueryable<Group> groups, CancellationToken cancellationToken) =>
-        groups.AsNoTracking().Select(GroupRow.Projection).ToListAsync(cancellationToken);
+    /// <summary>How lists of groups are read: the Group schema and catalogue, and the row of each group.</summary>
+    public static ResourceListing<Group, GroupRow> Listing { get; } = new(ResourceTypeDefinition.Group, GroupCatalogue.Catalogue, GroupRow.Projection);
 
     /// <summary>The users among the group's members, by id, read as they are enumerated.</summary>
     public static IAsyncEnumerable<MemberRow> UserMembersAsync(IScimDbContext db, Guid groupId) => UserMembers(db.AsDbContext(), groupId);

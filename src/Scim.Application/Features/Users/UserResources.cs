@@ -60,16 +60,9 @@ internal static class UserResources
         return new UserForPatch(resource, row.Version, row.ManagerId, row.Document);
     }
 
-    /// <summary>How lists of users are read: the User schemas and catalogue, and the rows of a query's users.</summary>
+    /// <summary>How lists of users are read: the User schemas and catalogue, and the row of each user.</summary>
     public static ResourceListing<User, UserRow> Listing(IScimDbContext db) =>
-        new(ResourceTypeDefinition.User, UserCatalogue.Catalogue, (users, ct) => ReadRowsAsync(db, users, ct), UserRow.Projection(((IQueryable<User>)db.Users).Expression));
-
-    /// <summary>
-    /// The rows of <paramref name="users"/> (already filtered, ordered and paged), in one statement: a list or search
-    /// reads its page with it.
-    /// </summary>
-    public static Task<List<UserRow>> ReadRowsAsync(IScimDbContext db, IQueryable<User> users, CancellationToken cancellationToken) =>
-        users.AsNoTracking().Select(UserRow.Projection(((IQueryable<User>)db.Users).Expression)).ToListAsync(cancellationToken);
+        new(ResourceTypeDefinition.User, UserCatalogue.Catalogue, UserRow.Projection(((IQueryable<User>)db.Users).Expression));
 
     /// <summary>The renderer of <paramref name="rows"/>, with their groups read (one statement) when the projection includes <c>groups</c>.</summary>
     public static async Task<UserRenderer> RendererAsync(
