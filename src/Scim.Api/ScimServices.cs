@@ -53,10 +53,14 @@ public static class ScimServices
             ? options.Bulk
             : throw new InvalidOperationException(
                 $"Scim:Bulk:MaxOperations must be between 1 and {ScimRequestBody.MaxArrayLength} (no JSON array of a request may hold more) and Scim:Bulk:MaxPayloadSize at least 1 byte."));
-        services.AddSingleton(options.Pagination.CursorTimeout >= 1
-            ? options.Pagination
-            : throw new InvalidOperationException("Scim:Pagination:CursorTimeout must be at least 1 (seconds)."));
+        services.AddSingleton(options.Pagination switch
+        {
+            { CursorTimeout: < 1 } => throw new InvalidOperationException("Scim:Pagination:CursorTimeout must be at least 1 (seconds)."),
+            { MarkStride: < 1 } => throw new InvalidOperationException("Scim:Pagination:MarkStride must be at least 1 (resources)."),
+            var pagination => pagination,
+        });
         services.AddScoped<ListCursors>();
+        services.AddSingleton<CreationOrderMarks>();
         // Cursor keys live in the database, so every instance reads the cursors another issued.
         services.AddDataProtection().SetApplicationName("Scim.VerticalSlice").PersistKeysToDbContext<ScimDbContext>();
         services.AddSingleton(TimeProvider.System);

@@ -57,6 +57,9 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>What the server does with users' passwords (<c>Scim:Users:Password</c>: ignore, hash, reject); null = the default.</summary>
     public string? PasswordHandling { get; init; }
 
+    /// <summary>More server settings (configuration keys such as <c>Scim:Pagination:MarkStride</c>), applied after the others.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// The server's clock (its <see cref="TimeProvider"/>): <c>meta.created</c>, <c>meta.lastModified</c> and the
     /// expiry of remembered API keys read it. It starts at the current time and every reading moves it on by a
@@ -82,6 +85,11 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
         if (PasswordHandling is not null)
         {
             builder.UseSetting("Scim:Users:Password", PasswordHandling);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));

@@ -185,6 +185,31 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Scim.Domain.Organizations.OrganizationCount", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("GroupChanges")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Groups")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UserChanges")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Users")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganizationId", "Slot");
+
+                    b.ToTable("organization_counts", (string)null);
+                });
+
             modelBuilder.Entity("Scim.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("OrganizationId")

@@ -161,6 +161,31 @@ namespace Scim.Infrastructure.Sqlite.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Scim.Domain.Organizations.OrganizationCount", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GroupChanges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Groups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserChanges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Users")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Slot");
+
+                    b.ToTable("organization_counts", (string)null);
+                });
+
             modelBuilder.Entity("Scim.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")

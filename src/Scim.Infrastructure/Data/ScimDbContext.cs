@@ -25,6 +25,8 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public DbSet<Group> Groups => Set<Group>();
     /// <summary>Group membership rows (<c>members</c>, RFC 7643 §4.2), filtered to the request's organization.</summary>
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    /// <summary>The user and group counts (table <c>organization_counts</c>, kept by triggers), filtered to the request's organization.</summary>
+    public DbSet<OrganizationCount> OrganizationCounts => Set<OrganizationCount>();
     /// <summary>
     /// The server's ASP.NET Core Data Protection keys (table <c>data_protection_keys</c>, not organization-filtered),
     /// shared by every instance on the database: they encrypt and authenticate list cursors.
@@ -96,6 +98,15 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
             e.HasIndex(k => k.SecretHash).IsUnique();
             e.HasIndex(k => k.OrganizationId);
             e.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Written only by the triggers of the migration OrganizationCounts; no foreign key, so a cascade that removes an
+        // organization's users can still count after the organization row is gone (its rows are then removed too).
+        modelBuilder.Entity<OrganizationCount>(e =>
+        {
+            e.ToTable("organization_counts");
+            e.HasKey(c => new { c.OrganizationId, c.Slot });
+            e.HasQueryFilter(c => c.OrganizationId == CurrentOrganizationId);
         });
 
         modelBuilder.Entity<User>(e =>

@@ -25,6 +25,8 @@ public interface IScimDbContext
     DbSet<Group> Groups { get; }
     /// <summary>Group membership rows (<c>members</c>, RFC 7643 §4.2) of the current organization.</summary>
     DbSet<GroupMember> GroupMembers { get; }
+    /// <summary>The current organization's user and group counts, kept by the database (sum them over slots).</summary>
+    DbSet<OrganizationCount> OrganizationCounts { get; }
 
     /// <summary>The set of any entity type, e.g. <see cref="UserValue"/> rows for filter subqueries.</summary>
     [SuppressMessage("Naming", "CA1716", Justification = "Implemented by DbContext.Set<TEntity>() itself.")]

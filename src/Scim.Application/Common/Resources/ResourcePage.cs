@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Catalogue;
 using Scim.Application.Common.Persistence;
 using Scim.Domain;
+using Scim.Domain.Organizations;
 using Scim.Protocol;
 using Scim.Protocol.Schemas;
 
@@ -18,7 +19,9 @@ internal sealed record ResourcePage<TRow>(IReadOnlyList<TRow> Items, int? TotalR
 /// <param name="Type">The resource type.</param>
 /// <param name="Catalogue">Its attribute catalogue: what filters and <c>sortBy</c> may name.</param>
 /// <param name="Row">The projection of one resource to its row: a page is read with it in one statement (a cursor page with the sort key).</param>
-internal sealed record ResourceListing<T, TRow>(ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Expression<Func<T, TRow>> Row)
+/// <param name="Tally">The type's figures in the organization's <see cref="OrganizationCount"/> rows (grouped by organization).</param>
+internal sealed record ResourceListing<T, TRow>(
+    ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Expression<Func<T, TRow>> Row, Expression<Func<IGrouping<Guid, OrganizationCount>, ResourceTally>> Tally)
     where T : class, IScimResource;
 
 /// <summary>The one list path: filter, sort, and a page by index or by cursor, each a step of one specification.</summary>
@@ -31,7 +34,8 @@ internal static class ResourcePage
     /// </summary>
     /// <returns>The page; 400 <c>invalidFilter</c>, <c>invalidValue</c> (sortBy), <c>invalidCursor</c> or <c>expiredCursor</c>.</returns>
     public static async Task<Result<ResourcePage<TRow>>> LoadAsync<T, TRow>(
-        IScimDbContext db, IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, ListCursors cursors, CancellationToken cancellationToken)
+        IScimDbContext db, IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, ListCursors cursors, CreationOrderMarks marks,
+        CancellationToken cancellationToken)
         where T : class, IScimResource
     {
         var predicate = FilterCompiler.Compile(query.Filter, listing.Catalogue.FilterMap, db);
@@ -48,23 +52,32 @@ internal static class ResourcePage
 
         return query.ByCursor
             ? await CursorPageAsync(resources, listing, query, predicate.Value, sort.Value!, cursors, cancellationToken)
-            : await IndexPageAsync(resources, listing, query, predicate.Value, sort.Value!, cancellationToken);
+            : await IndexPageAsync(db, resources, listing, query, predicate.Value, sort.Value!, marks, cancellationToken);
     }
 
     private static async Task<Result<ResourcePage<TRow>>> IndexPageAsync<T, TRow>(
-        IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, Expression<Func<T, bool>>? filter,
-        SortKey<T> sort, CancellationToken cancellationToken)
+        IScimDbContext db, IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, Expression<Func<T, bool>>? filter,
+        SortKey<T> sort, CreationOrderMarks marks, CancellationToken cancellationToken)
         where T : class, IScimResource
     {
-        var spec = new ResourcesPageSpec<T>(filter, sort, query.Descending, after: null, skip: query.StartIndex - 1, take: query.Count);
+        // Without a filter the database's own count answers totalResults, and a deep page in creation order starts at
+        // the nearest mark: neither counts nor skips the resources before the page.
+        var tally = filter is null
+            ? await db.OrganizationCounts.GroupBy(c => c.OrganizationId).Select(listing.Tally).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var (after, skip) = tally is not null && sort.Name == SortKeys.CreationOrder && !query.Descending
+            ? await marks.StartAsync(resources, sort, listing.Type.Name, tally, query.StartIndex - 1, cancellationToken)
+            : (null, query.StartIndex - 1);
+        var spec = new ResourcesPageSpec<T>(
+            filter, sort, query.Descending, after is null ? null : sort.After(after, descending: false), skip, take: query.Count);
         var items = query.Count == 0
             ? []
             : await resources.WithSpecification(spec).AsNoTracking().Select(listing.Row).ToListAsync(cancellationToken);
 
         // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
-        var total = query.StartIndex == 1 && items.Count < query.Count
-            ? items.Count
-            : await resources.WhereSpecification(spec).CountAsync(cancellationToken);
+        var total = query.StartIndex == 1 && items.Count < query.Count ? items.Count
+            : filter is null ? (int)(tally?.Total ?? 0)
+            : await resources.Where(filter).CountAsync(cancellationToken);
         return new ResourcePage<TRow>(items, total, null);
     }
 

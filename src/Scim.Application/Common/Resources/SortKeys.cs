@@ -11,9 +11,12 @@ internal static class SortKeys
 {
     private static readonly System.Reflection.MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
 
+    /// <summary>The name of the creation order (<c>meta.created</c>, then id), in which resources move only when others are created or deleted.</summary>
+    public const string CreationOrder = "meta.created";
+
     /// <summary>The order when the client names none: creation time, then id (the order of the (organization, created, id) index).</summary>
     public static SortKey<T> Default<T>()
-        where T : class, IScimResource => new SortKey<T, DateTime>("meta.created", r => r.CreatedUtc, nullable: false);
+        where T : class, IScimResource => new SortKey<T, DateTime>(CreationOrder, r => r.CreatedUtc, nullable: false);
 
     /// <summary>
     /// The sort key of <paramref name="sortBy"/> (RFC 7644 §3.4.2.3), resolved as every attribute path is

@@ -20,7 +20,7 @@ public static class SearchResources
     /// <param name="Groups">The same request as it applies to groups.</param>
     public sealed record Query(ListQuery Users, ListQuery Groups) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, ListCursors cursors) : IQueryHandler<Query, Result<ScimBody>>
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks) : IQueryHandler<Query, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -32,10 +32,10 @@ public static class SearchResources
                     + "supported on /Users and /Groups (and their /.search), not here.");
             }
 
-            var users = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), request, cursors, cancellationToken);
+            var users = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), request, cursors, marks, cancellationToken);
             var (userRows, userTotal) = users.IsSuccess ? (users.Value!.Items, users.Value.TotalResults ?? 0) : ([], 0);
             var groupRequest = query.Groups with { StartIndex = Math.Max(1, request.StartIndex - userTotal), Count = request.Count - userRows.Count };
-            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, cancellationToken);
+            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, marks, cancellationToken);
             if (!users.IsSuccess && !groups.IsSuccess)
             {
                 return users.Error;
