@@ -34,6 +34,16 @@ public abstract class DbSeedingTests<TDirectory>(TDirectory db) : IClassFixture<
     }
 
     [Fact]
+    public async Task Unfiltered_lists_count_the_seeded_users_and_groups()
+    {
+        // The counts unfiltered lists answer totalResults from are kept by the database, so a load that bypasses the
+        // server's writes is counted too.
+        var client = db.Client();
+        Assert.Equal(SeededDirectory.Users, (await client.ListUsersAsync(count: 0)).TotalResults);
+        Assert.Equal(SeededDirectory.Groups, (await client.ListGroupsAsync(count: 0)).TotalResults);
+    }
+
+    [Fact]
     public async Task The_server_finds_seeded_users_by_userName_and_by_work_email()
     {
         var client = db.Client();
