@@ -112,6 +112,8 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "MemberId");
 
+                    b.HasIndex("MemberId", "OrganizationId", "Type", "GroupId");
+
                     b.ToTable("group_members", (string)null);
                 });
 

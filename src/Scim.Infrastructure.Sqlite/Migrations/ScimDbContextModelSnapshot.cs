@@ -91,7 +91,7 @@ namespace Scim.Infrastructure.Sqlite.Migrations
 
                     b.HasKey("GroupId", "MemberId");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "OrganizationId", "Type", "GroupId");
 
                     b.ToTable("group_members", (string)null);
                 });

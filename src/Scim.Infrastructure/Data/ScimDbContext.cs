@@ -155,7 +155,9 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
             e.ToTable("group_members");
             e.HasQueryFilter(m => m.OrganizationId == CurrentOrganizationId);
             e.HasKey(m => new { m.GroupId, m.MemberId });
-            e.HasIndex(m => m.MemberId);
+            // A member's groups (every user representation's "groups") are read from this index alone: one seek per user,
+            // not one table row per membership.
+            e.HasIndex(m => new { m.MemberId, m.OrganizationId, m.Type, m.GroupId });
             e.HasOne<Group>().WithMany(g => g.Members).HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
     }
