@@ -75,13 +75,13 @@ public sealed class OpenApiContractTests(ScimClientFixture fixture) : IClassFixt
         string[] expected =
         [
             "CreateGroup", "CreateUser", "DeleteGroup", "DeleteUser", "GetGroup", "GetResourceType", "GetSchema",
-            "GetServiceProviderConfig", "GetUser", "ListGroups", "ListResourceTypes", "ListSchemas", "ListUsers",
-            "PatchGroup", "PatchUser", "ProcessBulk", "ReplaceGroup", "ReplaceUser", "SearchGroups", "SearchUsers",
+            "GetServiceProviderConfig", "GetUser", "ListGroups", "ListResourceTypes", "ListResources", "ListSchemas", "ListUsers",
+            "PatchGroup", "PatchUser", "ProcessBulk", "ReplaceGroup", "ReplaceUser", "SearchGroups", "SearchResources", "SearchUsers",
         ];
         Assert.Equal(expected, operationIds);
 
         var schemas = document["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToArray();
-        Assert.Subset(schemas.ToHashSet(), new HashSet<string> { "User", "Group", "PatchOp", "Error", "ListResponseOfUser", "ListResponseOfGroup", "SearchRequest", "ServiceProviderConfig", "BulkRequest", "BulkResponse" });
+        Assert.Subset(schemas.ToHashSet(), new HashSet<string> { "User", "Group", "PatchOp", "Error", "ListResponseOfUser", "ListResponseOfGroup", "SearchRequest", "ServiceProviderConfig", "BulkRequest", "BulkResponse", "Resource", "ListResponseOfResource" });
         Assert.DoesNotContain(schemas, s => s.StartsWith("Scim", StringComparison.Ordinal) || s.Contains("Command", StringComparison.Ordinal) || s.Contains("Query", StringComparison.Ordinal));
         Assert.NotNull(document["components"]!["schemas"]!["User"]!["properties"]!["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]);
         Assert.Equal("bearer", document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>());

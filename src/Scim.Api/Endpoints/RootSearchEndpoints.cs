@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Api.Http;
+using Scim.Api.OpenApi;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Search;
 using Scim.Protocol;
@@ -10,11 +11,18 @@ namespace Scim.Api.Endpoints;
 /// <summary>The search of the root (RFC 7644 §3.4.2, §3.4.3): users and groups in one ListResponse.</summary>
 public static class RootSearchEndpoints
 {
+    private const string Description =
+        "Users and groups in one ListResponse (RFC 7644 §3.4.2, §3.4.3): users first, then groups, each in the server's order, "
+        + "paged by startIndex across both (totalResults is the sum). meta.resourceType (User or Group) and schemas tell them apart. "
+        + "A filter on an attribute only one type has matches that type only; meta.resourceType eq \"Group\" keeps one type. "
+        + "sortBy and cursor are 400 invalidValue here: use /Users or /Groups.";
+
     /// <summary>Maps <c>GET /</c> (the query parameters of a list) and <c>POST /.search</c> below <paramref name="scim"/>.</summary>
     public static void MapRootSearch(this RouteGroupBuilder scim)
     {
-        scim.MapGet("/", ListAllAsync).ExcludeFromDescription();
-        scim.MapPost("/.search", SearchAllAsync).ExcludeFromDescription();
+        scim.MapGet("/", ListAllAsync).WithName("ListResources").WithTags("Resources").WithDescription(Description).ListsAllResources();
+        scim.MapPost("/.search", SearchAllAsync).WithName("SearchResources").WithTags("Resources").WithDescription(Description)
+            .SearchesResources<ScimResource>();
         scim.MapSearchMethodsNotAllowed();
     }
 

@@ -5,8 +5,8 @@ using Scim.Application.Features.Users;
 namespace Scim.Api.OpenApi;
 
 /// <summary>
-/// Says in the User and Group schemas what every answer carries, so that generated clients type those members as
-/// non-nullable: <c>id</c> (RFC 7643 §3.1, required, readOnly, returned always), <c>userName</c> and the group's
+/// Says in the User, Group and Resource schemas what every answer carries, so that generated clients type those members
+/// as non-nullable: <c>id</c> (RFC 7643 §3.1, required, readOnly, returned always), <c>userName</c> and the group's
 /// <c>displayName</c> (RFC 7643 §4.1.1, §4.2, required) and <c>meta</c> (readOnly). A readOnly member that is required
 /// is required in responses only (OpenAPI 3.0 Schema Object, <c>readOnly</c>), so a create still leaves <c>id</c> out.
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class ResourceGuaranteesProcessor : ISchemaProcessor
     {
         // Each use of the type gets a schema that only refers to the one schema with the properties.
         var type = context.ContextualType.Type;
-        if ((type != typeof(ScimUser) && type != typeof(ScimGroup)) || context.Schema.HasReference)
+        if ((type != typeof(ScimUser) && type != typeof(ScimGroup) && type != typeof(ScimResource)) || context.Schema.HasReference)
         {
             return;
         }
@@ -35,6 +35,11 @@ internal sealed class ResourceGuaranteesProcessor : ISchemaProcessor
         meta.IsReadOnly = true;
         meta.IsNullableRaw = null;
         meta.Description += Narrowed;
+
+        if (type == typeof(ScimResource))
+        {
+            return;
+        }
 
         var name = properties[type == typeof(ScimUser) ? "userName" : "displayName"];
         name.IsRequired = true;

@@ -33,6 +33,27 @@ public sealed class ScimListResponse<T>
     public string? NextCursor { get; set; }
 }
 
+/// <summary>
+/// A resource of either type, as a search of the root answers with them (RFC 7644 §3.4.2, §3.4.3): a User
+/// (urn:ietf:params:scim:schemas:core:2.0:User) or a Group (urn:ietf:params:scim:schemas:core:2.0:Group), which
+/// meta.resourceType and schemas tell apart. The attributes every resource has are listed here; those of its type (see
+/// the User and Group schemas) are further members.
+/// </summary>
+public sealed class ScimResource
+{
+    /// <summary><c>schemas</c> (RFC 7643 §3): the type's core schema URN, and the URNs of the extensions the resource has.</summary>
+    public List<string> Schemas { get; set; } = [];
+
+    /// <summary><c>id</c> (RFC 7643 §3.1): server-assigned, a lower-case GUID string.</summary>
+    public string? Id { get; set; }
+
+    /// <summary><c>externalId</c> (RFC 7643 §3.1): the client's identifier, case-exact.</summary>
+    public string? ExternalId { get; set; }
+
+    /// <summary><c>meta</c> (RFC 7643 §3.1); <c>meta.resourceType</c> is <c>User</c> or <c>Group</c>.</summary>
+    public ScimMeta? Meta { get; set; }
+}
+
 /// <summary>A SCIM error response (RFC 7644 §3.12).</summary>
 public sealed class ScimErrorDocument
 {

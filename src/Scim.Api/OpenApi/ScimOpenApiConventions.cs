@@ -39,6 +39,15 @@ public static class ScimOpenApiConventions
         .WithMetadata(ScimParameters.ListParameters)
         .ProducesScimErrors(400, 401, 403);
 
+    /// <summary>
+    /// GET / (a search of the root, RFC 7644 §3.4.2): a ListResponse of users and groups, paged by <c>startIndex</c>
+    /// across both; <c>sortBy</c> and <c>cursor</c> are 400 there, so the document leaves them out.
+    /// </summary>
+    public static RouteHandlerBuilder ListsAllResources(this RouteHandlerBuilder builder) => builder
+        .ProducesScim<ScimListResponse<ScimResource>>(StatusCodes.Status200OK)
+        .WithMetadata(ScimParameters.RootListParameters)
+        .ProducesScimErrors(400, 401, 403);
+
     /// <summary>POST /.search with a SearchRequest body: a ListResponse of <typeparamref name="TResource"/>.</summary>
     public static RouteHandlerBuilder SearchesResources<TResource>(this RouteHandlerBuilder builder)
         where TResource : notnull => builder

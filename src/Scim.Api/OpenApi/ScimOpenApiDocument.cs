@@ -70,7 +70,10 @@ public static class ScimOpenApiDocument
             settings.DocumentPath = Path;
         });
 
-    /// <summary>Publishes the wire types under their RFC names: <c>User</c>, <c>Group</c>, <c>PatchOp</c>, <c>Error</c>, <c>ListResponseOfUser</c>.</summary>
+    /// <summary>
+    /// Publishes the wire types under their RFC names: <c>User</c>, <c>Group</c>, <c>PatchOp</c>, <c>Error</c>,
+    /// <c>ListResponseOfUser</c>, <c>Resource</c> (a user or a group).
+    /// </summary>
     private sealed class ScimSchemaNameGenerator : DefaultSchemaNameGenerator
     {
         public override string Generate(Type type)
@@ -95,17 +98,23 @@ public static class ScimOpenApiDocument
         }
     }
 
-    /// <summary>User and Group take attributes of schema extensions the document does not list (RFC 7643 §3.3).</summary>
+    /// <summary>
+    /// User and Group take attributes of schema extensions the document does not list (RFC 7643 §3.3); a Resource of the
+    /// root search has the attributes of its type besides the common ones.
+    /// </summary>
     private sealed class ExtensibleResourceProcessor : ISchemaProcessor
     {
         public void Process(SchemaProcessorContext context)
         {
-            if (context.ContextualType.Type == typeof(ScimUser) || context.ContextualType.Type == typeof(ScimGroup))
+            var type = context.ContextualType.Type;
+            if (type == typeof(ScimUser) || type == typeof(ScimGroup) || type == typeof(ScimResource))
             {
                 context.Schema.AllowAdditionalProperties = true;
                 context.Schema.AdditionalPropertiesSchema = new JsonSchema
                 {
-                    Description = "Attributes of further schema extensions, keyed by the extension's URN.",
+                    Description = type == typeof(ScimResource)
+                        ? "The other attributes of the resource's type (the User or Group schema), and of its schema extensions."
+                        : "Attributes of further schema extensions, keyed by the extension's URN.",
                 };
             }
         }
@@ -113,7 +122,8 @@ public static class ScimOpenApiDocument
 
     /// <summary>
     /// Applies <see cref="ScimParameterMetadata"/> and <see cref="ScimResponseHeaderMetadata"/>: the documented query
-    /// parameters replace the ones inferred from handler signatures, so their names and types match RFC 7644.
+    /// parameters replace the ones inferred from handler signatures, so their names and types match RFC 7644. An
+    /// endpoint's description (<c>WithDescription</c>) becomes its operation's.
     /// </summary>
     private sealed class ScimOperationProcessor : IOperationProcessor
     {
@@ -125,6 +135,11 @@ public static class ScimOpenApiDocument
             }
 
             var operation = context.OperationDescription.Operation;
+            if (metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault() is { } description)
+            {
+                operation.Description = description.Description;
+            }
+
             foreach (var inferred in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query).ToList())
             {
                 operation.Parameters.Remove(inferred);

@@ -88,6 +88,9 @@ public static class ScimParameters
     /// <summary>Every query parameter of a list request, in RFC order.</summary>
     public static readonly object[] ListParameters = [Filter, SortBy, SortOrder, StartIndex, Count, Cursor, Attributes, ExcludedAttributes];
 
+    /// <summary>The query parameters a search of the root takes: those of a list but sortBy, sortOrder and cursor (400 there).</summary>
+    public static readonly object[] RootListParameters = [Filter, StartIndex, Count, Attributes, ExcludedAttributes];
+
     private static ScimParameterMetadata Query(string name, JsonObjectType type, string description) =>
         new(name, OpenApiParameterKind.Query, type, description);
 }

@@ -10,7 +10,8 @@ namespace Scim.Filtering.Translation;
 /// <item><c>and</c>, <c>or</c>, <c>not ( )</c> map to their boolean counterparts.</item>
 /// <item><c>attr eq null</c> means "not present" and <c>attr ne null</c> "present"; other operators reject null.</item>
 /// <item><c>ne</c> also matches rows where the attribute is absent; every other comparison is false for them.</item>
-/// <item>Multi-valued attributes match when any element matches, for every operator (so <c>emails ne "x"</c> holds when some element differs); see <see cref="FilterAttributeMap{T}.MultiValued{TElement}"/>.</item>
+/// <item>Multi-valued attributes match when any element matches, for every operator (so <c>emails ne "x"</c> holds when some element differs); see <see cref="FilterAttributeMap{T}.MultiValued{TElement}"/>. <c>schemas</c> is one too (<see cref="FilterAttributeMap{T}.Schemas"/>).</item>
+/// <item>A single-valued complex attribute is present when any sub-attribute is; other operators compare its default sub-attribute, if it has one (<see cref="FilterAttributeMap{T}.Complex"/>).</item>
 /// <item>Per-type operators and value types are listed on the <see cref="FilterAttributeMap{T}"/> registration methods.</item>
 /// </list>
 /// </summary>
@@ -25,8 +26,9 @@ public static class FilterExpressionBuilder
     /// </param>
     /// <returns>A predicate usable in <c>Queryable.Where</c>.</returns>
     /// <exception cref="ScimFilterException">
-    /// With <c>invalidFilter</c> and position -1: an attribute that is not in <paramref name="map"/>, an operator not
-    /// allowed for the attribute's type, a value of the wrong type, or a malformed date-time.
+    /// With <c>invalidFilter</c> and position -1: an attribute that is not in <paramref name="map"/> or is registered as
+    /// not filterable, an operator not allowed for the attribute's type (or a complex attribute without a default
+    /// sub-attribute), a value of the wrong type, or a malformed date-time.
     /// </exception>
     public static Expression<Func<T, bool>> Build<T>(FilterNode filter, FilterAttributeMap<T> map, IFilterElementSource? source = null)
     {
@@ -56,6 +58,8 @@ public static class FilterExpressionBuilder
             MultiValuedAttributeMapping multiValued => multiValued.AnyElement(
                 scope.Instance, scope.Source, element => Present(SubAttribute(subAttributeName), Scope.Element(multiValued, element))),
             ScalarAttributeMapping scalar => scalar.Present(scope.Instance),
+            ComplexAttributeMapping complex => complex.Present(scope.Instance),
+            SchemasAttributeMapping => SchemasAttributeMapping.Present(),
             _ => throw new InvalidOperationException($"Unsupported mapping {mapping.GetType().Name}."),
         };
     }
@@ -84,6 +88,9 @@ public static class FilterExpressionBuilder
                     comparison with { Path = SubAttribute(subAttributeName ?? multiValued.DefaultSubAttribute) },
                     Scope.Element(multiValued, element))),
             ScalarAttributeMapping scalar => scalar.Compare(scope.Instance, comparison.Operator, comparison.Value),
+            ComplexAttributeMapping { DefaultSubAttribute: { } sub } => Compare(comparison with { Path = comparison.Path with { SubAttributeName = sub } }, scope),
+            ComplexAttributeMapping complex => throw complex.NotComparable(scope.ParentPath is null ? comparison.Path.ToString() : $"{scope.ParentPath}.{comparison.Path}"),
+            SchemasAttributeMapping schemas => schemas.Compare(scope.Instance, comparison.Operator, comparison.Value),
             _ => throw new InvalidOperationException($"Unsupported mapping {mapping.GetType().Name}."),
         };
     }

@@ -9,7 +9,7 @@ namespace Scim.Filtering.Translation;
 /// which EF Core turns into <c>EXISTS (SELECT ...)</c>.
 /// </summary>
 /// <param name="path">The registered path.</param>
-/// <param name="elements">The collection lambda, <c>T =&gt; IEnumerable&lt;TElement&gt;</c>.</param>
+/// <param name="elements">The collection lambda, <c>T =&gt; IEnumerable&lt;TElement&gt;</c>; null when the owner has no navigation to its elements, which are then found through <paramref name="lookup"/> only.</param>
 /// <param name="elementType">TElement.</param>
 /// <param name="elementMap">The filterable sub-attributes of one element.</param>
 /// <param name="defaultSubAttribute">The sub-attribute compared when the filter names the attribute alone (<c>emails co "x"</c>).</param>
@@ -18,7 +18,7 @@ namespace Scim.Filtering.Translation;
 /// <see cref="ElementLookup{T, TElement}"/>.
 /// </param>
 internal sealed class MultiValuedAttributeMapping(
-    string path, LambdaExpression elements, Type elementType, IFilterAttributeMap elementMap, string defaultSubAttribute,
+    string path, LambdaExpression? elements, Type elementType, IFilterAttributeMap elementMap, string defaultSubAttribute,
     (LambdaExpression Key, LambdaExpression ElementKey, LambdaExpression? Condition)? lookup = null)
     : AttributeMapping(path)
 {
@@ -39,7 +39,7 @@ internal sealed class MultiValuedAttributeMapping(
     public Expression AnyElement(Expression instance, IFilterElementSource? source) =>
         source is not null && lookup is not null
             ? OwnerIn(instance, source, null)
-            : Expression.Call(AnyMethod.MakeGenericMethod(elementType), ParameterRebinder.Rebind(elements, instance));
+            : Expression.Call(AnyMethod.MakeGenericMethod(elementType), Elements(instance));
 
     /// <summary>True when at least one element satisfies the predicate built by <paramref name="elementPredicate"/>.</summary>
     public Expression AnyElement(Expression instance, IFilterElementSource? source, Func<Expression, Expression> elementPredicate)
@@ -48,8 +48,13 @@ internal sealed class MultiValuedAttributeMapping(
         var predicate = Expression.Lambda(elementPredicate(element), element);
         return source is not null && lookup is not null
             ? OwnerIn(instance, source, predicate)
-            : Expression.Call(AnyWithPredicateMethod.MakeGenericMethod(elementType), ParameterRebinder.Rebind(elements, instance), predicate);
+            : Expression.Call(AnyWithPredicateMethod.MakeGenericMethod(elementType), Elements(instance), predicate);
     }
+
+    private Expression Elements(Expression instance) =>
+        elements is null
+            ? throw new InvalidOperationException($"'{Path}' has no navigation to its elements: filters on it need an {nameof(IFilterElementSource)}.")
+            : ParameterRebinder.Rebind(elements, instance);
 
     // Key IN (SELECT ElementKey FROM source WHERE Condition AND predicate). The source query is read through a
     // holder, like a captured variable, so EF Core inlines it as a subquery of the same context.

@@ -18,8 +18,10 @@ namespace Scim.Filtering.Translation;
 /// When <c>caseExact</c> is false both sides are lower-cased: the literal with <see cref="string.ToLowerInvariant"/>,
 /// and the column either by reading the stored lower-case column, which keeps indexes usable, or with
 /// <c>ToLower()</c> (SQL <c>lower()</c>, which the providers make fold Unicode letters as .NET does).
+/// A binary attribute (base64 text) is a case-exact string without the ordering operators (<paramref name="ordered"/>
+/// false), which RFC 7644 §3.4.2.2 refuses for it.
 /// </summary>
-internal sealed class StringAttributeMapping(string path, LambdaExpression column, bool caseExact, LambdaExpression? normalized)
+internal sealed class StringAttributeMapping(string path, LambdaExpression column, bool caseExact, LambdaExpression? normalized, bool ordered = true)
     : ScalarAttributeMapping(path, column)
 {
     private static readonly MethodInfo ContainsMethod = StringMethod(nameof(string.Contains));
@@ -40,10 +42,21 @@ internal sealed class StringAttributeMapping(string path, LambdaExpression colum
     {
         if (value.Value is not string text)
         {
-            throw ValueTypeMismatch(value, "string", "a JSON string");
+            throw ValueTypeMismatch(value, ordered ? "string" : "binary", "a JSON string");
+        }
+
+        if (!ordered && op is ComparisonOperator.Gt or ComparisonOperator.Ge or ComparisonOperator.Lt or ComparisonOperator.Le)
+        {
+            throw OperatorNotAllowed(op, "binary", "eq, ne, co, sw, ew or pr");
         }
 
         var column = Column(instance);
+        if (column is ConstantExpression { Value: string constant })
+        {
+            // A value every resource of the type shares (meta.resourceType), so the comparison needs no row.
+            return Expression.Constant(OrdinalText.Holds(constant, op, text, caseExact));
+        }
+
         var (guarded, target, operand) = (caseExact, normalized) switch
         {
             (true, _) => (column, column, text),

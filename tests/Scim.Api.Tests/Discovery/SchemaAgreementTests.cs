@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Scim.Testing;
 
@@ -21,19 +20,17 @@ namespace Scim.Api.Tests.Discovery;
 /// names it, <c>request</c> only when <c>attributes</c> names it, <c>never</c> never.</item>
 /// <item><c>caseExact</c>: a filter <c>eq</c> on the attribute's value with every letter's case swapped matches when
 /// it is false and does not when it is true (RFC 7643 §2.2, RFC 7644 §3.4.2.2); the value as read always matches.
-/// Attributes the server derives at read time are not filterable; the test lists them.</item>
+/// Attributes the server derives at read time are not filterable (<see cref="SchemaWalk.NotFilterable"/>); every
+/// operator on every attribute is <c>FilterCoverageTests</c>' concern.</item>
 /// </list>
 /// Every disagreement is collected, so one run lists them all.
 /// </summary>
 public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
-    private const string UserUrn = "urn:ietf:params:scim:schemas:core:2.0:User";
-    private const string EnterpriseUrn = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    private const string GroupUrn = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    private const string UserUrn = SchemaWalk.UserUrn;
+    private const string EnterpriseUrn = SchemaWalk.EnterpriseUrn;
+    private const string GroupUrn = SchemaWalk.GroupUrn;
     private const string PatchOp = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-
-    // Rounds of values: 1 is POSTed, 2 PUT, 3 PATCHed by attribute, 4 PATCHed by sub-attribute.
-    private const int Rounds = 4;
 
     [Theory]
     [InlineData(UserUrn)]
@@ -64,93 +61,25 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
         Assert.Equal([GroupUrn, UserUrn, EnterpriseUrn], ids.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>An attribute (<see cref="Parent"/> null) or sub-attribute as /Schemas describes it.</summary>
-    private sealed record Facet(string Urn, bool InExtension, JsonObject Attribute, JsonObject? Parent)
+    private sealed class Run(SchemaWalk walk)
     {
-        public string Name => Attribute["name"]!.GetValue<string>();
-
-        public string? ParentName => Parent?["name"]!.GetValue<string>();
-
-        public string Path => (InExtension ? Urn + ":" : "") + (Parent is null ? Name : $"{ParentName}.{Name}");
-
-        public string Mutability => Attribute["mutability"]!.GetValue<string>();
-
-        public string Returned => Attribute["returned"]!.GetValue<string>();
-
-        public string Type => Attribute["type"]!.GetValue<string>();
-
-        public bool MultiValued => Attribute["multiValued"]!.GetValue<bool>();
-
-        public bool InMultiValued => Parent?["multiValued"]!.GetValue<bool>() == true;
-
-        public bool HasSubAttributes => Attribute["subAttributes"] is JsonArray { Count: > 0 };
-
-        /// <summary>Attributes without sub-attributes, and sub-attributes: the facets that hold values.</summary>
-        public bool IsLeaf => !HasSubAttributes;
-
-        public bool ParentReadOnly => Parent?["mutability"]!.GetValue<string>() == "readOnly";
-
-        public string[]? CanonicalValues => Attribute["canonicalValues"]?.AsArray().Select(v => v!.GetValue<string>()).ToArray();
-
-        public string[] ReferenceTypes => Attribute["referenceTypes"]?.AsArray().Select(v => v!.GetValue<string>()).ToArray() ?? [];
-    }
-
-    private sealed class Run
-    {
-        private readonly HttpClient client;
-        private readonly string urn;
-        private readonly bool isGroup;
-        private readonly List<Facet> facets;
-        private readonly string[] users;
-        private readonly string otherGroup;
+        private readonly HttpClient client = walk.Client;
+        private readonly bool isGroup = walk.IsGroup;
+        private readonly List<Facet> facets = walk.Facets;
         private string subject = "";
-
-        private Run(HttpClient client, string urn, List<Facet> facets, string[] users, string otherGroup)
-        {
-            this.client = client;
-            this.urn = urn;
-            this.facets = facets;
-            this.users = users;
-            this.otherGroup = otherGroup;
-            isGroup = urn == GroupUrn;
-        }
 
         public List<string> Disagreements { get; } = [];
 
-        private string Endpoint => isGroup ? "Groups" : "Users";
+        private string Endpoint => walk.Endpoint;
 
         private string Resource => $"{Endpoint}/{subject}";
 
-        public static async Task<Run> StartAsync(ScimApiFactory factory, string urn)
-        {
-            var client = await factory.CreateScimClientAsync();
-            var schema = (await client.GetListAsync("Schemas")).Resources().Single(s => s["id"]!.GetValue<string>() == urn);
-            var inExtension = urn == EnterpriseUrn;
-            var facets = new List<Facet>();
-            foreach (var attribute in schema["attributes"]!.AsArray().Select(a => a!.AsObject()))
-            {
-                facets.Add(new Facet(urn, inExtension, attribute, null));
-                foreach (var sub in attribute["subAttributes"]?.AsArray().Select(s => s!.AsObject()) ?? [])
-                {
-                    facets.Add(new Facet(urn, inExtension, sub, attribute));
-                }
-            }
-
-            // Users that members and managers name, one per round, each with a displayName.
-            var users = new string[Rounds];
-            for (var i = 0; i < Rounds; i++)
-            {
-                users[i] = await client.CreateUserAsync($$"""{"userName":"named-{{i + 1}}@example.com","displayName":"Named {{i + 1}}"}""");
-            }
-
-            var otherGroup = await client.CreateGroupAsync("""{"displayName":"Not the subject's"}""");
-            return new Run(client, urn, facets, users, otherGroup);
-        }
+        public static async Task<Run> StartAsync(ScimApiFactory factory, string urn) => new(await SchemaWalk.StartAsync(factory, urn));
 
         public async Task ReadWriteAndImmutableAreSetByPostAndReadBackAsync()
         {
-            var settable = facets.Where(f => f.IsLeaf && f.Mutability is "readWrite" or "immutable" or "writeOnly").ToList();
-            var response = await client.PostJsonAsync(Endpoint, Body(settable, 1).ToJsonString());
+            var settable = walk.Settable;
+            var response = await client.PostJsonAsync(Endpoint, walk.Body(settable, 1).ToJsonString());
             var created = await response.ReadScimAsync(HttpStatusCode.Created);
             subject = created["id"]!.GetValue<string>();
             if (!isGroup)
@@ -162,8 +91,8 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
             var read = await client.GetScimAsync(Resource);
             foreach (var facet in settable.Where(f => f.Mutability != "writeOnly"))
             {
-                ExpectValue(read, facet, Sample(facet, 1), "POST, then GET");
-                ExpectValue(created, facet, Sample(facet, 1), "the answer to POST");
+                ExpectValue(read, facet, walk.Sample(facet, 1), "POST, then GET");
+                ExpectValue(created, facet, walk.Sample(facet, 1), "the answer to POST");
             }
 
             ExpectNoWriteOnly(created, "the answer to POST");
@@ -198,13 +127,13 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
 
         public async Task ReadWriteIsSetByPutAsync()
         {
-            var settable = facets.Where(f => f.IsLeaf && f.Mutability is "readWrite" or "immutable" or "writeOnly").ToList();
-            var response = await client.PutJsonAsync(Resource, Body(settable, 2).ToJsonString());
+            var settable = walk.Settable;
+            var response = await client.PutJsonAsync(Resource, walk.Body(settable, 2).ToJsonString());
             var replaced = await response.ReadScimAsync(HttpStatusCode.OK);
             var read = await client.GetScimAsync(Resource);
             foreach (var facet in settable.Where(f => f.Mutability != "writeOnly"))
             {
-                ExpectValue(read, facet, Sample(facet, 2), "PUT, then GET");
+                ExpectValue(read, facet, walk.Sample(facet, 2), "PUT, then GET");
             }
 
             ExpectNoWriteOnly(replaced, "the answer to PUT");
@@ -216,8 +145,8 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
             {
                 var round = facet.Parent is null ? 3 : 4;
                 var value = facet.Parent is null && facet.HasSubAttributes
-                    ? Body(facets.Where(s => s.Parent == facet.Attribute && s.Mutability is "readWrite" or "immutable").ToList(), round, bare: true)[facet.Name]!
-                    : Sample(facet, round);
+                    ? walk.Body(facets.Where(s => s.Parent == facet.Attribute && s.Mutability is "readWrite" or "immutable").ToList(), round, bare: true)[facet.Name]!
+                    : walk.Sample(facet, round);
                 var response = await client.PatchJsonAsync(Resource, $$"""
                     {"schemas":["{{PatchOp}}"],"Operations":[{"op":"replace","path":"{{Escape(facet.Path)}}","value":{{value.ToJsonString()}}}]}
                     """);
@@ -239,7 +168,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
                     : [facet];
                 foreach (var leaf in leaves)
                 {
-                    ExpectValue(read, leaf, Sample(leaf, round), $"PATCH replace of {facet.Path}, then GET");
+                    ExpectValue(read, leaf, walk.Sample(leaf, round), $"PATCH replace of {facet.Path}, then GET");
                 }
             }
         }
@@ -249,7 +178,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
             foreach (var facet in facets.Where(f => f.IsLeaf && f.Mutability == "immutable"))
             {
                 var before = await client.GetScimAsync(Resource);
-                var current = ValuesAt(before, facet).FirstOrDefault();
+                var current = SchemaWalk.ValuesAt(before, facet).FirstOrDefault();
                 if (current is null)
                 {
                     Disagree(facet, "immutable, but the resource has no value to change");
@@ -259,7 +188,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
                 var path = facet.InMultiValued
                     ? $"{facet.ParentName}[{facet.Name} eq {current.ToJsonString()}].{facet.Name}"
                     : facet.Path;
-                var different = Sample(facet, 3).ToJsonString() == current.ToJsonString() ? Sample(facet, 4) : Sample(facet, 3);
+                var different = walk.Sample(facet, 3).ToJsonString() == current.ToJsonString() ? walk.Sample(facet, 4) : walk.Sample(facet, 3);
                 if (facet.CanonicalValues is { } canonical)
                 {
                     different = canonical.First(v => v != current.GetValue<string>());
@@ -272,7 +201,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
         public async Task ReadOnlyIsIgnoredByPostAndPutAndRefusedByPatchAsync()
         {
             var readOnly = facets.Where(f => f.IsLeaf && f.Mutability == "readOnly").ToList();
-            var probe = Body(readOnly, 1, bogus: true);
+            var probe = walk.Body(readOnly, 1, bogus: true);
             var response = await client.PostJsonAsync(Endpoint, probe.ToJsonString());
             var created = await response.ReadScimAsync(HttpStatusCode.Created);
             var probeId = created["id"]!.GetValue<string>();
@@ -282,7 +211,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
                 ExpectIgnored(await client.GetScimAsync($"{Endpoint}/{probeId}"), facet, 1, "POST, then GET");
             }
 
-            var replaced = await (await client.PutJsonAsync($"{Endpoint}/{probeId}", Body(readOnly, 2, bogus: true).ToJsonString())).ReadScimAsync(HttpStatusCode.OK);
+            var replaced = await (await client.PutJsonAsync($"{Endpoint}/{probeId}", walk.Body(readOnly, 2, bogus: true).ToJsonString())).ReadScimAsync(HttpStatusCode.OK);
             foreach (var facet in readOnly)
             {
                 ExpectIgnored(replaced, facet, 2, "PUT");
@@ -292,8 +221,8 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
             {
                 var before = await client.GetScimAsync(Resource);
                 var value = facet.HasSubAttributes
-                    ? Body(facets.Where(s => s.Parent == facet.Attribute).ToList(), 3, bogus: true, bare: true)[facet.Name]!
-                    : Bogus(facet, 3);
+                    ? walk.Body(facets.Where(s => s.Parent == facet.Attribute).ToList(), 3, bogus: true, bare: true)[facet.Name]!
+                    : walk.Bogus(facet, 3);
                 await ExpectRefusedAsync(facet, facet.Path, value, before, "readOnly");
             }
         }
@@ -304,7 +233,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
             var notFilterable = new List<string>();
             foreach (var facet in facets.Where(f => f.IsLeaf && f.Type is "string" or "reference" or "binary"))
             {
-                if (ValuesAt(read, facet).FirstOrDefault() is not JsonValue held || !held.TryGetValue<string>(out var value))
+                if (SchemaWalk.ValuesAt(read, facet).FirstOrDefault() is not JsonValue held || !held.TryGetValue<string>(out var value))
                 {
                     continue;
                 }
@@ -329,12 +258,7 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
                 }
             }
 
-            string[] derived = isGroup
-                ? ["members.$ref", "members.display"]
-                : urn == EnterpriseUrn
-                    ? [$"{urn}:manager.$ref", $"{urn}:manager.displayName"]
-                    : ["groups.value", "groups.$ref", "groups.display", "groups.type"];
-            var unexpected = notFilterable.Except(derived).ToList();
+            var unexpected = notFilterable.Except(SchemaWalk.NotFilterable).ToList();
             if (unexpected.Count > 0)
             {
                 Disagreements.Add($"not filterable although stored: {string.Join(", ", unexpected)}");
@@ -373,86 +297,9 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
             }
         }
 
-        // A resource body with a value for each facet: the sample of the round, or a value the server must not keep.
-        // An element of a multi-valued attribute gets all its facets; one that would carry only readOnly values also gets
-        // its value, so that it is an element at all.
-        private JsonObject Body(List<Facet> set, int round, bool bogus = false, bool bare = false)
-        {
-            var body = bare ? [] : isGroup
-                ? new JsonObject { ["displayName"] = $"Subject {round}{(bogus ? " probe" : "")}" }
-                : new JsonObject { ["userName"] = $"subject-{round}{(bogus ? "-probe" : "")}@example.com" };
-            foreach (var facet in set)
-            {
-                var container = facet.InExtension && !bare ? Object(body, urn) : body;
-                var value = bogus ? Bogus(facet, round) : Sample(facet, round);
-                if (facet.Parent is null)
-                {
-                    container[facet.Name] = value;
-                    continue;
-                }
-
-                var holder = facet.InMultiValued
-                    ? (container[facet.ParentName!] ??= new JsonArray(new JsonObject()))[0]!.AsObject()
-                    : Object(container, facet.ParentName!);
-                holder[facet.Name] = value;
-                if (bogus && !facet.ParentReadOnly && !holder.ContainsKey("value"))
-                {
-                    var companion = facets.Single(f => f.Parent == facet.Parent && f.Name == "value");
-                    holder["value"] = Sample(companion, round);
-                }
-            }
-
-            return body;
-        }
-
-        // A value for the facet that a readWrite or immutable attribute must read back as it is.
-        private JsonNode Sample(Facet facet, int round)
-        {
-            if (facet.Name == "value" && facet.ParentName is "members" or "manager")
-            {
-                return users[round - 1];
-            }
-
-            if (facet.Name == "type" && facet.ParentName == "members")
-            {
-                return "User";
-            }
-
-            if (facet.Name == "userName")
-            {
-                return $"subject-{round}@example.com";
-            }
-
-            if (facet.CanonicalValues is { Length: > 0 } canonical)
-            {
-                return canonical[(round - 1) % canonical.Length];
-            }
-
-            return facet.Type switch
-            {
-                "boolean" => round % 2 == 1,
-                "integer" => round,
-                "decimal" => round + 0.5,
-                "dateTime" => $"2001-01-0{round}T00:00:00Z",
-                "binary" => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{facet.Path}-{round}")),
-                "reference" => $"https://example.com/{facet.Name}/{round}",
-                _ => $"{facet.Name}-{round}",
-            };
-        }
-
-        // A value for a readOnly facet that differs from anything the server would give it.
-        private JsonNode Bogus(Facet facet, int round) => facet.Type switch
-        {
-            "boolean" => round % 2 == 0,
-            "reference" => $"https://elsewhere.example/{facet.Name}/{round}",
-            "dateTime" => $"2001-01-0{round}T00:00:00Z",
-            _ when facet.Name == "value" => otherGroup,
-            _ => $"bogus-{facet.Name}-{round}",
-        };
-
         private void ExpectValue(JsonObject resource, Facet facet, JsonNode expected, string how)
         {
-            var values = ValuesAt(resource, facet).ToList();
+            var values = SchemaWalk.ValuesAt(resource, facet).ToList();
             if (!values.Any(v => JsonNode.DeepEquals(v, expected)))
             {
                 Disagree(facet, $"{facet.Mutability}, but after {how} it reads [{string.Join(", ", values.Select(v => v.ToJsonString()))}], not {expected.ToJsonString()}");
@@ -461,9 +308,9 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
 
         private void ExpectIgnored(JsonObject resource, Facet facet, int round, string how)
         {
-            if (ValuesAt(resource, facet).Any(v => JsonNode.DeepEquals(v, Bogus(facet, round))))
+            if (SchemaWalk.ValuesAt(resource, facet).Any(v => JsonNode.DeepEquals(v, walk.Bogus(facet, round))))
             {
-                Disagree(facet, $"readOnly, but {how} kept the client's value {Bogus(facet, round).ToJsonString()}");
+                Disagree(facet, $"readOnly, but {how} kept the client's value {walk.Bogus(facet, round).ToJsonString()}");
             }
         }
 
@@ -478,32 +325,9 @@ public sealed class SchemaAgreementTests(ScimApiFactory factory) : IClassFixture
             }
         }
 
-        private bool Has(JsonObject resource, Facet facet) => ValuesAt(resource, facet).Any();
-
-        private IEnumerable<JsonNode> ValuesAt(JsonObject resource, Facet facet)
-        {
-            var container = facet.InExtension ? resource[urn] as JsonObject : resource;
-            if (container is null)
-            {
-                return [];
-            }
-
-            if (facet.Parent is null)
-            {
-                return container[facet.Name] is { } value ? [value] : [];
-            }
-
-            return container[facet.ParentName!] switch
-            {
-                JsonArray elements => elements.OfType<JsonObject>().Select(e => e[facet.Name]).OfType<JsonNode>(),
-                JsonObject parent => parent[facet.Name] is { } value ? [value] : [],
-                _ => [],
-            };
-        }
+        private static bool Has(JsonObject resource, Facet facet) => SchemaWalk.ValuesAt(resource, facet).Any();
 
         private void Disagree(Facet facet, string what) => Disagreements.Add($"{facet.Path}: {what}");
-
-        private static JsonObject Object(JsonObject container, string name) => (container[name] ??= new JsonObject()).AsObject();
 
         private static string Escape(string path) => path.Replace("\"", "\\\"", StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Scim.Filtering.Translation;
 
 namespace Scim.Filtering.Tests.Translation;
@@ -21,6 +22,10 @@ public static class TestUserFilterMap
             .DateTime("meta.lastModified", u => u.LastModified)
             .String(EnterpriseSchema + ":employeeNumber", u => u.EmployeeNumber, caseExact: true)
             .Id(EnterpriseSchema + ":manager.value", u => u.ManagerId)
+            .Complex("name")
+            .Complex(EnterpriseSchema + ":manager", defaultSubAttribute: "value")
+            .NotFilterable("meta.location", "the user's URL on this server")
+            .Schemas([KeyValuePair.Create<string, Expression<Func<TestUser, bool>>>(EnterpriseSchema, u => u.EmployeeNumber != null || u.ManagerId != null)])
             .MultiValued(
                 "emails",
                 u => u.Emails,

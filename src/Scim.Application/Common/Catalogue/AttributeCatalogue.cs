@@ -37,7 +37,7 @@ public sealed class AttributeCatalogue<TEntity>
 
     /// <summary>A catalogue for a resource type: paths are resolved against its core schema, extensions and common attributes.</summary>
     public AttributeCatalogue(ResourceTypeDefinition type)
-        : this(path => CataloguePath.Resolve(path, type), () => AttributesOf(type), () => new FilterAttributeMap<TEntity>(type.Schema.Id))
+        : this(path => CataloguePath.Resolve(path, type), () => AttributesOf(type), type)
     {
     }
 
@@ -45,25 +45,15 @@ public sealed class AttributeCatalogue<TEntity>
         : this(
             name => CataloguePath.ResolveElement(name, multiValued),
             () => multiValued.SubAttributes.Select(s => new CataloguePath(s.Name, null, s, null)),
-            () => new FilterAttributeMap<TEntity>())
+            null)
     {
     }
 
-    private AttributeCatalogue(
-        Func<string, CataloguePath> resolve, Func<IEnumerable<CataloguePath>> attributes, Func<FilterAttributeMap<TEntity>> newFilterMap)
+    private AttributeCatalogue(Func<string, CataloguePath> resolve, Func<IEnumerable<CataloguePath>> attributes, ResourceTypeDefinition? type)
     {
         this.resolve = resolve;
         this.attributes = attributes;
-        filterMap = new(() =>
-        {
-            var map = newFilterMap();
-            foreach (var entry in entries.Where(e => e.Filterable))
-            {
-                entry.AddTo(map);
-            }
-
-            return map;
-        });
+        filterMap = new(() => BuildFilterMap(type));
         layout = new(() => DocumentLayout.Of(entries));
     }
 
@@ -98,31 +88,40 @@ public sealed class AttributeCatalogue<TEntity>
 
     /// <summary>An id in a uuid column: the resource's own, or another resource's that a path of its own writes (<c>members.value</c>).</summary>
     public AttributeCatalogue<TEntity> Id(string path, Expression<Func<TEntity, Guid>> column) =>
-        Add(new IdEntry<TEntity>(Resolve(path, AttributeType.String), (map, name) => map.Id(name, column), []));
+        Add(new IdEntry<TEntity>(Resolve(path, AttributeType.String), column, (map, name) => map.Id(name, column)));
 
     /// <summary>
-    /// The id of another resource, which the slice that writes it resolves and checks. <paramref name="aliases"/> are
-    /// other paths filters may name it by (Microsoft Entra filters on <c>manager</c> for <c>manager.value</c>).
+    /// The id of another resource, which the slice that writes it resolves and checks. With
+    /// <paramref name="defaultOfParent"/>, a filter comparing its complex parent alone compares it (see
+    /// <see cref="CatalogueEntry{TEntity}.DefaultOfParent"/>).
     /// </summary>
-    public AttributeCatalogue<TEntity> Id(string path, Expression<Func<TEntity, Guid?>> column, params string[] aliases) =>
-        Add(new IdEntry<TEntity>(Resolve(path, AttributeType.String), (map, name) => map.Id(name, column), aliases));
+    public AttributeCatalogue<TEntity> Id(string path, Expression<Func<TEntity, Guid?>> column, bool defaultOfParent = false) =>
+        Add(new IdEntry<TEntity>(Resolve(path, AttributeType.String), column, (map, name) => map.Id(name, column)) { DefaultOfParent = defaultOfParent });
 
     /// <summary>A multi-valued complex attribute kept as rows of <typeparamref name="TRow"/>.</summary>
     /// <param name="path">The attribute, e.g. <c>emails</c>.</param>
-    /// <param name="elements">The attribute's rows of the entity (the filter's <c>EXISTS</c> / <c>IN</c> subquery).</param>
+    /// <param name="elements">
+    /// The attribute's rows of the entity (the filter's <c>EXISTS</c> subquery); null when the entity has no navigation
+    /// to them (a user's group memberships), which are then read for filters through <paramref name="lookup"/> only.
+    /// </param>
     /// <param name="subAttributes">Declares the catalogue of one element.</param>
     /// <param name="storage">How rows are created and kept; null when the rows are written elsewhere.</param>
     /// <param name="defaultSubAttribute">The sub-attribute a filter on the attribute alone compares (<c>emails co "x"</c>).</param>
     /// <param name="lookup">How to query the element table directly (see <see cref="ElementLookup{T, TElement}"/>).</param>
     public AttributeCatalogue<TEntity> Rows<TRow>(
         string path,
-        Expression<Func<TEntity, IEnumerable<TRow>>> elements,
+        Expression<Func<TEntity, IEnumerable<TRow>>>? elements,
         Action<AttributeCatalogue<TRow>> subAttributes,
         RowStorage<TEntity, TRow>? storage,
         string defaultSubAttribute = "value",
         ElementLookup<TEntity, TRow>? lookup = null)
     {
         ArgumentNullException.ThrowIfNull(subAttributes);
+        if (elements is null && (storage is not null || lookup is null))
+        {
+            throw new InvalidOperationException($"The catalogue keeps '{path}' as rows without a navigation to them: it needs a lookup, and cannot store them.");
+        }
+
         var resolved = Resolve(path, AttributeType.Complex);
         if (!resolved.Definition.MultiValued)
         {
@@ -250,6 +249,41 @@ public sealed class AttributeCatalogue<TEntity>
     }
 
     internal void WriteMembers(Utf8JsonWriter json, TEntity entity) => layout.Value.Write(json, entity);
+
+    /// <summary>
+    /// The filter map: every entry (a derived one as not filterable, with its reason), each single-valued complex
+    /// attribute over its sub-attributes (<c>name pr</c>), and for a resource type <c>schemas</c>, whose extension URNs
+    /// are where the renderers write them: when the resource shows an attribute of the extension.
+    /// </summary>
+    private FilterAttributeMap<TEntity> BuildFilterMap(ResourceTypeDefinition? type)
+    {
+        var map = type is null ? new FilterAttributeMap<TEntity>() : new FilterAttributeMap<TEntity>(type.Schema.Id);
+        foreach (var entry in entries)
+        {
+            entry.AddTo(map);
+        }
+
+        foreach (var complex in entries.Where(e => e.Path.SubAttribute is not null).GroupBy(e => (e.Path.Extension, e.Path.Attribute)))
+        {
+            var (extension, attribute) = complex.Key;
+            map.Complex(
+                extension is null ? attribute.Name : $"{extension}:{attribute.Name}",
+                complex.FirstOrDefault(e => e.DefaultOfParent)?.Path.SubAttribute!.Name);
+        }
+
+        if (type is not null)
+        {
+            var entity = Expression.Parameter(typeof(TEntity), "resource");
+            map.Schemas(type.Extensions.Select(e => KeyValuePair.Create(
+                e.Schema.Id,
+                Expression.Lambda<Func<TEntity, bool>>(
+                    entries.Where(x => x.Path.Extension == e.Schema.Id).Select(x => x.Shown(entity)).OfType<Expression>()
+                        .Aggregate((Expression)Expression.Constant(false), Expression.OrElse),
+                    entity))));
+        }
+
+        return map;
+    }
 
     private static IEnumerable<CataloguePath> AttributesOf(ResourceTypeDefinition type) =>
         CommonAttributes.All.Concat(type.Schema.Attributes).Select(a => new CataloguePath(a.Name, null, a, null))

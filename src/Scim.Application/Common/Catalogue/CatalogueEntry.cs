@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore.Query;
 using Scim.Application.Common.Persistence;
 using Scim.Filtering.Translation;
 using Scim.Protocol;
@@ -34,9 +35,6 @@ public abstract class CatalogueEntry<TEntity>
     /// <summary>How the attribute is kept.</summary>
     public abstract AttributeStorage Storage { get; }
 
-    /// <summary>Whether a filter may name the attribute (RFC 7644 §3.4.2.2); anything else is 400 <c>invalidFilter</c>.</summary>
-    public virtual bool Filterable => Storage != AttributeStorage.Derived;
-
     /// <summary>Whether <c>sortBy</c> may name the attribute (RFC 7644 §3.4.2.3).</summary>
     public bool Sortable { get; init; }
 
@@ -49,9 +47,22 @@ public abstract class CatalogueEntry<TEntity>
     /// <summary>Whether the value is written from a client's representation onto the entity and kept in its stored document.</summary>
     public virtual bool Mapped => false;
 
-    internal virtual void AddTo(FilterAttributeMap<TEntity> map)
-    {
-    }
+    /// <summary>
+    /// Whether a filter that names this sub-attribute's single-valued complex parent alone with a comparison
+    /// (<c>manager eq "…"</c>) compares this sub-attribute, as one naming a multi-valued attribute alone compares its
+    /// <c>value</c>. Without such a sub-attribute only <c>pr</c> applies to the parent alone.
+    /// </summary>
+    public bool DefaultOfParent { get; init; }
+
+    /// <summary>Registers the attribute in a filter map (RFC 7644 §3.4.2.2): its column, or why it cannot be filtered.</summary>
+    internal abstract void AddTo(FilterAttributeMap<TEntity> map);
+
+    /// <summary>
+    /// "The resource shows a value of the attribute", as a condition on the entity; null when the attribute is derived
+    /// or its column serves filters only. An extension's URN is in a resource's <c>schemas</c> exactly when one of the
+    /// extension's attributes is shown, so the disjunction of their conditions is how a filter on <c>schemas</c> finds it.
+    /// </summary>
+    internal virtual Expression? Shown(ParameterExpression entity) => null;
 
     internal virtual ScimError? Read(JsonObject resource, TEntity entity) => null;
 
@@ -69,9 +80,15 @@ public abstract class CatalogueEntry<TEntity>
 
     /// <summary>For a multi-valued attribute: the sort key of its sortable <paramref name="subAttribute"/>, or null.</summary>
     internal virtual Expression<Func<TEntity, string?>>? SortKey(AttributeDefinition subAttribute) => null;
+
+    /// <summary><c>value != null</c>, or true for a value that cannot be null.</summary>
+    private protected static Expression IsNotNull(Expression value) =>
+        value.Type.IsValueType && Nullable.GetUnderlyingType(value.Type) is null
+            ? Expression.Constant(true)
+            : Expression.NotEqual(value, Expression.Constant(null, value.Type));
 }
 
-/// <summary>An attribute assigned or derived at read time (<c>meta.location</c>, <c>groups</c>, <c>$ref</c>) or never returned (<c>password</c>).</summary>
+/// <summary>An attribute assigned or derived at read time (<c>meta.location</c>, <c>members.display</c>, <c>$ref</c>) or never returned (<c>password</c>).</summary>
 /// <typeparam name="TEntity">The entity type.</typeparam>
 public sealed class DerivedEntry<TEntity> : CatalogueEntry<TEntity>
 {
@@ -83,6 +100,9 @@ public sealed class DerivedEntry<TEntity> : CatalogueEntry<TEntity>
 
     /// <inheritdoc />
     public override AttributeStorage Storage => AttributeStorage.Derived;
+
+    // No column holds the value, so a filter on it could only be answered by deriving it for every resource.
+    internal override void AddTo(FilterAttributeMap<TEntity> map) => map.NotFilterable(Path.Name, $"the server does not keep it ({Source})");
 }
 
 /// <summary>
@@ -140,6 +160,10 @@ public abstract class ColumnEntry<TEntity, TValue> : CatalogueEntry<TEntity>
     }
 
     internal override bool HasValue(TEntity entity) => Mapped && Get(entity) is not null;
+
+    // Mirrors HasValue: the stored document has the member when the client may write it and it is not null.
+    internal override Expression? Shown(ParameterExpression entity) =>
+        Mapped ? IsNotNull(ReplacingExpressionVisitor.Replace(Column.Parameters[0], entity, Column.Body)) : null;
 
     internal override void Write(Utf8JsonWriter json, TEntity entity)
     {
@@ -199,8 +223,17 @@ public sealed class TextEntry<TEntity> : ColumnEntry<TEntity, string?>
     // A required attribute is present in every valid representation; the empty string keeps a non-null column so.
     private protected override string? Absent => Path.Definition.Required ? "" : null;
 
-    internal override void AddTo(FilterAttributeMap<TEntity> map) =>
-        map.String(Path.Name, Column, Path.Definition.CaseExact, Normalized);
+    internal override void AddTo(FilterAttributeMap<TEntity> map)
+    {
+        if (Path.Definition.Type == AttributeType.Binary)
+        {
+            map.Binary(Path.Name, Column);
+        }
+        else
+        {
+            map.String(Path.Name, Column, Path.Definition.CaseExact, Normalized);
+        }
+    }
 
     private protected override bool TryConvert(JsonValue value, out string? converted)
     {
@@ -258,25 +291,22 @@ public sealed class DateTimeEntry<TEntity> : ColumnEntry<TEntity, DateTime>
 /// <typeparam name="TEntity">The entity type.</typeparam>
 public sealed class IdEntry<TEntity> : CatalogueEntry<TEntity>
 {
+    private readonly LambdaExpression column;
     private readonly Action<FilterAttributeMap<TEntity>, string> register;
-    private readonly IReadOnlyList<string> aliases;
 
-    internal IdEntry(CataloguePath path, Action<FilterAttributeMap<TEntity>, string> register, IReadOnlyList<string> aliases)
+    internal IdEntry(CataloguePath path, LambdaExpression column, Action<FilterAttributeMap<TEntity>, string> register)
         : base(path)
     {
+        this.column = column;
         this.register = register;
-        this.aliases = aliases;
     }
 
     /// <inheritdoc />
     public override AttributeStorage Storage => AttributeStorage.Column;
 
-    internal override void AddTo(FilterAttributeMap<TEntity> map)
-    {
-        register(map, Path.Name);
-        foreach (var alias in aliases)
-        {
-            register(map, alias);
-        }
-    }
+    internal override void AddTo(FilterAttributeMap<TEntity> map) => register(map, Path.Name);
+
+    // The renderers write a reference whenever its column has one (the manager's value, $ref and displayName).
+    internal override Expression Shown(ParameterExpression entity) =>
+        IsNotNull(ReplacingExpressionVisitor.Replace(column.Parameters[0], entity, column.Body));
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore.Query;
 using Scim.Filtering.Translation;
 using Scim.Protocol;
 using Scim.Protocol.Schemas;
@@ -25,21 +26,22 @@ public sealed record RowStorage<TEntity, TRow>(Func<TEntity, List<TRow>> List, F
 /// <summary>
 /// A multi-valued complex attribute (RFC 7643 §2.4) kept as rows of <typeparamref name="TRow"/>, whose
 /// sub-attributes have a catalogue of their own. Without a <see cref="RowStorage{TEntity, TRow}"/> the rows are
-/// written by a path of their own (group members) and the entry serves filters only.
+/// written by a path of their own (group members, and the memberships that are a user's <c>groups</c>) and the entry
+/// serves filters only.
 /// </summary>
 /// <typeparam name="TEntity">The owner.</typeparam>
 /// <typeparam name="TRow">The element row.</typeparam>
 public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
 {
-    private readonly Expression<Func<TEntity, IEnumerable<TRow>>> elements;
-    private readonly Func<TEntity, IEnumerable<TRow>> rowsOf;
+    private readonly Expression<Func<TEntity, IEnumerable<TRow>>>? elements;
+    private readonly Func<TEntity, IEnumerable<TRow>>? rowsOf;
     private readonly RowStorage<TEntity, TRow>? storage;
     private readonly string defaultSubAttribute;
     private readonly ElementLookup<TEntity, TRow>? lookup;
 
     internal RowsEntry(
         CataloguePath path,
-        Expression<Func<TEntity, IEnumerable<TRow>>> elements,
+        Expression<Func<TEntity, IEnumerable<TRow>>>? elements,
         AttributeCatalogue<TRow> elementCatalogue,
         RowStorage<TEntity, TRow>? storage,
         string defaultSubAttribute,
@@ -47,7 +49,7 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
         : base(path)
     {
         this.elements = elements;
-        rowsOf = elements.Compile();
+        rowsOf = elements?.Compile();
         Elements = elementCatalogue;
         this.storage = storage;
         this.defaultSubAttribute = defaultSubAttribute;
@@ -66,6 +68,12 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
     internal override void AddTo(FilterAttributeMap<TEntity> map) =>
         map.MultiValued(Path.Name, elements, Elements.FilterMap, defaultSubAttribute, lookup);
 
+    // Mirrors HasValue: the stored document has the attribute when it has a row.
+    internal override Expression? Shown(ParameterExpression entity) =>
+        storage is null || elements is null
+            ? null
+            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(TRow)], ReplacingExpressionVisitor.Replace(elements.Parameters[0], entity, elements.Body));
+
     /// <summary>
     /// The sort key of <c>sortBy</c> naming the sortable text sub-attribute <paramref name="subAttribute"/>: its value in
     /// the primary element, or else the first (RFC 7644 §3.4.2.3), lower-invariant when not caseExact; null when the
@@ -75,7 +83,7 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
     {
         var text = Elements.Entries.OfType<TextEntry<TRow>>().FirstOrDefault(e => e.Sortable && e.Path.Attribute == subAttribute);
         var primary = Elements.Entries.OfType<BooleanEntry<TRow>>().FirstOrDefault(e => e.Path.Attribute.Name == "primary");
-        if (text is null || primary is null || storage is null)
+        if (text is null || primary is null || storage is null || elements is null)
         {
             return null;
         }
@@ -124,7 +132,7 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
         return null;
     }
 
-    internal override bool HasValue(TEntity entity) => storage is not null && rowsOf(entity).Any();
+    internal override bool HasValue(TEntity entity) => storage is not null && rowsOf!(entity).Any();
 
     internal override void Write(Utf8JsonWriter json, TEntity entity)
     {
@@ -134,7 +142,7 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
         }
 
         json.WriteStartArray(Path.MemberName);
-        foreach (var row in rowsOf(entity).OrderBy(storage!.OrdinalOf))
+        foreach (var row in rowsOf!(entity).OrderBy(storage!.OrdinalOf))
         {
             json.WriteStartObject();
             Elements.WriteMembers(json, row);
@@ -146,7 +154,7 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
 
     internal override ScimError? CheckLength(TEntity entity, string prefix)
     {
-        foreach (var row in rowsOf(entity))
+        foreach (var row in rowsOf?.Invoke(entity) ?? [])
         {
             if (Elements.CheckLengths(row, prefix + Path.Name + ".") is { } error)
             {

@@ -1,4 +1,5 @@
 using Scim.Application.Common.Catalogue;
+using Scim.Domain.Groups;
 using Scim.Domain.Users;
 using Scim.Filtering.Translation;
 using Scim.Protocol.Schemas;
@@ -8,8 +9,9 @@ namespace Scim.Application.Features.Users;
 /// <summary>
 /// Where every attribute of the User resource type (RFC 7643 §4.1, the enterprise extension of §4.3, and the common
 /// attributes of §3.1) is kept: the columns of <see cref="User"/>, the value rows of <see cref="UserValue"/> (one
-/// table, told apart by <see cref="UserValue.Attribute"/>), the rows of <see cref="UserAddress"/>, or nothing when the
-/// server derives the value. The order is the stored document's. Adding an attribute: its definition in the schema,
+/// table, told apart by <see cref="UserValue.Attribute"/>), the rows of <see cref="UserAddress"/>, the membership rows
+/// of <see cref="GroupMember"/> that name the user (<c>groups</c>), or nothing when the server derives the value. The
+/// order is the stored document's. Adding an attribute: its definition in the schema,
 /// one line here, its column and a migration.
 /// </summary>
 internal static class UserCatalogue
@@ -38,7 +40,7 @@ internal static class UserCatalogue
         .Text("locale", u => u.Locale)
         .Text("timezone", u => u.Timezone)
         .Boolean("active", u => u.Active)
-        .Derived("password", "hashed, ignored or refused as configured (UserPasswords); never returned")
+        .Derived("password", "hashed, ignored or refused as Scim:Users:Password says, and never returned")
         .Values("emails")
         .Values("phoneNumbers")
         .Values("ims")
@@ -61,7 +63,18 @@ internal static class UserCatalogue
                 a => a.Ordinal),
             defaultSubAttribute: "formatted",
             lookup: new ElementLookup<User, UserAddress>(u => u.Id, a => a.UserId))
-        .Derived("groups", "the user's group memberships, read with the user")
+        // The groups a user is a direct member of are the membership rows that name it: written by group writes, read
+        // with the user, and filtered as rows (groups.value eq "<group id>" is an index seek on the group's members).
+        .Rows<GroupMember>(
+            "groups",
+            elements: null,
+            m => m
+                .Id("value", m => m.GroupId)
+                .Derived("$ref", "the group's URL on this server, from value")
+                .Derived("display", "the group's current displayName, read with the user")
+                .Text("type", m => "direct"),
+            storage: null,
+            lookup: new ElementLookup<User, GroupMember>(u => u.Id, m => m.MemberId, m => m.Type == MemberType.User))
         .Values("entitlements")
         .Values("roles")
         .Values("x509Certificates")
@@ -71,7 +84,7 @@ internal static class UserCatalogue
         .Text(Enterprise + "division", u => u.Division)
         .Text(Enterprise + "department", u => u.Department, sortable: true)
         // Entra's older reference-attribute check filters on plain "manager eq \"<id>\"", without ".value".
-        .Id(Enterprise + "manager.value", u => u.ManagerId, Enterprise + "manager")
+        .Id(Enterprise + "manager.value", u => u.ManagerId, defaultOfParent: true)
         .Derived(Enterprise + "manager.$ref", "the manager's URL on this server, from manager.value")
         .Derived(Enterprise + "manager.displayName", "the manager's current displayName, read with the user")
         .DateTime("meta.created", u => u.CreatedUtc, sortable: true)
