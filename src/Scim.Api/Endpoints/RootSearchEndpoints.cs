@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Api.Authorization;
 using Scim.Api.Http;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Search;
@@ -10,11 +11,11 @@ namespace Scim.Api.Endpoints;
 /// <summary>The search of the root (RFC 7644 §3.4.2, §3.4.3): users and groups in one ListResponse.</summary>
 public static class RootSearchEndpoints
 {
-    /// <summary>Maps <c>GET /</c> (the query parameters of a list) and <c>POST /.search</c> below <paramref name="scim"/>.</summary>
+    /// <summary>Maps <c>GET /</c> (the query parameters of a list) and <c>POST /.search</c> below <paramref name="scim"/>, both reads (<see cref="ApiKeyPolicies.ScimRead"/>).</summary>
     public static void MapRootSearch(this RouteGroupBuilder scim)
     {
-        scim.MapGet("/", ListAllAsync).ExcludeFromDescription();
-        scim.MapPost("/.search", SearchAllAsync).ExcludeFromDescription();
+        scim.MapGet("/", ListAllAsync).ExcludeFromDescription().RequireAuthorization(ApiKeyPolicies.ScimRead);
+        scim.MapPost("/.search", SearchAllAsync).ExcludeFromDescription().RequireAuthorization(ApiKeyPolicies.ScimRead);
         scim.MapSearchMethodsNotAllowed();
     }
 
