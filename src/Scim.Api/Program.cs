@@ -60,7 +60,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health");
 
 // Every SCIM endpoint needs a SCIM scope; those that read or write resources name the scope they need on top.
-var scim = app.MapGroup(options.PathBase).RequireAuthorization(ApiKeyPolicies.Scim);
+var scim = app.MapGroup(options.PathBase).RequireAuthorization(ApiKeyPolicies.ScimAny);
 scim.MapUsers();
 scim.MapGroups();
 scim.MapBulk();

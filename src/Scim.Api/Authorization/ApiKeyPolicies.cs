@@ -10,8 +10,11 @@ namespace Scim.Api.Authorization;
 /// </summary>
 public static class ApiKeyPolicies
 {
-    /// <summary>Every SCIM endpoint: a key with <c>scim</c>, <c>read</c> or <c>write</c> (discovery, <c>/Me</c>, refused methods).</summary>
-    public const string Scim = "scim";
+    /// <summary>
+    /// Every SCIM endpoint, named on the SCIM group: a key with any SCIM scope, <c>scim</c>, <c>read</c> or <c>write</c>.
+    /// Enough on its own for discovery, <c>/Me</c> and refused methods.
+    /// </summary>
+    public const string ScimAny = "scim.any";
 
     /// <summary>The SCIM reads (GET of resources and lists, POST <c>/.search</c>): <c>scim</c> or <c>read</c>.</summary>
     public const string ScimRead = "scim.read";
@@ -30,7 +33,7 @@ public static class ApiKeyPolicies
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
-            .AddPolicy(Scim, Require(ApiKeyScopes.Scim | ApiKeyScopes.Read | ApiKeyScopes.Write, ApiKeyScopes.Read))
+            .AddPolicy(ScimAny, Require(ApiKeyScopes.Scim | ApiKeyScopes.Read | ApiKeyScopes.Write, ApiKeyScopes.Read))
             .AddPolicy(ScimRead, Require(ApiKeyScopes.Scim | ApiKeyScopes.Read, ApiKeyScopes.Read))
             .AddPolicy(ScimWrite, Require(ApiKeyScopes.Scim | ApiKeyScopes.Write, ApiKeyScopes.Write))
             .AddPolicy(Admin, Require(ApiKeyScopes.Admin, ApiKeyScopes.Admin));

@@ -45,7 +45,7 @@ public sealed class AdminPolicyTests(ScimApiFactory factory) : IClassFixture<Sci
         var (_, token) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Admin);
         await using var scope = factory.Services.CreateAsyncScope();
 
-        foreach (var policy in new[] { ApiKeyPolicies.Scim, ApiKeyPolicies.ScimRead, ApiKeyPolicies.ScimWrite })
+        foreach (var policy in new[] { ApiKeyPolicies.ScimAny, ApiKeyPolicies.ScimRead, ApiKeyPolicies.ScimWrite })
         {
             Assert.False((await AuthorizeAsync(scope.ServiceProvider, token, policy)).Succeeded);
         }

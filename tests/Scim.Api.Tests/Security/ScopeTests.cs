@@ -114,6 +114,19 @@ public sealed class ScopeTests(ScimApiFactory factory) : IClassFixture<ScimApiFa
     }
 
     [Fact]
+    public async Task Request_OutsideTheKeysScopes_BelowAPathBase_NamesTheEndpointWithIt()
+    {
+        await using var scoped = new ScimApiFactory { PathBase = "/scim/v2" };
+        var (_, token) = await scoped.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Read);
+
+        var response = await scoped.CreateClientWithToken(token).PostJsonAsync("Groups", """{"displayName":"Refused"}""");
+
+        var error = await response.AssertScimErrorAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("This key lacks the 'write' scope needed for POST /scim/v2/Groups; the organization's owner can create a key with it.",
+            error["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Write_WithReadOnlyKey_ChangesNothing()
     {
         var (organizationId, scimToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
