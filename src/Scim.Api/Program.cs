@@ -1,8 +1,8 @@
 using Mediator;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Scim.Api;
 using Scim.Api.Authentication;
+using Scim.Api.Authorization;
 using Scim.Api.Cli;
 using Scim.Api.Endpoints;
 using Scim.Api.Http;
@@ -22,10 +22,7 @@ options.PathBase = options.PathBase.TrimEnd('/');
 builder.Services.AddSingleton(options);
 builder.Services.AddScimCore(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy("scim", policy => policy.RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "scim"));
+builder.Services.AddApiKeyAuthentication(options.ApiKeys);
 builder.Services.AddScimOpenApi();
 
 var app = builder.Build();
@@ -62,7 +59,8 @@ app.UseAuthorization();
 // Outside the SCIM base and unauthenticated, for load balancers and orchestrators.
 app.MapHealthChecks("/health");
 
-var scim = app.MapGroup(options.PathBase).RequireAuthorization("scim");
+// Every SCIM endpoint needs a SCIM scope; those that read or write resources name the scope they need on top.
+var scim = app.MapGroup(options.PathBase).RequireAuthorization(ApiKeyPolicies.ScimAny);
 scim.MapUsers();
 scim.MapGroups();
 scim.MapBulk();

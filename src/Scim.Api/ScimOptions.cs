@@ -24,6 +24,9 @@ public sealed class ScimOptions
     /// </summary>
     public int ApiKeyCacheSeconds { get; set; } = 5;
 
+    /// <summary>How API keys' use is recorded (<c>Scim:ApiKeys</c>).</summary>
+    public ApiKeyOptions ApiKeys { get; set; } = new();
+
     /// <summary>The limits of one <c>POST /Bulk</c> request (<c>Scim:Bulk:MaxOperations</c>, <c>Scim:Bulk:MaxPayloadSize</c>).</summary>
     public BulkLimits Bulk { get; set; } = new();
 
@@ -35,6 +38,17 @@ public sealed class ScimOptions
 
     /// <summary>How users are written (<c>Scim:Users</c>).</summary>
     public UserOptions Users { get; set; } = new();
+}
+
+/// <summary>The <c>Scim:ApiKeys</c> section.</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>
+    /// How often the server writes when each API key was last used (default one minute, e.g. <c>00:01:00</c>). Uses are
+    /// noted in memory, at most once a minute per key, and written together, so no request waits for a write; a listing
+    /// shows a use within this interval, and a crash loses at most this interval's uses. Must be positive.
+    /// </summary>
+    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The <c>Scim:Users</c> section.</summary>

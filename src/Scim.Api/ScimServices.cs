@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Scim.Api.Http;
+using Scim.Application.Common;
 using Scim.Application.Common.Behaviors;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features;
@@ -22,7 +23,8 @@ public static class ScimServices
     /// Registers the database (<c>Scim:Database:Provider</c> with <c>ConnectionStrings:Scim</c>), the slices, the bulk limits
     /// (<c>Scim:Bulk</c>), <see cref="TimeProvider"/>, the
     /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
-    /// <see cref="TimeProvider"/>, and the handling of users' passwords (<see cref="UserOptions.Password"/>).
+    /// <see cref="TimeProvider"/>, the in-memory record of keys' use (<see cref="ApiKeyUsage"/>), the request's
+    /// <see cref="AuthenticatedApiKey"/>, and the handling of users' passwords (<see cref="UserOptions.Password"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names the setting.</exception>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
@@ -65,6 +67,8 @@ public static class ScimServices
         services.AddDataProtection().SetApplicationName("Scim.VerticalSlice").PersistKeysToDbContext<ScimDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddScoped<AuthenticatedApiKey>();
         services.AddMediator((MediatorOptions options) =>
         {
             // Handlers take the scoped DbContext.

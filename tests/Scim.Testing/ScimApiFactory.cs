@@ -54,6 +54,9 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>Seconds the server trusts a valid key without a lookup (<c>Scim:ApiKeyCacheSeconds</c>); null = the default.</summary>
     public int? ApiKeyCacheSeconds { get; init; }
 
+    /// <summary>How often the server writes the keys' last-used times (<c>Scim:ApiKeys:LastUsedFlushInterval</c>, by <see cref="Clock"/>); null = the default.</summary>
+    public TimeSpan? LastUsedFlushInterval { get; init; }
+
     /// <summary>What the server does with users' passwords (<c>Scim:Users:Password</c>: ignore, hash, reject); null = the default.</summary>
     public string? PasswordHandling { get; init; }
 
@@ -82,6 +85,11 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
             builder.UseSetting("Scim:ApiKeyCacheSeconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (LastUsedFlushInterval is { } interval)
+        {
+            builder.UseSetting("Scim:ApiKeys:LastUsedFlushInterval", interval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (PasswordHandling is not null)
         {
             builder.UseSetting("Scim:Users:Password", PasswordHandling);
@@ -105,13 +113,21 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
         return (organization.Value.Id, key.Value!.Token);
     }
 
-    /// <summary>Adds a key to an existing organization; returns the key's id and its token.</summary>
-    public async Task<(Guid KeyId, string Token)> CreateApiKeyAsync(Guid organizationId, ApiKeyScopes scopes = ApiKeyScopes.Scim)
+    /// <summary>Adds a key to an existing organization, expiring at <paramref name="expires"/> if given; returns the key's id and its token.</summary>
+    public async Task<(Guid KeyId, string Token)> CreateApiKeyAsync(Guid organizationId, ApiKeyScopes scopes = ApiKeyScopes.Scim, DateTimeOffset? expires = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var key = await mediator.Send(new CreateApiKey.Command(organizationId.ToString(), "test", scopes));
+        var key = await mediator.Send(new CreateApiKey.Command(organizationId.ToString(), "test", scopes, expires));
         return (key.Value!.Key.Id, key.Value.Token);
+    }
+
+    /// <summary>A key as the database holds it now, read through the slice <c>keys list</c> uses.</summary>
+    public async Task<ApiKey> ReadApiKeyAsync(Guid organizationId, Guid keyId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ListApiKeys.Query(organizationId.ToString()));
+        return Assert.Single(keys.Value!, k => k.Id == keyId);
     }
 
     /// <summary>Revokes a key through the same slice the admin command uses.</summary>

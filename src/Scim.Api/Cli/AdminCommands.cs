@@ -7,7 +7,7 @@ namespace Scim.Api.Cli;
 
 /// <summary>
 /// Administration from the command line, against the same database as the server:
-/// <c>orgs create NAME</c>, <c>keys create --org ORG [--name NAME] [--scopes scim,read,write]</c>,
+/// <c>orgs create NAME</c>, <c>keys create --org ORG [--name NAME] [--scopes scim,read,write,admin] [--expires WHEN]</c>,
 /// <c>keys list --org ORG</c>, <c>keys revoke KEY-ID</c>, <c>db migrate</c>, <c>db status</c>
 /// (<see cref="DatabaseCommands"/>). The organization and key commands prepare the schema as the server does
 /// (<see cref="DatabaseReadiness"/>): they migrate it, or with <c>Scim:Database:MigrateOnStart=false</c> refuse to run
@@ -75,35 +75,47 @@ public static class AdminCommands
         var name = new Option<string>("--name") { Description = "A label for the key.", DefaultValueFactory = _ => "default" };
         var scopes = new Option<string[]>("--scopes")
         {
-            Description = "Scopes among scim, read, write (comma- or space-separated).",
+            Description = "Scopes among scim (every SCIM request), read (SCIM reads), write (SCIM writes) and admin (the administration API), comma- or space-separated.",
             DefaultValueFactory = _ => ["scim"],
             AllowMultipleArgumentsPerToken = true,
         };
-        var create = new Command("create", "Create an API key; its token is printed once.") { org, name, scopes };
+        var expires = new Option<string?>("--expires") { Description = $"When the key stops working: {KeyExpiry.Forms}. Default: never." };
+        var create = new Command("create", "Create an API key; its token is printed once.") { org, name, scopes, expires };
         create.SetAction(async (parse, ct) =>
         {
             if (ApiKeyScopeNames.Parse(parse.GetValue(scopes)!) is not { } parsed)
             {
-                error.WriteLine("Unknown scope: use scim, read or write.");
+                error.WriteLine("Unknown scope: use scim, read, write or admin.");
                 return 2;
             }
 
-            return await SendAsync(services, error, m => m.Send(new CreateApiKey.Command(parse.GetValue(org)!, parse.GetValue(name)!, parsed), ct), created =>
+            DateTimeOffset? expiry = null;
+            if (parse.GetValue(expires) is { } text
+                && (expiry = KeyExpiry.Parse(text, services.GetRequiredService<TimeProvider>().GetUtcNow())) is null)
             {
-                output.WriteLine($"Created API key {created.Key.Id} '{created.Key.Name}' with scopes: {ApiKeyScopeNames.Format(created.Key.Scopes)}");
+                error.WriteLine($"--expires '{text}' is not {KeyExpiry.Forms}.");
+                return 2;
+            }
+
+            return await SendAsync(services, error, m => m.Send(new CreateApiKey.Command(parse.GetValue(org)!, parse.GetValue(name)!, parsed, expiry), ct), created =>
+            {
+                output.WriteLine($"Created API key {created.Key.Id} '{created.Key.Name}' with scopes: {ApiKeyScopeNames.Format(created.Key.Scopes)}"
+                    + (created.Key.ExpiresUtc is { } at ? $", expiring {at:yyyy-MM-dd HH:mm:ss} UTC" : ""));
                 output.WriteLine("Token (shown only now; store it as the Secret Token):");
                 output.WriteLine(created.Token);
             });
         });
 
-        var list = new Command("list", "List an organization's API keys (never their secrets).") { org };
+        var list = new Command("list", "List an organization's API keys (never their secrets), with when each was last used (to the minute).") { org };
         list.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new ListApiKeys.Query(parse.GetValue(org)!), ct), keys =>
         {
-            output.WriteLine($"{"ID",-36}  {"PREFIX",-12}  {"NAME",-20}  {"SCOPES",-16}  {"CREATED (UTC)",-19}  STATUS");
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            output.WriteLine($"{"ID",-36}  {"PREFIX",-12}  {"NAME",-20}  {"SCOPES",-21}  {"CREATED (UTC)",-16}  {"LAST USED (UTC)",-16}  {"EXPIRES (UTC)",-16}  STATUS");
             foreach (var key in keys)
             {
-                var status = key.RevokedUtc is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm}" : "active";
-                output.WriteLine($"{key.Id,-36}  {key.Prefix,-12}  {key.Name,-20}  {ApiKeyScopeNames.Format(key.Scopes),-16}  {key.CreatedUtc:yyyy-MM-dd HH:mm:ss}  {status}");
+                var status = key.RevokedUtc is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm}" : key.HasExpiredAt(now) ? "expired" : "active";
+                output.WriteLine($"{key.Id,-36}  {key.Prefix,-12}  {key.Name,-20}  {ApiKeyScopeNames.Format(key.Scopes),-21}  {key.CreatedUtc:yyyy-MM-dd HH:mm}  "
+                    + $"{Minute(key.LastUsedUtc),-16}  {Minute(key.ExpiresUtc),-16}  {status}");
             }
         }));
 
@@ -114,6 +126,8 @@ public static class AdminCommands
 
         return new Command("keys", "Manage API keys.") { create, list, revoke };
     }
+
+    private static string Minute(DateTime? utc) => utc is { } value ? $"{value:yyyy-MM-dd HH:mm}" : "never";
 
     private static async Task<int> SendAsync<T>(IServiceProvider services, TextWriter error, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
     {

@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Api.Authorization;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Bulk;
@@ -8,9 +9,10 @@ namespace Scim.Api.Endpoints;
 /// <summary>The /Bulk endpoint (RFC 7644 §3.7): binds the request, sends one slice message and maps its result.</summary>
 public static class BulkEndpoints
 {
-    /// <summary>Maps /Bulk below <paramref name="scim"/>.</summary>
+    /// <summary>Maps /Bulk below <paramref name="scim"/>; its operations are writes (RFC 7644 §3.7 allows no GET), so it needs <see cref="ApiKeyPolicies.ScimWrite"/>.</summary>
     public static void MapBulk(this RouteGroupBuilder scim) =>
-        scim.MapPost("/Bulk", ProcessBulkAsync).WithTags("Bulk").WithName("ProcessBulk").ProcessesBulk();
+        scim.MapPost("/Bulk", ProcessBulkAsync).WithTags("Bulk").WithName("ProcessBulk").ProcessesBulk()
+            .RequireAuthorization(ApiKeyPolicies.ScimWrite);
 
     // The body is read only up to maxPayloadSize (RFC 7644 §3.7.4), so a larger one never fills memory.
     private static async Task<IResult> ProcessBulkAsync(HttpContext context, IMediator mediator, BulkLimits limits, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Api.Authorization;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Groups;
@@ -10,18 +11,18 @@ namespace Scim.Api.Endpoints;
 /// <summary>The /Groups endpoints (RFC 7644 §3): each binds the request, sends one slice message and maps its result.</summary>
 public static class GroupsEndpoints
 {
-    /// <summary>Maps /Groups below <paramref name="scim"/>.</summary>
+    /// <summary>Maps /Groups below <paramref name="scim"/>: reads need <see cref="ApiKeyPolicies.ScimRead"/>, writes <see cref="ApiKeyPolicies.ScimWrite"/>.</summary>
     public static void MapGroups(this RouteGroupBuilder scim)
     {
         var groups = scim.MapGroup("/Groups").WithTags("Groups");
-        groups.MapPost("/", CreateGroupAsync).WithName("CreateGroup").CreatesResource<ScimGroup>();
-        groups.MapGet("/", ListGroupsAsync).WithName("ListGroups").ListsResources<ScimGroup>();
-        groups.MapPost("/.search", SearchGroupsAsync).WithName("SearchGroups").SearchesResources<ScimGroup>();
+        groups.MapPost("/", CreateGroupAsync).WithName("CreateGroup").CreatesResource<ScimGroup>().RequireAuthorization(ApiKeyPolicies.ScimWrite);
+        groups.MapGet("/", ListGroupsAsync).WithName("ListGroups").ListsResources<ScimGroup>().RequireAuthorization(ApiKeyPolicies.ScimRead);
+        groups.MapPost("/.search", SearchGroupsAsync).WithName("SearchGroups").SearchesResources<ScimGroup>().RequireAuthorization(ApiKeyPolicies.ScimRead);
         groups.MapSearchMethodsNotAllowed();
-        groups.MapGet("/{id}", GetGroupAsync).WithName("GetGroup").ReturnsResource<ScimGroup>();
-        groups.MapPut("/{id}", ReplaceGroupAsync).WithName("ReplaceGroup").ReplacesResource<ScimGroup>();
-        groups.MapPatch("/{id}", PatchGroupAsync).WithName("PatchGroup").PatchesResourceWithoutBody();
-        groups.MapDelete("/{id}", DeleteGroupAsync).WithName("DeleteGroup").DeletesResource();
+        groups.MapGet("/{id}", GetGroupAsync).WithName("GetGroup").ReturnsResource<ScimGroup>().RequireAuthorization(ApiKeyPolicies.ScimRead);
+        groups.MapPut("/{id}", ReplaceGroupAsync).WithName("ReplaceGroup").ReplacesResource<ScimGroup>().RequireAuthorization(ApiKeyPolicies.ScimWrite);
+        groups.MapPatch("/{id}", PatchGroupAsync).WithName("PatchGroup").PatchesResourceWithoutBody().RequireAuthorization(ApiKeyPolicies.ScimWrite);
+        groups.MapDelete("/{id}", DeleteGroupAsync).WithName("DeleteGroup").DeletesResource().RequireAuthorization(ApiKeyPolicies.ScimWrite);
     }
 
     private static async Task<IResult> CreateGroupAsync(HttpContext context, IMediator mediator, CancellationToken ct)

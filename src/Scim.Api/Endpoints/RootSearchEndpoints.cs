@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Api.Authorization;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Common.Resources;
@@ -17,12 +18,13 @@ public static class RootSearchEndpoints
         + "A filter on an attribute only one type has matches that type only; meta.resourceType eq \"Group\" keeps one type. "
         + "sortBy and cursor are 400 invalidValue here: use /Users or /Groups.";
 
-    /// <summary>Maps <c>GET /</c> (the query parameters of a list) and <c>POST /.search</c> below <paramref name="scim"/>.</summary>
+    /// <summary>Maps <c>GET /</c> (the query parameters of a list) and <c>POST /.search</c> below <paramref name="scim"/>, both reads (<see cref="ApiKeyPolicies.ScimRead"/>).</summary>
     public static void MapRootSearch(this RouteGroupBuilder scim)
     {
-        scim.MapGet("/", ListAllAsync).WithName("ListResources").WithTags("Resources").WithDescription(Description).ListsAllResources();
+        scim.MapGet("/", ListAllAsync).WithName("ListResources").WithTags("Resources").WithDescription(Description).ListsAllResources()
+            .RequireAuthorization(ApiKeyPolicies.ScimRead);
         scim.MapPost("/.search", SearchAllAsync).WithName("SearchResources").WithTags("Resources").WithDescription(Description)
-            .SearchesResources<ScimResource>();
+            .SearchesResources<ScimResource>().RequireAuthorization(ApiKeyPolicies.ScimRead);
         scim.MapSearchMethodsNotAllowed();
     }
 

@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Api.Authorization;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Users;
@@ -10,18 +11,18 @@ namespace Scim.Api.Endpoints;
 /// <summary>The /Users endpoints (RFC 7644 §3): each binds the request, sends one slice message and maps its result.</summary>
 public static class UsersEndpoints
 {
-    /// <summary>Maps /Users below <paramref name="scim"/>.</summary>
+    /// <summary>Maps /Users below <paramref name="scim"/>: reads need <see cref="ApiKeyPolicies.ScimRead"/>, writes <see cref="ApiKeyPolicies.ScimWrite"/>.</summary>
     public static void MapUsers(this RouteGroupBuilder scim)
     {
         var users = scim.MapGroup("/Users").WithTags("Users");
-        users.MapPost("/", CreateUserAsync).WithName("CreateUser").CreatesResource<ScimUser>();
-        users.MapGet("/", ListUsersAsync).WithName("ListUsers").ListsResources<ScimUser>();
-        users.MapPost("/.search", SearchUsersAsync).WithName("SearchUsers").SearchesResources<ScimUser>();
+        users.MapPost("/", CreateUserAsync).WithName("CreateUser").CreatesResource<ScimUser>().RequireAuthorization(ApiKeyPolicies.ScimWrite);
+        users.MapGet("/", ListUsersAsync).WithName("ListUsers").ListsResources<ScimUser>().RequireAuthorization(ApiKeyPolicies.ScimRead);
+        users.MapPost("/.search", SearchUsersAsync).WithName("SearchUsers").SearchesResources<ScimUser>().RequireAuthorization(ApiKeyPolicies.ScimRead);
         users.MapSearchMethodsNotAllowed();
-        users.MapGet("/{id}", GetUserAsync).WithName("GetUser").ReturnsResource<ScimUser>();
-        users.MapPut("/{id}", ReplaceUserAsync).WithName("ReplaceUser").ReplacesResource<ScimUser>();
-        users.MapPatch("/{id}", PatchUserAsync).WithName("PatchUser").PatchesResource<ScimUser>();
-        users.MapDelete("/{id}", DeleteUserAsync).WithName("DeleteUser").DeletesResource();
+        users.MapGet("/{id}", GetUserAsync).WithName("GetUser").ReturnsResource<ScimUser>().RequireAuthorization(ApiKeyPolicies.ScimRead);
+        users.MapPut("/{id}", ReplaceUserAsync).WithName("ReplaceUser").ReplacesResource<ScimUser>().RequireAuthorization(ApiKeyPolicies.ScimWrite);
+        users.MapPatch("/{id}", PatchUserAsync).WithName("PatchUser").PatchesResource<ScimUser>().RequireAuthorization(ApiKeyPolicies.ScimWrite);
+        users.MapDelete("/{id}", DeleteUserAsync).WithName("DeleteUser").DeletesResource().RequireAuthorization(ApiKeyPolicies.ScimWrite);
     }
 
     private static async Task<IResult> CreateUserAsync(HttpContext context, IMediator mediator, CancellationToken ct)

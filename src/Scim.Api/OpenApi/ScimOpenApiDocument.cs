@@ -48,7 +48,8 @@ public static class ScimOpenApiDocument
             {
                 Type = OpenApiSecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "An organization API key with the scim scope: Authorization: Bearer <API key>.",
+                Description = "An organization API key: Authorization: Bearer <API key>. The scim scope allows every operation, read the "
+                    + "reads (GET, POST /.search), write the writes (POST, PUT, PATCH, DELETE, POST /Bulk); discovery needs any of them.",
             });
             settings.OperationProcessors.Add(new AspNetCoreOperationSecurityScopeProcessor(SecuritySchemeName));
             settings.OperationProcessors.Add(new ScimOperationProcessor());
@@ -210,8 +211,8 @@ public static class ScimOpenApiDocument
             "204" => "No Content.",
             "304" => "Not Modified: the resource still has the version If-None-Match names (no body).",
             "400" => "Bad request (SCIM error; scimType invalidFilter, invalidSyntax, invalidValue, invalidPath, noTarget, mutability or tooMany).",
-            "401" => "Missing, unknown or revoked API key (SCIM error, WWW-Authenticate: Bearer).",
-            "403" => "The API key lacks the scim scope (SCIM error).",
+            "401" => "Missing, unknown, revoked or expired API key (SCIM error saying which, WWW-Authenticate: Bearer).",
+            "403" => "The API key lacks the scope this operation needs (SCIM error naming it).",
             "404" => "No such resource in the caller's organization (SCIM error).",
             "409" => "A unique attribute value is already taken (SCIM error, scimType uniqueness).",
             "412" => "The resource has changed on the server: its version differs from If-Match, and nothing was changed (SCIM error, no scimType).",

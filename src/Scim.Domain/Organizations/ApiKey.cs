@@ -29,4 +29,16 @@ public sealed class ApiKey
 
     /// <summary>When the key was revoked (UTC), or null while it is valid.</summary>
     public DateTime? RevokedUtc { get; set; }
+
+    /// <summary>When the key stops working (UTC), or null when it never expires.</summary>
+    public DateTime? ExpiresUtc { get; init; }
+
+    /// <summary>
+    /// The minute (UTC, seconds zero) in which the key was last used, or null when it never was. Written coarsely: at most
+    /// once a minute per key, some time after the use (see the server's <c>Scim:ApiKeys:LastUsedFlushInterval</c>).
+    /// </summary>
+    public DateTime? LastUsedUtc { get; init; }
+
+    /// <summary>True when the key has an expiry and <paramref name="utcNow"/> is at or past it.</summary>
+    public bool HasExpiredAt(DateTime utcNow) => ExpiresUtc <= utcNow;
 }

@@ -48,18 +48,58 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Keys_ReadScopeOnly_Gets403FromScim()
+    public async Task Keys_ReadScopeOnly_ReadsButGets403ForWrites()
     {
         await RunAsync("orgs", "create", "Fabrikam");
         var created = await RunAsync("keys", "create", "--org", "Fabrikam", "--scopes", "read");
         using var client = factory.CreateClientWithToken(TokenPattern().Match(created.Output).Value);
 
-        await (await client.GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Forbidden);
+        await (await client.GetAsync("Users")).ReadScimAsync(HttpStatusCode.OK);
+        await (await client.PostJsonAsync("Users", """{"userName":"x@example.com"}""")).AssertScimErrorAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Keys_CreateWithExpiry_ListShowsScopesExpiryAndLastUse()
+    {
+        await RunAsync("orgs", "create", "Wingtip");
+        var created = await RunAsync("keys", "create", "--org", "Wingtip", "--name", "reporting", "--scopes", "read", "write", "admin", "--expires", "2099-03-31T18:30:00+02:00");
+        Assert.Equal(0, created.ExitCode);
+        Assert.Contains("expiring 2099-03-31 16:30:00 UTC", created.Output, StringComparison.Ordinal);
+        var prefix = TokenPattern().Match(created.Output).Value[..12];
+        Assert.Matches($"{prefix} +reporting +read write admin +[0-9-]{{10}} [0-9:]{{5}} +never +2099-03-31 16:30 +active", (await RunAsync("keys", "list", "--org", "Wingtip")).Output);
+
+        using var client = factory.CreateClientWithToken(TokenPattern().Match(created.Output).Value);
+        await (await client.GetAsync("Users")).ReadScimAsync(HttpStatusCode.OK);
+        var usedAt = factory.Clock.GetUtcNow().UtcDateTime;
+        // The server writes last-used times once a minute (the default) by its clock.
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        for (var attempt = 0; attempt < 200 && (await RunAsync("keys", "list", "--org", "Wingtip")).Output.Contains(" never ", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Matches($"{prefix} .* {usedAt:yyyy-MM-dd HH:mm} +2099-03-31 16:30 +active", (await RunAsync("keys", "list", "--org", "Wingtip")).Output);
+    }
+
+    [Theory]
+    [InlineData(1, "must be in the future", "2001-01-01")]
+    [InlineData(2, "is not an ISO 8601 date or time", "soon")]
+    [InlineData(2, "is not an ISO 8601 date or time", "01/02/2030")]
+    public async Task Keys_CreateWithBadExpiry_FailsWithMessageAndCreatesNoKey(int exitCode, string message, string expires)
+    {
+        await RunAsync("orgs", "create", "Adventure Works");
+
+        var created = await RunAsync("keys", "create", "--org", "Adventure Works", "--expires", expires);
+
+        Assert.Equal(exitCode, created.ExitCode);
+        Assert.Contains(message, created.Error, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9a-f-]{36} ", (await RunAsync("keys", "list", "--org", "Adventure Works")).Output);
     }
 
     [Theory]
     [InlineData(1, "keys", "create", "--org", "no-such-org")]
-    [InlineData(2, "keys", "create", "--org", "x", "--scopes", "admin")]
+    [InlineData(2, "keys", "create", "--org", "x", "--scopes", "superuser")]
     [InlineData(1, "orgs", "create", " ")]
     [InlineData(1, "keys", "revoke", "00000000-0000-0000-0000-000000000001")]
     public async Task Commands_BadInput_ExitNonZeroWithMessage(int exitCode, params string[] args)

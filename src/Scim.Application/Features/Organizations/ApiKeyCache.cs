@@ -9,7 +9,8 @@ namespace Scim.Application.Features.Organizations;
 /// client costs one key lookup per interval instead of one per request (≈15 % of the CPU of a GET by id). Keys are
 /// remembered by their SHA-256 hash, only when valid, at most 10,000 at a time. A key revoked through this process
 /// is forgotten at once; one revoked by another process (<c>keys revoke</c> beside a running server) keeps working
-/// until its entry expires. Entries expire by the <see cref="TimeProvider"/> the cache is given.
+/// until its entry expires. A key's own expiry is not delayed by the cache: <see cref="AuthenticateApiKey"/> checks it on
+/// every request, remembered or not. Entries expire by the <see cref="TimeProvider"/> the cache is given.
 /// </summary>
 public sealed class ApiKeyCache : IDisposable
 {

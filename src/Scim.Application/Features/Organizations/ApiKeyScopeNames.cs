@@ -2,7 +2,7 @@ using Scim.Domain.Organizations;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Converts <see cref="ApiKeyScopes"/> to and from the words <c>scim</c>, <c>read</c>, <c>write</c>.</summary>
+/// <summary>Converts <see cref="ApiKeyScopes"/> to and from the words <c>scim</c>, <c>read</c>, <c>write</c>, <c>admin</c>.</summary>
 public static class ApiKeyScopeNames
 {
     /// <summary>Parses words such as <c>scim,read</c> or <c>scim read</c>; null when a word is unknown.</summary>
@@ -22,7 +22,7 @@ public static class ApiKeyScopeNames
         return scopes;
     }
 
-    /// <summary>The scopes as lower-case words separated by spaces, e.g. <c>scim read</c>.</summary>
+    /// <summary>The scopes as lower-case words separated by spaces, e.g. <c>scim read</c>; one scope gives its word alone.</summary>
     public static string Format(ApiKeyScopes scopes) =>
         string.Join(' ', Enum.GetValues<ApiKeyScopes>()
             .Where(s => s != ApiKeyScopes.None && scopes.HasFlag(s))

@@ -6,30 +6,66 @@ using Scim.Domain.Organizations;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Finds the valid (not revoked) API key of a bearer token, by the token's hash; see <see cref="ApiKeyCache"/>.</summary>
+/// <summary>
+/// Finds the API key of a bearer token by the token's hash and says whether it may be used now: unknown, revoked,
+/// expired or valid. A valid key is remembered (<see cref="ApiKeyCache"/>) and its use noted in memory
+/// (<see cref="ApiKeyUsage"/>); neither costs a database write on the request's path.
+/// </summary>
 public static class AuthenticateApiKey
 {
     /// <param name="Token">The bearer token as sent.</param>
-    public sealed record Query(string Token) : IQuery<ApiKey?>;
+    public sealed record Query(string Token) : IQuery<Response>;
 
-    internal sealed class Handler(IScimDbContext db, ApiKeyCache cache) : IQueryHandler<Query, ApiKey?>
+    /// <summary>What the token is worth.</summary>
+    /// <param name="Outcome">Whether the request may go on with this key.</param>
+    /// <param name="Key">The key, unless <see cref="Outcome.Unknown"/>.</param>
+    public sealed record Response(Outcome Outcome, ApiKey? Key);
+
+    /// <summary>The verdict on a token.</summary>
+    public enum Outcome
     {
-        public async ValueTask<ApiKey?> Handle(Query query, CancellationToken cancellationToken)
+        /// <summary>The key is neither revoked nor expired.</summary>
+        Valid,
+
+        /// <summary>No key has this token.</summary>
+        Unknown,
+
+        /// <summary>The key was revoked (<see cref="ApiKey.RevokedUtc"/>).</summary>
+        Revoked,
+
+        /// <summary>The key's <see cref="ApiKey.ExpiresUtc"/> has passed.</summary>
+        Expired,
+    }
+
+    internal sealed class Handler(IScimDbContext db, ApiKeyCache cache, ApiKeyUsage usage, TimeProvider clock) : IQueryHandler<Query, Response>
+    {
+        public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var hash = ApiKeyToken.Hash(query.Token);
-            if (cache.Find(hash) is { } remembered)
+            var key = cache.Find(hash);
+            var remembered = key is not null;
+            // One unique-index lookup by hash; revoked keys are read too, so their holder learns why they fail.
+            key ??= await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.SecretHash == hash, cancellationToken);
+            var now = clock.GetUtcNow();
+            var outcome = key switch
             {
-                return remembered;
+                null => Outcome.Unknown,
+                { RevokedUtc: not null } => Outcome.Revoked,
+                // Checked on every request, remembered or not: a key stops at its expiry, not a cache lifetime later.
+                _ when key.HasExpiredAt(now.UtcDateTime) => Outcome.Expired,
+                _ => Outcome.Valid,
+            };
+            if (outcome == Outcome.Valid)
+            {
+                if (!remembered)
+                {
+                    cache.Remember(key!);
+                }
+
+                usage.Note(key!.Id, now);
             }
 
-            var key = await db.ApiKeys.AsNoTracking()
-                .FirstOrDefaultAsync(k => k.SecretHash == hash && k.RevokedUtc == null, cancellationToken);
-            if (key is not null)
-            {
-                cache.Remember(key);
-            }
-
-            return key;
+            return new Response(outcome, key);
         }
     }
 }

@@ -6,13 +6,17 @@ using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Creates an API key for an organization. The token is returned once and stored only as a hash.</summary>
+/// <summary>
+/// Creates an API key for an organization. The token is returned once and stored only as a hash. Fails with 400
+/// <c>invalidValue</c> without a scope or with an expiry that is not in the future, and 404 for an unknown organization.
+/// </summary>
 public static class CreateApiKey
 {
     /// <param name="Organization">The organization's id or name.</param>
     /// <param name="Name">A label, e.g. <c>entra-provisioning</c>.</param>
-    /// <param name="Scopes">What the key may do; SCIM endpoints need <see cref="ApiKeyScopes.Scim"/>.</param>
-    public sealed record Command(string Organization, string Name, ApiKeyScopes Scopes) : ICommand<Result<Response>>;
+    /// <param name="Scopes">What the key may do (see <see cref="ApiKeyScopes"/>); an identity provider needs <see cref="ApiKeyScopes.Scim"/>.</param>
+    /// <param name="Expires">When the key stops working (after now), or null for a key that does not expire.</param>
+    public sealed record Command(string Organization, string Name, ApiKeyScopes Scopes, DateTimeOffset? Expires = null) : ICommand<Result<Response>>;
 
     /// <summary>The stored key and its secret token (shown once).</summary>
     public sealed record Response(ApiKey Key, string Token);
@@ -23,7 +27,15 @@ public static class CreateApiKey
         {
             if (command.Scopes == ApiKeyScopes.None)
             {
-                return ScimError.InvalidValue("An API key needs at least one scope: scim, read or write.");
+                return ScimError.InvalidValue("An API key needs at least one scope: scim, read, write or admin.");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var expires = command.Expires?.UtcDateTime;
+            if (expires <= now)
+            {
+                return ScimError.InvalidValue(
+                    $"An API key's expiry must be in the future: {expires:yyyy-MM-dd HH:mm:ss} UTC has passed (it is {now:yyyy-MM-dd HH:mm:ss} UTC).");
             }
 
             var organization = await db.Organizations.FindByIdOrNameAsync(command.Organization, cancellationToken);
@@ -40,7 +52,8 @@ public static class CreateApiKey
                 Prefix = token[..ApiKeyToken.PrefixLength],
                 SecretHash = ApiKeyToken.Hash(token),
                 Scopes = command.Scopes,
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                CreatedUtc = now,
+                ExpiresUtc = expires,
             };
             db.ApiKeys.Add(key);
             await db.SaveChangesAsync(cancellationToken);
