@@ -15,7 +15,8 @@ public static class RootSearchEndpoints
     private const string Description =
         "Users and groups in one ListResponse (RFC 7644 §3.4.2, §3.4.3): users first, then groups, each in the server's order, "
         + "paged by startIndex across both (totalResults is the sum). meta.resourceType (User or Group) and schemas tell them apart. "
-        + "A filter on an attribute only one type has matches that type only; meta.resourceType eq \"Group\" keeps one type. "
+        + "An attribute only one type has is unassigned for the other (comparing it is false); one neither type has is 400 invalidFilter. "
+        + "meta.resourceType eq \"Group\" keeps one type. "
         + "sortBy and cursor are 400 invalidValue here: use /Users or /Groups.";
 
     /// <summary>Maps <c>GET /</c> (the query parameters of a list) and <c>POST /.search</c> below <paramref name="scim"/>, both reads (<see cref="ApiKeyPolicies.ScimRead"/>).</summary>

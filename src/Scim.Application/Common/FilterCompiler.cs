@@ -14,7 +14,8 @@ internal static class FilterCompiler
     /// <param name="filter">The filter text as sent.</param>
     /// <param name="map">The resource's filterable attributes.</param>
     /// <param name="db">The request's database, whose sets back multi-valued subqueries.</param>
-    public static Result<Expression<Func<T, bool>>?> Compile<T>(string? filter, FilterAttributeMap<T> map, IScimDbContext db)
+    /// <param name="unassigned">When given, attributes the resource type does not have match nothing and are collected here (a search of the root).</param>
+    public static Result<Expression<Func<T, bool>>?> Compile<T>(string? filter, FilterAttributeMap<T> map, IScimDbContext db, ICollection<string>? unassigned = null)
     {
         if (string.IsNullOrWhiteSpace(filter))
         {
@@ -23,7 +24,7 @@ internal static class FilterCompiler
 
         try
         {
-            return FilterExpressionBuilder.Build(ScimFilterParser.ParseFilter(filter), map, new DbElementSource(db));
+            return FilterExpressionBuilder.Build(ScimFilterParser.ParseFilter(filter), map, new DbElementSource(db), unassigned);
         }
         catch (ScimFilterException ex)
         {

@@ -202,6 +202,13 @@ public sealed class FilterAttributeMap<T> : IFilterAttributeMap
     }
 
     /// <inheritdoc />
+    bool IFilterAttributeMap.Defines(AttributePath path)
+    {
+        var schemaUri = IsCoreSchema(path.SchemaUri) ? null : path.SchemaUri;
+        return Find(schemaUri, path.AttributeName, path.SubAttributeName) is not null || Find(schemaUri, path.AttributeName, null) is not null;
+    }
+
+    /// <inheritdoc />
     (AttributeMapping Mapping, string? SubAttributeName) IFilterAttributeMap.Resolve(AttributePath path, string? parentPath)
     {
         var schemaUri = IsCoreSchema(path.SchemaUri) ? null : path.SchemaUri;

@@ -24,18 +24,38 @@ public static class FilterExpressionBuilder
     /// Query roots for multi-valued attributes registered with an <see cref="ElementLookup{T, TElement}"/>; with it
     /// they compile to <c>IN (SELECT ...)</c>, without it to a correlated <c>EXISTS</c>.
     /// </param>
+    /// <param name="unassigned">
+    /// When given, an attribute the resource type does not have is unassigned rather than an error, as in a search of the
+    /// root across resource types (RFC 7644 §3.4.2.2, §3.4.3): a comparison or presence test of it is false, and its path
+    /// is added here, so the caller can refuse one that no resource type has.
+    /// </param>
     /// <returns>A predicate usable in <c>Queryable.Where</c>.</returns>
     /// <exception cref="ScimFilterException">
     /// With <c>invalidFilter</c> and position -1: an attribute that is not in <paramref name="map"/> or is registered as
     /// not filterable, an operator not allowed for the attribute's type (or a complex attribute without a default
     /// sub-attribute), a value of the wrong type, or a malformed date-time.
     /// </exception>
-    public static Expression<Func<T, bool>> Build<T>(FilterNode filter, FilterAttributeMap<T> map, IFilterElementSource? source = null)
+    public static Expression<Func<T, bool>> Build<T>(
+        FilterNode filter, FilterAttributeMap<T> map, IFilterElementSource? source = null, ICollection<string>? unassigned = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(map);
         var resource = Expression.Parameter(typeof(T), "resource");
-        return Expression.Lambda<Func<T, bool>>(Translate(filter, new Scope(resource, map, null, source)), resource);
+        return Expression.Lambda<Func<T, bool>>(Translate(filter, new Scope(resource, map, null, source, unassigned)), resource);
+    }
+
+    private static readonly ConstantExpression False = Expression.Constant(false);
+
+    // An attribute of another resource type, in a search across types: unassigned, so nothing matches it.
+    private static bool IsUnassigned(AttributePath path, Scope scope)
+    {
+        if (scope.Unassigned is null || scope.ParentPath is not null || scope.Map.Defines(path))
+        {
+            return false;
+        }
+
+        scope.Unassigned.Add(path.ToString());
+        return true;
     }
 
     private static Expression Translate(FilterNode node, Scope scope) => node switch
@@ -51,6 +71,11 @@ public static class FilterExpressionBuilder
 
     private static Expression Present(AttributePath path, Scope scope)
     {
+        if (IsUnassigned(path, scope))
+        {
+            return False;
+        }
+
         var (mapping, subAttributeName) = scope.Map.Resolve(path, scope.ParentPath);
         return mapping switch
         {
@@ -78,6 +103,11 @@ public static class FilterExpressionBuilder
             };
         }
 
+        if (IsUnassigned(comparison.Path, scope))
+        {
+            return False;
+        }
+
         var (mapping, subAttributeName) = scope.Map.Resolve(comparison.Path, scope.ParentPath);
         return mapping switch
         {
@@ -97,6 +127,11 @@ public static class FilterExpressionBuilder
 
     private static Expression ValuePath(ValuePathFilter valuePath, Scope scope)
     {
+        if (IsUnassigned(valuePath.Path, scope))
+        {
+            return False;
+        }
+
         var (mapping, subAttributeName) = scope.Map.Resolve(valuePath.Path, scope.ParentPath);
         if (mapping is not MultiValuedAttributeMapping multiValued || subAttributeName is not null)
         {
@@ -114,7 +149,9 @@ public static class FilterExpressionBuilder
     /// <param name="Map">The attributes filterable on <paramref name="Instance"/>.</param>
     /// <param name="ParentPath">The multi-valued attribute owning the element, for error messages; null for the resource.</param>
     /// <param name="Source">Query roots for the <c>IN (SELECT ...)</c> form, or null; elements have no nested lookups.</param>
-    private readonly record struct Scope(Expression Instance, IFilterAttributeMap Map, string? ParentPath, IFilterElementSource? Source)
+    /// <param name="Unassigned">Where attributes of other resource types are collected, in a search across types; null otherwise.</param>
+    private readonly record struct Scope(
+        Expression Instance, IFilterAttributeMap Map, string? ParentPath, IFilterElementSource? Source, ICollection<string>? Unassigned = null)
     {
         public static Scope Element(MultiValuedAttributeMapping owner, Expression element) => new(element, owner.ElementMap, owner.Path, null);
     }

@@ -14,4 +14,7 @@ internal interface IFilterAttributeMap
     /// <param name="parentPath">The multi-valued attribute whose element is being filtered, named in error messages; null at the resource level.</param>
     /// <exception cref="ScimFilterException">The attribute is unknown, not filterable, or ambiguous.</exception>
     (AttributeMapping Mapping, string? SubAttributeName) Resolve(AttributePath path, string? parentPath);
+
+    /// <summary>Whether the resource type has the attribute <paramref name="path"/> names (filterable or not).</summary>
+    bool Defines(AttributePath path);
 }

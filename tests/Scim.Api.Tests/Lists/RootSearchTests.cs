@@ -44,11 +44,31 @@ public sealed class RootSearchTests(ScimApiFactory factory) : IClassFixture<Scim
         Assert.Equal([groups[1]], Ids(search));
     }
 
+    [Fact]
+    public async Task An_attribute_of_one_type_is_unassigned_for_the_other_in_every_branch_of_a_filter()
+    {
+        var client = await factory.CreateScimClientAsync();
+        var user = await client.CreateUserAsync("""{"userName":"either@example.com"}""");
+        var team = await client.CreateGroupAsync($$"""{"displayName":"Either team","members":[{"value":"{{user}}"}]}""");
+        var other = await client.CreateGroupAsync("""{"displayName":"Empty team"}""");
+
+        async Task<List<string>> FindAsync(string filter) => Ids(await client.GetListAsync($"?filter={Uri.EscapeDataString(filter)}"));
+
+        Assert.Equal([user, team], await FindAsync("meta.resourceType eq \"Group\" and displayName sw \"Either\" or userName eq \"either@example.com\""));
+        Assert.Equal([user, team], await FindAsync("displayName eq \"Either team\" or userName eq \"either@example.com\""));
+        Assert.Equal([user, team, other], await FindAsync("userName pr or members pr or displayName pr"));
+        Assert.Equal([team], await FindAsync("members pr or userName eq \"nobody@example.com\""));
+        Assert.Equal([team, other], await FindAsync("not (userName pr)"));
+        Assert.Equal([user], await FindAsync("emails[type eq \"work\"] or userName eq \"either@example.com\""));
+    }
+
     [Theory]
     [InlineData("?sortBy=displayName", "invalidValue")]
     [InlineData("?cursor=", "invalidValue")]
     [InlineData("?filter=displayName%20eq", "invalidFilter")]
     [InlineData("?filter=shoeSize%20eq%20%2242%22", "invalidFilter")]
+    [InlineData("?filter=userName%20eq%20%22x%22%20or%20shoeSize%20pr", "invalidFilter")]
+    [InlineData("?filter=password%20eq%20%22x%22", "invalidFilter")]
     public async Task What_the_root_cannot_answer_is_400(string query, string scimType)
     {
         var client = await factory.CreateScimClientAsync();

@@ -26,6 +26,12 @@ public sealed record ListQuery(
     public bool ByCursor => Cursor is not null;
 
     /// <summary>
+    /// Whether an attribute the resource type does not have is unassigned in the filter (its comparisons false) rather
+    /// than <c>invalidFilter</c>: the case of a search of the root across resource types (RFC 7644 §3.4.2.2, §3.4.3).
+    /// </summary>
+    public bool OtherTypesAttributesUnassigned { get; init; }
+
+    /// <summary>
     /// Validates the raw parameters: <paramref name="startIndex"/> and <paramref name="count"/> must be integers (below 1
     /// reads as 1, a negative count as 0, a count above <see cref="MaxCount"/> as <see cref="MaxCount"/>);
     /// <paramref name="sortOrder"/> is <c>ascending</c> (the default) or <c>descending</c>, in any case; a cursor and a

@@ -38,7 +38,7 @@ internal static class ResourcePage
         CancellationToken cancellationToken)
         where T : class, IScimResource
     {
-        var predicate = FilterCompiler.Compile(query.Filter, listing.Catalogue.FilterMap, db);
+        var predicate = FilterCompiler.Compile(query.Filter, listing.Catalogue.FilterMap, db, query.OtherTypesAttributesUnassigned ? [] : null);
         if (!predicate.IsSuccess)
         {
             return predicate.Error;

@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Groups;
@@ -10,8 +11,9 @@ namespace Scim.Application.Features.Search;
 /// <summary>
 /// A search of the root (RFC 7644 §3.4.2, §3.4.3: <c>GET /?filter=…</c>, <c>POST /.search</c>): users and groups
 /// together, users first, each in the server's order, paged by <c>startIndex</c> across both; <c>totalResults</c> is
-/// the sum. A filter that names an attribute one resource type does not have matches none of that type (e.g.
-/// <c>userName eq "x"</c> finds no group); a filter neither type can run is 400 <c>invalidFilter</c>.
+/// the sum. An attribute one resource type does not have is unassigned for that type (RFC 7644 §3.4.2.2): comparing it
+/// is false, so <c>userName eq "x"</c> finds no group and <c>displayName eq "x" or userName eq "y"</c> finds groups and
+/// users; an attribute neither type has, or a filter either type refuses, is 400 <c>invalidFilter</c>.
 /// <c>meta.resourceType eq "Group"</c> keeps one type.
 /// </summary>
 public static class SearchResources
@@ -32,16 +34,46 @@ public static class SearchResources
                     + "supported on /Users and /Groups (and their /.search), not here.");
             }
 
-            var users = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), request, cursors, marks, cancellationToken);
-            var (userRows, userTotal) = users.IsSuccess ? (users.Value!.Items, users.Value.TotalResults ?? 0) : ([], 0);
-            var groupRequest = query.Groups with { StartIndex = Math.Max(1, request.StartIndex - userTotal), Count = request.Count - userRows.Count };
-            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, marks, cancellationToken);
-            if (!users.IsSuccess && !groups.IsSuccess)
+            var userListing = UserResources.Listing(db);
+            List<string> notOfUsers = [], notOfGroups = [];
+            var userFilter = FilterCompiler.Compile(request.Filter, userListing.Catalogue.FilterMap, db, notOfUsers);
+            var groupFilter = FilterCompiler.Compile(request.Filter, GroupResources.Listing.Catalogue.FilterMap, db, notOfGroups);
+            if (!userFilter.IsSuccess)
+            {
+                return userFilter.Error;
+            }
+
+            if (!groupFilter.IsSuccess)
+            {
+                return groupFilter.Error;
+            }
+
+            if (notOfUsers.Intersect(notOfGroups, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } neither)
+            {
+                return ScimError.InvalidFilter($"The attribute '{neither}' is an attribute of neither User nor Group.");
+            }
+
+            var users = await ResourcePage.LoadAsync(
+                db, db.Users, userListing, request with { OtherTypesAttributesUnassigned = true }, cursors, marks, cancellationToken);
+            if (!users.IsSuccess)
             {
                 return users.Error;
             }
 
-            var (groupRows, groupTotal) = groups.IsSuccess ? (groups.Value!.Items, groups.Value.TotalResults ?? 0) : ([], 0);
+            var (userRows, userTotal) = (users.Value!.Items, users.Value.TotalResults ?? 0);
+            var groupRequest = query.Groups with
+            {
+                StartIndex = Math.Max(1, request.StartIndex - userTotal),
+                Count = request.Count - userRows.Count,
+                OtherTypesAttributesUnassigned = true,
+            };
+            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, marks, cancellationToken);
+            if (!groups.IsSuccess)
+            {
+                return groups.Error;
+            }
+
+            var (groupRows, groupTotal) = (groups.Value!.Items, groups.Value.TotalResults ?? 0);
             var userRenderer = await UserResources.RendererAsync(db, userRows, request.Projection, cancellationToken);
             return new ListResponseBody(
                 [new ListSection<UserRow>(userRows, userRenderer), new ListSection<GroupRow>(groupRows, new GroupRenderer(groupRequest.Projection, db))],
