@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Scim.Application.Features.Organizations;
 using Scim.Domain.Organizations;
+using Scim.Infrastructure.Data;
 
 namespace Scim.Testing;
 
@@ -63,6 +65,9 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>More server settings (configuration keys such as <c>Scim:Pagination:MarkStride</c>), applied after the others.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Interceptors added to the server's EF Core contexts, e.g. a <see cref="QueryPlanRecorder"/>; none by default.</summary>
+    public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
+
     /// <summary>
     /// The server's clock (its <see cref="TimeProvider"/>): <c>meta.created</c>, <c>meta.lastModified</c> and the
     /// expiry of remembered API keys read it. It starts at the current time and every reading moves it on by a
@@ -100,7 +105,14 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock);
+            if (Interceptors.Count > 0)
+            {
+                services.ConfigureDbContext<ScimDbContext>(options => options.AddInterceptors(Interceptors));
+            }
+        });
     }
 
     /// <summary>Creates an organization and a key with <paramref name="scopes"/>; returns the organization id and the token.</summary>

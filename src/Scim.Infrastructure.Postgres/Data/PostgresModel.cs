@@ -53,9 +53,6 @@ internal sealed class PostgresModel(ModelCustomizerDependencies dependencies) : 
             e.HasMany(u => u.Addresses).WithOne().HasForeignKey(a => new { a.OrganizationId, a.UserId })
                 .HasPrincipalKey(u => new { u.OrganizationId, u.Id }).OnDelete(DeleteBehavior.Cascade);
             ReplaceIndex(e, [nameof(User.ManagerId)], [nameof(User.OrganizationId), nameof(User.ManagerId)]);
-            // meta.lastModified gt "…", the question of a delta synchronisation: without it, counting the few changed
-            // users reads every user of the organization, and their page walks the creation-order index to its end.
-            e.HasIndex(u => new { u.OrganizationId, u.LastModifiedUtc });
             Trigram(e, "IX_users_UserNameNormalized_trgm", nameof(User.UserNameNormalized));
             Trigram(e, "IX_users_DisplayNameNormalized_trgm", nameof(User.DisplayNameNormalized));
         });

@@ -82,9 +82,11 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.HasIndex("OrganizationId", "DisplayNameNormalized")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "ExternalId");
-
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
+
+                    b.HasIndex("OrganizationId", "ExternalId", "Id");
+
+                    b.HasIndex("OrganizationId", "LastModifiedUtc", "Id");
 
                     b.HasIndex(new[] { "OrganizationId", "DisplayNameNormalized" }, "IX_groups_DisplayNameNormalized_trgm");
 
@@ -345,18 +347,18 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.HasKey("OrganizationId", "Id");
 
-                    b.HasIndex("OrganizationId", "DisplayNameNormalized");
-
-                    b.HasIndex("OrganizationId", "ExternalId");
-
-                    b.HasIndex("OrganizationId", "LastModifiedUtc");
-
                     b.HasIndex("OrganizationId", "ManagerId");
 
                     b.HasIndex("OrganizationId", "UserNameNormalized")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
+
+                    b.HasIndex("OrganizationId", "DisplayNameNormalized", "Id");
+
+                    b.HasIndex("OrganizationId", "ExternalId", "Id");
+
+                    b.HasIndex("OrganizationId", "LastModifiedUtc", "Id");
 
                     b.HasIndex(new[] { "OrganizationId", "DisplayNameNormalized" }, "IX_users_DisplayNameNormalized_trgm");
 

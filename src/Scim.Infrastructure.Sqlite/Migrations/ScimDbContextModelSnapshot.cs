@@ -68,9 +68,11 @@ namespace Scim.Infrastructure.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "DisplayNameNormalized")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "ExternalId");
-
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
+
+                    b.HasIndex("OrganizationId", "ExternalId", "Id");
+
+                    b.HasIndex("OrganizationId", "LastModifiedUtc", "Id");
 
                     b.ToTable("groups", (string)null);
                 });
@@ -298,14 +300,16 @@ namespace Scim.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("ManagerId");
 
-                    b.HasIndex("OrganizationId", "DisplayNameNormalized");
-
-                    b.HasIndex("OrganizationId", "ExternalId");
-
                     b.HasIndex("OrganizationId", "UserNameNormalized")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
+
+                    b.HasIndex("OrganizationId", "DisplayNameNormalized", "Id");
+
+                    b.HasIndex("OrganizationId", "ExternalId", "Id");
+
+                    b.HasIndex("OrganizationId", "LastModifiedUtc", "Id");
 
                     b.ToTable("users", (string)null);
                 });

@@ -114,9 +114,14 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
             e.ToTable("users");
             e.HasQueryFilter(u => u.OrganizationId == CurrentOrganizationId);
             e.HasIndex(u => new { u.OrganizationId, u.UserNameNormalized }).IsUnique();
-            e.HasIndex(u => new { u.OrganizationId, u.ExternalId });
-            e.HasIndex(u => new { u.OrganizationId, u.DisplayNameNormalized });
+            // Each sort order of a list (sortBy externalId, displayName, meta.created, meta.lastModified, RFC 7644
+            // §3.4.2.3) is read from any position by a range of its index: the key, then id, which breaks ties; the users
+            // without a value are a single tie, read in id order by the range "key IS NULL". The same indexes answer eq,
+            // sw and the comparisons of filters on these attributes (meta.lastModified gt: a delta synchronisation).
+            e.HasIndex(u => new { u.OrganizationId, u.ExternalId, u.Id });
+            e.HasIndex(u => new { u.OrganizationId, u.DisplayNameNormalized, u.Id });
             e.HasIndex(u => new { u.OrganizationId, u.CreatedUtc, u.Id });
+            e.HasIndex(u => new { u.OrganizationId, u.LastModifiedUtc, u.Id });
             e.HasIndex(u => u.ManagerId);
             e.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(u => u.Manager).WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.SetNull);
@@ -145,8 +150,10 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
             e.ToTable("groups");
             e.HasQueryFilter(g => g.OrganizationId == CurrentOrganizationId);
             e.HasIndex(g => new { g.OrganizationId, g.DisplayNameNormalized }).IsUnique();
-            e.HasIndex(g => new { g.OrganizationId, g.ExternalId });
+            // As for users; displayName, unique and required, orders through the unique index.
+            e.HasIndex(g => new { g.OrganizationId, g.ExternalId, g.Id });
             e.HasIndex(g => new { g.OrganizationId, g.CreatedUtc, g.Id });
+            e.HasIndex(g => new { g.OrganizationId, g.LastModifiedUtc, g.Id });
             e.HasOne<Organization>().WithMany().HasForeignKey(g => g.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
 

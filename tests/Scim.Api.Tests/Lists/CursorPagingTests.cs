@@ -18,6 +18,9 @@ public sealed class CursorPagingTests(ScimApiFactory factory) : IClassFixture<Sc
     [InlineData("&sortBy=userName&sortOrder=descending")]
     [InlineData("&sortBy=name.givenName")]
     [InlineData("&sortBy=meta.lastModified&sortOrder=descending")]
+    [InlineData("&sortBy=externalId")]
+    [InlineData("&sortBy=externalId&sortOrder=descending")]
+    [InlineData("&sortBy=displayName&sortOrder=descending")]
     public async Task A_walk_returns_every_user_once_in_the_order_of_an_index_walk(string sort)
     {
         var client = await factory.CreateScimClientAsync();
@@ -27,6 +30,14 @@ public sealed class CursorPagingTests(ScimApiFactory factory) : IClassFixture<Sc
             if (i % 3 != 0)
             {
                 user["name"] = new JsonObject { ["givenName"] = $"G{i % 2}" };
+            }
+
+            // Four with an externalId and a displayName (pairs of equal ones), three without: the second page of three
+            // crosses from one kind to the other.
+            if (i % 2 == 0)
+            {
+                user["externalId"] = $"E{i % 4}";
+                user["displayName"] = $"D{i % 4}";
             }
 
             await client.CreateUserAsync(user.ToJsonString());

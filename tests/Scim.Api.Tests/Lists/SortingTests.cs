@@ -68,6 +68,67 @@ public sealed class SortingTests(ScimApiFactory factory) : IClassFixture<ScimApi
         Assert.Equal(expected.Select(x => x.Value?.ToLowerInvariant()), walked.Select(id => ids.Single(x => x.Id == id).Value?.ToLowerInvariant()));
     }
 
+    [Theory]
+    [InlineData("Users", "externalId")]
+    [InlineData("Users", "displayName")]
+    [InlineData("Users", "name.familyName")]
+    [InlineData("Groups", "externalId")]
+    public async Task Pages_of_every_size_cross_from_values_to_missing_values_without_overlap_or_gap(string endpoint, string sortBy)
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        // Five with a value (two of them equal), four without: ascending, pages of 5 end where the values end;
+        // descending, pages of 4 end where they begin.
+        var values = new[] { "m", null, "b", "b", null, "Z", null, "a", null };
+        var resources = new List<(string Id, string? Value)>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var body = new JsonObject { [endpoint == "Users" ? "userName" : "displayName"] = $"crossing{i}" };
+            if (values[i] is { } value)
+            {
+                Set(body, sortBy, value);
+            }
+
+            resources.Add((endpoint == "Users" ? await client.CreateUserAsync(body.ToJsonString()) : await client.CreateGroupAsync(body.ToJsonString()), values[i]));
+        }
+
+        // externalId is caseExact; the others compare lower-cased. Ties, and the resources without a value, by id.
+        Func<string?, string?> comparable = sortBy == "externalId" ? v => v : v => v?.ToLowerInvariant();
+        var ascending = resources.OrderBy(r => r.Value is null).ThenBy(r => comparable(r.Value), StringComparer.Ordinal)
+            .ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Id).ToList();
+        foreach (var descending in new[] { false, true })
+        {
+            var list = $"{endpoint}?sortBy={Uri.EscapeDataString(sortBy)}&sortOrder={(descending ? "descending" : "ascending")}";
+            var expected = descending ? ascending.AsEnumerable().Reverse().ToList() : ascending;
+            Assert.Equal(expected, Ids(await client.GetListAsync($"{list}&count=200")));
+
+            for (var size = 1; size <= values.Length; size++)
+            {
+                var byIndex = new List<string>();
+                for (var start = 1; start <= values.Length; start += size)
+                {
+                    var page = await client.GetListAsync($"{list}&startIndex={start}&count={size}");
+                    Assert.Equal(values.Length, page.TotalResults());
+                    byIndex.AddRange(Ids(page));
+                }
+
+                var byCursor = new List<string>();
+                var cursor = "";
+                do
+                {
+                    var page = await client.GetListAsync($"{list}&count={size}&cursor={Uri.EscapeDataString(cursor)}");
+                    byCursor.AddRange(Ids(page));
+                    cursor = page["nextCursor"]?.GetValue<string>() ?? "";
+                    Assert.True(byCursor.Count <= values.Length, $"pages of {size} by cursor repeat resources");
+                }
+                while (cursor.Length > 0);
+
+                Assert.Equal(expected, byIndex);
+                Assert.Equal(expected, byCursor);
+            }
+        }
+    }
+
     [Fact]
     public async Task Emails_value_sorts_by_the_primary_email_or_else_the_first()
     {

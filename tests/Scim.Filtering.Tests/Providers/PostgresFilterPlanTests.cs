@@ -17,12 +17,12 @@ public sealed class PostgresFilterPlanTests(PostgresProviderDatabase database) :
     [InlineData("userName co \"jens\"", "IX_users_UserNameNormalized_trgm")]
     [InlineData("userName ew \"jensen\"", "IX_users_UserNameNormalized_trgm")]
     [InlineData("displayName co \"jens\"", "IX_users_DisplayNameNormalized_trgm")]
-    [InlineData("externalId eq \"EXT-1\"", "IX_users_OrganizationId_ExternalId")]
+    [InlineData("externalId eq \"EXT-1\"", "IX_users_OrganizationId_ExternalId_Id")]
     [InlineData("emails.value eq \"bjensen@example.com\"", "IX_user_values_OrganizationId_Attribute_ValueNormalized")]
     [InlineData("emails[type eq \"work\"].value eq \"bjensen@example.com\"", "IX_user_values_OrganizationId_Attribute_ValueNormalized")]
     [InlineData("emails.value co \"jensen\"", "IX_user_values_ValueNormalized_trgm")]
     [InlineData("manager.value eq \"902c246b-6245-4190-8e05-00816be7344a\"", "IX_users_OrganizationId_ManagerId")]
-    [InlineData("meta.lastModified gt \"2025-06-01T00:00:00Z\"", "IX_users_OrganizationId_LastModifiedUtc")]
+    [InlineData("meta.lastModified gt \"2025-06-01T00:00:00Z\"", "IX_users_OrganizationId_LastModifiedUtc_Id")]
     public async Task Filter_InLargeOrganization_IsServedByIndex(string filter, string index)
     {
         var plan = await PlanAsync(filter);

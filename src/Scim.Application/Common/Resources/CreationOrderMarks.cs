@@ -49,8 +49,8 @@ public sealed class CreationOrderMarks(PaginationOptions options)
             while (taken.Count < needed)
             {
                 // The stride-th resource after the last mark: an index walk of a stride of entries, reading one row.
-                var after = taken.Count == 0 ? null : sort.After(taken[^1], descending: false);
-                var spec = new ResourcesPageSpec<T>(null, sort, descending: false, after, skip: stride - 1, take: 1);
+                var after = taken.Count == 0 ? null : taken[^1];
+                var spec = new ResourcesPageSpec<T>(null, sort, SortSegment.All, descending: false, after, skip: stride - 1, take: 1);
                 var next = await sort.ReadAsync(resources.WithSpecification(spec).AsNoTracking(), r => r.Id, cancellationToken);
                 if (next.Count == 0)
                 {

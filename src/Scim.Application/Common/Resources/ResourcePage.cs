@@ -24,7 +24,10 @@ internal sealed record ResourceListing<T, TRow>(
     ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Expression<Func<T, TRow>> Row, Expression<Func<IGrouping<Guid, OrganizationCount>, ResourceTally>> Tally)
     where T : class, IScimResource;
 
-/// <summary>The one list path: filter, sort, and a page by index or by cursor, each a step of one specification.</summary>
+/// <summary>
+/// The one list path: filter, sort, and a page by index or by cursor, each a step of one specification. A page is read
+/// segment by segment of the order (<see cref="SortSegment"/>), each segment by a range of one index.
+/// </summary>
 internal static class ResourcePage
 {
     /// <summary>
@@ -68,11 +71,29 @@ internal static class ResourcePage
         var (after, skip) = tally is not null && sort.Name == SortKeys.CreationOrder && !query.Descending
             ? await marks.StartAsync(resources, sort, listing.Type.Name, tally, query.StartIndex - 1, cancellationToken)
             : (null, query.StartIndex - 1);
-        var spec = new ResourcesPageSpec<T>(
-            filter, sort, query.Descending, after is null ? null : sort.After(after, descending: false), skip, take: query.Count);
-        var items = query.Count == 0
-            ? []
-            : await resources.WithSpecification(spec).AsNoTracking().Select(listing.Row).ToListAsync(cancellationToken);
+
+        // The page's rows, from the segment of the order it starts in (after the mark, which is in the creation order's
+        // only segment) and, when that segment ends within the page, the next.
+        var items = new List<TRow>();
+        ResourcesPageSpec<T>? previous = null;
+        foreach (var segment in sort.Segments(query.Descending))
+        {
+            if (items.Count == query.Count)
+            {
+                break;
+            }
+
+            if (previous is not null)
+            {
+                // The page started in the segment before, so goes on from this one's start; or it starts after that
+                // segment, which then has to be counted to know how far into this one.
+                skip = items.Count > 0 ? 0 : Math.Max(0, skip - await resources.WhereSpecification(previous).CountAsync(cancellationToken));
+            }
+
+            var spec = new ResourcesPageSpec<T>(filter, sort, segment, query.Descending, previous is null ? after : null, skip, take: query.Count - items.Count);
+            items.AddRange(await resources.WithSpecification(spec).AsNoTracking().Select(listing.Row).ToListAsync(cancellationToken));
+            previous = spec;
+        }
 
         // A first page that is not full already tells the total (Entra's lookups): no COUNT query needed.
         var total = query.StartIndex == 1 && items.Count < query.Count ? items.Count
@@ -87,7 +108,7 @@ internal static class ResourcePage
         where T : class, IScimResource
     {
         var binding = ListCursors.Binding(listing.Type.Name, query, sort.Name);
-        Expression<Func<T, bool>>? after = null;
+        CursorPosition? after = null;
         if (query.Cursor is { Length: > 0 } cursor)
         {
             var position = cursors.Read(cursor, binding);
@@ -96,13 +117,21 @@ internal static class ResourcePage
                 return position.Error;
             }
 
-            after = sort.After(position.Value!, query.Descending);
+            after = position.Value;
         }
 
-        // One resource more than the page tells whether another page follows, without counting. Each row is read with
-        // its sort value in the statement that chooses the page, so a resource changed meanwhile never moves the cursor.
-        var spec = new ResourcesPageSpec<T>(filter, sort, query.Descending, after, skip: 0, take: query.Count + 1);
-        var rows = await sort.ReadAsync(resources.WithSpecification(spec).AsNoTracking(), listing.Row, cancellationToken);
+        // One resource more than the page tells whether another page follows, without counting: read from the position
+        // in its segment of the order, and on into the next segment when this one ends first. Each row is read with its
+        // sort value in the statement that chooses it, so a resource changed meanwhile never moves the cursor.
+        var rows = new List<PositionedRow<TRow>>();
+        var segments = sort.Segments(query.Descending);
+        var first = after is null ? 0 : Array.IndexOf(segments, sort.SegmentOf(after));
+        for (var i = first; i < segments.Length && rows.Count <= query.Count; i++)
+        {
+            var spec = new ResourcesPageSpec<T>(filter, sort, segments[i], query.Descending, i == first ? after : null, skip: 0, take: query.Count + 1 - rows.Count);
+            rows.AddRange(await sort.ReadAsync(resources.WithSpecification(spec).AsNoTracking(), listing.Row, cancellationToken));
+        }
+
         var more = rows.Count > query.Count;
         if (more)
         {

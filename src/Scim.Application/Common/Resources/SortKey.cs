@@ -8,8 +8,11 @@ namespace Scim.Application.Common.Resources;
 /// <summary>
 /// The order of a list (RFC 7644 §3.4.2.3): by a sort key — an attribute's column, its lower-invariant copy for a
 /// case-insensitive attribute — with resources that have no value last when ascending and first when descending,
-/// then by <c>id</c>, so the order is total and pages never overlap or skip. Descending is the exact reverse of
-/// ascending. It also builds the keyset condition "after this position" that a cursor page starts with (RFC 9865).
+/// then by <c>id</c> (unless the key is unique), so the order is total and pages never overlap or skip. Descending is
+/// the exact reverse of ascending. The order is read in <see cref="SortSegment"/>s, each of which an index on
+/// (organization, key, id) reads in order from any position; a single <c>ORDER BY key IS NULL, key, id</c> would be the
+/// same order, but no index serves it, so every page would sort every matching resource. It also builds the keyset
+/// condition "after this position" that a cursor page starts with (RFC 9865).
 /// </summary>
 /// <typeparam name="T">The resource entity.</typeparam>
 internal abstract class SortKey<T>
@@ -18,10 +21,19 @@ internal abstract class SortKey<T>
     /// <summary>The attribute path the order is by, as the catalogue names it; what a cursor is bound to.</summary>
     public abstract string Name { get; }
 
-    /// <summary>Adds the order to a specification: the missing-value term (when values may be missing), the key, then <c>id</c>.</summary>
-    public abstract void ApplyTo(ISpecificationBuilder<T> query, bool descending);
+    /// <summary>The segments of the order (ascending or <paramref name="descending"/>), in the order they are read.</summary>
+    public abstract SortSegment[] Segments(bool descending);
 
-    /// <summary>The resources after <paramref name="position"/> in the order (ascending or <paramref name="descending"/>).</summary>
+    /// <summary>The segment <paramref name="position"/> is in.</summary>
+    public abstract SortSegment SegmentOf(CursorPosition position);
+
+    /// <summary>
+    /// Narrows a specification to <paramref name="segment"/> and orders it by the key, then <c>id</c> unless the key is
+    /// unique (ascending or <paramref name="descending"/>).
+    /// </summary>
+    public abstract void ApplyTo(ISpecificationBuilder<T> query, SortSegment segment, bool descending);
+
+    /// <summary>The resources after <paramref name="position"/> in its segment of the order (ascending or <paramref name="descending"/>).</summary>
     public abstract Expression<Func<T, bool>> After(CursorPosition position, bool descending);
 
     /// <summary>
@@ -29,6 +41,23 @@ internal abstract class SortKey<T>
     /// and id), in one statement and in the page's order.
     /// </summary>
     public abstract Task<List<PositionedRow<TRow>>> ReadAsync<TRow>(IQueryable<T> page, Expression<Func<T, TRow>> row, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A run of a list's order that one range of an index on (organization, key, id) holds in order: every resource, for
+/// a key every resource has; otherwise the resources with a value (ordered by value, then id), and those without
+/// (ordered by id), which follow them ascending and precede them descending.
+/// </summary>
+internal enum SortSegment
+{
+    /// <summary>Every resource: the key is one every resource has.</summary>
+    All,
+
+    /// <summary>The resources that have a value of the key.</summary>
+    Present,
+
+    /// <summary>The resources that have none.</summary>
+    Missing,
 }
 
 /// <summary>A row of a cursor page and where it stands in the order.</summary>
@@ -49,35 +78,59 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
 
     private readonly Expression<Func<T, TKey>> key;
     private readonly bool nullable;
+    private readonly bool unique;
 
     /// <param name="name">The attribute path.</param>
     /// <param name="key">The sort key column or expression.</param>
-    /// <param name="nullable">Whether a resource may have no value (so the null ordering term is needed).</param>
-    public SortKey(string name, Expression<Func<T, TKey>> key, bool nullable)
+    /// <param name="nullable">Whether a resource may have no value (so the order has a segment of those without).</param>
+    /// <param name="unique">
+    /// Whether no two resources of an organization have the same value of the key (a unique index on the organization and
+    /// the key holds it): then the key alone orders the resources that have one, so that index serves the order, which
+    /// it could not with <c>id</c> after the key (PostgreSQL would sort each page again).
+    /// </param>
+    public SortKey(string name, Expression<Func<T, TKey>> key, bool nullable, bool unique = false)
     {
         Name = name;
         this.key = key;
         this.nullable = nullable;
+        this.unique = unique;
     }
 
     /// <inheritdoc />
     public override string Name { get; }
 
     /// <inheritdoc />
-    public override void ApplyTo(ISpecificationBuilder<T> query, bool descending)
+    public override SortSegment[] Segments(bool descending) =>
+        !nullable ? [SortSegment.All] : descending ? [SortSegment.Missing, SortSegment.Present] : [SortSegment.Present, SortSegment.Missing];
+
+    /// <inheritdoc />
+    public override SortSegment SegmentOf(CursorPosition position) =>
+        !nullable ? SortSegment.All : position.Key is null ? SortSegment.Missing : SortSegment.Present;
+
+    /// <inheritdoc />
+    public override void ApplyTo(ISpecificationBuilder<T> query, SortSegment segment, bool descending)
     {
-        var terms = new List<Expression<Func<T, object?>>>();
-        if (nullable)
+        if (segment != SortSegment.All)
         {
-            terms.Add(Boxed(Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey)))));
+            var missing = Expression.Equal(key.Body, Expression.Constant(null, typeof(TKey)));
+            query.Where(Lambda<bool>(segment == SortSegment.Missing ? missing : Expression.Not(missing)));
         }
 
-        terms.Add(Boxed(key.Body));
-        terms.Add(Boxed(Expression.Property(key.Parameters[0], nameof(IScimResource.Id))));
-        var ordered = descending ? query.OrderByDescending(terms[0]) : query.OrderBy(terms[0]);
-        foreach (var term in terms.Skip(1))
+        // The missing segment orders by the key too, though it is null throughout: so both segments ask for the order of
+        // the (organization, key, id) index, which PostgreSQL would otherwise not see serves "ORDER BY id" there.
+        var value = Boxed(key.Body);
+        var ordered = descending ? query.OrderByDescending(value) : query.OrderBy(value);
+        if (!unique || segment == SortSegment.Missing)
         {
-            ordered = descending ? ordered.ThenByDescending(term) : ordered.ThenBy(term);
+            var id = Boxed(Expression.Property(key.Parameters[0], nameof(IScimResource.Id)));
+            if (descending)
+            {
+                ordered.ThenByDescending(id);
+            }
+            else
+            {
+                ordered.ThenBy(id);
+            }
         }
     }
 
@@ -87,37 +140,24 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
         var value = key.Body;
         var id = Expression.Property(key.Parameters[0], nameof(IScimResource.Id));
 
-        // Ascending with missing values last: (value, id) > (k, id0), where no value is greater than every value.
+        // (value, id) > (k, id0) in the order; in the segment of the resources without a value, the id alone.
         var idAfter = Beyond(Expression.Call(id, CompareGuids, Parameter(position.Id)), Zero, orEqual: false, descending);
-        Expression condition;
         if (position.Key is null)
         {
-            var missing = Expression.Equal(value, Expression.Constant(null, typeof(TKey)));
-            condition = descending
-                ? Expression.OrElse(Expression.Not(missing), Expression.AndAlso(missing, idAfter))
-                : Expression.AndAlso(missing, idAfter);
-        }
-        else
-        {
-            // Strings compare through string.Compare, as EF Core translates it to the database's own comparison.
-            var k = Parameter((TKey)position.Key);
-            var (left, right) = typeof(TKey) == typeof(string) ? (Expression.Call(CompareStrings, value, k), Zero) : (value, (Expression)k);
-
-            // The redundant "from k on" term is what lets PostgreSQL (and SQLite) start an index scan at the position
-            // instead of filtering every resource before it.
-            var fromK = Beyond(left, right, orEqual: true, descending);
-            var valueAfter = Beyond(left, right, orEqual: false, descending);
-            condition = Expression.AndAlso(fromK, Expression.OrElse(valueAfter, Expression.AndAlso(Expression.Equal(value, k), idAfter)));
-            if (nullable)
-            {
-                var present = Expression.NotEqual(value, Expression.Constant(null, typeof(TKey)));
-                condition = descending
-                    ? Expression.AndAlso(present, condition)
-                    : Expression.OrElse(Expression.AndAlso(present, condition), Expression.Not(present));
-            }
+            return Lambda<bool>(idAfter);
         }
 
-        return Lambda<bool>(condition);
+        // Strings compare through string.Compare, as EF Core translates it to the database's own comparison.
+        var k = Parameter((TKey)position.Key);
+        var (left, right) = typeof(TKey) == typeof(string) ? (Expression.Call(CompareStrings, value, k), Zero) : (value, (Expression)k);
+
+        // The redundant "from k on" term is what lets PostgreSQL (and SQLite) start an index scan at the position
+        // instead of filtering every resource before it.
+        var fromK = Beyond(left, right, orEqual: true, descending);
+        var valueAfter = Beyond(left, right, orEqual: false, descending);
+        return unique
+            ? Lambda<bool>(valueAfter)
+            : Lambda<bool>(Expression.AndAlso(fromK, Expression.OrElse(valueAfter, Expression.AndAlso(Expression.Equal(value, k), idAfter))));
     }
 
     /// <inheritdoc />

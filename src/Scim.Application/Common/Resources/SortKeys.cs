@@ -42,10 +42,15 @@ internal static class SortKeys
 
         if (entry is TextEntry<T> { Sortable: true } text)
         {
-            var key = text.Normalized ?? (entry.Path.Definition.CaseExact
+            var definition = entry.Path.Definition;
+            var key = text.Normalized ?? (definition.CaseExact
                 ? text.Column
                 : Expression.Lambda<Func<T, string?>>(Expression.Call(text.Column.Body, ToLower), text.Column.Parameters));
-            return new SortKey<T, string?>(entry.Path.Name, key, nullable: !entry.Path.Definition.Required);
+
+            // The server keeps a server-unique attribute unique as this key compares it (its normalized copy, or the value
+            // itself when case-exact), through a unique index on the organization and the key.
+            var unique = definition.Uniqueness == Uniqueness.Server && (text.Normalized is not null || definition.CaseExact);
+            return new SortKey<T, string?>(entry.Path.Name, key, nullable: !definition.Required, unique);
         }
 
         if (entry is { Storage: AttributeStorage.Rows } && reference!.SubAttribute is { } sub && entry.SortKey(sub) is { } first)
