@@ -1,9 +1,12 @@
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Scim.Api.Http;
+using Scim.Api.Journal;
 using Scim.Application.Common.Behaviors;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features;
+using Scim.Application.Features.Journal;
 using Scim.Application.Features.Organizations;
 using Scim.Application.Features.Users;
 using Scim.Infrastructure.Data;
@@ -22,7 +25,8 @@ public static class ScimServices
     /// Registers the database (<c>Scim:Database:Provider</c> with <c>ConnectionStrings:Scim</c>), the slices, the bulk limits
     /// (<c>Scim:Bulk</c>), <see cref="TimeProvider"/>, the
     /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
-    /// <see cref="TimeProvider"/>, and the handling of users' passwords (<see cref="UserOptions.Password"/>).
+    /// <see cref="TimeProvider"/>, the handling of users' passwords (<see cref="UserOptions.Password"/>) and the provisioning
+    /// journal (<c>Scim:Journal</c>): its recorder, the writer of failed requests' rows and the pruning.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names the setting.</exception>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
@@ -57,6 +61,13 @@ public static class ScimServices
             ? options.Pagination
             : throw new InvalidOperationException("Scim:Pagination:CursorTimeout must be at least 1 (seconds)."));
         services.AddScoped<ListCursors>();
+        services.AddSingleton(options.Journal.Validated());
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
+        services.AddScoped<JournalRecorder>();
+        services.AddSingleton<JournalFailures>();
+        services.AddHostedService<JournalFailureWriter>();
+        services.AddHostedService<JournalRetention>();
         // Cursor keys live in the database, so every instance reads the cursors another issued.
         services.AddDataProtection().SetApplicationName("Scim.VerticalSlice").PersistKeysToDbContext<ScimDbContext>();
         services.AddSingleton(TimeProvider.System);

@@ -57,6 +57,9 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>What the server does with users' passwords (<c>Scim:Users:Password</c>: ignore, hash, reject); null = the default.</summary>
     public string? PasswordHandling { get; init; }
 
+    /// <summary>Changes to the server's services after its own registrations, e.g. a decorator a test observes the server through.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>
     /// The server's clock (its <see cref="TimeProvider"/>): <c>meta.created</c>, <c>meta.lastModified</c> and the
     /// expiry of remembered API keys read it. It starts at the current time and every reading moves it on by a
@@ -84,7 +87,11 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
             builder.UseSetting("Scim:Users:Password", PasswordHandling);
         }
 
-        builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
     }
 
     /// <summary>Creates an organization and a key with <paramref name="scopes"/>; returns the organization id and the token.</summary>

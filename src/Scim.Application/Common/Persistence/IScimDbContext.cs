@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
 using Scim.Domain.Users;
 
@@ -25,6 +26,9 @@ public interface IScimDbContext
     DbSet<Group> Groups { get; }
     /// <summary>Group membership rows (<c>members</c>, RFC 7643 §4.2) of the current organization.</summary>
     DbSet<GroupMember> GroupMembers { get; }
+
+    /// <summary>The provisioning journal of every organization (not organization-filtered); written only through <see cref="IWriteSession.JournalAsync"/>.</summary>
+    DbSet<JournalEntry> Journal { get; }
 
     /// <summary>The set of any entity type, e.g. <see cref="UserValue"/> rows for filter subqueries.</summary>
     [SuppressMessage("Naming", "CA1716", Justification = "Implemented by DbContext.Set<TEntity>() itself.")]
