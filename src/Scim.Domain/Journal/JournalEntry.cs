@@ -8,8 +8,9 @@ namespace Scim.Domain.Journal;
 public sealed class JournalEntry
 {
     /// <summary>
-    /// The row's position, assigned by the database when the row is inserted: within an organization, rows are numbered
-    /// in the order their transactions commit, with gaps (a rolled-back change leaves its number unused).
+    /// The row's position, assigned by the database when the row is inserted, with gaps (a rolled-back change leaves its
+    /// number unused): within an organization, a change is numbered after every change that committed before it began and
+    /// after every earlier change of the same resource, and a reader never finds a number below one it has passed.
     /// </summary>
     public long Sequence { get; init; }
 

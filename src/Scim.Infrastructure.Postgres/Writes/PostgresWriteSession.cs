@@ -22,7 +22,7 @@ namespace Scim.Infrastructure.Postgres.Writes;
 /// <item>nesting groups: a transaction-scoped advisory lock per organization around the cycle check, so two requests
 /// nesting two groups into each other cannot both pass.</item>
 /// <item>journal rows: held until the write's statements are done, then inserted by <see cref="AppendJournalAsync"/> under
-/// the organization's journal lock, which the commit releases.</item>
+/// the organization's journal lock taken shared, which the commit releases.</item>
 /// </list>
 /// A deadlock between two of these (PostgreSQL aborts one) makes the writer run the loser again.
 /// </summary>
@@ -171,12 +171,9 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         """, ("through", throughSequence), ("limit", limit));
 
     /// <summary>
-    /// Inserts the journal rows of the write, as its last statements before the commit, under a transaction-scoped
-    /// advisory lock of the organization (one round trip for both). Transactions of one organization commit in any order,
-    /// but their rows get their sequence numbers one at a time, each after the previous holder has committed (the lock is
-    /// released after the commit is visible): so within an organization, a row with a lower number is never committed
-    /// after one with a higher number, and a reader that pages by sequence never skips one. The lock is held for the
-    /// insert and the commit only; the statements before it run in parallel.
+    /// Inserts the journal rows of the write, as its last statements before the commit, under the organization's journal
+    /// lock taken shared (<see cref="PostgresJournalLock"/>; one round trip for both): writers do not wait for each other,
+    /// and a reader of the journal, which takes the lock alone, waits for these rows to be committed before it reads.
     /// </summary>
     public async ValueTask AppendJournalAsync()
     {
@@ -186,7 +183,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         }
 
         await using var batch = new NpgsqlBatch(connection);
-        var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended('scim-journal:' || @org::text, 0))");
+        var lockCommand = new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock_shared({PostgresJournalLock.Key})");
         lockCommand.Parameters.Add(Parameter("org", organizationId));
         batch.BatchCommands.Add(lockCommand);
         foreach (var entry in journal)

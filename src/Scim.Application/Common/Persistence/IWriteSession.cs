@@ -72,8 +72,9 @@ public interface IWriteSession
     /// <summary>
     /// Appends <paramref name="entry"/> (of this write's organization) to the provisioning journal in this write's
     /// transaction: it is committed with the write's statements, or undone with them. Its
-    /// <see cref="JournalEntry.Sequence"/> is assigned in the order the writes of the organization commit (on SQLite by the
-    /// one writer; on PostgreSQL under a lock of the organization taken as the last statement before the commit).
+    /// <see cref="JournalEntry.Sequence"/> is assigned as the write's last statement, so after every change of the same
+    /// resource that committed before it (on SQLite by the one writer, in commit order; on PostgreSQL see
+    /// <see cref="IJournalReadBarrier"/>).
     /// </summary>
     ValueTask JournalAsync(JournalEntry entry);
 

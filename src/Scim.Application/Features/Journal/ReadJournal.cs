@@ -7,9 +7,9 @@ namespace Scim.Application.Features.Journal;
 
 /// <summary>
 /// An organization's journal rows after a sequence number, in sequence order, which is the order their transactions
-/// committed: a reader that asks again from the last number it received gets every row committed since, and none twice
-/// (a reader that stops in the middle of a page and asks again from its last number gets the rest: at least once). Rows
-/// older than the retention (<see cref="JournalOptions"/>) are gone.
+/// committed (<see cref="IJournalReadBarrier"/>): a reader that asks again from the last number it received gets every row
+/// committed since, and none twice (a reader that stops in the middle of a page and asks again from its last number gets
+/// the rest: at least once). Rows older than the retention (<see cref="JournalOptions"/>) are gone.
 /// </summary>
 public static class ReadJournal
 {
@@ -21,17 +21,21 @@ public static class ReadJournal
     /// <param name="Limit">How many rows at most (1 to <see cref="MaxLimit"/>; beyond, <see cref="MaxLimit"/>).</param>
     public sealed record Query(Guid OrganizationId, long After = 0, int Limit = 100) : IQuery<IReadOnlyList<JournalRow>>;
 
-    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, IReadOnlyList<JournalRow>>
+    internal sealed class Handler(IScimDbContext db, IJournalReadBarrier barrier) : IQueryHandler<Query, IReadOnlyList<JournalRow>>
     {
         public async ValueTask<IReadOnlyList<JournalRow>> Handle(Query query, CancellationToken cancellationToken)
         {
-            // The (OrganizationId, Sequence) index gives the page in order, without sorting.
-            var entries = await db.Journal.AsNoTracking()
-                .Where(j => j.OrganizationId == query.OrganizationId && j.Sequence > query.After)
-                .OrderBy(j => j.Sequence)
-                .Take(Math.Clamp(query.Limit, 1, MaxLimit))
-                .ToListAsync(cancellationToken);
-            return [.. entries.Select(JournalRow.Of)];
+            // Behind the barrier, no row with a number below the page's last can still be committed later.
+            await using (await barrier.EnterAsync(db, query.OrganizationId, cancellationToken))
+            {
+                // The (OrganizationId, Sequence) index gives the page in order, without sorting.
+                var entries = await db.Journal.AsNoTracking()
+                    .Where(j => j.OrganizationId == query.OrganizationId && j.Sequence > query.After)
+                    .OrderBy(j => j.Sequence)
+                    .Take(Math.Clamp(query.Limit, 1, MaxLimit))
+                    .ToListAsync(cancellationToken);
+                return [.. entries.Select(JournalRow.Of)];
+            }
         }
     }
 }
