@@ -1,5 +1,6 @@
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Bulk;
+using Scim.Application.Features.Journal;
 
 namespace Scim.Api;
 
@@ -38,6 +39,9 @@ public sealed class ScimOptions
 
     /// <summary>How users are written (<c>Scim:Users</c>).</summary>
     public UserOptions Users { get; set; } = new();
+
+    /// <summary>How long the provisioning journal keeps its rows (<c>Scim:Journal</c>).</summary>
+    public JournalOptions Journal { get; set; } = new();
 }
 
 /// <summary>The <c>Scim:ApiKeys</c> section.</summary>

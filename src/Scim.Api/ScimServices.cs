@@ -2,9 +2,12 @@ using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Scim.Api.Http;
 using Scim.Application.Common;
+using Scim.Api.Journal;
 using Scim.Application.Common.Behaviors;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features;
+using Scim.Application.Features.Journal;
 using Scim.Application.Features.Organizations;
 using Scim.Application.Features.Users;
 using Scim.Infrastructure.Data;
@@ -24,7 +27,8 @@ public static class ScimServices
     /// (<c>Scim:Bulk</c>), <see cref="TimeProvider"/>, the
     /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
     /// <see cref="TimeProvider"/>, the in-memory record of keys' use (<see cref="ApiKeyUsage"/>), the request's
-    /// <see cref="AuthenticatedApiKey"/>, and the handling of users' passwords (<see cref="UserOptions.Password"/>).
+    /// <see cref="AuthenticatedApiKey"/>, the handling of users' passwords (<see cref="UserOptions.Password"/>) and the
+    /// provisioning journal (<c>Scim:Journal</c>): its recorder, the writer of failed requests' rows and the pruning.
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names the setting.</exception>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
@@ -63,6 +67,13 @@ public static class ScimServices
         });
         services.AddScoped<ListCursors>();
         services.AddSingleton<CreationOrderMarks>();
+        services.AddSingleton(options.Journal.Validated());
+        services.AddHttpContextAccessor();
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
+        services.AddScoped<JournalRecorder>();
+        services.AddSingleton<JournalFailures>();
+        services.AddHostedService<JournalFailureWriter>();
+        services.AddHostedService<JournalRetention>();
         // Cursor keys live in the database, so every instance reads the cursors another issued.
         services.AddDataProtection().SetApplicationName("Scim.VerticalSlice").PersistKeysToDbContext<ScimDbContext>();
         services.AddSingleton(TimeProvider.System);

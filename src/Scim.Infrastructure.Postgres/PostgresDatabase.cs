@@ -53,6 +53,7 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
             using var context = sp.GetRequiredService<IDbContextFactory<ScimDbContext>>().CreateDbContext();
             return new PostgresResourceWriter(dataSource, context.Model, sp.GetRequiredService<IDatabaseFailures>());
         });
+        services.AddSingleton<IJournalReadBarrier, PostgresJournalLock>();
         return services;
     }
 

@@ -43,6 +43,7 @@ public sealed class SqliteDatabase(IServiceProvider services) : IScimDatabase, I
             using var context = sp.GetRequiredService<IDbContextFactory<ScimDbContext>>().CreateDbContext();
             return new SqliteResourceWriter(connectionString, context.Model, sp.GetRequiredService<IDatabaseFailures>(), sp.GetRequiredService<ILogger<SqliteResourceWriter>>());
         });
+        services.AddSingleton<IJournalReadBarrier, SqliteJournalReadBarrier>();
         services.AddHostedService<SqliteOptimizer>();
         return services;
     }

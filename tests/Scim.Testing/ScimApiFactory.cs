@@ -68,6 +68,9 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>Interceptors added to the server's EF Core contexts, e.g. a <see cref="QueryPlanRecorder"/>; none by default.</summary>
     public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
 
+    /// <summary>Changes to the server's services after its own registrations, e.g. a decorator a test observes the server through.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>
     /// The server's clock (its <see cref="TimeProvider"/>): <c>meta.created</c>, <c>meta.lastModified</c> and the
     /// expiry of remembered API keys read it. It starts at the current time and every reading moves it on by a
@@ -112,6 +115,7 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
             {
                 services.ConfigureDbContext<ScimDbContext>(options => options.AddInterceptors(Interceptors));
             }
+            TestServices?.Invoke(services);
         });
     }
 

@@ -1,3 +1,4 @@
+using Scim.Api.Journal;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
 
@@ -6,9 +7,14 @@ namespace Scim.Api.Http;
 /// <summary>Writes SCIM error bodies (RFC 7644 §3.12) for every failure, including the framework's own (401, 404, 405, 415, 500).</summary>
 public static class ScimErrorResponse
 {
-    /// <summary>Writes <paramref name="error"/> as the response, with its status and <c>application/scim+json</c>.</summary>
+    /// <summary>
+    /// Writes <paramref name="error"/> as the response, with its status and <c>application/scim+json</c>; a 4xx of a
+    /// Users, Groups, Bulk or search endpoint whose key is known (403: a key without the scope) is journaled
+    /// (<see cref="FailedRequests"/>).
+    /// </summary>
     public static Task WriteAsync(HttpContext context, ScimError error)
     {
+        FailedRequests.Record(context, error);
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = ScimJson.MediaType;
         return context.Response.WriteAsync(error.ToJson().ToJsonString(ScimJson.Options), context.RequestAborted);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scim.Api.Journal;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Groups;
 using Scim.Protocol;
@@ -54,13 +55,22 @@ public static class ScimResults
     /// <summary>204 No Content, or the SCIM error.</summary>
     public static IResult NoContent(Result<bool> result) => result.IsSuccess ? Results.NoContent() : Error(result.Error);
 
-    /// <summary>The SCIM error body with its status.</summary>
-    public static IResult Error(ScimError error) =>
-        Results.Text(error.ToJson().ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status);
+    /// <summary>The SCIM error body with its status; a 4xx of a Users, Groups, Bulk or search endpoint is journaled (<see cref="FailedRequests"/>).</summary>
+    public static IResult Error(ScimError error) => new ErrorResult(error);
 
     /// <summary>The SCIM base URL of this request: scheme, host, path base and the configured SCIM prefix.</summary>
     public static string ScimBaseUrl(HttpContext context) =>
         $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.RequestServices.GetRequiredService<ScimOptions>().PathBase}";
+
+    private sealed class ErrorResult(ScimError error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            FailedRequests.Record(context, error);
+            return Results.Text(error.ToJson().ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status)
+                .ExecuteAsync(context);
+        }
+    }
 
     // A status without a body that carries the resource's ETag (204 after a change, 304).
     private sealed class EmptyResult(int status, long version) : IResult

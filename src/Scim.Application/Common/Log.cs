@@ -23,7 +23,8 @@ internal static partial class Log
         }
     }
 
-    private static string EscapeControlCharacters(string text) =>
+    /// <summary><paramref name="text"/> with each control character written as <c>\uXXXX</c>, so none can forge a line.</summary>
+    internal static string EscapeControlCharacters(string text) =>
         text.Any(char.IsControl)
             ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()))
             : text;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 
 namespace Scim.Infrastructure.Postgres.Data;
@@ -21,6 +22,8 @@ namespace Scim.Infrastructure.Postgres.Data;
 /// case-insensitive filters apply to columns without a lower-cased copy (<c>title eq "ÉQUIPE"</c>), folds letters as
 /// .NET's <see cref="string.ToLowerInvariant()"/> does, as SQLite's replaced <c>lower()</c> does; with the plain
 /// <c>C</c> collation it would fold ASCII letters only.</item>
+/// <item>The journal's key is (<c>OrganizationId</c>, <c>Sequence</c>), the change feed's order, and a resource's
+/// history is indexed in sequence order.</item>
 /// <item>Trigram GIN indexes (<c>pg_trgm</c>, with <c>btree_gin</c> for the leading organization) serve <c>co</c>
 /// and <c>ew</c> on the lower-cased names that Entra and Okta search: userName, displayName, emails and group displayName.</item>
 /// </list>
@@ -90,6 +93,18 @@ internal sealed class PostgresModel(ModelCustomizerDependencies dependencies) : 
             ReplaceIndex(e, [nameof(GroupMember.MemberId)], [nameof(GroupMember.OrganizationId), nameof(GroupMember.MemberId)]);
         });
 
+        modelBuilder.Entity<JournalEntry>(e =>
+        {
+            // The key is the feed's index; the sequence is one identity for all organizations, numbered in each
+            // organization's commit order under its journal lock (PostgresWriteSession.AppendJournalAsync).
+            DropIndex(e, [nameof(JournalEntry.OrganizationId), nameof(JournalEntry.Sequence)]);
+            e.HasKey(j => new { j.OrganizationId, j.Sequence });
+            e.Property(j => j.Sequence).UseIdentityByDefaultColumn();
+            // B-tree entries of one key are not kept in sequence order here as SQLite's are (by rowid): say so.
+            ReplaceIndex(e, [nameof(JournalEntry.OrganizationId), nameof(JournalEntry.ResourceId)],
+                [nameof(JournalEntry.OrganizationId), nameof(JournalEntry.ResourceId), nameof(JournalEntry.Sequence)]);
+        });
+
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string)))
         {
             property.SetCollation(TextCollation);
@@ -99,13 +114,18 @@ internal sealed class PostgresModel(ModelCustomizerDependencies dependencies) : 
     private static void ReplaceIndex<T>(EntityTypeBuilder<T> entity, string[] from, string[] to)
         where T : class
     {
-        var properties = from.Select(name => entity.Metadata.FindProperty(name)!).ToList();
+        DropIndex(entity, from);
+        entity.HasIndex(to);
+    }
+
+    private static void DropIndex<T>(EntityTypeBuilder<T> entity, string[] columns)
+        where T : class
+    {
+        var properties = columns.Select(name => entity.Metadata.FindProperty(name)!).ToList();
         if (entity.Metadata.FindIndex(properties) is IMutableIndex index)
         {
             entity.Metadata.RemoveIndex(index);
         }
-
-        entity.HasIndex(to);
     }
 
     private static void Trigram<T>(EntityTypeBuilder<T> entity, string name, string column)

@@ -119,6 +119,78 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Scim.Domain.Journal.JournalEntry", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Attributes")
+                        .HasColumnType("text")
+                        .UseCollation("scim_c_utf8");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .UseCollation("scim_c_utf8");
+
+                    b.Property<int>("Dialect")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyLabel")
+                        .HasColumnType("text")
+                        .UseCollation("scim_c_utf8");
+
+                    b.Property<string>("KeyPrefix")
+                        .HasColumnType("text")
+                        .UseCollation("scim_c_utf8");
+
+                    b.Property<int?>("Operation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestId")
+                        .HasColumnType("text")
+                        .UseCollation("scim_c_utf8");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ResourceType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ScimType")
+                        .HasColumnType("text")
+                        .UseCollation("scim_c_utf8");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("text")
+                        .UseCollation("scim_c_utf8");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TimeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganizationId", "Sequence");
+
+                    b.HasIndex("OrganizationId", "TimeUtc");
+
+                    b.HasIndex("OrganizationId", "ResourceId", "Sequence");
+
+                    b.ToTable("journal", (string)null);
+                });
+
             modelBuilder.Entity("Scim.Domain.Organizations.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -11,7 +11,8 @@ namespace Scim.Infrastructure.Postgres.Writes;
 /// committed durably before it is answered (<c>synchronous_commit</c> as the server is configured; PostgreSQL flushes
 /// the commits that wait at the same moment together). Writes of many server instances run at once; the statements of
 /// <see cref="PostgresWriteSession"/> make them race-free. A write that loses a deadlock or serialization race is
-/// rolled back whole and run again. An organization has at most <see cref="WritesPerOrganization"/> writes in flight
+/// rolled back whole and run again. A write's journal rows are its last statements (<see cref="PostgresWriteSession.AppendJournalAsync"/>).
+/// An organization has at most <see cref="WritesPerOrganization"/> writes in flight
 /// in this instance, so one organization's burst cannot take every pooled connection from the others.
 /// </summary>
 internal sealed class PostgresResourceWriter(NpgsqlDataSource dataSource, IModel model, IDatabaseFailures failures) : IResourceWriter
@@ -40,9 +41,12 @@ internal sealed class PostgresResourceWriter(NpgsqlDataSource dataSource, IModel
                 await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
                 try
                 {
-                    var result = await write(new PostgresWriteSession(connection, statements, failures, organizationId), CancellationToken.None);
+                    var session = new PostgresWriteSession(connection, statements, failures, organizationId);
+                    var result = await write(session, CancellationToken.None);
                     if (result.IsSuccess)
                     {
+                        // Last, so the organization's journal lock is held only for the insert and the commit.
+                        await session.AppendJournalAsync();
                         await transaction.CommitAsync(CancellationToken.None);
                     }
                     else

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 using Scim.Infrastructure.Writes;
 
@@ -21,4 +22,7 @@ internal sealed class PostgresStatements(IModel model)
     public EntityStatement InsertGroup { get; } = EntityStatement.Insert(model.FindEntityType(typeof(Group))!, "ON CONFLICT DO NOTHING");
 
     public EntityStatement UpdateGroup { get; } = EntityStatement.UpdateVersioned(model.FindEntityType(typeof(Group))!);
+
+    /// <summary>The sequence is left to the column's identity default.</summary>
+    public EntityStatement InsertJournal { get; } = EntityStatement.Insert(model.FindEntityType(typeof(JournalEntry))!);
 }

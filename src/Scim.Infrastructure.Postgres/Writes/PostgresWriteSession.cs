@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 using Scim.Infrastructure.Writes;
 
@@ -20,12 +21,16 @@ namespace Scim.Infrastructure.Postgres.Writes;
 /// deletion removed its memberships; member writes of one group queue on the group's row, which each updates first;</item>
 /// <item>nesting groups: a transaction-scoped advisory lock per organization around the cycle check, so two requests
 /// nesting two groups into each other cannot both pass.</item>
+/// <item>journal rows: held until the write's statements are done, then inserted by <see cref="AppendJournalAsync"/> under
+/// the organization's journal lock taken shared, which the commit releases.</item>
 /// </list>
 /// A deadlock between two of these (PostgreSQL aborts one) makes the writer run the loser again.
 /// </summary>
 internal sealed class PostgresWriteSession(NpgsqlConnection connection, PostgresStatements statements, IDatabaseFailures failures, Guid organizationId)
     : IWriteSession
 {
+    private List<JournalEntry>? journal;
+
     public ValueTask<WriteStatus> InsertUserAsync(User user) => StatusAsync(async () =>
     {
         if (await ExecuteAsync(statements.InsertUser, user) == 0)
@@ -154,6 +159,41 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
             """, ("group", groupId), ("ids", Sorted(memberIds)), ("type", (int)type));
     }
 
+    public ValueTask JournalAsync(JournalEntry entry)
+    {
+        (journal ??= []).Add(JournalRows.OfOrganization(entry, organizationId));
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<int> DeleteJournalAsync(long throughSequence, int limit) => await RunAsync("""
+        DELETE FROM "journal" WHERE "OrganizationId" = @org AND "Sequence" IN (
+            SELECT "Sequence" FROM "journal" WHERE "OrganizationId" = @org AND "Sequence" <= @through ORDER BY "Sequence" LIMIT @limit)
+        """, ("through", throughSequence), ("limit", limit));
+
+    /// <summary>
+    /// Inserts the journal rows of the write, as its last statements before the commit, under the organization's journal
+    /// lock taken shared (<see cref="PostgresJournalLock"/>; one round trip for both): writers do not wait for each other,
+    /// and a reader of the journal, which takes the lock alone, waits for these rows to be committed before it reads.
+    /// </summary>
+    public async ValueTask AppendJournalAsync()
+    {
+        if (journal is not { Count: > 0 })
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        var lockCommand = new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock_shared({PostgresJournalLock.Key})");
+        lockCommand.Parameters.Add(Parameter("org", organizationId));
+        batch.BatchCommands.Add(lockCommand);
+        foreach (var entry in journal)
+        {
+            statements.InsertJournal.AddTo(batch, entry);
+        }
+
+        await batch.ExecuteNonQueryAsync();
+    }
+
     // Locks the row to be deleted before anything else: from then on no write can add a membership or a manager
     // reference to it (those lock it FOR KEY SHARE, which waits), so clearing them first leaves none behind. With
     // `versions`, only a row at one of them is locked: a row being updated is waited for and its new version checked
@@ -266,6 +306,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         Guid[] ids => new NpgsqlParameter<Guid[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids },
         DateTime time => new NpgsqlParameter<DateTime>(name, NpgsqlDbType.TimestampTz) { TypedValue = time },
         int number => new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = number },
+        long number => new NpgsqlParameter<long>(name, NpgsqlDbType.Bigint) { TypedValue = number },
         long[] numbers => new NpgsqlParameter<long[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = numbers },
         _ => throw new ArgumentException($"No PostgreSQL type for parameter {name}.", nameof(value)),
     };

@@ -98,6 +98,71 @@ namespace Scim.Infrastructure.Sqlite.Migrations
                     b.ToTable("group_members", (string)null);
                 });
 
+            modelBuilder.Entity("Scim.Domain.Journal.JournalEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attributes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dialect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Operation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResourceType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TimeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OrganizationId", "ResourceId");
+
+                    b.HasIndex("OrganizationId", "Sequence");
+
+                    b.HasIndex("OrganizationId", "TimeUtc");
+
+                    b.ToTable("journal", (string)null);
+                });
+
             modelBuilder.Entity("Scim.Domain.Organizations.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 using Scim.Infrastructure.Writes;
 
@@ -16,7 +17,7 @@ internal sealed class SqliteWriteSession : IWriteSession
 {
     private readonly SqliteConnection connection;
     private readonly IDatabaseFailures failures;
-    private readonly Prepared insertUser, updateUser, insertValue, insertAddress, insertGroup, updateGroup;
+    private readonly Prepared insertUser, updateUser, insertValue, insertAddress, insertGroup, updateGroup, insertJournal;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
     public SqliteWriteSession(SqliteConnection connection, IModel model, IDatabaseFailures failures)
@@ -31,6 +32,9 @@ internal sealed class SqliteWriteSession : IWriteSession
         insertAddress = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(UserAddress))!));
         insertGroup = new(connection, EntityStatement.Insert(groups));
         updateGroup = new(connection, EntityStatement.UpdateVersioned(groups));
+        // The sequence is the table's AUTOINCREMENT key: numbered as the one writer inserts, so in commit order, and
+        // never reused, even after every row of the table has been pruned.
+        insertJournal = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(JournalEntry))!));
     }
 
     /// <summary>The organization of the write being run; every statement is limited to it.</summary>
@@ -150,6 +154,17 @@ internal sealed class SqliteWriteSession : IWriteSession
             """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)), ("$type", (int)type)));
     }
 
+    public ValueTask JournalAsync(JournalEntry entry)
+    {
+        insertJournal.Execute(JournalRows.OfOrganization(entry, OrganizationId));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<int> DeleteJournalAsync(long throughSequence, int limit) => ValueTask.FromResult(Run("""
+        DELETE FROM "journal" WHERE "Sequence" IN (
+            SELECT "Sequence" FROM "journal" WHERE "OrganizationId" = $org AND "Sequence" <= $through ORDER BY "Sequence" LIMIT $limit)
+        """, ("$through", throughSequence), ("$limit", limit)));
+
     // Deletes the row of a user or group where its version is one of `versions` (any when null). What the deletion changed
     // before (memberships, references) is undone with the write when the row is not deleted; only then is the row looked
     // up, to tell a missing resource from one at another version.
@@ -221,7 +236,7 @@ internal sealed class SqliteWriteSession : IWriteSession
             command.Parameters.Add("$org", SqliteType.Text);
             foreach (var (name, value) in parameters)
             {
-                command.Parameters.Add(name, value is int ? SqliteType.Integer : SqliteType.Text);
+                command.Parameters.Add(name, value is int or long ? SqliteType.Integer : SqliteType.Text);
             }
 
             commands[sql] = command;

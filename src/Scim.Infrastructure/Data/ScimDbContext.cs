@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
 using Scim.Domain.Users;
 
@@ -27,6 +28,11 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     /// <summary>The user and group counts (table <c>organization_counts</c>, kept by triggers), filtered to the request's organization.</summary>
     public DbSet<OrganizationCount> OrganizationCounts => Set<OrganizationCount>();
+    /// <summary>
+    /// The provisioning journal (table <c>journal</c>, not organization-filtered: every read names its organization): one
+    /// row per committed change and per failed request.
+    /// </summary>
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
     /// <summary>
     /// The server's ASP.NET Core Data Protection keys (table <c>data_protection_keys</c>, not organization-filtered),
     /// shared by every instance on the database: they encrypt and authenticate list cursors.
@@ -155,6 +161,17 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
             e.HasIndex(g => new { g.OrganizationId, g.CreatedUtc, g.Id });
             e.HasIndex(g => new { g.OrganizationId, g.LastModifiedUtc, g.Id });
             e.HasOne<Organization>().WithMany().HasForeignKey(g => g.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<JournalEntry>(e =>
+        {
+            e.ToTable("journal");
+            // On SQLite an AUTOINCREMENT key: numbers are never reused, even after every row has been pruned.
+            e.HasKey(j => j.Sequence);
+            // The change feed and an organization's activity, page by page; a resource's history; pruning by age.
+            e.HasIndex(j => new { j.OrganizationId, j.Sequence });
+            e.HasIndex(j => new { j.OrganizationId, j.ResourceId });
+            e.HasIndex(j => new { j.OrganizationId, j.TimeUtc });
         });
 
         modelBuilder.Entity<GroupMember>(e =>

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
 using Scim.Domain.Users;
 
@@ -27,6 +28,9 @@ public interface IScimDbContext
     DbSet<GroupMember> GroupMembers { get; }
     /// <summary>The current organization's user and group counts, kept by the database (sum them over slots).</summary>
     DbSet<OrganizationCount> OrganizationCounts { get; }
+
+    /// <summary>The provisioning journal of every organization (not organization-filtered); written only through <see cref="IWriteSession.JournalAsync"/>.</summary>
+    DbSet<JournalEntry> Journal { get; }
 
     /// <summary>The set of any entity type, e.g. <see cref="UserValue"/> rows for filter subqueries.</summary>
     [SuppressMessage("Naming", "CA1716", Justification = "Implemented by DbContext.Set<TEntity>() itself.")]

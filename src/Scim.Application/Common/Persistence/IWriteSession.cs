@@ -1,4 +1,5 @@
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 
 namespace Scim.Application.Common.Persistence;
@@ -67,6 +68,22 @@ public interface IWriteSession
     /// </summary>
     /// <returns>How many rows were inserted.</returns>
     ValueTask<int> InsertMembersAsync(Guid groupId, IReadOnlyCollection<Guid> memberIds, MemberType type);
+
+    /// <summary>
+    /// Appends <paramref name="entry"/> (of this write's organization) to the provisioning journal in this write's
+    /// transaction: it is committed with the write's statements, or undone with them. Its
+    /// <see cref="JournalEntry.Sequence"/> is assigned as the write's last statement, so after every change of the same
+    /// resource that committed before it (on SQLite by the one writer, in commit order; on PostgreSQL see
+    /// <see cref="IJournalReadBarrier"/>).
+    /// </summary>
+    ValueTask JournalAsync(JournalEntry entry);
+
+    /// <summary>
+    /// Deletes the oldest of this organization's journal rows numbered <paramref name="throughSequence"/> or lower, at
+    /// most <paramref name="limit"/> of them.
+    /// </summary>
+    /// <returns>How many rows were deleted; fewer than <paramref name="limit"/> when none of those is left.</returns>
+    ValueTask<int> DeleteJournalAsync(long throughSequence, int limit);
 }
 
 /// <summary>The outcome of a conditional write.</summary>

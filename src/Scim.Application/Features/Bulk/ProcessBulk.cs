@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Text.Json.Nodes;
 using Mediator;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Groups;
 using Scim.Application.Features.Users;
+using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
 
@@ -32,7 +34,7 @@ public static class ProcessBulk
     /// </param>
     public sealed record Command(JsonObject Body, string BaseUrl) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IMediator mediator, BulkLimits limits) : ICommandHandler<Command, Result<ScimBody>>
+    internal sealed class Handler(IMediator mediator, BulkLimits limits, JournalRecorder journal) : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -55,7 +57,14 @@ public static class ProcessBulk
                     : await RunAsync(operation, references, command.BaseUrl, cancellationToken);
                 references.Record(operation, createdId, result.Error);
                 results[index] = result;
-                if (result.Error is not null && ++failures == request.Value.FailOnErrors)
+                if (result.Error is null)
+                {
+                    continue;
+                }
+
+                // A failed operation committed nothing, as a failed single request: the journal has it as one.
+                journal.Failed(SliceOf(operation), TargetIdOf(operation, references), result.Error);
+                if (++failures == request.Value.FailOnErrors)
                 {
                     break;
                 }
@@ -122,6 +131,24 @@ public static class ProcessBulk
             };
         }
     }
+
+    // The slice an operation is sent as; null for one that is not a valid operation.
+    private static string? SliceOf(BulkOperation operation) => (operation.Method, operation.Target?.IsUser) switch
+    {
+        (BulkMethod.Post, true) => nameof(CreateUser),
+        (BulkMethod.Post, false) => nameof(CreateGroup),
+        (BulkMethod.Put, true) => nameof(ReplaceUser),
+        (BulkMethod.Put, false) => nameof(ReplaceGroup),
+        (BulkMethod.Patch, true) => nameof(PatchUser),
+        (BulkMethod.Patch, false) => nameof(PatchGroup),
+        (BulkMethod.Delete, true) => nameof(DeleteUser),
+        (BulkMethod.Delete, false) => nameof(DeleteGroup),
+        _ => null,
+    };
+
+    // The id of the resource an operation names, when it names one that is (or resolves to) a valid id.
+    private static Guid? TargetIdOf(BulkOperation operation, BulkIdResolver references) =>
+        operation.Target?.Id is { } id && references.Id(id).Value is { } resolved && ScimId.TryParse(resolved, out var guid) ? guid : null;
 
     // A success with a body: the resource rendered now, as the single request would answer it at this point of the
     // request (a group's members are read while it is written, and later operations may change them).

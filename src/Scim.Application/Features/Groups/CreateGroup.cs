@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
 using Scim.Protocol.Schemas;
@@ -21,7 +23,8 @@ public static class CreateGroup
     /// <param name="Projection">The attributes / excludedAttributes parameters (RFC 7644 §3.9) the answer honours; null for the default attribute set.</param>
     public sealed record Command(JsonObject Body, AttributeProjection? Projection = null) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, JournalRecorder journal, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -46,10 +49,18 @@ public static class CreateGroup
                 return change.Error;
             }
 
+            var entry = journal.Change(
+                nameof(CreateGroup),
+                JournalOperation.Create,
+                JournalResourceType.Group,
+                group.Id,
+                group.Version,
+                ChangedAttributes.Between(null, resource.Value!, change.Value!.Rows > 0 ? GroupSchema.Members.Name : null));
             var written = await writer.WriteAsync(
                 organization.OrganizationId,
-                1 + change.Value!.Rows,
-                async (session, _) => await change.Value.ApplyAsync(session, group.Id, GroupWriter.Outcome(await session.InsertGroupAsync(group), group)),
+                1 + change.Value.Rows,
+                async (session, _) => await session.RecordAsync(
+                    await change.Value.ApplyAsync(session, group.Id, GroupWriter.Outcome(await session.InsertGroupAsync(group), group)), entry),
                 cancellationToken);
             if (!written.IsSuccess)
             {

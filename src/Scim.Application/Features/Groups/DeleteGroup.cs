@@ -1,6 +1,8 @@
 using Mediator;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Domain.Journal;
 using Scim.Filtering;
 using Scim.Protocol;
 
@@ -14,7 +16,8 @@ public static class DeleteGroup
     /// another one, compared by the DELETE statement itself.</param>
     public sealed record Command(string Id, ETagCondition? IfMatch = null) : ICommand<Result<bool>>;
 
-    internal sealed class Handler(IResourceWriter writer, OrganizationContext organization, TimeProvider clock) : ICommandHandler<Command, Result<bool>>
+    internal sealed class Handler(IResourceWriter writer, OrganizationContext organization, TimeProvider clock, JournalRecorder journal)
+        : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -24,10 +27,12 @@ public static class DeleteGroup
             }
 
             var versions = VersionedWrite.DeletableVersions(command.IfMatch);
+            var change = journal.Change(nameof(DeleteGroup), JournalOperation.Delete, JournalResourceType.Group, id, version: null, attributes: null);
             return await writer.WriteAsync(
                 organization.OrganizationId,
                 1,
-                async (session, _) => VersionedWrite.Deleted(await session.DeleteGroupAsync(id, clock.GetUtcNow().UtcDateTime, versions), "Group", id),
+                async (session, _) => await session.RecordAsync(
+                    VersionedWrite.Deleted(await session.DeleteGroupAsync(id, clock.GetUtcNow().UtcDateTime, versions), "Group", id), change),
                 cancellationToken);
         }
     }

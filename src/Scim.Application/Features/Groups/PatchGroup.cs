@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Patching;
@@ -41,7 +43,8 @@ public static class PatchGroup
     /// <param name="Group">The patched group as <see cref="Command.Projection"/> selects it (200), or null (204).</param>
     public sealed record Answer(long Version, ScimBody? Group);
 
-    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, JournalRecorder journal, ILogger<Command> logger)
         : ICommandHandler<Command, Result<Answer>>
     {
         public async ValueTask<Result<Answer>> Handle(Command command, CancellationToken cancellationToken)
@@ -111,6 +114,13 @@ public static class PatchGroup
 
             var now = clock.GetUtcNow().UtcDateTime;
             var change = members.Value!;
+            var entry = journal.Change(
+                nameof(PatchGroup),
+                OperationOf(attributesChanged, outcome.Value.MemberOperations),
+                JournalResourceType.Group,
+                id,
+                stored.Version + 1,
+                ChangedAttributes.Between(current, outcome.Value.Resource, outcome.Value.MemberOperations.Count > 0 ? GroupSchema.Members.Name : null));
             if (!attributesChanged && !change.DependsOnRead && command.IfMatch is null or { IsAny: true })
             {
                 // Members added or removed by id commute with any concurrent change of the group: no need to insist on
@@ -119,9 +129,17 @@ public static class PatchGroup
                 return await writer.WriteAsync(
                     organization.OrganizationId,
                     1 + change.Rows,
-                    async (session, _) => await session.TouchGroupAsync(group.Id, now) is { } version
-                        ? Versioned(await change.ApplyAsync(session, group.Id, true), version)
-                        : ScimError.NotFound($"Group {command.Id} not found."),
+                    async (session, _) =>
+                    {
+                        if (await session.TouchGroupAsync(group.Id, now) is not { } version)
+                        {
+                            return ScimError.NotFound($"Group {command.Id} not found.");
+                        }
+
+                        // Whatever version it had: the one this write gave it.
+                        entry.Version = version;
+                        return await session.RecordAsync(Versioned(await change.ApplyAsync(session, group.Id, true), version), entry);
+                    },
                     cancellationToken);
             }
 
@@ -133,10 +151,19 @@ public static class PatchGroup
             return await writer.WriteAsync(
                 organization.OrganizationId,
                 1 + change.Rows,
-                async (session, _) => Versioned(
-                    await change.ApplyAsync(session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)),
-                    group.Version),
+                async (session, _) => await session.RecordAsync(
+                    Versioned(
+                        await change.ApplyAsync(session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)),
+                        group.Version),
+                    entry),
                 cancellationToken);
         }
+
+        // What the journal calls the PATCH: a change of members alone is an addition or a removal when every operation is one.
+        private static JournalOperation OperationOf(bool attributesChanged, IReadOnlyList<MemberOperation> operations) =>
+            attributesChanged || operations.Count == 0 ? JournalOperation.Patch
+            : operations.All(o => o is AddMembers) ? JournalOperation.AddMembers
+            : operations.All(o => o is RemoveMembers or RemoveMembersWhere or ClearMembers) ? JournalOperation.RemoveMembers
+            : JournalOperation.Patch;
     }
 }

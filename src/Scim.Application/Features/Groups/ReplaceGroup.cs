@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
+using Scim.Domain.Journal;
 using Scim.Filtering;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
@@ -22,7 +24,8 @@ public static class ReplaceGroup
     /// the group has another version.</param>
     public sealed record Command(string Id, JsonObject Body, AttributeProjection? Projection = null, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, ILogger<Command> logger)
+    internal sealed class Handler(
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, JournalRecorder journal, ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -72,11 +75,19 @@ public static class ReplaceGroup
                     return change.Error;
                 }
 
+                // A PUT sets the member list whatever it was: members are always among what it changes.
+                var entry = journal.Change(
+                    nameof(ReplaceGroup),
+                    JournalOperation.Replace,
+                    JournalResourceType.Group,
+                    id,
+                    group.Version,
+                    ChangedAttributes.Between(stored.Resource, resource.Value!, GroupSchema.Members.Name));
                 return await writer.WriteAsync(
                     organization.OrganizationId,
                     1 + change.Value!.Rows,
-                    async (session, _) => await change.Value.ApplyAsync(
-                        session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)),
+                    async (session, _) => await session.RecordAsync(
+                        await change.Value.ApplyAsync(session, group.Id, GroupWriter.Outcome(await session.UpdateGroupAsync(group, expectedVersion), group)), entry),
                     cancellationToken);
             }, cancellationToken);
             if (!written.IsSuccess)

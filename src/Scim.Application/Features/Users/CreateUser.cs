@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
@@ -23,7 +25,8 @@ public static class CreateUser
     public sealed record Command(JsonObject Body, AttributeProjection? Projection = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
-        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, JournalRecorder journal,
+        ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -50,10 +53,17 @@ public static class CreateUser
                 return invalid;
             }
 
+            var change = journal.Change(
+                nameof(CreateUser),
+                JournalOperation.Create,
+                JournalResourceType.User,
+                user.Id,
+                user.Version,
+                ChangedAttributes.Between(null, resource.Value!, password.Value is null ? null : UserSchema.Password.Name));
             var written = await writer.WriteAsync(
                 organization.OrganizationId,
                 1 + user.Values.Count + user.Addresses.Count,
-                async (session, _) => UserWriter.Outcome(await session.InsertUserAsync(user), user),
+                async (session, _) => await session.RecordAsync(UserWriter.Outcome(await session.InsertUserAsync(user), user), change),
                 cancellationToken);
             if (!written.IsSuccess)
             {

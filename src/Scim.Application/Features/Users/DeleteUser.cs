@@ -1,6 +1,8 @@
 using Mediator;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Domain.Journal;
 using Scim.Filtering;
 using Scim.Protocol;
 
@@ -17,7 +19,8 @@ public static class DeleteUser
     /// another one, compared by the DELETE statement itself.</param>
     public sealed record Command(string Id, ETagCondition? IfMatch = null) : ICommand<Result<bool>>;
 
-    internal sealed class Handler(IResourceWriter writer, OrganizationContext organization, TimeProvider clock) : ICommandHandler<Command, Result<bool>>
+    internal sealed class Handler(IResourceWriter writer, OrganizationContext organization, TimeProvider clock, JournalRecorder journal)
+        : ICommandHandler<Command, Result<bool>>
     {
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -27,10 +30,12 @@ public static class DeleteUser
             }
 
             var versions = VersionedWrite.DeletableVersions(command.IfMatch);
+            var change = journal.Change(nameof(DeleteUser), JournalOperation.Delete, JournalResourceType.User, id, version: null, attributes: null);
             return await writer.WriteAsync(
                 organization.OrganizationId,
                 1,
-                async (session, _) => VersionedWrite.Deleted(await session.DeleteUserAsync(id, clock.GetUtcNow().UtcDateTime, versions), "User", id),
+                async (session, _) => await session.RecordAsync(
+                    VersionedWrite.Deleted(await session.DeleteUserAsync(id, clock.GetUtcNow().UtcDateTime, versions), "User", id), change),
                 cancellationToken);
         }
     }

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 using Scim.Filtering;
 using Scim.Protocol;
@@ -27,7 +29,8 @@ public static class PatchUser
     public sealed record Command(string Id, PatchRequest Request, AttributeProjection? Projection = null, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
-        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, JournalRecorder journal,
+        ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -86,10 +89,11 @@ public static class PatchUser
             }
 
             var rowsChanged = UserWriter.RowsDiffer(current, patched);
+            var change = UserWriter.Updated(journal, nameof(PatchUser), JournalOperation.Patch, user, current, patched, managerChanged: false);
             return await writer.WriteAsync(
                 organization.OrganizationId,
                 rowsChanged ? 1 + user.Values.Count + user.Addresses.Count : 1,
-                async (session, _) => UserWriter.Outcome(await session.UpdateUserAsync(user, stored.Version, rowsChanged), user),
+                async (session, _) => await session.RecordAsync(UserWriter.Outcome(await session.UpdateUserAsync(user, stored.Version, rowsChanged), user), change),
                 cancellationToken);
         }
     }

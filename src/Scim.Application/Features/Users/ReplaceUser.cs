@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 using Scim.Filtering;
 using Scim.Protocol;
@@ -26,7 +28,8 @@ public static class ReplaceUser
     public sealed record Command(string Id, JsonObject Body, AttributeProjection? Projection = null, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
-        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, ILogger<Command> logger)
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, JournalRecorder journal,
+        ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
@@ -76,10 +79,20 @@ public static class ReplaceUser
                     return true;
                 }
 
+                // The stored documents say what changed (both are rendered from the entity by the same catalogue); the
+                // manager is a column of its own.
+                var change = UserWriter.Updated(
+                    journal,
+                    nameof(ReplaceUser),
+                    JournalOperation.Replace,
+                    user,
+                    JsonNode.Parse(stored.Document)!.AsObject(),
+                    JsonNode.Parse(user.Document)!.AsObject(),
+                    managerChanged: user.ManagerId != stored.ManagerId);
                 return await writer.WriteAsync(
                     organization.OrganizationId,
                     1 + user.Values.Count + user.Addresses.Count,
-                    async (session, _) => UserWriter.Outcome(await session.UpdateUserAsync(user, stored.Version, rowsChanged: true), user),
+                    async (session, _) => await session.RecordAsync(UserWriter.Outcome(await session.UpdateUserAsync(user, stored.Version, rowsChanged: true), user), change),
                     cancellationToken);
             }, cancellationToken);
             if (!written.IsSuccess)

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
+using Scim.Domain.Journal;
 using Scim.Domain.Users;
 using Scim.Filtering;
 using Scim.Protocol;
@@ -14,7 +16,10 @@ namespace Scim.Application.Features.Users;
 /// </summary>
 internal static class UserWriter
 {
-    private const string ManagerValue = ScimSchemaUris.EnterpriseUser + ":manager.value";
+    // The manager as the journal names it: the enterprise extension's manager, qualified by its URN.
+    private const string ManagerAttribute = ScimSchemaUris.EnterpriseUser + ":manager";
+
+    private const string ManagerValue = ManagerAttribute + ".value";
 
     /// <summary>
     /// Sets <paramref name="user"/>'s attributes, value rows, addresses and document from <paramref name="resource"/>;
@@ -48,6 +53,22 @@ internal static class UserWriter
         user.Document = UserDocument.Render(user);
         return null;
     }
+
+    /// <summary>
+    /// The journal row of an update of <paramref name="user"/> (as it will be stored) from <paramref name="before"/> to
+    /// <paramref name="after"/>, the user's canonical JSON: a deactivation when it sets <c>active</c> to false, otherwise
+    /// <paramref name="operation"/>; the attributes whose values differ, the manager when <paramref name="managerChanged"/>
+    /// (for JSON that does not hold it), and the password when the write stores or removes one.
+    /// </summary>
+    public static JournalEntry Updated(
+        JournalRecorder journal, string slice, JournalOperation operation, User user, JsonObject before, JsonObject after, bool managerChanged) =>
+        journal.Change(
+            slice,
+            ChangedAttributes.Deactivates(before, after) ? JournalOperation.Deactivate : operation,
+            JournalResourceType.User,
+            user.Id,
+            user.Version,
+            ChangedAttributes.Between(before, after, managerChanged ? ManagerAttribute : null, user.PasswordHash is null ? null : UserSchema.Password.Name));
 
     /// <summary>Whether the value rows or addresses of <paramref name="before"/> and <paramref name="after"/> differ.</summary>
     public static bool RowsDiffer(JsonObject before, JsonObject after) =>

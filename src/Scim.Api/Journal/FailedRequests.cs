@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Scim.Application.Common.Journal;
+using Scim.Filtering;
+using Scim.Protocol;
+
+namespace Scim.Api.Journal;
+
+/// <summary>
+/// Records the SCIM error responses of the Users, Groups, Bulk and search endpoints in the journal: every 4xx of a
+/// request whose API key is known (a request without a valid key has no organization to record it for). Discovery
+/// endpoints are left out: their errors change and concern no directory.
+/// </summary>
+public static class FailedRequests
+{
+    /// <summary>Queues the journal row of <paramref name="error"/>, answered to <paramref name="context"/>'s request, when it is one.</summary>
+    public static void Record(HttpContext context, ScimError error)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
+        if (error.Status is < 400 or >= 500 || context.GetEndpoint() is not { } endpoint
+            || endpoint.Metadata.GetMetadata<ITagsMetadata>()?.Tags.Contains("Discovery") == true)
+        {
+            return;
+        }
+
+        var slice = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
+        var resourceId = context.Request.RouteValues.TryGetValue("id", out var id) && id is string text && ScimId.TryParse(text, out var guid)
+            ? guid
+            : (Guid?)null;
+        context.RequestServices.GetRequiredService<JournalRecorder>().Failed(slice, resourceId, error);
+    }
+}
