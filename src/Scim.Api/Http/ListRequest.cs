@@ -63,7 +63,10 @@ public sealed class SearchRequest
         return body.IsSuccess ? body.Value!.ToQuery(type) : body.Error;
     }
 
-    /// <summary>Reads a SearchRequest body (RFC 7644 §3.4.3), checking what does not depend on the resource type.</summary>
+    /// <summary>
+    /// Reads a SearchRequest body (RFC 7644 §3.4.3), checking what does not depend on the resource type: 400
+    /// <c>invalidSyntax</c> when it is not JSON, its <c>schemas</c> lacks the SearchRequest URN, or an attribute list holds a null.
+    /// </summary>
     public static async Task<Result<SearchRequest>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await ScimRequestBody.ReadAsync<SearchRequest>(request, "SearchRequest", cancellationToken);
@@ -73,6 +76,11 @@ public sealed class SearchRequest
         }
 
         var search = body.Value!;
+        if (search.Schemas is null || !search.Schemas.Contains(ScimSchemaUris.SearchRequest, StringComparer.OrdinalIgnoreCase))
+        {
+            return ScimError.InvalidSyntax($"The request 'schemas' must contain \"{ScimSchemaUris.SearchRequest}\" (RFC 7644 §3.4.3).");
+        }
+
         return search.Attributes?.Contains(null!) == true || search.ExcludedAttributes?.Contains(null!) == true
             ? ScimError.InvalidSyntax("'attributes' and 'excludedAttributes' must be arrays of attribute path strings; null is not one (RFC 7644 §3.4.3).")
             : search;

@@ -1,15 +1,14 @@
-using System.Security.Claims;
 using Scim.Application.Common;
 using Scim.Application.Common.Journal;
 
 namespace Scim.Api.Journal;
 
 /// <summary>
-/// The origin of the current HTTP request (scoped), read once, when the journal first asks: the API key from the claims
-/// authentication gave the request (its id and name) and the bearer token's first characters (what <c>keys list</c> shows
-/// as the key's prefix), the dialect (<see cref="RequestDialects"/>) and the request id.
+/// The origin of the current HTTP request (scoped), read once, when the journal first asks: the API key authentication
+/// gave the request (<see cref="AuthenticatedApiKey"/>: id, prefix, label), the dialect (<see cref="RequestDialects"/>)
+/// and the request id.
 /// </summary>
-internal sealed class HttpRequestOrigin(IHttpContextAccessor http) : IRequestOrigin
+internal sealed class HttpRequestOrigin(IHttpContextAccessor http, AuthenticatedApiKey key) : IRequestOrigin
 {
     /// <summary>A request id longer than this is cut.</summary>
     public const int MaxRequestIdLength = 128;
@@ -18,29 +17,20 @@ internal sealed class HttpRequestOrigin(IHttpContextAccessor http) : IRequestOri
 
     public RequestOrigin Current => current ??= Read(http.HttpContext);
 
-    private static RequestOrigin Read(HttpContext? context)
+    private RequestOrigin Read(HttpContext? context)
     {
         if (context is null)
         {
             return RequestOrigin.None;
         }
 
-        var user = context.User;
-        var keyId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        var known = key.Id != Guid.Empty;
         return new RequestOrigin(
-            keyId,
-            keyId is null ? null : TokenPrefix(context.Request),
-            keyId is null ? null : user.FindFirstValue(ClaimTypes.Name),
+            known ? key.Id : null,
+            known ? key.Prefix : null,
+            known ? key.Name : null,
             RequestDialects.Detect(context.Request),
             RequestId(context));
-    }
-
-    // The authenticated bearer token's prefix, as the key stores it (ApiKey.Prefix).
-    private static string? TokenPrefix(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-        return token.Length >= ApiKeyToken.PrefixLength ? token[..ApiKeyToken.PrefixLength] : null;
     }
 
     // The client's X-Request-Id when it sends one (so its own logs and the journal share an id), else the server's.

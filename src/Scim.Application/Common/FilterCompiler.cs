@@ -10,7 +10,7 @@ namespace Scim.Application.Common;
 /// <summary>Parses a SCIM filter and compiles it against a resource's allow-list into a SQL-translatable predicate.</summary>
 internal static class FilterCompiler
 {
-    /// <summary>The predicate, null for no filter, or 400 invalidFilter naming the position or attribute at fault.</summary>
+    /// <summary>The predicate, null for no filter or one every resource meets, or 400 invalidFilter naming the position or attribute at fault.</summary>
     /// <param name="filter">The filter text as sent.</param>
     /// <param name="map">The resource's filterable attributes.</param>
     /// <param name="db">The request's database, whose sets back multi-valued subqueries.</param>
@@ -24,7 +24,10 @@ internal static class FilterCompiler
 
         try
         {
-            return FilterExpressionBuilder.Build(ScimFilterParser.ParseFilter(filter), map, new DbElementSource(db), unassigned);
+            var predicate = FilterExpressionBuilder.Build(ScimFilterParser.ParseFilter(filter), map, new DbElementSource(db), unassigned);
+
+            // A filter every resource meets (userName pr) is no filter: its lists count and page as cheaply as unfiltered ones.
+            return predicate.Body is ConstantExpression { Value: true } ? null : predicate;
         }
         catch (ScimFilterException ex)
         {

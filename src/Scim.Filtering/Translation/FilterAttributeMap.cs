@@ -50,11 +50,17 @@ public sealed class FilterAttributeMap<T> : IFilterAttributeMap
     /// it is compared with the lower-cased literal, which can use an index and folds all of Unicode; otherwise the
     /// column is lower-cased in SQL with <c>lower()</c>.
     /// </param>
+    /// <param name="alwaysPresent">
+    /// Whether every stored resource has a non-empty value (a required attribute the server refuses to store blank):
+    /// then <c>pr</c> holds for every resource and compiles to no condition at all, so <c>userName pr</c> lists as
+    /// cheaply as no filter.
+    /// </param>
     /// <returns>This map.</returns>
-    public FilterAttributeMap<T> String(string path, Expression<Func<T, string?>> column, bool caseExact, Expression<Func<T, string?>>? normalized = null)
+    public FilterAttributeMap<T> String(
+        string path, Expression<Func<T, string?>> column, bool caseExact, Expression<Func<T, string?>>? normalized = null, bool alwaysPresent = false)
     {
         ArgumentNullException.ThrowIfNull(column);
-        return Add(path, name => new StringAttributeMapping(name, column, caseExact, normalized));
+        return Add(path, name => new StringAttributeMapping(name, column, caseExact, normalized, alwaysPresent: alwaysPresent));
     }
 
     /// <summary>

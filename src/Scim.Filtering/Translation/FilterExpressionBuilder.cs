@@ -58,11 +58,33 @@ public static class FilterExpressionBuilder
         return true;
     }
 
+    // A part known without a row (an attribute every resource has, one of another type in a root search) is folded
+    // away, so "userName pr and title eq x" is "title eq x" and a filter that always holds is the constant true, which
+    // callers can read as no filter at all.
+    private static Expression And(Expression left, Expression right) => (left, right) switch
+    {
+        (ConstantExpression { Value: true }, _) => right,
+        (_, ConstantExpression { Value: true }) => left,
+        (ConstantExpression { Value: false }, _) or (_, ConstantExpression { Value: false }) => False,
+        _ => Expression.AndAlso(left, right),
+    };
+
+    private static Expression Or(Expression left, Expression right) => (left, right) switch
+    {
+        (ConstantExpression { Value: false }, _) => right,
+        (_, ConstantExpression { Value: false }) => left,
+        (ConstantExpression { Value: true }, _) or (_, ConstantExpression { Value: true }) => Expression.Constant(true),
+        _ => Expression.OrElse(left, right),
+    };
+
+    private static Expression Not(Expression inner) =>
+        inner is ConstantExpression { Value: bool value } ? Expression.Constant(!value) : Expression.Not(inner);
+
     private static Expression Translate(FilterNode node, Scope scope) => node switch
     {
-        LogicalFilter { Operator: LogicalOperator.And } and => Expression.AndAlso(Translate(and.Left, scope), Translate(and.Right, scope)),
-        LogicalFilter or => Expression.OrElse(Translate(or.Left, scope), Translate(or.Right, scope)),
-        NotFilter not => Expression.Not(Translate(not.Inner, scope)),
+        LogicalFilter { Operator: LogicalOperator.And } and => And(Translate(and.Left, scope), Translate(and.Right, scope)),
+        LogicalFilter or => Or(Translate(or.Left, scope), Translate(or.Right, scope)),
+        NotFilter not => Not(Translate(not.Inner, scope)),
         PresentFilter present => Present(present.Path, scope),
         ComparisonFilter comparison => Compare(comparison, scope),
         ValuePathFilter valuePath => ValuePath(valuePath, scope),
@@ -96,7 +118,7 @@ public static class FilterExpressionBuilder
             // RFC 7644 §3.4.2.2 treats null and "not present" alike.
             return comparison.Operator switch
             {
-                ComparisonOperator.Eq => Expression.Not(Present(comparison.Path, scope)),
+                ComparisonOperator.Eq => Not(Present(comparison.Path, scope)),
                 ComparisonOperator.Ne => Present(comparison.Path, scope),
                 _ => throw AttributeMapping.Error(
                     $"The operator '{comparison.Operator.ToString().ToLowerInvariant()}' cannot compare '{comparison.Path}' with null; use eq null, ne null or pr."),

@@ -21,7 +21,8 @@ namespace Scim.Filtering.Translation;
 /// A binary attribute (base64 text) is a case-exact string without the ordering operators (<paramref name="ordered"/>
 /// false), which RFC 7644 §3.4.2.2 refuses for it.
 /// </summary>
-internal sealed class StringAttributeMapping(string path, LambdaExpression column, bool caseExact, LambdaExpression? normalized, bool ordered = true)
+internal sealed class StringAttributeMapping(
+    string path, LambdaExpression column, bool caseExact, LambdaExpression? normalized, bool ordered = true, bool alwaysPresent = false)
     : ScalarAttributeMapping(path, column)
 {
     private static readonly MethodInfo ContainsMethod = StringMethod(nameof(string.Contains));
@@ -30,9 +31,14 @@ internal sealed class StringAttributeMapping(string path, LambdaExpression colum
     private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
     private static readonly MethodInfo CompareMethod = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
-    /// <summary><c>pr</c>: not null and not the empty string (RFC 7644 §3.4.2.2).</summary>
+    /// <summary><c>pr</c>: not null and not the empty string (RFC 7644 §3.4.2.2); true for an attribute every resource has.</summary>
     public override Expression Present(Expression instance)
     {
+        if (alwaysPresent)
+        {
+            return Expression.Constant(true);
+        }
+
         var value = Column(instance);
         return WhenNotNull(value, Expression.NotEqual(value, Expression.Constant(string.Empty)));
     }

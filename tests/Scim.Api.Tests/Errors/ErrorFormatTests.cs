@@ -205,7 +205,6 @@ public sealed class ErrorFormatTests(ScimApiFactory factory) : IClassFixture<Sci
     [InlineData("Users?startIndex=abc")]
     [InlineData("Users?count=ten")]
     [InlineData("Groups?startIndex=1.5")]
-    [InlineData("Groups?count=99999999999999999999")]
     public async Task InvalidPagingParameter_Is400InvalidValue(string uri)
     {
         var client = await factory.CreateScimClientAsync();

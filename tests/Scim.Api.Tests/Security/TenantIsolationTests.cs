@@ -77,7 +77,7 @@ public sealed class TenantIsolationTests(ScimApiFactory factory) : IClassFixture
             Assert.True(list.TotalResults() == 0, $"{query} found {list}");
         }
 
-        var search = await (await b.PostJsonAsync("Users/.search", """{"filter":"userName eq \"user1@example.com\""}""")).ReadScimAsync(HttpStatusCode.OK);
+        var search = await (await b.PostJsonAsync("Users/.search", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"userName eq \"user1@example.com\""}""")).ReadScimAsync(HttpStatusCode.OK);
         Assert.Equal(0, search.TotalResults());
     }
 

@@ -39,7 +39,10 @@ public abstract class ProviderDatabase : IAsyncLifetime
     public static System.Linq.Expressions.Expression<Func<Domain.Users.User, bool>> Compile(string filter, ScimDbContext db)
     {
         var compiled = FilterCompiler.Compile(filter, UserCatalogue.Catalogue.FilterMap, db);
-        return compiled.Value ?? throw new InvalidOperationException($"'{filter}' did not compile: {compiled.Error?.Detail}");
+        // A filter every user meets compiles to no predicate at all.
+        return compiled.IsSuccess
+            ? compiled.Value ?? (_ => true)
+            : throw new InvalidOperationException($"'{filter}' did not compile: {compiled.Error?.Detail}");
     }
 
     public virtual async Task InitializeAsync()

@@ -231,7 +231,10 @@ public sealed class TextEntry<TEntity> : ColumnEntry<TEntity, string?>
         }
         else
         {
-            map.String(Path.Name, Column, Path.Definition.CaseExact, Normalized);
+            // A required top-level attribute the client writes is refused blank on every write (userName, a group's
+            // displayName), so every stored resource has it.
+            var alwaysPresent = Path.Extension is null && Path.SubAttribute is null && Path.Definition.Required && Path.Definition.Mutability != Mutability.ReadOnly;
+            map.String(Path.Name, Column, Path.Definition.CaseExact, Normalized, alwaysPresent);
         }
     }
 

@@ -42,13 +42,13 @@ public sealed record ListQuery(
         string? filter, string? sortBy, string? sortOrder, string? startIndex, string? count, string? cursor, AttributeProjection projection)
     {
         var start = 1;
-        if (!string.IsNullOrWhiteSpace(startIndex) && !int.TryParse(startIndex, NumberStyles.Integer, CultureInfo.InvariantCulture, out start))
+        if (!string.IsNullOrWhiteSpace(startIndex) && !TryParseInteger(startIndex, out start))
         {
             return ScimError.InvalidValue($"startIndex must be an integer, not '{startIndex}'.");
         }
 
         var size = MaxCount;
-        if (!string.IsNullOrWhiteSpace(count) && !int.TryParse(count, NumberStyles.Integer, CultureInfo.InvariantCulture, out size))
+        if (!string.IsNullOrWhiteSpace(count) && !TryParseInteger(count, out size))
         {
             return ScimError.InvalidValue($"count must be an integer, not '{count}'.");
         }
@@ -87,5 +87,24 @@ public sealed record ListQuery(
             Math.Clamp(size, 0, MaxCount),
             cursor?.Trim(),
             projection);
+    }
+
+    // An integer of any size: beyond int's range it reads as int's bound, which the callers clamp to the range they
+    // serve (a startIndex past every result is an empty page, a count above MaxCount is MaxCount), rather than a
+    // "not an integer" that would be false.
+    private static bool TryParseInteger(string text, out int value)
+    {
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
+        if (!System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big))
+        {
+            return false;
+        }
+
+        value = big.Sign < 0 ? int.MinValue : int.MaxValue;
+        return true;
     }
 }
