@@ -16,7 +16,9 @@ if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binary, not from the working directory: "dotnet /srv/scim/Scim.Api.dll"
+// started from anywhere else would otherwise run without the shipped settings (and log every SQL command).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
 options.PathBase = options.PathBase.TrimEnd('/');
 builder.Services.AddSingleton(options);
