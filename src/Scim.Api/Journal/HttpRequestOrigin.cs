@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Scim.Api.Authentication;
 using Scim.Application.Common;
 using Scim.Application.Common.Journal;
 
@@ -7,7 +8,8 @@ namespace Scim.Api.Journal;
 /// <summary>
 /// The origin of the current HTTP request (scoped), read once, when the journal first asks: the API key from the claims
 /// authentication gave the request (its id and name) and the bearer token's first characters (what <c>keys list</c> shows
-/// as the key's prefix), the dialect (<see cref="RequestDialects"/>) and the request id.
+/// as the key's prefix), or the operator (named <c>operator</c>, with the start of the configured hash its secret
+/// matched as its prefix), the dialect (<see cref="RequestDialects"/>) and the request id.
 /// </summary>
 internal sealed class HttpRequestOrigin(IHttpContextAccessor http) : IRequestOrigin
 {
@@ -26,6 +28,12 @@ internal sealed class HttpRequestOrigin(IHttpContextAccessor http) : IRequestOri
         }
 
         var user = context.User;
+        if (user.FindFirstValue(OperatorAuthenticationHandler.OperatorClaim) is { } entry)
+        {
+            // The operator has no key: the journal names it, and which configured secret it used.
+            return new RequestOrigin(null, entry, OperatorAuthenticationHandler.ActorName, RequestDialects.Detect(context.Request), RequestId(context));
+        }
+
         var keyId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
         return new RequestOrigin(
             keyId,

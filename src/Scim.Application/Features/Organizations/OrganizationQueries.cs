@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common.Persistence;
 using Scim.Domain.Organizations;
+using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Lookups shared by the organization and key commands.</summary>
-internal static class OrganizationQueries
+/// <summary>Lookups shared by the organization and key commands, and their 404.</summary>
+public static class OrganizationQueries
 {
     /// <summary>The organization whose id or (case-insensitive) name is <paramref name="idOrName"/>, or null.</summary>
-    public static Task<Organization?> FindByIdOrNameAsync(
+    internal static Task<Organization?> FindByIdOrNameAsync(
         this IQueryable<Organization> organizations, string idOrName, CancellationToken cancellationToken)
     {
         if (Guid.TryParse(idOrName, out var id))
@@ -18,4 +20,44 @@ internal static class OrganizationQueries
         var normalized = idOrName.Trim().ToLowerInvariant();
         return organizations.FirstOrDefaultAsync(o => o.NameNormalized == normalized, cancellationToken);
     }
+
+    /// <summary>
+    /// The current time as both databases store it, in whole microseconds (PostgreSQL's precision): a time a command
+    /// returns equals the one read back later.
+    /// </summary>
+    internal static DateTime StoredNow(this TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
+    /// <summary>
+    /// The 404 of an organization id or name that no organization has; the administration API gives the same answer for
+    /// another organization's id, so the two cannot be told apart.
+    /// </summary>
+    public static ScimError NotFound(string idOrName) => ScimError.NotFound($"No organization has the id or name '{idOrName}'.");
+}
+
+/// <summary>What an organization's name may be, and the answers of a write that stores one.</summary>
+public static class OrganizationNames
+{
+    /// <summary>The longest name accepted, in UTF-16 code units after trimming.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>Null for an acceptable name (surrounding white space is trimmed); otherwise 400 <c>invalidValue</c> saying why.</summary>
+    public static ScimError? Check(string? name) => name?.Trim() switch
+    {
+        null or { Length: 0 } => ScimError.InvalidValue("An organization needs a non-empty 'name'."),
+        { Length: > MaxLength } trimmed => ScimError.InvalidValue(
+            $"An organization's name has at most {MaxLength} characters; this one has {trimmed.Length}."),
+        _ => null,
+    };
+
+    /// <summary>A write's status as its result: 409 <c>uniqueness</c> for a taken name, 404 for an organization that is gone.</summary>
+    internal static Result<bool> Outcome(WriteStatus status, Organization organization) => status switch
+    {
+        WriteStatus.Written => true,
+        WriteStatus.Conflict => ScimError.Uniqueness($"An organization named '{organization.Name}' already exists (names are compared case-insensitively)."),
+        _ => OrganizationQueries.NotFound(organization.Id.ToString()),
+    };
 }
