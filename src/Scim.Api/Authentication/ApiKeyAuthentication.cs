@@ -31,9 +31,7 @@ public static class ApiKeyAuthentication
         services.AddSingleton<OperatorKeys>();
         services.AddAuthentication(BearerScheme)
             .AddPolicyScheme(BearerScheme, null, forward => forward.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString() is var header
-                && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                && OperatorKeys.IsOperatorToken(header["Bearer ".Length..].TrimStart())
+                BearerToken.Of(context.Request) is { } token && OperatorKeys.IsOperatorToken(token)
                     ? OperatorAuthenticationHandler.SchemeName
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

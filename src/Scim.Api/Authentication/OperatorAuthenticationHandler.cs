@@ -32,13 +32,12 @@ public sealed class OperatorAuthenticationHandler(
     /// <returns>The result, with a principal of the <see cref="SchemeName"/> scheme on success.</returns>
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.Of(Request) is not { } token)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (keys.Match(header["Bearer ".Length..].Trim()) is not { } entry)
+        if (keys.Match(token) is not { } entry)
         {
             return Task.FromResult(AuthenticateResult.Fail(
                 "The operator token is unknown: no hash in Scim:Admin:OperatorKeys matches it. Check that it was copied whole, and that its "

@@ -44,12 +44,8 @@ internal sealed class HttpRequestOrigin(IHttpContextAccessor http) : IRequestOri
     }
 
     // The authenticated bearer token's prefix, as the key stores it (ApiKey.Prefix).
-    private static string? TokenPrefix(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-        return token.Length >= ApiKeyToken.PrefixLength ? token[..ApiKeyToken.PrefixLength] : null;
-    }
+    private static string? TokenPrefix(HttpRequest request) =>
+        BearerToken.Of(request) is { Length: >= ApiKeyToken.PrefixLength } token ? token[..ApiKeyToken.PrefixLength] : null;
 
     // The client's X-Request-Id when it sends one (so its own logs and the journal share an id), else the server's.
     private static string RequestId(HttpContext context)

@@ -74,6 +74,19 @@ public sealed class ApiKeyAdminTests(ScimApiFactory factory) : IClassFixture<Sci
     }
 
     [Fact]
+    public async Task FailedAdministrationRequests_AreNotJournaledAsFailedRequests()
+    {
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin | ApiKeyScopes.Scim);
+        await (await factory.AdminClient(token).SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys", """{"scopes":["root"]}"""))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest);
+
+        // A SCIM failure after it, which is journaled: once it is there, so would the first be.
+        await (await factory.CreateClientWithToken(token).GetAsync($"Users/{Guid.NewGuid()}")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal("GetUser", Assert.Single(await factory.ReadFailuresAsync(organizationId, 1)).Slice);
+    }
+
+    [Fact]
     public async Task Create_ForAnUnknownOrganization_AsOperator_Is404()
     {
         var client = factory.AdminClient(factory.ConfigureOperator());

@@ -31,13 +31,7 @@ public static class CreateOrganization
             var change = journal.Administration(
                 organization.Id, nameof(CreateOrganization), JournalOperation.Create, JournalResourceType.Organization, organization.Id, "name", organization.Name);
             // The unique index decides a race between two creates of one name (two servers' first starts, two 'orgs create').
-            var written = await writer.WriteAsync(
-                organization.Id,
-                1,
-                async (session, _) => await session.RecordAsync(
-                    OrganizationNames.Outcome(await session.InsertOrganizationAsync(organization), organization), change),
-                cancellationToken);
-            return written.IsSuccess ? organization : written.Error!;
+            return await writer.WriteAsync(organization, change, (session, o) => session.InsertOrganizationAsync(o), cancellationToken);
         }
     }
 }

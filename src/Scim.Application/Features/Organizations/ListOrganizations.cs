@@ -23,6 +23,9 @@ public static class ListOrganizations
     /// <summary>The largest page size.</summary>
     public const int MaxCount = 1000;
 
+    // Longer than the cursor of any name (base64url of its UTF-8 bytes), shorter than what is worth decoding.
+    private const int MaxCursorLength = 4096;
+
     /// <param name="Count">How many organizations a page holds, 1 to <see cref="MaxCount"/>.</param>
     /// <param name="Cursor">The previous page's <see cref="Page.NextCursor"/>, or null for the first page.</param>
     public sealed record Query(int Count = DefaultCount, string? Cursor = null) : IQuery<Result<Page>>;
@@ -69,7 +72,7 @@ public static class ListOrganizations
         {
             try
             {
-                return cursor.Length is > 0 and <= 4 * OrganizationNames.MaxLength * 3 ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)) : null;
+                return cursor.Length is > 0 and <= MaxCursorLength ? Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)) : null;
             }
             catch (FormatException)
             {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
+using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
 using Scim.Protocol;
 
@@ -53,8 +55,24 @@ public static class OrganizationNames
         _ => null,
     };
 
-    /// <summary>A write's status as its result: 409 <c>uniqueness</c> for a taken name, 404 for an organization that is gone.</summary>
-    internal static Result<bool> Outcome(WriteStatus status, Organization organization) => status switch
+    /// <summary>
+    /// Writes <paramref name="organization"/> by <paramref name="statement"/> (its insert or its rename) with its journal
+    /// row <paramref name="change"/>, in one write of the organization; the organization as written, or 409
+    /// <c>uniqueness</c> for a taken name, 404 for an organization that is gone (and then no row).
+    /// </summary>
+    internal static async Task<Result<Organization>> WriteAsync(
+        this IResourceWriter writer, Organization organization, JournalEntry change,
+        Func<IWriteSession, Organization, ValueTask<WriteStatus>> statement, CancellationToken cancellationToken)
+    {
+        var written = await writer.WriteAsync(
+            organization.Id,
+            1,
+            async (session, _) => await session.RecordAsync(Outcome(await statement(session, organization), organization), change),
+            cancellationToken);
+        return written.IsSuccess ? organization : written.Error!;
+    }
+
+    private static Result<bool> Outcome(WriteStatus status, Organization organization) => status switch
     {
         WriteStatus.Written => true,
         WriteStatus.Conflict => ScimError.Uniqueness($"An organization named '{organization.Name}' already exists (names are compared case-insensitively)."),

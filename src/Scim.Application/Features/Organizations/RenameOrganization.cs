@@ -38,13 +38,7 @@ public static class RenameOrganization
             organization.Normalize();
             var change = journal.Administration(
                 organization.Id, nameof(RenameOrganization), JournalOperation.Rename, JournalResourceType.Organization, organization.Id, "name", organization.Name);
-            var written = await writer.WriteAsync(
-                organization.Id,
-                1,
-                async (session, _) => await session.RecordAsync(
-                    OrganizationNames.Outcome(await session.RenameOrganizationAsync(organization), organization), change),
-                cancellationToken);
-            return written.IsSuccess ? organization : written.Error!;
+            return await writer.WriteAsync(organization, change, (session, o) => session.RenameOrganizationAsync(o), cancellationToken);
         }
     }
 }
