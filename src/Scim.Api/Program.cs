@@ -5,6 +5,7 @@ using Scim.Api.Authentication;
 using Scim.Api.Authorization;
 using Scim.Api.Cli;
 using Scim.Api.Endpoints;
+using Scim.Api.Endpoints.Admin;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Organizations;
@@ -21,11 +22,18 @@ if (AdminCommands.Handles(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
 options.PathBase = options.PathBase.TrimEnd('/');
+if (options.PublicBaseUrl.Length > 0 && !(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase) && publicBase.Scheme is "https" or "http"))
+{
+    throw new InvalidOperationException(
+        $"Scim:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute http(s) URL; set it to the address identity providers reach, e.g. https://scim.eu.example.com, or leave it empty.");
+}
+
 builder.Services.AddSingleton(options);
 builder.Services.AddScimCore(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
-builder.Services.AddApiKeyAuthentication(options.ApiKeys);
+builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
 builder.Services.AddScimOpenApi();
+builder.Services.AddAdminOpenApi();
 
 var app = builder.Build();
 
@@ -55,6 +63,7 @@ app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted || con
 
 // The OpenAPI document and Swagger UI, outside the SCIM path base and without authentication.
 app.UseScimOpenApi();
+app.UseAdminOpenApi();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -69,6 +78,9 @@ scim.MapBulk();
 scim.MapDiscovery();
 scim.MapMe();
 scim.MapRootSearch();
+
+// The administration API: organizations and their keys, outside the SCIM path base.
+app.MapAdmin();
 
 await app.StartAsync();
 if (options.CreateFirstOrganization)

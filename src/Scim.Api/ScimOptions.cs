@@ -13,6 +13,22 @@ public sealed class ScimOptions
     /// </summary>
     public string PathBase { get; set; } = "";
 
+    /// <summary>
+    /// The region this deployment serves, e.g. <c>us</c> or <c>eu</c>, returned as <c>region</c> with every organization of
+    /// the administration API. For data residency a region is one deployment with one database of its own: an
+    /// organization lives in the region it was created in. Empty (the default) returns <c>region: null</c>.
+    /// </summary>
+    public string Region { get; set; } = "";
+
+    /// <summary>
+    /// The public address of this deployment as identity providers reach it, e.g. <c>https://scim.us.example.com</c> (a
+    /// path of a reverse proxy included, without <see cref="PathBase"/>, which is appended). The administration API
+    /// builds each organization's <c>scimBaseUrl</c>, <c>entraTenantUrl</c> and <c>oktaBaseUrl</c> from it. Empty (the
+    /// default) derives it from each request's scheme, host and path base, which is right only when the administration
+    /// API is called at the address identity providers use.
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
     /// <summary>On a first start with no organization, create one with a <c>scim</c> key and print the key (default true).</summary>
     public bool CreateFirstOrganization { get; set; } = true;
 
@@ -21,7 +37,8 @@ public sealed class ScimOptions
 
     /// <summary>
     /// Seconds a valid API key is trusted without looking it up again (default 5; 0 looks it up on every request).
-    /// A key revoked with <c>keys revoke</c> while the server runs stops working within this time.
+    /// A key revoked with <c>keys revoke</c> or by another server instance stops working within this time; one revoked
+    /// through this instance's administration API stops at once.
     /// </summary>
     public int ApiKeyCacheSeconds { get; set; } = 5;
 
@@ -53,6 +70,22 @@ public sealed class ApiKeyOptions
     /// shows a use within this interval, and a crash loses at most this interval's uses. Must be positive.
     /// </summary>
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// The <c>Scim:Admin</c> section, read through <c>IOptionsMonitor</c>: a change of appsettings.json (or another reloading
+/// configuration source) takes effect without a restart.
+/// </summary>
+public sealed class AdminOptions
+{
+    /// <summary>
+    /// The operator credentials of the administration API (<c>/admin</c>), as hashes of their secrets, never the secrets:
+    /// each <c>sha256:</c> followed by the 64 hex digits of the SHA-256 of the secret's UTF-8 bytes (the command
+    /// <c>operator secret</c> makes a secret and prints its entry). Several may be listed, so a new secret is added before
+    /// the old one is removed. An entry of another form is ignored, with a warning in the log. Empty (the default): no
+    /// operator, so no organization can be created or listed over HTTP.
+    /// </summary>
+    public List<string> OperatorKeys { get; set; } = [];
 }
 
 /// <summary>The <c>Scim:Users</c> section.</summary>

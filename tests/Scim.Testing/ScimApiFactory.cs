@@ -65,6 +65,12 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>More server settings (configuration keys such as <c>Scim:Pagination:MarkStride</c>), applied after the others.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Settings the test changes while the server runs (a reloading configuration source, applied last), e.g. the
+    /// operator keys of the administration API.
+    /// </summary>
+    public ReloadableSettings LiveSettings { get; } = new();
+
     /// <summary>Interceptors added to the server's EF Core contexts, e.g. a <see cref="QueryPlanRecorder"/>; none by default.</summary>
     public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
 
@@ -108,6 +114,7 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureAppConfiguration(configuration => configuration.Add(LiveSettings));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock);

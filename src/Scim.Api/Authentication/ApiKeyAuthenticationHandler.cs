@@ -46,13 +46,12 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <returns>NoResult, Fail or Success with a principal of the <see cref="SchemeName"/> scheme.</returns>
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.Of(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var (outcome, key) = await mediator.Send(new AuthenticateApiKey.Query(header["Bearer ".Length..].Trim()), Context.RequestAborted);
+        var (outcome, key) = await mediator.Send(new AuthenticateApiKey.Query(token), Context.RequestAborted);
         switch (outcome)
         {
             case AuthenticateApiKey.Outcome.Unknown:

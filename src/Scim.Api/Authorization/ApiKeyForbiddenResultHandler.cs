@@ -8,7 +8,9 @@ namespace Scim.Api.Authorization;
 
 /// <summary>
 /// Answers a request refused for a missing scope with 403 and a SCIM error naming the scope, the method and the endpoint
-/// (RFC 7644 §3.12); everything else (401 challenges, success) goes the framework's way.
+/// (RFC 7644 §3.12); an administration request of a key for another organization with 404, exactly as for an organization
+/// that does not exist (<see cref="OwnOrganizationRequirement"/>); a key where only the operator may go with 403
+/// (<see cref="OperatorRequirement"/>); everything else (401 challenges, success) goes the framework's way.
 /// </summary>
 public sealed class ApiKeyForbiddenResultHandler : IAuthorizationMiddlewareResultHandler
 {
@@ -26,6 +28,20 @@ public sealed class ApiKeyForbiddenResultHandler : IAuthorizationMiddlewareResul
             return ScimErrorResponse.WriteAsync(context, new ScimError(StatusCodes.Status403Forbidden, null,
                 $"This key lacks the '{ApiKeyScopeNames.Format(missing.Named)}' scope needed for {context.Request.Method} {EndpointPath(context)}; "
                 + "the organization's owner can create a key with it."));
+        }
+
+        var failed = authorizeResult.Forbidden ? authorizeResult.AuthorizationFailure?.FailedRequirements ?? [] : [];
+        if (failed.OfType<OwnOrganizationRequirement>().Any())
+        {
+            return ScimErrorResponse.WriteAsync(context,
+                OrganizationQueries.NotFound(context.GetRouteValue(AdminPolicies.OrganizationRouteValue)?.ToString() ?? ""));
+        }
+
+        if (failed.OfType<OperatorRequirement>().Any())
+        {
+            return ScimErrorResponse.WriteAsync(context, new ScimError(StatusCodes.Status403Forbidden, null,
+                $"{context.Request.Method} {EndpointPath(context)} needs the operator credential (Scim:Admin:OperatorKeys); an API key, "
+                + "even with the 'admin' scope, administers only its own organization, at /admin/organizations/{its id}."));
         }
 
         return framework.HandleAsync(next, context, policy, authorizeResult);

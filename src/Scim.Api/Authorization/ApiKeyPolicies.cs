@@ -23,8 +23,8 @@ public static class ApiKeyPolicies
     public const string ScimWrite = "scim.write";
 
     /// <summary>
-    /// The organization's administration API: <c>admin</c>, which no SCIM scope implies. Name it on the endpoint
-    /// group, e.g. <c>app.MapGroup("/admin").RequireAuthorization(ApiKeyPolicies.Admin)</c>.
+    /// A key with the <c>admin</c> scope, which no SCIM scope implies. The administration endpoints name
+    /// <see cref="AdminPolicies"/> instead, which also admit the operator and hold a key to its own organization.
     /// </summary>
     public const string Admin = "admin";
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Mediator;
+using Scim.Api.Authentication;
+using Scim.Api.Endpoints.Admin;
 using Scim.Application.Features.Organizations;
 using Scim.Protocol;
 
@@ -7,9 +9,11 @@ namespace Scim.Api.Cli;
 
 /// <summary>
 /// Administration from the command line, against the same database as the server:
-/// <c>orgs create NAME</c>, <c>keys create --org ORG [--name NAME] [--scopes scim,read,write,admin] [--expires WHEN]</c>,
-/// <c>keys list --org ORG</c>, <c>keys revoke KEY-ID</c>, <c>db migrate</c>, <c>db status</c>
-/// (<see cref="DatabaseCommands"/>). The organization and key commands prepare the schema as the server does
+/// <c>orgs create NAME</c>, <c>orgs list</c>, <c>orgs rename ORG NEW-NAME</c>,
+/// <c>keys create --org ORG [--name NAME] [--scopes scim,read,write,admin] [--expires WHEN]</c>,
+/// <c>keys list --org ORG</c>, <c>keys revoke KEY-ID</c>, <c>operator secret</c>, <c>db migrate</c>, <c>db status</c>
+/// (<see cref="DatabaseCommands"/>). They send the same slices as the administration API (<c>/admin</c>), so a change
+/// made here is journaled as one made there, with no actor (the command line). The organization and key commands prepare the schema as the server does
 /// (<see cref="DatabaseReadiness"/>): they migrate it, or with <c>Scim:Database:MigrateOnStart=false</c> refuse to run
 /// on an out-of-date one.
 /// </summary>
@@ -47,6 +51,7 @@ public static class AdminCommands
             """);
         root.Subcommands.Add(Organizations(host.Services, output, error));
         root.Subcommands.Add(Keys(host.Services, output, error));
+        root.Subcommands.Add(Operator(output));
         root.Subcommands.Add(DatabaseCommands.Create(host.Services, output, error));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -57,16 +62,35 @@ public static class AdminCommands
         var create = new Command("create", "Create an organization.") { name };
         create.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new CreateOrganization.Command(parse.GetValue(name)!), ct), organization =>
             output.WriteLine($"Created organization '{organization.Name}' ({organization.Id}).")));
-        var list = new Command("list", "List organizations with their ids.");
-        list.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new ListOrganizations.Query(), ct), organizations =>
+        var list = new Command("list", "List organizations with their ids, by name.");
+        list.SetAction(async (parse, ct) =>
         {
             output.WriteLine($"{"ID",-36}  {"CREATED (UTC)",-19}  NAME");
-            foreach (var organization in organizations)
+            string? cursor = null;
+            int status;
+            // Page by page, as the administration API lists them: each page is one range of the name index.
+            do
             {
-                output.WriteLine($"{organization.Id,-36}  {organization.CreatedUtc:yyyy-MM-dd HH:mm:ss}  {organization.Name}");
+                status = await SendAsync(services, error, m => m.Send(new ListOrganizations.Query(ListOrganizations.MaxCount, cursor), ct), page =>
+                {
+                    foreach (var organization in page.Organizations)
+                    {
+                        output.WriteLine($"{organization.Id,-36}  {organization.CreatedUtc:yyyy-MM-dd HH:mm:ss}  {organization.Name}");
+                    }
+
+                    cursor = page.NextCursor;
+                });
             }
-        }));
-        return new Command("orgs", "Manage organizations.") { create, list };
+            while (status == 0 && cursor is not null);
+            return status;
+        });
+        var organization = new Argument<string>("organization") { Description = "The organization's id or current name." };
+        var newName = new Argument<string>("new-name") { Description = "Its new name (unique)." };
+        var rename = new Command("rename", "Give an organization another name.") { organization, newName };
+        rename.SetAction((parse, ct) => SendAsync(services, error,
+            m => m.Send(new RenameOrganization.Command(parse.GetValue(organization)!, parse.GetValue(newName)!), ct),
+            renamed => output.WriteLine($"Organization {renamed.Id} is now named '{renamed.Name}'.")));
+        return new Command("orgs", "Manage organizations.") { create, list, rename };
     }
 
     private static Command Keys(IServiceProvider services, TextWriter output, TextWriter error)
@@ -110,12 +134,13 @@ public static class AdminCommands
         list.SetAction((parse, ct) => SendAsync(services, error, m => m.Send(new ListApiKeys.Query(parse.GetValue(org)!), ct), keys =>
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            output.WriteLine($"{"ID",-36}  {"PREFIX",-12}  {"NAME",-20}  {"SCOPES",-21}  {"CREATED (UTC)",-16}  {"LAST USED (UTC)",-16}  {"EXPIRES (UTC)",-16}  STATUS");
-            foreach (var key in keys)
+            output.WriteLine($"{"ID",-36}  {"PREFIX",-12}  {"LABEL",-20}  {"SCOPES",-21}  {"CREATED (UTC)",-16}  {"LAST USED (UTC)",-16}  {"EXPIRES (UTC)",-16}  "
+                + $"{"REVOKED (UTC)",-16}  STATUS");
+            // The fields of GET /admin/organizations/{id}/keys, from the same representation.
+            foreach (var key in keys.Select(k => AdminApiKey.From(k, now)))
             {
-                var status = key.RevokedUtc is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm}" : key.HasExpiredAt(now) ? "expired" : "active";
-                output.WriteLine($"{key.Id,-36}  {key.Prefix,-12}  {key.Name,-20}  {ApiKeyScopeNames.Format(key.Scopes),-21}  {key.CreatedUtc:yyyy-MM-dd HH:mm}  "
-                    + $"{Minute(key.LastUsedUtc),-16}  {Minute(key.ExpiresUtc),-16}  {status}");
+                output.WriteLine($"{key.Id,-36}  {key.Prefix,-12}  {key.Label,-20}  {string.Join(' ', key.Scopes),-21}  {key.Created:yyyy-MM-dd HH:mm}  "
+                    + $"{Minute(key.LastUsed),-16}  {Minute(key.Expires),-16}  {(key.Revoked is { } revoked ? $"{revoked:yyyy-MM-dd HH:mm}" : "-"),-16}  {key.Status}");
             }
         }));
 
@@ -125,6 +150,25 @@ public static class AdminCommands
             output.WriteLine($"API key {key.Id} '{key.Name}' is revoked (since {key.RevokedUtc:yyyy-MM-dd HH:mm:ss} UTC).")));
 
         return new Command("keys", "Manage API keys.") { create, list, revoke };
+    }
+
+    private static Command Operator(TextWriter output)
+    {
+        var secret = new Command("secret", "Print a new random operator secret for the administration API, and the entry that admits it.");
+        secret.SetAction(_ =>
+        {
+            var created = OperatorKeys.CreateSecret();
+            var entry = OperatorKeys.EntryOf(created);
+            output.WriteLine("Operator secret (shown only now; the server never stores it):");
+            output.WriteLine(created);
+            output.WriteLine();
+            output.WriteLine("Add its hash to Scim:Admin:OperatorKeys (appsettings.json; taken up without a restart), beside the entries in force:");
+            output.WriteLine($"  \"Scim\": {{ \"Admin\": {{ \"OperatorKeys\": [ \"{entry}\" ] }} }}");
+            output.WriteLine("or as an environment variable (read at start; N = the entry's position in the list):");
+            output.WriteLine($"  Scim__Admin__OperatorKeys__N={entry}");
+            return 0;
+        });
+        return new Command("operator", "Manage the operator credential of the administration API.") { secret };
     }
 
     private static string Minute(DateTime? utc) => utc is { } value ? $"{value:yyyy-MM-dd HH:mm}" : "never";

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Scim.Api.Authentication;
 using Scim.Application.Common;
 using Scim.Application.Common.Journal;
 
@@ -5,8 +7,9 @@ namespace Scim.Api.Journal;
 
 /// <summary>
 /// The origin of the current HTTP request (scoped), read once, when the journal first asks: the API key authentication
-/// gave the request (<see cref="AuthenticatedApiKey"/>: id, prefix, label), the dialect (<see cref="RequestDialects"/>)
-/// and the request id.
+/// gave the request (<see cref="AuthenticatedApiKey"/>: id, prefix, label), or the operator (named <c>operator</c>, with
+/// the start of the configured hash its secret matched as its prefix), the dialect (<see cref="RequestDialects"/>) and
+/// the request id.
 /// </summary>
 internal sealed class HttpRequestOrigin(IHttpContextAccessor http, AuthenticatedApiKey key) : IRequestOrigin
 {
@@ -22,6 +25,12 @@ internal sealed class HttpRequestOrigin(IHttpContextAccessor http, Authenticated
         if (context is null)
         {
             return RequestOrigin.None;
+        }
+
+        if (context.User.FindFirstValue(OperatorAuthenticationHandler.OperatorClaim) is { } entry)
+        {
+            // The operator has no key: the journal names it, and which configured secret it used.
+            return new RequestOrigin(null, entry, OperatorAuthenticationHandler.ActorName, RequestDialects.Detect(context.Request), RequestId(context));
         }
 
         var known = key.Id != Guid.Empty;

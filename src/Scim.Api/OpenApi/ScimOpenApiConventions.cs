@@ -115,7 +115,8 @@ public static class ScimOpenApiConventions
     private static RouteHandlerBuilder ProducesScim<TBody>(this RouteHandlerBuilder builder, int status) =>
         builder.Produces<TBody>(status, MediaTypes[0], MediaTypes[1..]);
 
-    private static RouteHandlerBuilder ProducesScimErrors(this RouteHandlerBuilder builder, params int[] statuses)
+    /// <summary>SCIM error bodies (RFC 7644 §3.12, <c>application/scim+json</c>) for each of <paramref name="statuses"/>.</summary>
+    public static RouteHandlerBuilder ProducesScimErrors(this RouteHandlerBuilder builder, params int[] statuses)
     {
         foreach (var status in statuses)
         {

@@ -16,7 +16,8 @@ namespace Scim.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI 3.0 document of the SCIM API, served by NSwag at <c>/swagger/v1/swagger.json</c> with Swagger UI at
-/// <c>/swagger</c>, both outside the SCIM path base and without authentication.
+/// <c>/swagger</c> (which also lists <see cref="AdminOpenApiDocument"/>), both outside the SCIM path base and without
+/// authentication. The administration endpoints are not in it.
 /// </summary>
 public static class ScimOpenApiDocument
 {
@@ -35,6 +36,7 @@ public static class ScimOpenApiDocument
         return services.AddOpenApiDocument(settings =>
         {
             settings.DocumentName = Name;
+            AdminOpenApiDocument.ExcludeAdministration(settings);
             settings.Title = "SCIM 2.0";
             settings.Version = "v1";
             settings.Description = "Multi-tenant SCIM 2.0 service provider (RFC 7643, RFC 7644). Every SCIM request carries "
@@ -60,6 +62,7 @@ public static class ScimOpenApiDocument
     public static IApplicationBuilder UseScimOpenApi(this IApplicationBuilder app) => app
         .UseOpenApi(settings =>
         {
+            settings.DocumentName = Name;
             settings.Path = Path;
 
             // The document is the same for every caller and host; paths already carry the SCIM path base.
@@ -68,7 +71,8 @@ public static class ScimOpenApiDocument
         .UseSwaggerUi(settings =>
         {
             settings.Path = "/swagger";
-            settings.DocumentPath = Path;
+            settings.SwaggerRoutes.Add(new NSwag.AspNetCore.SwaggerUiRoute("SCIM 2.0", Path));
+            settings.SwaggerRoutes.Add(new NSwag.AspNetCore.SwaggerUiRoute("Administration", AdminOpenApiDocument.Path));
         });
 
     /// <summary>

@@ -48,13 +48,19 @@ public sealed class JournalEntry
     /// <summary>Which provisioning client's dialect the request was in (by its query and User-Agent).</summary>
     public RequestDialect Dialect { get; init; }
 
-    /// <summary>The id of the API key the request authenticated with (the identity provider connection).</summary>
+    /// <summary>
+    /// The id of the API key the request authenticated with (the identity provider connection, or the organization's
+    /// <c>admin</c> key); null for the operator and for the command line.
+    /// </summary>
     public Guid? KeyId { get; init; }
 
-    /// <summary>The first characters of that key's token, as <c>keys list</c> shows them.</summary>
+    /// <summary>
+    /// The first characters of that key's token, as <c>keys list</c> shows them; for the operator, the start of the
+    /// configured hash its secret matched (<c>sha256:1a2b3c4d</c>), which tells operator secrets apart.
+    /// </summary>
     public string? KeyPrefix { get; init; }
 
-    /// <summary>That key's name (its label, e.g. <c>entra-provisioning</c>).</summary>
+    /// <summary>That key's name (its label, e.g. <c>entra-provisioning</c>); <c>operator</c> for the operator credential.</summary>
     public string? KeyLabel { get; init; }
 
     /// <summary>The request's id: its <c>X-Request-Id</c> header when it has one, otherwise the server's trace identifier.</summary>
@@ -66,7 +72,11 @@ public sealed class JournalEntry
     /// <summary>The failed request's SCIM <c>scimType</c> (RFC 7644 §3.12), when its error has one.</summary>
     public string? ScimType { get; init; }
 
-    /// <summary>The failed request's SCIM <c>detail</c>, shortened and with control characters escaped.</summary>
+    /// <summary>
+    /// The failed request's SCIM <c>detail</c>, shortened and with control characters escaped; for an administration
+    /// change (<see cref="JournalResourceType.Organization"/>, <see cref="JournalResourceType.ApiKey"/>), what it was
+    /// about: the organization's name, or the key's label, prefix and scopes (never its secret or hash).
+    /// </summary>
     public string? Detail { get; init; }
 }
 
@@ -93,6 +103,12 @@ public enum JournalOperation
 
     /// <summary>A user PATCH or PUT that set <c>active</c> to false (deprovisioning).</summary>
     Deactivate = 6,
+
+    /// <summary>An API key was revoked: it stays listed and gets 401 from then on.</summary>
+    Revoke = 7,
+
+    /// <summary>An organization was given another name.</summary>
+    Rename = 8,
 }
 
 /// <summary>The resource types the journal records (RFC 7643 §4).</summary>
@@ -103,6 +119,12 @@ public enum JournalResourceType
 
     /// <summary>A Group (RFC 7643 §4.2).</summary>
     Group = 1,
+
+    /// <summary>The organization itself (the administration API: created, renamed).</summary>
+    Organization = 2,
+
+    /// <summary>One of the organization's API keys (the administration API: created, revoked).</summary>
+    ApiKey = 3,
 }
 
 /// <summary>Which provisioning client a request came from, as far as its query and User-Agent tell.</summary>

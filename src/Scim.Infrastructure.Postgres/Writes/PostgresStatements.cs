@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Metadata;
 using Scim.Domain.Groups;
 using Scim.Domain.Journal;
+using Scim.Domain.Organizations;
 using Scim.Domain.Users;
 using Scim.Infrastructure.Writes;
 
@@ -22,6 +23,11 @@ internal sealed class PostgresStatements(IModel model)
     public EntityStatement InsertGroup { get; } = EntityStatement.Insert(model.FindEntityType(typeof(Group))!, "ON CONFLICT DO NOTHING");
 
     public EntityStatement UpdateGroup { get; } = EntityStatement.UpdateVersioned(model.FindEntityType(typeof(Group))!);
+
+    /// <summary>A taken name (or id) inserts nothing instead of failing the transaction.</summary>
+    public EntityStatement InsertOrganization { get; } = EntityStatement.Insert(model.FindEntityType(typeof(Organization))!, "ON CONFLICT DO NOTHING");
+
+    public EntityStatement InsertApiKey { get; } = EntityStatement.Insert(model.FindEntityType(typeof(ApiKey))!);
 
     /// <summary>The sequence is left to the column's identity default.</summary>
     public EntityStatement InsertJournal { get; } = EntityStatement.Insert(model.FindEntityType(typeof(JournalEntry))!);

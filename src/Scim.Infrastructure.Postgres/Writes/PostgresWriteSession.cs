@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
 using Scim.Domain.Journal;
+using Scim.Domain.Organizations;
 using Scim.Domain.Users;
 using Scim.Infrastructure.Writes;
 
@@ -159,6 +160,27 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
             """, ("group", groupId), ("ids", Sorted(memberIds)), ("type", (int)type));
     }
 
+    public ValueTask<WriteStatus> InsertOrganizationAsync(Organization organization) => StatusAsync(async () =>
+    {
+        JournalRows.CheckOrganization(organization.Id, organizationId, "an organization");
+        return await ExecuteAsync(statements.InsertOrganization, organization) == 0 ? WriteStatus.Conflict : WriteStatus.Written;
+    });
+
+    // A name another organization has makes the unique index refuse the update: a conflict, and the write is rolled back.
+    public ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization) => StatusAsync(async () =>
+        await RunAsync("""UPDATE "organizations" SET "Name" = @name, "NameNormalized" = @normalized WHERE "Id" = @org""",
+            ("name", organization.Name), ("normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
+
+    public async ValueTask InsertApiKeyAsync(ApiKey key)
+    {
+        JournalRows.CheckOrganization(key.OrganizationId, organizationId, "an API key");
+        await ExecuteAsync(statements.InsertApiKey, key);
+    }
+
+    public async ValueTask<WriteStatus> RevokeApiKeyAsync(Guid keyId, DateTime now) => await RunAsync("""
+        UPDATE "api_keys" SET "RevokedUtc" = @now WHERE "Id" = @id AND "OrganizationId" = @org AND "RevokedUtc" IS NULL
+        """, ("id", keyId), ("now", now)) == 0 ? WriteStatus.Stale : WriteStatus.Written;
+
     public ValueTask JournalAsync(JournalEntry entry)
     {
         (journal ??= []).Add(JournalRows.OfOrganization(entry, organizationId));
@@ -303,6 +325,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
     private static NpgsqlParameter Parameter(string name, object value) => value switch
     {
         Guid id => new NpgsqlParameter<Guid>(name, NpgsqlDbType.Uuid) { TypedValue = id },
+        string text => new NpgsqlParameter<string>(name, NpgsqlDbType.Text) { TypedValue = text },
         Guid[] ids => new NpgsqlParameter<Guid[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = ids },
         DateTime time => new NpgsqlParameter<DateTime>(name, NpgsqlDbType.TimestampTz) { TypedValue = time },
         int number => new NpgsqlParameter<int>(name, NpgsqlDbType.Integer) { TypedValue = number },

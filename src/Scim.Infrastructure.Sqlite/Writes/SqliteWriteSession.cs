@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
 using Scim.Domain.Journal;
+using Scim.Domain.Organizations;
 using Scim.Domain.Users;
 using Scim.Infrastructure.Writes;
 
@@ -17,7 +18,7 @@ internal sealed class SqliteWriteSession : IWriteSession
 {
     private readonly SqliteConnection connection;
     private readonly IDatabaseFailures failures;
-    private readonly Prepared insertUser, updateUser, insertValue, insertAddress, insertGroup, updateGroup, insertJournal;
+    private readonly Prepared insertUser, updateUser, insertValue, insertAddress, insertGroup, updateGroup, insertJournal, insertOrganization, insertApiKey;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
     public SqliteWriteSession(SqliteConnection connection, IModel model, IDatabaseFailures failures)
@@ -35,6 +36,8 @@ internal sealed class SqliteWriteSession : IWriteSession
         // The sequence is the table's AUTOINCREMENT key: numbered as the one writer inserts, so in commit order, and
         // never reused, even after every row of the table has been pruned.
         insertJournal = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(JournalEntry))!));
+        insertOrganization = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(Organization))!));
+        insertApiKey = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(ApiKey))!));
     }
 
     /// <summary>The organization of the write being run; every statement is limited to it.</summary>
@@ -153,6 +156,28 @@ internal sealed class SqliteWriteSession : IWriteSession
             ON CONFLICT DO NOTHING
             """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)), ("$type", (int)type)));
     }
+
+    public ValueTask<WriteStatus> InsertOrganizationAsync(Organization organization) => Status(() =>
+    {
+        JournalRows.CheckOrganization(organization.Id, OrganizationId, "an organization");
+        insertOrganization.Execute(organization);
+        return WriteStatus.Written;
+    });
+
+    public ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization) => Status(() =>
+        Run("""UPDATE "organizations" SET "Name" = $name, "NameNormalized" = $normalized WHERE "Id" = $org""",
+            ("$name", organization.Name), ("$normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
+
+    public ValueTask InsertApiKeyAsync(ApiKey key)
+    {
+        JournalRows.CheckOrganization(key.OrganizationId, OrganizationId, "an API key");
+        insertApiKey.Execute(key);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<WriteStatus> RevokeApiKeyAsync(Guid keyId, DateTime now) => ValueTask.FromResult(Run("""
+        UPDATE "api_keys" SET "RevokedUtc" = $now WHERE "Id" = $id AND "OrganizationId" = $org AND "RevokedUtc" IS NULL
+        """, ("$id", keyId), ("$now", now)) == 0 ? WriteStatus.Stale : WriteStatus.Written);
 
     public ValueTask JournalAsync(JournalEntry entry)
     {

@@ -66,7 +66,7 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, created.ExitCode);
         Assert.Contains("expiring 2099-03-31 16:30:00 UTC", created.Output, StringComparison.Ordinal);
         var prefix = TokenPattern().Match(created.Output).Value[..12];
-        Assert.Matches($"{prefix} +reporting +read write admin +[0-9-]{{10}} [0-9:]{{5}} +never +2099-03-31 16:30 +active", (await RunAsync("keys", "list", "--org", "Wingtip")).Output);
+        Assert.Matches($"{prefix} +reporting +read write admin +[0-9-]{{10}} [0-9:]{{5}} +never +2099-03-31 16:30 +- +active", (await RunAsync("keys", "list", "--org", "Wingtip")).Output);
 
         using var client = factory.CreateClientWithToken(TokenPattern().Match(created.Output).Value);
         await (await client.GetAsync("Users")).ReadScimAsync(HttpStatusCode.OK);
@@ -79,7 +79,7 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
             await Task.Delay(50);
         }
 
-        Assert.Matches($"{prefix} .* {usedAt:yyyy-MM-dd HH:mm} +2099-03-31 16:30 +active", (await RunAsync("keys", "list", "--org", "Wingtip")).Output);
+        Assert.Matches($"{prefix} .* {usedAt:yyyy-MM-dd HH:mm} +2099-03-31 16:30 +- +active", (await RunAsync("keys", "list", "--org", "Wingtip")).Output);
     }
 
     [Theory]
@@ -138,6 +138,37 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Orgs_RenameAndList_ByTheSameSlicesAsTheAdministrationApi_AndJournaled()
+    {
+        Assert.Equal(0, (await RunAsync("orgs", "create", "Northwind")).ExitCode);
+
+        var renamed = await RunAsync("orgs", "rename", "northwind", "Northwind Traders");
+
+        Assert.Equal(0, renamed.ExitCode);
+        var id = Guid.Parse(Regex.Match(renamed.Output, "Organization ([0-9a-f-]{36}) is now named 'Northwind Traders'").Groups[1].Value);
+        Assert.Matches($"{id} +[0-9-]{{10}} [0-9:]{{8}} +Northwind Traders", (await RunAsync("orgs", "list")).Output);
+        Assert.Equal(1, (await RunAsync("orgs", "rename", "nobody", "x")).ExitCode);
+        var rows = await Journal.JournalReading.ReadJournalAsync(factory, id);
+        // From the command line: no actor.
+        Assert.Equal(
+            [(Domain.Journal.JournalOperation.Create, (string?)null), (Domain.Journal.JournalOperation.Rename, null)],
+            rows.Select(r => (r.Operation!.Value, r.KeyLabel)));
+    }
+
+    [Fact]
+    public async Task Operator_Secret_PrintsASecretAndTheEntryThatAdmitsIt()
+    {
+        var printed = await RunAsync("operator", "secret");
+
+        Assert.Equal(0, printed.ExitCode);
+        var secret = Regex.Match(printed.Output, "scimop_[A-Za-z0-9_-]{43}").Value;
+        var entry = Regex.Match(printed.Output, "sha256:[0-9a-f]{64}").Value;
+        Assert.Equal(Scim.Api.Authentication.OperatorKeys.EntryOf(secret), entry);
+        Assert.Contains($"\"OperatorKeys\": [ \"{entry}\" ]", printed.Output, StringComparison.Ordinal);
+        Assert.Contains($"Scim__Admin__OperatorKeys__N={entry}", printed.Output, StringComparison.Ordinal);
     }
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)

@@ -78,6 +78,7 @@ public sealed class FailedRequestJournalTests(ScimApiFactory factory) : IClassFi
     public async Task KeyWithoutTheWriteScope_IsJournaledAs403()
     {
         var (organizationId, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        // read alone may not create users.
         var (keyId, token) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Read);
 
         await (await factory.CreateClientWithToken(token).PostJsonAsync("Users", """{"userName":"refused@example.com"}"""))

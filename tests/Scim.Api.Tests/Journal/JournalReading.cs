@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Scim.Application.Features.Journal;
+using Scim.Domain.Journal;
 using Scim.Testing;
 
 namespace Scim.Api.Tests.Journal;
@@ -15,9 +16,13 @@ internal static class JournalReading
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ReadJournal.Query(organizationId, after, limit));
     }
 
-    /// <summary>The organization's committed changes, in sequence order.</summary>
+    /// <summary>
+    /// The organization's committed changes of its directory (users and groups), in sequence order: not those of the
+    /// organization itself and its keys, which every test's setup makes.
+    /// </summary>
     public static async Task<List<JournalRow>> ReadChangesAsync(this ScimApiFactory factory, Guid organizationId) =>
-        [.. (await factory.ReadJournalAsync(organizationId)).Where(r => r.Outcome == JournalOutcome.Committed)];
+        [.. (await factory.ReadJournalAsync(organizationId))
+            .Where(r => r.Outcome == JournalOutcome.Committed && r.ResourceType is JournalResourceType.User or JournalResourceType.Group)];
 
     /// <summary>
     /// The organization's failed requests once there are <paramref name="count"/> of them: they are written shortly after

@@ -23,7 +23,8 @@ public sealed class PruneJournalTests(ScimApiFactory factory) : IClassFixture<Sc
 
         var deleted = await PruneAsync(organizationId, before: factory.Clock.GetUtcNow().UtcDateTime.AddDays(-5), keep: 1_000, batchSize: 3);
 
-        Assert.Equal(4, deleted);
+        // The organization's and its key's creation, the user's, and 3 changes.
+        Assert.Equal(6, deleted);
         Assert.Equal(recent, (await factory.ReadJournalAsync(organizationId)).Select(r => r.Sequence));
     }
 
@@ -40,7 +41,8 @@ public sealed class PruneJournalTests(ScimApiFactory factory) : IClassFixture<Sc
 
         var deleted = await PruneAsync(organizationId, before: DateTime.UnixEpoch, keep: 3, batchSize: 2);
 
-        Assert.Equal(4, deleted);
+        // 9 rows (the organization's and its key's creation, the user's, 6 changes), 3 kept.
+        Assert.Equal(6, deleted);
         Assert.Equal(newest, (await factory.ReadJournalAsync(organizationId)).Select(r => r.Sequence));
         Assert.Equal(others, (await factory.ReadJournalAsync(otherId)).Select(r => r.Sequence));
         Assert.Equal(0, await PruneAsync(organizationId, before: DateTime.UnixEpoch, keep: 3, batchSize: 2));

@@ -26,7 +26,22 @@ public sealed class JournalRecorder(IRequestOrigin origin, OrganizationContext o
     /// <param name="attributes">The attributes changed (<see cref="ChangedAttributes"/>).</param>
     internal JournalEntry Change(
         string slice, JournalOperation operation, JournalResourceType resourceType, Guid resourceId, long? version, string? attributes) =>
-        Entry(slice, operation, resourceType, resourceId, version, attributes, error: null);
+        Entry(organization.OrganizationId, slice, operation, resourceType, resourceId, version, attributes, error: null);
+
+    /// <summary>
+    /// The row of an administration change of organization <paramref name="organizationId"/> (which need not be the
+    /// caller's: the operator acts on any), appended in the change's own write.
+    /// </summary>
+    /// <param name="organizationId">The organization changed, or whose key changed.</param>
+    /// <param name="slice">The slice making the change, e.g. <c>nameof(CreateApiKey)</c>.</param>
+    /// <param name="operation">What it does.</param>
+    /// <param name="resourceType"><see cref="JournalResourceType.Organization"/> or <see cref="JournalResourceType.ApiKey"/>.</param>
+    /// <param name="resourceId">The organization's or the key's id.</param>
+    /// <param name="attributes">The names of what it set, e.g. <c>name,scopes</c>.</param>
+    /// <param name="subject">What it was about, kept as the row's detail: the organization's name, the key's label, prefix and scopes.</param>
+    internal JournalEntry Administration(
+        Guid organizationId, string slice, JournalOperation operation, JournalResourceType resourceType, Guid resourceId, string? attributes, string subject) =>
+        Entry(organizationId, slice, operation, resourceType, resourceId, version: null, attributes, error: null, subject);
 
     /// <summary>
     /// Queues the row of a request (or bulk operation) of the current organization that failed with
@@ -46,7 +61,7 @@ public sealed class JournalRecorder(IRequestOrigin origin, OrganizationContext o
         }
 
         var (operation, resourceType) = SliceOf(slice);
-        failures.Enqueue(Entry(slice, operation, resourceType, resourceId, version: null, attributes: null, error));
+        failures.Enqueue(Entry(organization.OrganizationId, slice, operation, resourceType, resourceId, version: null, attributes: null, error));
     }
 
     /// <summary>What the slice named <paramref name="slice"/> does and to which resource type (reads: no operation).</summary>
@@ -66,12 +81,13 @@ public sealed class JournalRecorder(IRequestOrigin origin, OrganizationContext o
     };
 
     private JournalEntry Entry(
-        string? slice, JournalOperation? operation, JournalResourceType? resourceType, Guid? resourceId, long? version, string? attributes, ScimError? error)
+        Guid organizationId, string? slice, JournalOperation? operation, JournalResourceType? resourceType, Guid? resourceId, long? version, string? attributes, ScimError? error,
+        string? subject = null)
     {
         var from = origin.Current;
         return new JournalEntry
         {
-            OrganizationId = organization.OrganizationId,
+            OrganizationId = organizationId,
             TimeUtc = clock.GetUtcNow().UtcDateTime,
             Operation = operation,
             Slice = slice,
@@ -86,7 +102,7 @@ public sealed class JournalRecorder(IRequestOrigin origin, OrganizationContext o
             RequestId = from.RequestId,
             Status = error?.Status,
             ScimType = error?.ScimType,
-            Detail = error is null ? null : Shortened(Log.EscapeControlCharacters(error.Detail)),
+            Detail = (error?.Detail ?? subject) is { } detail ? Shortened(Log.EscapeControlCharacters(detail)) : null,
         };
     }
 

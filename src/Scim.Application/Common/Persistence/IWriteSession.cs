@@ -1,5 +1,6 @@
 using Scim.Domain.Groups;
 using Scim.Domain.Journal;
+using Scim.Domain.Organizations;
 using Scim.Domain.Users;
 
 namespace Scim.Application.Common.Persistence;
@@ -68,6 +69,28 @@ public interface IWriteSession
     /// </summary>
     /// <returns>How many rows were inserted.</returns>
     ValueTask<int> InsertMembersAsync(Guid groupId, IReadOnlyCollection<Guid> memberIds, MemberType type);
+
+    /// <summary>
+    /// Inserts <paramref name="organization"/>, which must be this write's organization; <see cref="WriteStatus.Conflict"/>
+    /// when its name is taken (compared case-insensitively, <see cref="Organization.NameNormalized"/>).
+    /// </summary>
+    ValueTask<WriteStatus> InsertOrganizationAsync(Organization organization);
+
+    /// <summary>
+    /// Gives this write's organization the name of <paramref name="organization"/> (its <see cref="Organization.Name"/> and
+    /// <see cref="Organization.NameNormalized"/>); <see cref="WriteStatus.NotFound"/> when it is gone,
+    /// <see cref="WriteStatus.Conflict"/> when another organization has the name.
+    /// </summary>
+    ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization);
+
+    /// <summary>Inserts <paramref name="key"/>, which must be of this write's organization.</summary>
+    ValueTask InsertApiKeyAsync(ApiKey key);
+
+    /// <summary>
+    /// Revokes this organization's key <paramref name="keyId"/> at <paramref name="now"/> unless it is revoked already;
+    /// <see cref="WriteStatus.Stale"/> when there is no such unrevoked key (revoked meanwhile, or not of this organization).
+    /// </summary>
+    ValueTask<WriteStatus> RevokeApiKeyAsync(Guid keyId, DateTime now);
 
     /// <summary>
     /// Appends <paramref name="entry"/> (of this write's organization) to the provisioning journal in this write's

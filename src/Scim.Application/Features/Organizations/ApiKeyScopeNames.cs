@@ -27,4 +27,11 @@ public static class ApiKeyScopeNames
         string.Join(' ', Enum.GetValues<ApiKeyScopes>()
             .Where(s => s != ApiKeyScopes.None && scopes.HasFlag(s))
             .Select(s => s.ToString().ToLowerInvariant()));
+
+    /// <summary>A key as a person tells it apart, never with its secret: <c>API key 'entra' (scim_AbCdEfG…), scopes scim</c>.</summary>
+    public static string Describe(ApiKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return $"API key '{key.Name}' ({key.Prefix}…), scopes {Format(key.Scopes)}";
+    }
 }

@@ -1,19 +1,26 @@
 using Mediator;
 using Scim.Application.Common;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
+using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 
 /// <summary>
-/// Creates an API key for an organization. The token is returned once and stored only as a hash. Fails with 400
-/// <c>invalidValue</c> without a scope or with an expiry that is not in the future, and 404 for an unknown organization.
+/// Creates an API key for an organization, through the write path with its journal row (operation Create, resource type
+/// ApiKey: the key's label, prefix and scopes, never its secret) in the same transaction. The token is returned once and
+/// stored only as a hash. Fails with 400 <c>invalidValue</c> without a scope, with a label longer than
+/// <see cref="MaxLabelLength"/> characters or with an expiry that is not in the future, and 404 for an unknown organization.
 /// </summary>
 public static class CreateApiKey
 {
+    /// <summary>The longest label accepted, in UTF-16 code units after trimming.</summary>
+    public const int MaxLabelLength = 100;
+
     /// <param name="Organization">The organization's id or name.</param>
-    /// <param name="Name">A label, e.g. <c>entra-provisioning</c>.</param>
+    /// <param name="Name">A label, e.g. <c>entra-provisioning</c>; empty gives <c>default</c>.</param>
     /// <param name="Scopes">What the key may do (see <see cref="ApiKeyScopes"/>); an identity provider needs <see cref="ApiKeyScopes.Scim"/>.</param>
     /// <param name="Expires">When the key stops working (after now), or null for a key that does not expire.</param>
     public sealed record Command(string Organization, string Name, ApiKeyScopes Scopes, DateTimeOffset? Expires = null) : ICommand<Result<Response>>;
@@ -21,7 +28,7 @@ public static class CreateApiKey
     /// <summary>The stored key and its secret token (shown once).</summary>
     public sealed record Response(ApiKey Key, string Token);
 
-    internal sealed class Handler(IScimDbContext db, TimeProvider clock) : ICommandHandler<Command, Result<Response>>
+    internal sealed class Handler(IScimDbContext db, IResourceWriter writer, TimeProvider clock, JournalRecorder journal) : ICommandHandler<Command, Result<Response>>
     {
         public async ValueTask<Result<Response>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -30,7 +37,13 @@ public static class CreateApiKey
                 return ScimError.InvalidValue("An API key needs at least one scope: scim, read, write or admin.");
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
+            var label = string.IsNullOrWhiteSpace(command.Name) ? "default" : command.Name.Trim();
+            if (label.Length > MaxLabelLength)
+            {
+                return ScimError.InvalidValue($"An API key's label has at most {MaxLabelLength} characters; this one has {label.Length}.");
+            }
+
+            var now = clock.StoredNow();
             var expires = command.Expires?.UtcDateTime;
             if (expires <= now)
             {
@@ -41,23 +54,34 @@ public static class CreateApiKey
             var organization = await db.Organizations.FindByIdOrNameAsync(command.Organization, cancellationToken);
             if (organization is null)
             {
-                return ScimError.NotFound($"No organization has the id or name '{command.Organization}'.");
+                return OrganizationQueries.NotFound(command.Organization);
             }
 
             var token = ApiKeyToken.Create();
             var key = new ApiKey
             {
                 OrganizationId = organization.Id,
-                Name = string.IsNullOrWhiteSpace(command.Name) ? "default" : command.Name.Trim(),
+                Name = label,
                 Prefix = token[..ApiKeyToken.PrefixLength],
                 SecretHash = ApiKeyToken.Hash(token),
                 Scopes = command.Scopes,
                 CreatedUtc = now,
                 ExpiresUtc = expires,
             };
-            db.ApiKeys.Add(key);
-            await db.SaveChangesAsync(cancellationToken);
-            return new Response(key, token);
+            var change = journal.Administration(
+                organization.Id, nameof(CreateApiKey), JournalOperation.Create, JournalResourceType.ApiKey, key.Id,
+                expires is null ? "name,scopes" : "name,scopes,expires", ApiKeyScopeNames.Describe(key));
+            // A key of an organization deleted meanwhile fails on its foreign key: an error of the write, not a half-made key.
+            var written = await writer.WriteAsync(
+                organization.Id,
+                1,
+                async (session, _) =>
+                {
+                    await session.InsertApiKeyAsync(key);
+                    return await session.RecordAsync<bool>(true, change);
+                },
+                cancellationToken);
+            return written.IsSuccess ? new Response(key, token) : written.Error!;
         }
     }
 }

@@ -1,49 +1,37 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using Scim.Application.Common.Journal;
 using Scim.Application.Common.Persistence;
+using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
 using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Creates an organization (a tenant). Names are unique, case-insensitively.</summary>
+/// <summary>
+/// Creates an organization (a tenant) through the write path, with its journal row (operation Create, resource type
+/// Organization) in the same transaction. Names are unique, case-insensitively: 409 <c>uniqueness</c> for a taken one;
+/// 400 <c>invalidValue</c> for an empty name or one longer than <see cref="OrganizationNames.MaxLength"/> characters.
+/// </summary>
 public static class CreateOrganization
 {
     /// <summary>The organization's display name.</summary>
     public sealed record Command(string Name) : ICommand<Result<Organization>>;
 
-    internal sealed class Handler(IScimDbContext db, TimeProvider clock, IDatabaseFailures failures) : ICommandHandler<Command, Result<Organization>>
+    internal sealed class Handler(IResourceWriter writer, TimeProvider clock, JournalRecorder journal) : ICommandHandler<Command, Result<Organization>>
     {
         public async ValueTask<Result<Organization>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var name = command.Name.Trim();
-            if (name.Length == 0)
+            if (OrganizationNames.Check(command.Name) is { } invalid)
             {
-                return ScimError.InvalidValue("An organization needs a non-empty name.");
+                return invalid;
             }
 
-            var organization = new Organization { Name = name, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            var organization = new Organization { Name = command.Name.Trim(), CreatedUtc = clock.StoredNow() };
             organization.Normalize();
-            if (await db.Organizations.AnyAsync(o => o.NameNormalized == organization.NameNormalized, cancellationToken))
-            {
-                return NameTaken(name);
-            }
-
-            db.Organizations.Add(organization);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (failures.Classify(ex) == DatabaseFailure.UniqueViolation)
-            {
-                // The check above lost a race: another process (a second server's first start, a second 'orgs create')
-                // took the name between the check and the insert.
-                return NameTaken(name);
-            }
-
-            return organization;
+            var change = journal.Administration(
+                organization.Id, nameof(CreateOrganization), JournalOperation.Create, JournalResourceType.Organization, organization.Id, "name", organization.Name);
+            // The unique index decides a race between two creates of one name (two servers' first starts, two 'orgs create').
+            return await writer.WriteAsync(organization, change, (session, o) => session.InsertOrganizationAsync(o), cancellationToken);
         }
-
-        private static ScimError NameTaken(string name) => ScimError.Uniqueness($"An organization named '{name}' already exists.");
     }
 }

@@ -1,0 +1,65 @@
+using Mediator;
+using Scim.Api.Cli;
+using Scim.Api.Http;
+using Scim.Api.OpenApi;
+using Scim.Application.Features.Organizations;
+using Scim.Protocol;
+
+namespace Scim.Api.Endpoints.Admin;
+
+/// <summary>
+/// The API key endpoints of one organization (<c>/admin/organizations/{organizationId}/keys</c>). A key with the
+/// <c>admin</c> scope may create keys of any scope, <c>admin</c> included, for its own organization: whoever holds it
+/// administers that organization anyway.
+/// </summary>
+public static class ApiKeyEndpoints
+{
+    /// <summary>Maps <c>POST …/keys</c> (create; the secret is in the 201 body only), <c>GET …/keys</c> and <c>POST …/keys/{keyId}/revoke</c>.</summary>
+    public static void MapApiKeys(this RouteGroupBuilder organization)
+    {
+        var keys = organization.MapGroup("/keys").WithTags("ApiKeys");
+        keys.MapPost("/", CreateApiKeyAsync).WithName("CreateApiKey")
+            .Accepts<ApiKeyRequest>("application/json")
+            .Produces<CreatedAdminApiKey>(StatusCodes.Status201Created).ProducesScimErrors(400, 401, 403, 404);
+        keys.MapGet("/", ListApiKeysAsync).WithName("ListApiKeys")
+            .Produces<AdminApiKeyList>().ProducesScimErrors(401, 403, 404);
+        keys.MapPost("/{keyId:guid}/revoke", RevokeApiKeyAsync).WithName("RevokeApiKey")
+            .Produces<AdminApiKey>().ProducesScimErrors(401, 403, 404);
+    }
+
+    private static async Task<IResult> CreateApiKeyAsync(Guid organizationId, HttpContext context, IMediator mediator, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadAsync<ApiKeyRequest>(context.Request, "API key", ct);
+        if (!body.IsSuccess)
+        {
+            return ScimResults.Error(body.Error);
+        }
+
+        var (label, words, expires) = body.Value!;
+        if (ApiKeyScopeNames.Parse(words ?? []) is not { } scopes)
+        {
+            return ScimResults.Error(ScimError.InvalidValue("'scopes' holds an unknown scope: use scim, read, write or admin (e.g. [\"scim\"] for Entra or Okta)."));
+        }
+
+        DateTimeOffset? expiry = null;
+        if (expires is not null && (expiry = KeyExpiry.Parse(expires, clock.GetUtcNow())) is null)
+        {
+            return ScimResults.Error(ScimError.InvalidValue($"'expires' is not {KeyExpiry.Forms}."));
+        }
+
+        return AdminResults.From(await mediator.Send(new CreateApiKey.Command(organizationId.ToString(), label ?? "", scopes, expiry), ct),
+            created => AdminResults.Created($"/admin/organizations/{organizationId}/keys/{created.Key.Id}",
+                CreatedAdminApiKey.From(created, clock.GetUtcNow().UtcDateTime)));
+    }
+
+    private static async Task<IResult> ListApiKeysAsync(Guid organizationId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new ListApiKeys.Query(organizationId.ToString()), ct), keys =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return AdminResults.Ok(new AdminApiKeyList([.. keys.Select(k => AdminApiKey.From(k, now))]));
+        });
+
+    private static async Task<IResult> RevokeApiKeyAsync(Guid organizationId, Guid keyId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new RevokeApiKey.Command(keyId, organizationId), ct),
+            key => AdminResults.Ok(AdminApiKey.From(key, clock.GetUtcNow().UtcDateTime)));
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Mediator;
+using Scim.Api.Authorization;
+using Scim.Api.Http;
+using Scim.Api.OpenApi;
+using Scim.Application.Features.Organizations;
+using Scim.Protocol;
+
+namespace Scim.Api.Endpoints.Admin;
+
+/// <summary>The organization endpoints of the administration API: each reads the request, sends one slice message and maps its result.</summary>
+public static class OrganizationEndpoints
+{
+    /// <summary>
+    /// <c>POST /admin/organizations</c> (create) and <c>GET /admin/organizations</c> (list, by cursor), for the operator only.
+    /// </summary>
+    public static void MapOrganizations(this RouteGroupBuilder organizations)
+    {
+        organizations.MapPost("/", CreateOrganizationAsync).WithName("CreateOrganization").WithTags("Organizations")
+            .Accepts<OrganizationRequest>("application/json")
+            .Produces<AdminOrganization>(StatusCodes.Status201Created).ProducesScimErrors(400, 401, 403, 409)
+            .RequireAuthorization(AdminPolicies.Operator);
+        organizations.MapGet("/", ListOrganizationsAsync).WithName("ListOrganizations").WithTags("Organizations")
+            .Produces<AdminOrganizationPage>().ProducesScimErrors(400, 401, 403)
+            .RequireAuthorization(AdminPolicies.Operator);
+    }
+
+    /// <summary><c>GET</c>, <c>PUT</c> and <c>PATCH</c> (both rename) of <c>/admin/organizations/{organizationId}</c>.</summary>
+    public static void MapOrganization(this RouteGroupBuilder organization)
+    {
+        organization.MapGet("/", GetOrganizationAsync).WithName("GetOrganization").WithTags("Organizations")
+            .Produces<AdminOrganization>().ProducesScimErrors(401, 403, 404);
+        organization.MapPut("/", RenameOrganizationAsync).WithName("ReplaceOrganization").WithTags("Organizations")
+            .Accepts<OrganizationRequest>("application/json")
+            .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409);
+        organization.MapPatch("/", RenameOrganizationAsync).WithName("PatchOrganization").WithTags("Organizations")
+            .Accepts<OrganizationRequest>("application/json")
+            .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409);
+    }
+
+    private static async Task<IResult> CreateOrganizationAsync(HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadAsync<OrganizationRequest>(context.Request, "organization", ct);
+        return !body.IsSuccess
+            ? ScimResults.Error(body.Error)
+            : AdminResults.From(await mediator.Send(new CreateOrganization.Command(body.Value!.Name ?? ""), ct),
+                created => AdminResults.Created($"/admin/organizations/{created.Id}", AdminOrganization.From(created, context)));
+    }
+
+    private static async Task<IResult> ListOrganizationsAsync(HttpContext context, string? count, string? cursor, IMediator mediator, CancellationToken ct)
+    {
+        var size = ListOrganizations.DefaultCount;
+        if (count is not null && !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            return ScimResults.Error(ScimError.InvalidValue($"'count' must be a whole number from 1 to {ListOrganizations.MaxCount}."));
+        }
+
+        return AdminResults.From(await mediator.Send(new ListOrganizations.Query(size, cursor), ct),
+            page => AdminResults.Ok(new AdminOrganizationPage([.. page.Organizations.Select(o => AdminOrganization.From(o, context))], page.NextCursor)));
+    }
+
+    private static async Task<IResult> GetOrganizationAsync(Guid organizationId, HttpContext context, IMediator mediator, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new GetOrganization.Query(organizationId), ct), o => AdminResults.Ok(AdminOrganization.From(o, context)));
+
+    // PUT and PATCH alike: the name is an organization's only attribute a request may change.
+    private static async Task<IResult> RenameOrganizationAsync(Guid organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var body = await ScimRequestBody.ReadAsync<OrganizationRequest>(context.Request, "organization", ct);
+        return !body.IsSuccess
+            ? ScimResults.Error(body.Error)
+            : AdminResults.From(await mediator.Send(new RenameOrganization.Command(organizationId.ToString(), body.Value!.Name ?? ""), ct),
+                o => AdminResults.Ok(AdminOrganization.From(o, context)));
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using Scim.Api.Tests.Journal;
+using Scim.Application.Common;
+using Scim.Domain.Journal;
+using Scim.Domain.Organizations;
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Admin;
+
+/// <summary>
+/// An organization's API keys through the administration API: the secret is shown once, in the 201 body; listings never
+/// show it or its hash; a revoked key stops working; creating and revoking are journaled; bad input is 400.
+/// </summary>
+public sealed class ApiKeyAdminTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    [Fact]
+    public async Task Create_ByTheOrganizationsAdminKey_ReturnsTheSecretOnce_WhichWorksForScim()
+    {
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+        var admin = factory.AdminClient(adminToken);
+
+        var response = await admin.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys",
+            """{"label":"entra-provisioning","scopes":["scim"],"expires":"90d"}""");
+
+        var created = await response.ReadJsonAsync(HttpStatusCode.Created);
+        var secret = created["secret"]!.GetValue<string>();
+        var keyId = created["id"]!.GetValue<string>();
+        Assert.Equal($"/admin/organizations/{organizationId}/keys/{keyId}", response.Headers.Location?.OriginalString);
+        Assert.Equal((secret[..12], "entra-provisioning", "active"),
+            (created["prefix"]!.GetValue<string>(), created["label"]!.GetValue<string>(), created["status"]!.GetValue<string>()));
+        Assert.Equal(["scim"], created["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(factory.Clock.GetUtcNow().AddDays(90).UtcDateTime, created["expires"]!.GetValue<DateTime>(), TimeSpan.FromMinutes(1));
+        await (await factory.CreateClientWithToken(secret).GetAsync("Users")).ReadScimAsync(HttpStatusCode.OK);
+
+        var listed = await (await admin.GetAsync($"/admin/organizations/{organizationId}/keys")).ReadJsonAsync(HttpStatusCode.OK);
+        var text = listed.ToJsonString();
+        Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKeyToken.Hash(secret), text, StringComparison.Ordinal);
+        var key = Assert.Single(listed["resources"]!.AsArray(), k => k!["id"]!.GetValue<string>() == keyId)!.AsObject();
+        Assert.Equal(
+            ["id", "prefix", "label", "scopes", "created", "lastUsed", "expires", "revoked", "status"],
+            key.Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Create_AnAdminKey_IsAllowedForTheOwnOrganization()
+    {
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+
+        var created = await (await factory.AdminClient(adminToken).SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys",
+            """{"label":"owner","scopes":["admin","scim"]}""")).ReadJsonAsync(HttpStatusCode.Created);
+
+        await (await factory.AdminClient(created["secret"]!.GetValue<string>()).GetAsync($"/admin/organizations/{organizationId}")).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("""{"label":"x","scopes":["root"]}""", "invalidValue", "unknown scope")]
+    [InlineData("""{"label":"x","scopes":[]}""", "invalidValue", "at least one scope")]
+    [InlineData("""{"label":"x"}""", "invalidValue", "at least one scope")]
+    [InlineData("""{"label":"x","scopes":"scim"}""", "invalidSyntax", "'$.scopes'")]
+    [InlineData("""{"label":"x","scopes":["scim"],"expires":"2001-01-01"}""", "invalidValue", "must be in the future")]
+    [InlineData("""{"label":"x","scopes":["scim"],"expires":"soon"}""", "invalidValue", "'expires' is not an ISO 8601")]
+    [InlineData("""{"label":"x","scopes":["scim"],"expires":7}""", "invalidSyntax", "'$.expires'")]
+    public async Task Create_BadBody_Is400WithAScimError_AndCreatesNoKey(string body, string scimType, string detail)
+    {
+        var (organizationId, adminToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var admin = factory.AdminClient(adminToken);
+
+        var error = await (await admin.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys", body))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, scimType);
+
+        Assert.Contains(detail, error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single((await (await admin.GetAsync($"/admin/organizations/{organizationId}/keys")).ReadJsonAsync(HttpStatusCode.OK))["resources"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task FailedAdministrationRequests_AreNotJournaledAsFailedRequests()
+    {
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin | ApiKeyScopes.Scim);
+        await (await factory.AdminClient(token).SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys", """{"scopes":["root"]}"""))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest);
+
+        // A SCIM failure after it, which is journaled: once it is there, so would the first be.
+        await (await factory.CreateClientWithToken(token).GetAsync($"Users/{Guid.NewGuid()}")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal("GetUser", Assert.Single(await factory.ReadFailuresAsync(organizationId, 1)).Slice);
+    }
+
+    [Fact]
+    public async Task Create_ForAnUnknownOrganization_AsOperator_Is404()
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+
+        await (await client.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{Guid.NewGuid()}/keys", """{"scopes":["scim"]}"""))
+            .AssertScimErrorAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync($"/admin/organizations/{Guid.NewGuid()}/keys")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Revoke_TheKeyStopsWorkingAtOnce_StaysListedAsRevoked_AndRevokingAgainChangesNothing()
+    {
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+        var (keyId, token) = await factory.CreateApiKeyAsync(organizationId);
+        var scim = factory.CreateClientWithToken(token);
+        await (await scim.GetAsync("Users")).ReadScimAsync(HttpStatusCode.OK);
+        var admin = factory.AdminClient(adminToken);
+
+        var revoked = await (await admin.PostAsync($"/admin/organizations/{organizationId}/keys/{keyId}/revoke", null)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("revoked", revoked["status"]!.GetValue<string>());
+        // Revoked through this server: its cache forgets the key at once.
+        await (await scim.GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Unauthorized);
+        var again = await (await admin.PostAsync($"/admin/organizations/{organizationId}/keys/{keyId}/revoke", null)).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(revoked["revoked"]!.GetValue<DateTime>(), again["revoked"]!.GetValue<DateTime>());
+        var listed = (await (await admin.GetAsync($"/admin/organizations/{organizationId}/keys")).ReadJsonAsync(HttpStatusCode.OK))["resources"]!.AsArray();
+        Assert.Equal("revoked", listed.Single(k => k!["id"]!.GetValue<string>() == keyId.ToString())!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Revoke_AKeyOfAnotherOrganization_OrNone_Is404_AndTheKeyKeepsWorking()
+    {
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+        var (_, otherKeyId, otherToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Scim);
+        var admin = factory.AdminClient(adminToken);
+
+        await (await admin.PostAsync($"/admin/organizations/{organizationId}/keys/{otherKeyId}/revoke", null)).AssertScimErrorAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsync($"/admin/organizations/{organizationId}/keys/{Guid.NewGuid()}/revoke", null)).AssertScimErrorAsync(HttpStatusCode.NotFound);
+
+        await (await factory.CreateClientWithToken(otherToken).GetAsync("Users")).ReadScimAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task CreateAndRevoke_AreJournaled_WithTheKeysLabelAndPrefix_NeverItsSecret()
+    {
+        var secret = factory.ConfigureOperator();
+        var (organizationId, _, _) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Scim);
+        var client = factory.AdminClient(secret);
+        var created = await (await client.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys",
+            """{"label":"okta","scopes":["read","write"]}""")).ReadJsonAsync(HttpStatusCode.Created);
+        var keyId = created["id"]!.GetValue<string>();
+        var token = created["secret"]!.GetValue<string>();
+        await (await client.PostAsync($"/admin/organizations/{organizationId}/keys/{keyId}/revoke", null)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await client.PostAsync($"/admin/organizations/{organizationId}/keys/{keyId}/revoke", null)).ReadJsonAsync(HttpStatusCode.OK);
+
+        var rows = (await factory.ReadJournalAsync(organizationId))
+            .Where(r => r.ResourceType == JournalResourceType.ApiKey && r.ResourceId == Guid.Parse(keyId)).ToList();
+
+        Assert.Equal([JournalOperation.Create, JournalOperation.Revoke], rows.Select(r => r.Operation));
+        Assert.All(rows, r => Assert.Equal(($"API key 'okta' ({token[..12]}…), scopes read write", "operator"), (r.Detail, r.KeyLabel)));
+        Assert.Equal(["name", "scopes"], rows[0].Attributes);
+        Assert.All(rows, r => Assert.DoesNotContain(token, r.ToString(), StringComparison.Ordinal));
+    }
+}

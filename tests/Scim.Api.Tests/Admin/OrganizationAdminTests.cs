@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Scim.Api.Tests.Journal;
+using Scim.Domain.Journal;
+using Scim.Domain.Organizations;
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Admin;
+
+/// <summary>
+/// The organizations of the administration API: created and listed by the operator, read and renamed by the operator or
+/// the organization's admin key, each change journaled with who made it; bad input answered 400 with a SCIM error.
+/// </summary>
+public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    [Fact]
+    public async Task Create_AsOperator_Returns201WithTheOrganizationAndWhatToPasteIntoEntraAndOkta()
+    {
+        using var regional = new ScimApiFactory
+        {
+            PathBase = "/scim/v2",
+            Settings = new Dictionary<string, string> { ["Scim:Region"] = "eu", ["Scim:PublicBaseUrl"] = "https://scim.eu.example.com/" },
+        };
+        var client = regional.AdminClient(regional.ConfigureOperator());
+
+        var response = await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", """{"name":"  Contoso  "}""");
+
+        var created = await response.ReadJsonAsync(HttpStatusCode.Created);
+        var id = Guid.Parse(created["id"]!.GetValue<string>());
+        Assert.Equal($"/admin/organizations/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal("Contoso", created["name"]!.GetValue<string>());
+        Assert.True(DateTime.Parse(created["created"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) > DateTime.UnixEpoch);
+        Assert.Equal("eu", created["region"]!.GetValue<string>());
+        Assert.Equal("https://scim.eu.example.com/scim/v2", created["scimBaseUrl"]!.GetValue<string>());
+        Assert.Equal("https://scim.eu.example.com/scim/v2/?aadOptscim062020", created["entraTenantUrl"]!.GetValue<string>());
+        Assert.Equal("https://scim.eu.example.com/scim/v2", created["oktaBaseUrl"]!.GetValue<string>());
+        Assert.Equal(created.ToJsonString(), (await (await client.GetAsync($"/admin/organizations/{id}")).ReadJsonAsync(HttpStatusCode.OK)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Create_WithoutPublicBaseUrl_TakesTheAddressesFromTheRequest()
+    {
+        var created = await factory.AdminClient(factory.ConfigureOperator()).CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+
+        Assert.Null(created["region"]);
+        Assert.Equal("http://localhost", created["scimBaseUrl"]!.GetValue<string>());
+        Assert.Equal("http://localhost/?aadOptscim062020", created["entraTenantUrl"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("""{"name":""}""", "invalidValue", "non-empty 'name'")]
+    [InlineData("""{"name":"   "}""", "invalidValue", "non-empty 'name'")]
+    [InlineData("""{}""", "invalidValue", "non-empty 'name'")]
+    [InlineData("""{"name":42}""", "invalidSyntax", "'$.name'")]
+    [InlineData("""{"name":""", "invalidSyntax", "")]
+    [InlineData("""["Contoso"]""", "invalidSyntax", "")]
+    public async Task Create_BadBody_Is400WithAScimError_AndCreatesNothing(string body, string scimType, string detail)
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+
+        var error = await (await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", body)).AssertScimErrorAsync(HttpStatusCode.BadRequest, scimType);
+
+        Assert.Contains(detail, error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_NameTooLong_Is400_AndATakenName_409WhateverItsCase()
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+        var name = $"Org-{Guid.NewGuid():N}";
+        await client.CreateOrganizationAsync(name);
+
+        await (await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", new JsonObject { ["name"] = new string('x', 201) }.ToJsonString()))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        await (await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", new JsonObject { ["name"] = name.ToUpperInvariant() }.ToJsonString()))
+            .AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+    }
+
+    [Fact]
+    public async Task List_PagesByCursorInNameOrder_EachOrganizationOnce()
+    {
+        using var own = new ScimApiFactory();
+        var client = own.AdminClient(own.ConfigureOperator());
+        string[] names = ["delta", "Alpha", "charlie", "Echo", "bravo"];
+        foreach (var name in names)
+        {
+            await client.CreateOrganizationAsync(name);
+        }
+
+        var listed = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await (await client.GetAsync("/admin/organizations?count=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")))
+                .ReadJsonAsync(HttpStatusCode.OK);
+            listed.AddRange(page["resources"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(["Alpha", "bravo", "charlie", "delta", "Echo"], listed);
+        Assert.Equal(3, pages);
+    }
+
+    [Theory]
+    [InlineData("count=0", "invalidValue")]
+    [InlineData("count=1001", "invalidValue")]
+    [InlineData("count=ten", "invalidValue")]
+    [InlineData("cursor=%%%", "invalidCursor")]
+    [InlineData("cursor=", "invalidCursor")]
+    public async Task List_BadCountOrCursor_Is400(string query, string scimType)
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+
+        await (await client.GetAsync($"/admin/organizations?{query}")).AssertScimErrorAsync(HttpStatusCode.BadRequest, scimType);
+    }
+
+    [Fact]
+    public async Task Rename_ByPutOrPatch_AsOperatorOrTheOrganizationsAdminKey_ChangesTheName()
+    {
+        var operatorClient = factory.AdminClient(factory.ConfigureOperator());
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+        var uri = $"/admin/organizations/{organizationId}";
+
+        var put = await (await operatorClient.SendJsonAsync(HttpMethod.Put, uri, """{"name":"Renamed by PUT"}""")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Renamed by PUT", put["name"]!.GetValue<string>());
+        var name = $"Patched-{Guid.NewGuid():N}";
+        var patched = await (await factory.AdminClient(adminToken).SendJsonAsync(HttpMethod.Patch, uri, new JsonObject { ["name"] = name }.ToJsonString()))
+            .ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(name, patched["name"]!.GetValue<string>());
+        Assert.Equal(name, (await (await operatorClient.GetAsync(uri)).ReadJsonAsync(HttpStatusCode.OK))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Rename_ToATakenName_Is409_AnEmptyOne400_AnUnknownOrganization404()
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+        var taken = (await client.CreateOrganizationAsync($"taken-{Guid.NewGuid():N}"))["name"]!.GetValue<string>();
+        var id = (await client.CreateOrganizationAsync($"org-{Guid.NewGuid():N}"))["id"]!.GetValue<string>();
+
+        await (await client.SendJsonAsync(HttpMethod.Patch, $"/admin/organizations/{id}", new JsonObject { ["name"] = taken }.ToJsonString()))
+            .AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        await (await client.SendJsonAsync(HttpMethod.Put, $"/admin/organizations/{id}", """{"name":""}"""))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        await (await client.SendJsonAsync(HttpMethod.Put, $"/admin/organizations/{Guid.NewGuid()}", """{"name":"x"}"""))
+            .AssertScimErrorAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CreateAndRename_AreJournaled_WithTheOperatorOrTheKeyThatMadeThem()
+    {
+        var secret = factory.ConfigureOperator();
+        var created = await factory.AdminClient(secret).CreateOrganizationAsync($"journaled-{Guid.NewGuid():N}");
+        var organizationId = Guid.Parse(created["id"]!.GetValue<string>());
+        var (adminKeyId, adminToken) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Admin);
+        var name = $"renamed-{Guid.NewGuid():N}";
+
+        await (await factory.AdminClient(adminToken).SendJsonAsync(HttpMethod.Patch, $"/admin/organizations/{organizationId}",
+            new JsonObject { ["name"] = name }.ToJsonString())).ReadJsonAsync(HttpStatusCode.OK);
+
+        var rows = (await factory.ReadJournalAsync(organizationId)).Where(r => r.ResourceType == JournalResourceType.Organization).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal((JournalOperation.Create, "CreateOrganization", organizationId, "operator", (Guid?)null), (rows[0].Operation, rows[0].Slice, rows[0].ResourceId, rows[0].KeyLabel, rows[0].KeyId));
+        Assert.Equal(OperatorEntryStart(secret), rows[0].KeyPrefix);
+        Assert.Equal(created["name"]!.GetValue<string>(), rows[0].Detail);
+        Assert.Equal((JournalOperation.Rename, "RenameOrganization", (Guid?)adminKeyId, adminToken[..12], name),
+            (rows[1].Operation, rows[1].Slice, rows[1].KeyId, rows[1].KeyPrefix, rows[1].Detail));
+        Assert.Equal(["name"], rows[1].Attributes);
+    }
+
+    // The journal names the operator by the start of the hash its secret matched.
+    internal static string OperatorEntryStart(string secret) => Scim.Api.Authentication.OperatorKeys.EntryOf(secret)[..15];
+}
