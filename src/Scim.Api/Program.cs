@@ -17,9 +17,7 @@ if (AdminCommands.Handles(args))
     return await AdminCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
-// appsettings.json is read from beside the binary, not from the working directory: "dotnet /srv/scim/Scim.Api.dll"
-// started from anywhere else would otherwise run without the shipped settings (and log every SQL command).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
 options.PathBase = options.PathBase.TrimEnd('/');
 if (options.PublicBaseUrl.Length > 0 && !(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase) && publicBase.Scheme is "https" or "http"))

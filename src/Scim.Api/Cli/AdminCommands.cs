@@ -33,7 +33,7 @@ public static class AdminCommands
     /// <param name="settings">Configuration overriding appsettings.json and the environment (tests point it at their database).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        var builder = Host.CreateApplicationBuilder();
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -184,22 +184,34 @@ internal sealed class ValueCoercer(bool keepReadOnly)
                     return JsonValue.Create(parsed);
                 }
 
-                return ScimError.InvalidValue($"'{path}' must be a boolean (true or false); got {scalar.ToJsonString()}.");
+                return ScimError.InvalidValue($"'{path}' must be a boolean (true or false); got {Sent(attribute, scalar)}.");
             case AttributeType.Integer:
                 return kind == JsonValueKind.Number && scalar.TryGetValue<long>(out var integer)
                     ? JsonValue.Create(integer)
-                    : ScimError.InvalidValue($"'{path}' must be an integer; got {scalar.ToJsonString()}.");
+                    : ScimError.InvalidValue($"'{path}' must be an integer; got {Sent(attribute, scalar)}.");
             case AttributeType.Decimal:
                 return kind == JsonValueKind.Number
                     ? scalar.DeepClone()
-                    : ScimError.InvalidValue($"'{path}' must be a number; got {scalar.ToJsonString()}.");
+                    : ScimError.InvalidValue($"'{path}' must be a number; got {Sent(attribute, scalar)}.");
             default:
                 // Numbers and booleans are refused rather than stringified: the stored value must read back as sent.
                 return kind == JsonValueKind.String
                     ? scalar.DeepClone()
-                    : ScimError.InvalidValue($"'{path}' must be a string; got {scalar.ToJsonString()}.");
+                    : ScimError.InvalidValue($"'{path}' must be a string; got {Sent(attribute, scalar)}.");
         }
     }
+
+    // What the client sent, for an error detail: the value itself, except for an attribute never returned (password),
+    // whose value must not reach an error body, a log or the journal: only its JSON type.
+    private static string Sent(AttributeDefinition attribute, JsonValue scalar) =>
+        attribute.Returned == Returned.Never || attribute.Mutability == Mutability.WriteOnly
+            ? scalar.GetValueKind() switch
+            {
+                JsonValueKind.True or JsonValueKind.False => "a boolean",
+                JsonValueKind.Number => "a number",
+                var kind => $"a JSON {kind.ToString().ToLowerInvariant()}",
+            }
+            : scalar.ToJsonString();
 
     /// <summary>True for JSON <c>true</c> or a <c>"true"</c> string in any casing.</summary>
     public static bool IsTrue(JsonNode? node) => node is JsonValue value && value.GetValueKind() switch

@@ -74,6 +74,37 @@ public sealed class FailedRequestJournalTests(ScimApiFactory factory) : IClassFi
         Assert.EndsWith("…", failure.Detail, StringComparison.Ordinal);
     }
 
+    // A password of the wrong JSON type is refused without its value, in the answer and in the journal row, on every
+    // way a password can be sent; other attributes' wrong values are still quoted (they help to find the mistake).
+    [Fact]
+    public async Task A_password_of_the_wrong_type_is_never_echoed_nor_journaled()
+    {
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var client = factory.CreateClientWithToken(token);
+        var ada = await client.CreateUserAsync("""{"userName":"pin@example.com"}""");
+
+        HttpResponseMessage[] refused =
+        [
+            await client.PostJsonAsync("Users", """{"userName":"pin2@example.com","password":987654}"""),
+            await client.PutJsonAsync($"Users/{ada}", """{"userName":"pin@example.com","password":246810}"""),
+            await client.PatchJsonAsync($"Users/{ada}", $$$"""{"schemas":["{{{PatchOp}}}"],"Operations":[{"op":"replace","value":{"password":112233}}]}"""),
+            await client.PatchJsonAsync($"Users/{ada}", $$"""{"schemas":["{{PatchOp}}"],"Operations":[{"op":"replace","path":"password","value":true}]}"""),
+        ];
+        foreach (var response in refused)
+        {
+            var detail = (await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue"))["detail"]!.GetValue<string>();
+            Assert.Matches("'password' must be a string; got a (number|boolean)", detail);
+        }
+
+        var title = await (await client.PostJsonAsync("Users", """{"userName":"pin3@example.com","title":424242}"""))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains("424242", title["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var failures = await factory.ReadFailuresAsync(organizationId, 5);
+        Assert.Equal(5, failures.Count);
+        Assert.All(failures.Take(4), f => Assert.DoesNotMatch("987654|246810|112233", f.Detail!));
+    }
+
     [Fact]
     public async Task KeyWithoutTheWriteScope_IsJournaledAs403()
     {
