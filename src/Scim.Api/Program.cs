@@ -5,6 +5,7 @@ using Scim.Api.Authentication;
 using Scim.Api.Authorization;
 using Scim.Api.Cli;
 using Scim.Api.Endpoints;
+using Scim.Api.Endpoints.Admin;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Organizations;
@@ -67,6 +68,9 @@ scim.MapBulk();
 scim.MapDiscovery();
 scim.MapMe();
 scim.MapRootSearch();
+
+// One organization's administration, outside the SCIM path base.
+app.MapOrganizationAdmin();
 
 await app.StartAsync();
 if (options.CreateFirstOrganization)

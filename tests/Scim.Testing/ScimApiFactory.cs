@@ -28,6 +28,18 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     public ScimApiFactory() => database = new(CreateDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
+    /// A server on the database of <paramref name="restartOf"/>, which passes it on: disposing that factory stops its server
+    /// and keeps the database, which this one deletes on its dispose. With the first one disposed, a restart.
+    /// </summary>
+    public ScimApiFactory(ScimApiFactory restartOf)
+    {
+        ArgumentNullException.ThrowIfNull(restartOf);
+        var taken = restartOf.database.Value;
+        restartOf.databaseDeleted = true;
+        database = new(() => taken);
+    }
+
+    /// <summary>
     /// The database the server of a factory runs on, read when the factory first needs its database: SQLite unless the
     /// test assembly chose PostgreSQL (the PostgreSQL builds of the HTTP test projects set it from a module initializer,
     /// so it is set before any test code runs).

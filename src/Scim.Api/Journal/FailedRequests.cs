@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Metadata;
+using Scim.Api.Endpoints.Admin;
 using Scim.Application.Common.Journal;
 using Scim.Filtering;
 using Scim.Protocol;
@@ -8,7 +9,7 @@ namespace Scim.Api.Journal;
 /// <summary>
 /// Records the SCIM error responses of the Users, Groups, Bulk and search endpoints in the journal: every 4xx of a
 /// request whose API key is known (a request without a valid key has no organization to record it for). Discovery
-/// endpoints are left out: their errors change and concern no directory.
+/// endpoints are left out (their errors change and concern no directory), as are the administration endpoints.
 /// </summary>
 public static class FailedRequests
 {
@@ -18,7 +19,7 @@ public static class FailedRequests
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
         if (error.Status is < 400 or >= 500 || context.GetEndpoint() is not { } endpoint
-            || endpoint.Metadata.GetMetadata<ITagsMetadata>()?.Tags.Contains("Discovery") == true)
+            || endpoint.Metadata.GetMetadata<ITagsMetadata>()?.Tags is { } tags && (tags.Contains("Discovery") || tags.Contains(AdminJson.Tag)))
         {
             return;
         }
