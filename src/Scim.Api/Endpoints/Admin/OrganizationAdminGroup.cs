@@ -27,6 +27,8 @@ public static class OrganizationAdminGroup
                     ? await next(context)
                     : ScimResults.Error(ScimError.NotFound($"No organization with the id '{context.HttpContext.GetRouteValue("organizationId")}' is administered by this key.")));
         organization.MapOrganizationErasure();
+        organization.MapActivity();
+        organization.MapChanges();
         return organization;
     }
 }
