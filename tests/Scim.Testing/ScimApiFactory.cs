@@ -27,16 +27,21 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
 
     public ScimApiFactory() => database = new(CreateDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // A server on a database another factory made (a class fixture may have one public constructor only).
+    private ScimApiFactory((ScimTestDatabase Database, string ConnectionString) taken) => database = new(() => taken);
+
     /// <summary>
-    /// A server on the database of <paramref name="restartOf"/>, which passes it on: disposing that factory stops its server
-    /// and keeps the database, which this one deletes on its dispose. With the first one disposed, a restart.
+    /// A server on the database of <paramref name="first"/>, which passes it on: disposing that factory stops its server
+    /// and keeps the database, which the new one deletes on its dispose. With the first one disposed, a restart.
     /// </summary>
-    public ScimApiFactory(ScimApiFactory restartOf)
+    /// <param name="first">The factory whose database the new server runs on.</param>
+    /// <param name="settings">The new server's <see cref="Settings"/>; those of <paramref name="first"/> when null.</param>
+    public static ScimApiFactory RestartOf(ScimApiFactory first, IReadOnlyDictionary<string, string>? settings = null)
     {
-        ArgumentNullException.ThrowIfNull(restartOf);
-        var taken = restartOf.database.Value;
-        restartOf.databaseDeleted = true;
-        database = new(() => taken);
+        ArgumentNullException.ThrowIfNull(first);
+        var taken = first.database.Value;
+        first.databaseDeleted = true;
+        return new ScimApiFactory(taken) { Settings = settings ?? first.Settings };
     }
 
     /// <summary>

@@ -116,7 +116,7 @@ public sealed class DeleteOrganizationTests
         var admin = await first.CreateAdminClientAsync(doomed);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.DeleteAsync($"admin/organizations/{doomed}")).StatusCode);
         Assert.True((await first.CountRowsOfAsync(doomed))["users"] > 0, "The erasure ended before the restart");
-        using var second = new ScimApiFactory(first) { Settings = Erasure(batchSize: 10, pauseMilliseconds: 0) };
+        using var second = ScimApiFactory.RestartOf(first, Erasure(batchSize: 10, pauseMilliseconds: 0));
         await first.DisposeAsync();
 
         Assert.All(await second.WaitUntilErasedAsync(doomed), table => Assert.Equal(0, table.Value));

@@ -79,7 +79,7 @@ public sealed class ListChangesTests
 
         var (read, cursor) = await ReadAllAsync(await first.CreateAdminClientAsync(organization), organization, null, count: 3);
         Assert.Equal(before, read.Select(c => c["id"]!.GetValue<string>()));
-        using var second = new ScimApiFactory(first);
+        using var second = ScimApiFactory.RestartOf(first);
         await first.DisposeAsync();
         var after = new List<string>();
         for (var i = 0; i < 5; i++)
