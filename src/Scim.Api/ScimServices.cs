@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Scim.Api.Http;
-using Scim.Application.Common;
 using Scim.Api.Journal;
+using Scim.Application.Common;
 using Scim.Application.Common.Behaviors;
 using Scim.Application.Common.Journal;
 using Scim.Application.Common.Resources;
