@@ -75,14 +75,15 @@ public sealed class FailedRequestJournalTests(ScimApiFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task KeyWithoutTheScimScope_IsJournaledAs403()
+    public async Task KeyWithoutTheWriteScope_IsJournaledAs403()
     {
         var (organizationId, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
         var (keyId, token) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Read);
 
-        await (await factory.CreateClientWithToken(token).GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Forbidden);
+        await (await factory.CreateClientWithToken(token).PostJsonAsync("Users", """{"userName":"refused@example.com"}"""))
+            .AssertScimErrorAsync(HttpStatusCode.Forbidden);
 
         var failure = Assert.Single(await factory.ReadFailuresAsync(organizationId, 1));
-        Assert.Equal((403, keyId, "ListUsers"), (failure.Status, failure.KeyId, failure.Slice));
+        Assert.Equal((403, keyId, "CreateUser"), (failure.Status, failure.KeyId, failure.Slice));
     }
 }
