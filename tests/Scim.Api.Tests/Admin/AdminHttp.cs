@@ -28,6 +28,29 @@ internal static class AdminHttp
         return JsonNode.Parse(body)!.AsObject();
     }
 
+    /// <summary>The organization's activity (<c>GET …/activity?<paramref name="query"/></c>), newest first.</summary>
+    public static async Task<List<JsonObject>> ListActivityAsync(this HttpClient admin, Guid organizationId, string query = "") =>
+        [.. (await admin.GetAdminAsync($"admin/organizations/{organizationId}/activity?{query}"))["activity"]!.AsArray().Select(r => r!.AsObject())];
+
+    /// <summary>
+    /// Waits (at most 30 s) until the organization's activity has <paramref name="count"/> rows: a failed request's row is
+    /// written shortly after its answer. Returns the rows, newest first.
+    /// </summary>
+    public static async Task<List<JsonObject>> WaitForActivityAsync(this HttpClient admin, Guid organizationId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var rows = await admin.ListActivityAsync(organizationId);
+            if (rows.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return rows;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>
     /// How many rows of each table of the server's model belong to the organization (by its <c>OrganizationId</c>, the
     /// organization row by its <c>Id</c>): every table the model maps, so a table added later is counted too. A table

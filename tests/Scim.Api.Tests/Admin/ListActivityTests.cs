@@ -60,22 +60,7 @@ public sealed class ListActivityTests
         Assert.Contains(query.Split('=')[0], error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private static async Task<List<JsonObject>> ListAsync(HttpClient admin, Guid organization, string query) =>
-        [.. (await admin.GetAdminAsync($"admin/organizations/{organization}/activity?{query}"))["activity"]!.AsArray().Select(r => r!.AsObject())];
+    private static Task<List<JsonObject>> ListAsync(HttpClient admin, Guid organization, string query) => admin.ListActivityAsync(organization, query);
 
-    // The failed request's row is written shortly after its answer.
-    private static async Task<List<JsonObject>> WaitForRowsAsync(HttpClient admin, Guid organization, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var rows = await ListAsync(admin, organization, "");
-            if (rows.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return rows;
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    private static Task<List<JsonObject>> WaitForRowsAsync(HttpClient admin, Guid organization, int count) => admin.WaitForActivityAsync(organization, count);
 }

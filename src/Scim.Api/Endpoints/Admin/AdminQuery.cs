@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using Scim.Protocol;
 
 namespace Scim.Api.Endpoints.Admin;
@@ -20,6 +21,19 @@ internal static class AdminQuery
         value is null ? (DateTime?)null
         : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.UtcDateTime
         : ScimError.InvalidValue($"{name} must be an ISO 8601 time such as 2026-12-05T10:00:00Z; it was '{value}'.");
+
+    /// <summary>An ISO 8601 duration (<c>PT10M</c>, <c>PT1H30M</c>), or <paramref name="fallback"/> when absent (its range is the slice's to check).</summary>
+    public static Result<TimeSpan> Duration(string name, string? value, TimeSpan fallback)
+    {
+        try
+        {
+            return value is null ? fallback : XmlConvert.ToTimeSpan(value);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            return ScimError.InvalidValue($"{name} must be an ISO 8601 duration such as PT10M (10 minutes) or PT1H; it was '{value}'.");
+        }
+    }
 
     /// <summary>A value of <typeparamref name="T"/> by its camelCase name (any case); null when absent.</summary>
     public static Result<T?> Enum<T>(string name, string? value)

@@ -24,7 +24,14 @@ internal static class JournalCursor
     }
 
     /// <summary>The <paramref name="length"/> numbers of a cursor of <see cref="Issue"/>; 400 <c>invalidCursor</c> for any other.</summary>
-    public static Result<long[]> Read(this ListCursors cursors, string cursor, Guid organizationId, string binding, int length)
+    public static Result<long[]> Read(this ListCursors cursors, string cursor, Guid organizationId, string binding, int length) =>
+        cursors.Read(cursor, organizationId, binding, count => count == length);
+
+    /// <summary>
+    /// The numbers of a cursor of <see cref="Issue"/> whose count <paramref name="accepts"/> (a position of variable
+    /// length); 400 <c>invalidCursor</c> for any other.
+    /// </summary>
+    public static Result<long[]> Read(this ListCursors cursors, string cursor, Guid organizationId, string binding, Func<int, bool> accepts)
     {
         var opened = cursors.Open(cursor, organizationId, binding, expires: false,
             "The cursor was issued for another read: a cursor continues the feed or list it came from, of the same organization "
@@ -34,7 +41,8 @@ internal static class JournalCursor
             return opened.Error;
         }
 
-        if (opened.Value!.Length != length * 8)
+        var length = opened.Value!.Length / 8;
+        if (opened.Value.Length % 8 != 0 || !accepts(length))
         {
             return ScimError.InvalidCursor("The cursor is not one this server issued for this read; start again without a cursor.");
         }

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Admin;
+
+/// <summary><c>GET /admin/organizations/{id}/activity/runs</c>: the journal grouped into provisioning runs per API key.</summary>
+public sealed class ListProvisioningRunsTests
+{
+    [Fact]
+    public async Task Runs_CreatesWithTwoUniquenessFailures_SummariseAsCreatedAndFailedByScimType()
+    {
+        using var factory = new ScimApiFactory();
+        var (organization, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var (keyId, token) = await factory.CreateApiKeyAsync(organization);
+        var scim = factory.CreateClientWithToken(token);
+        var admin = await factory.CreateAdminClientAsync(organization);
+        for (var i = 0; i < 5; i++)
+        {
+            await scim.CreateUserAsync($$"""{"userName":"user{{i}}@example.com"}""");
+        }
+
+        await (await scim.PostJsonAsync("Users", """{"userName":"user1@example.com"}""")).AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        await (await scim.PostJsonAsync("Users", """{"userName":"user3@example.com"}""")).AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
+        await admin.WaitForActivityAsync(organization, 7);
+
+        var page = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs");
+
+        var run = Assert.Single(page["runs"]!.AsArray())!.AsObject();
+        Assert.Equal(keyId.ToString(), run["keyId"]!.GetValue<string>());
+        Assert.Equal(token[..12], run["keyPrefix"]!.GetValue<string>());
+        Assert.True(run["complete"]!.GetValue<bool>());
+        Assert.Equal((7, 5, 0, 0, 0, 2), Totals(run));
+        var byType = Assert.Single(run["failuresByType"]!.AsArray())!;
+        Assert.Equal(("uniqueness", 409, 2), (byType["scimType"]!.GetValue<string>(), byType["status"]!.GetValue<int>(), byType["count"]!.GetValue<int>()));
+        var failures = run["firstFailures"]!.AsArray();
+        Assert.Equal(2, failures.Count);
+        Assert.All(failures, f => Assert.Equal(("CreateUser", 409, "uniqueness"), (f!["slice"]!.GetValue<string>(), f["status"]!.GetValue<int>(), f["scimType"]!.GetValue<string>())));
+        Assert.Contains("userName", failures[0]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(run["start"]!.GetValue<DateTime>() < run["end"]!.GetValue<DateTime>());
+        Assert.Equal(7, page["rowsRead"]!.GetValue<int>());
+        Assert.False(page["truncated"]!.GetValue<bool>());
+        Assert.Null(page["nextCursor"]);
+    }
+
+    [Fact]
+    public async Task Runs_SeparatedByTheGap_SplitNewestFirst_PagedByCursor_AndJoinUnderALargerGap()
+    {
+        using var factory = new ScimApiFactory();
+        var (organization, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var scim = factory.CreateClientWithToken(token);
+        var admin = await factory.CreateAdminClientAsync(organization);
+        var ada = await scim.CreateUserAsync("""{"userName":"ada@example.com"}""");
+        await scim.CreateUserAsync("""{"userName":"grace@example.com"}""");
+        factory.Clock.Advance(TimeSpan.FromMinutes(15));
+        await scim.PatchUserOkAsync(ada, """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"active","value":false}]}""");
+        await (await scim.DeleteAsync($"Users/{ada}")).AssertNoContentAsync();
+        await scim.CreateUserAsync("""{"userName":"edsger@example.com"}""");
+        await admin.WaitForActivityAsync(organization, 5);
+
+        var runs = await RunsAsync(admin, organization, "");
+        Assert.Equal([(3, 1, 0, 1, 1, 0), (2, 2, 0, 0, 0, 0)], runs.Select(Totals));
+        Assert.True(runs[1]["end"]!.GetValue<DateTime>().AddMinutes(10) <= runs[0]["start"]!.GetValue<DateTime>());
+        Assert.Equal([(5, 3, 0, 1, 1, 0)], (await RunsAsync(admin, organization, "gap=PT20M")).Select(Totals));
+
+        var first = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?count=1");
+        Assert.Equal(3, Assert.Single(first["runs"]!.AsArray())!["requests"]!.GetValue<int>());
+        var cursor = Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>());
+        var second = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?count=1&cursor={cursor}");
+        Assert.Equal(2, Assert.Single(second["runs"]!.AsArray())!["creates"]!.GetValue<int>());
+        Assert.Null(second["nextCursor"]);
+        await (await admin.GetAsync($"admin/organizations/{organization}/activity/runs?count=1&gap=PT20M&cursor={cursor}"))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidCursor");
+    }
+
+    [Fact]
+    public async Task Runs_TwoKeysInterleaved_AreSeparateRuns_OnEveryPage()
+    {
+        using var factory = new ScimApiFactory();
+        var (organization, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var (entraKey, entraToken) = await factory.CreateApiKeyAsync(organization);
+        var (oktaKey, oktaToken) = await factory.CreateApiKeyAsync(organization);
+        var (entra, okta) = (factory.CreateClientWithToken(entraToken), factory.CreateClientWithToken(oktaToken));
+        var admin = await factory.CreateAdminClientAsync(organization);
+        await entra.CreateUserAsync("""{"userName":"e1@example.com"}""");
+        await okta.CreateUserAsync("""{"userName":"o1@example.com"}""");
+        await entra.CreateUserAsync("""{"userName":"e2@example.com"}""");
+        await okta.CreateUserAsync("""{"userName":"o2@example.com"}""");
+        await entra.CreateUserAsync("""{"userName":"e3@example.com"}""");
+        await okta.CreateUserAsync("""{"userName":"o3@example.com"}""");
+        await okta.CreateUserAsync("""{"userName":"o4@example.com"}""");
+        await admin.WaitForActivityAsync(organization, 7);
+
+        var runs = await RunsAsync(admin, organization, "");
+        Assert.Equal([(oktaKey.ToString(), 4), (entraKey.ToString(), 3)], runs.Select(r => (r["keyId"]!.GetValue<string>(), r["creates"]!.GetValue<int>())));
+
+        // The second page reads below the first page's run, passing over the rest of it.
+        var first = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?count=1");
+        var second = await admin.GetAdminAsync(
+            $"admin/organizations/{organization}/activity/runs?count=1&cursor={Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>())}");
+        var run = Assert.Single(second["runs"]!.AsArray())!;
+        Assert.Equal((entraKey.ToString(), 3), (run["keyId"]!.GetValue<string>(), run["creates"]!.GetValue<int>()));
+        Assert.Null(second["nextCursor"]);
+    }
+
+    [Theory]
+    [InlineData("since=yesterday")]
+    [InlineData("until=soon")]
+    [InlineData("gap=10")]
+    [InlineData("gap=PT0S")]
+    [InlineData("gap=P2D")]
+    [InlineData("count=0")]
+    [InlineData("count=101")]
+    [InlineData("count=ten")]
+    public async Task Runs_BadParameter_Is400InvalidValueNamingIt(string query)
+    {
+        using var factory = new ScimApiFactory();
+        var (organization, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var admin = await factory.CreateAdminClientAsync(organization);
+
+        var error = await (await admin.GetAsync($"admin/organizations/{organization}/activity/runs?{query}"))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+
+        Assert.Contains(query.Split('=')[0], error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<JsonObject>> RunsAsync(HttpClient admin, Guid organization, string query) =>
+        [.. (await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?{query}"))["runs"]!.AsArray().Select(r => r!.AsObject())];
+
+    private static (int Requests, int Creates, int Updates, int Deactivations, int Deletes, int Failures) Totals(JsonNode? run) => (
+        run!["requests"]!.GetValue<int>(), run["creates"]!.GetValue<int>(), run["updates"]!.GetValue<int>(),
+        run["deactivations"]!.GetValue<int>(), run["deletes"]!.GetValue<int>(), run["failures"]!.GetValue<int>());
+}
