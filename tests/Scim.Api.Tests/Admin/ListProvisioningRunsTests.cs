@@ -103,6 +103,30 @@ public sealed class ListProvisioningRunsTests
         Assert.Null(second["nextCursor"]);
     }
 
+    [Fact]
+    public async Task Runs_AreReadInTheOrderOfTheJournalsIndex_FromTheFirstPageToTheNext()
+    {
+        var plans = new QueryPlanRecorder();
+        await using var factory = new ScimApiFactory { Interceptors = [plans] };
+        var (organization, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var scim = factory.CreateClientWithToken(token);
+        var admin = await factory.CreateAdminClientAsync(organization);
+        var since = Uri.EscapeDataString(factory.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        await scim.CreateUserAsync("""{"userName":"ada@example.com"}""");
+        factory.Clock.Advance(TimeSpan.FromMinutes(15));
+        await scim.CreateUserAsync("""{"userName":"grace@example.com"}""");
+        var until = Uri.EscapeDataString(factory.Clock.GetUtcNow().AddMinutes(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        plans.Clear();
+
+        var first = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?count=1&since={since}&until={until}");
+        await admin.GetAdminAsync(
+            $"admin/organizations/{organization}/activity/runs?count=1&since={since}&until={until}&cursor={Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>())}");
+
+        var journal = plans.Plans.Where(p => p.Sql.Contains("journal", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, journal.Count);
+        Assert.All(journal, p => Assert.False(p.Sorts, $"The statement sorts the journal's rows.\n{p.Sql}\n--- plan:\n{p.Plan}"));
+    }
+
     [Theory]
     [InlineData("since=yesterday")]
     [InlineData("until=soon")]
