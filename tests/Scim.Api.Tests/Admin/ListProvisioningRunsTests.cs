@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Scim.Domain.Journal;
 using Scim.Testing;
 
 namespace Scim.Api.Tests.Admin;
@@ -103,6 +104,106 @@ public sealed class ListProvisioningRunsTests
         Assert.Null(second["nextCursor"]);
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    [InlineData(2, true)]
+    public async Task Runs_WalkedPageByPage_AreEachKeysRowsSplitAtTheGap(int count, bool window)
+    {
+        using var factory = new ScimApiFactory();
+        var (organization, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var admin = await factory.CreateAdminClientAsync(organization);
+        var random = new Random(7);
+        var origin = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        var rows = new List<(DateTime Time, Guid? KeyId, JournalOperation Operation, int? Status, string? ScimType)>();
+        foreach (var key in new Guid?[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null })
+        {
+            // Bursts at random over two days, some overlapping; rows up to 3 minutes apart, some at the same instant.
+            for (var burst = 0; burst < 8; burst++)
+            {
+                var time = origin.AddMinutes(random.Next(0, 2 * 24 * 60));
+                for (var i = random.Next(1, 30); i > 0; i--, time = time.AddSeconds(random.Next(0, 180)))
+                {
+                    var failed = random.Next(8) == 0;
+                    rows.Add((time, key, (JournalOperation)random.Next(7), failed ? 400 + random.Next(2) * 9 : null, failed ? "uniqueness" : null));
+                }
+            }
+        }
+
+        // Numbered in time order, as the server writes them.
+        rows = [.. rows.OrderBy(r => r.Time)];
+        await factory.InsertJournalAsync(organization, rows);
+        var (since, until) = (origin.AddHours(12), origin.AddHours(36));
+        var query = window ? $"&since={since:yyyy-MM-ddTHH:mm:ssZ}&until={until:yyyy-MM-ddTHH:mm:ssZ}" : "";
+
+        // Each key's rows split where the next is at least the gap later; newest last row first.
+        var expected = rows.Select((row, sequence) => (Row: row, Sequence: sequence))
+            .Where(r => !window || (r.Row.Time >= since && r.Row.Time < until))
+            .GroupBy(r => r.Row.KeyId)
+            .SelectMany(key => key.Aggregate(new List<List<(DateTime Time, Guid? KeyId, JournalOperation Operation, int? Status, string? ScimType)>>(), (runs, r) =>
+            {
+                if (runs.Count == 0 || r.Row.Time - runs[^1][^1].Time >= TimeSpan.FromMinutes(10))
+                {
+                    runs.Add([]);
+                }
+
+                runs[^1].Add(r.Row);
+                return runs;
+            }).Select(run => (Run: run, Last: key.Last(r => r.Row == run[^1]).Sequence)))
+            .OrderByDescending(r => r.Run[^1].Time).ThenByDescending(r => r.Last)
+            .Select(r => Summary(r.Run[0].KeyId, r.Run[0].Time, r.Run[^1].Time, r.Run.Count,
+                r.Run.Count(x => x.Status is null && x.Operation == JournalOperation.Create),
+                r.Run.Count(x => x.Status is null && x.Operation is JournalOperation.Replace or JournalOperation.Patch or JournalOperation.AddMembers or JournalOperation.RemoveMembers),
+                r.Run.Count(x => x.Status is null && x.Operation == JournalOperation.Deactivate),
+                r.Run.Count(x => x.Status is null && x.Operation == JournalOperation.Delete),
+                r.Run.Count(x => x.Status is not null)))
+            .ToList();
+
+        var walked = new List<string>();
+        var page = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?count={count}{query}");
+        while (true)
+        {
+            var runs = page["runs"]!.AsArray();
+            Assert.InRange(runs.Count, 1, count);
+            walked.AddRange(runs.Select(run => Summary(
+                run!["keyId"] is { } key ? key.GetValue<Guid>() : null, run["start"]!.GetValue<DateTime>(), run["end"]!.GetValue<DateTime>(),
+                run["requests"]!.GetValue<int>(), run["creates"]!.GetValue<int>(), run["updates"]!.GetValue<int>(),
+                run["deactivations"]!.GetValue<int>(), run["deletes"]!.GetValue<int>(), run["failures"]!.GetValue<int>())));
+            if (page["nextCursor"] is not { } next)
+            {
+                break;
+            }
+
+            page = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?count={count}{query}&cursor={Uri.EscapeDataString(next.GetValue<string>())}");
+        }
+
+        Assert.True(expected.Count > 10, $"Only {expected.Count} runs.");
+        Assert.Equal(expected, walked);
+    }
+
+    [Fact]
+    public async Task Runs_LongerThanTheReadingBudget_StopEarlySayingSo_AndTheNextPageGoesOn()
+    {
+        using var factory = new ScimApiFactory();
+        var (organization, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var admin = await factory.CreateAdminClientAsync(organization);
+        var (key, origin) = (Guid.NewGuid(), new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+        await factory.InsertJournalAsync(organization, Enumerable.Range(0, 20_100)
+            .Select(i => (origin.AddSeconds(i), (Guid?)key, JournalOperation.Create, (int?)null, (string?)null)));
+
+        var first = await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?count=1");
+        Assert.True(first["truncated"]!.GetValue<bool>());
+        Assert.Equal(20_000, first["rowsRead"]!.GetValue<int>());
+        var cut = Assert.Single(first["runs"]!.AsArray())!;
+        Assert.Equal((20_000, false), (cut["creates"]!.GetValue<int>(), cut["complete"]!.GetValue<bool>()));
+        var second = await admin.GetAdminAsync(
+            $"admin/organizations/{organization}/activity/runs?count=1&cursor={Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>())}");
+        var rest = Assert.Single(second["runs"]!.AsArray())!;
+        Assert.Equal((100, true, origin), (rest["creates"]!.GetValue<int>(), rest["complete"]!.GetValue<bool>(), rest["start"]!.GetValue<DateTime>()));
+        Assert.False(second["truncated"]!.GetValue<bool>());
+        Assert.Null(second["nextCursor"]);
+    }
+
     [Fact]
     public async Task Runs_AreReadInTheOrderOfTheJournalsIndex_FromTheFirstPageToTheNext()
     {
@@ -122,7 +223,8 @@ public sealed class ListProvisioningRunsTests
         await admin.GetAdminAsync(
             $"admin/organizations/{organization}/activity/runs?count=1&since={since}&until={until}&cursor={Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>())}");
 
-        var journal = plans.Plans.Where(p => p.Sql.Contains("journal", StringComparison.Ordinal)).ToList();
+        // The runs' reads, newest first (the server's background work reads the journal too).
+        var journal = plans.Plans.Where(p => p.Sql.Contains("journal", StringComparison.Ordinal) && p.Sql.Contains("\"TimeUtc\" DESC", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, journal.Count);
         Assert.All(journal, p => Assert.False(p.Sorts, $"The statement sorts the journal's rows.\n{p.Sql}\n--- plan:\n{p.Plan}"));
     }
@@ -150,6 +252,9 @@ public sealed class ListProvisioningRunsTests
 
     private static async Task<List<JsonObject>> RunsAsync(HttpClient admin, Guid organization, string query) =>
         [.. (await admin.GetAdminAsync($"admin/organizations/{organization}/activity/runs?{query}"))["runs"]!.AsArray().Select(r => r!.AsObject())];
+
+    private static string Summary(Guid? key, DateTime start, DateTime end, int requests, int creates, int updates, int deactivations, int deletes, int failures) =>
+        $"{key} {start:O} {end:O} {requests} requests: {creates} created, {updates} updated, {deactivations} deactivated, {deletes} deleted, {failures} failed";
 
     private static (int Requests, int Creates, int Updates, int Deactivations, int Deletes, int Failures) Totals(JsonNode? run) => (
         run!["requests"]!.GetValue<int>(), run["creates"]!.GetValue<int>(), run["updates"]!.GetValue<int>(),

@@ -210,10 +210,13 @@ public static class ListProvisioningRuns
         private readonly Dictionary<Guid, RunBuilder> latest = [];
         private readonly Dictionary<Guid, Position> passedOver = [];
 
+        // The row read before the first row of a run beyond this page, and the row read last.
+        private Position? beforeMore, lastAdded;
+
         public bool Done => opened.Count == count && open.Count == 0 && More;
 
         /// <summary>True once a row of a run beyond this page was read.</summary>
-        public bool More { get; private set; }
+        public bool More => beforeMore is not null;
 
         /// <summary>Reads a cursor's numbers: the position to read below, then (key, first row) of each run to pass over.</summary>
         public Position Resume(long[] numbers)
@@ -228,6 +231,9 @@ public static class ListProvisioningRuns
 
         public void Add(Row row)
         {
+            var previous = lastAdded;
+            lastAdded = row.Position;
+
             // Reading has passed a gap before these runs' first rows: no older row can join them.
             foreach (var whole in open.Where(run => run.Start - row.TimeUtc >= gap))
             {
@@ -255,7 +261,8 @@ public static class ListProvisioningRuns
             }
             else
             {
-                More = true;
+                // The first row of a page is never beyond it: a page opens at least one run.
+                beforeMore ??= previous;
             }
         }
 
@@ -274,12 +281,14 @@ public static class ListProvisioningRuns
         public IReadOnlyList<ProvisioningRun> Runs() => [.. opened.Select(run => run.Build(complete: run.Whole && !run.MayBeginEarlier))];
 
         /// <summary>
-        /// The next page's cursor numbers: it reads below the last run of this page (or, if none was found, below the
-        /// last row read) and passes over the rows of this and earlier pages' runs that lie below that.
+        /// The next page's cursor numbers: it reads from the first row of a run beyond this page (every newer row is of
+        /// this page's runs), or without one below the last row read, and passes over the rows of this and earlier pages'
+        /// runs that lie below that. A run the reading budget cut short is passed over as far as it was read: its older
+        /// rows make a run of the next page. Every page thus starts below the previous one.
         /// </summary>
         public long[] Next(Position lastRead)
         {
-            var below = opened.Count == count ? opened[^1].EndPosition : lastRead;
+            var below = beforeMore ?? lastRead;
             var pass = new Dictionary<Guid, Position>(passedOver.Where(p => p.Value < below));
             foreach (var run in opened.Where(run => run.StartPosition < below))
             {
