@@ -5,7 +5,6 @@ using Scim.Api.Endpoints.Admin;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Features.Journal;
 using Scim.Application.Features.Organizations;
-using Scim.Domain.Journal;
 using Scim.Protocol;
 
 namespace Scim.Api.Cli;
@@ -15,8 +14,8 @@ namespace Scim.Api.Cli;
 /// lists an organization's journal newest first (<see cref="ListActivity"/>, as <c>GET …/activity</c>);
 /// <c>activity runs ORG [--gap PT10M] [--since WHEN] [--until WHEN] [--count N]</c> lists its provisioning runs
 /// (<see cref="ListProvisioningRuns"/>, as <c>GET …/activity/runs</c>). ORG is the organization's id or name. The values
-/// are read as the administration API reads its query parameters, with its messages; exit 2 for a bad one, 1 for an
-/// unknown organization.
+/// are read as the administration API reads its query parameters, with its messages (<c>--resource</c> is its
+/// <c>resourceId</c>); exit 2 for a bad one, 1 for an unknown organization.
 /// </summary>
 internal static class ActivityCommands
 {
@@ -36,15 +35,10 @@ internal static class ActivityCommands
         };
         activity.SetAction((parse, ct) =>
         {
-            var (from, to, size) = (AdminQuery.Time("since", parse.GetValue(since)), AdminQuery.Time("until", parse.GetValue(until)),
-                AdminQuery.Count(parse.GetValue(count), ListActivity.DefaultCount));
-            var (id, what, how) = (AdminQuery.Id("resource", parse.GetValue(resource)), AdminQuery.Enum<JournalOperation>("operation", parse.GetValue(operation)),
-                AdminQuery.Enum<JournalOutcome>("outcome", parse.GetValue(outcome)));
-            var bad = !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !size.IsSuccess ? size.Error
-                : !id.IsSuccess ? id.Error : !what.IsSuccess ? what.Error : !how.IsSuccess ? how.Error : null;
-            var filter = new ListActivity.ActivityFilter(from.Value, to.Value, id.Value, what.Value, how.Value);
-            return RunAsync(services, error, bad, parse.GetValue(org)!, organization => new ListActivity.Query(organization, filter, null, size.Value),
-                page => PrintActivity(output, page), ct);
+            var query = AdminQuery.Activity(Guid.Empty, parse.GetValue(since), parse.GetValue(until), parse.GetValue(resource),
+                parse.GetValue(operation), parse.GetValue(outcome), null, parse.GetValue(count));
+            return RunAsync(services, error, parse.GetValue(org)!, query.IsSuccess ? null : query.Error,
+                organization => query.Value! with { OrganizationId = organization }, page => PrintActivity(output, page), ct);
         });
 
         var (runsOrg, runsSince, runsUntil, runsCount) = Common(ListProvisioningRuns.DefaultCount);
@@ -58,13 +52,9 @@ internal static class ActivityCommands
         };
         runs.SetAction((parse, ct) =>
         {
-            var (from, to) = (AdminQuery.Time("since", parse.GetValue(runsSince)), AdminQuery.Time("until", parse.GetValue(runsUntil)));
-            var (quiet, size) = (AdminQuery.Duration("gap", parse.GetValue(gap), ListProvisioningRuns.DefaultGap),
-                AdminQuery.Count(parse.GetValue(runsCount), ListProvisioningRuns.DefaultCount));
-            var bad = !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !quiet.IsSuccess ? quiet.Error : !size.IsSuccess ? size.Error : null;
-            return RunAsync(services, error, bad, parse.GetValue(runsOrg)!,
-                organization => new ListProvisioningRuns.Query(organization, from.Value, to.Value, quiet.Value, null, size.Value),
-                page => PrintRuns(output, page), ct);
+            var query = AdminQuery.Runs(Guid.Empty, parse.GetValue(runsSince), parse.GetValue(runsUntil), parse.GetValue(gap), null, parse.GetValue(runsCount));
+            return RunAsync(services, error, parse.GetValue(runsOrg)!, query.IsSuccess ? null : query.Error,
+                organization => query.Value! with { OrganizationId = organization }, page => PrintRuns(output, page), ct);
         });
 
         activity.Subcommands.Add(runs);
@@ -78,8 +68,9 @@ internal static class ActivityCommands
         new Option<string?>("--until") { Description = "Before this time, ISO 8601." },
         new Option<string?>("--count") { Description = $"How many at most (default {defaultCount})." });
 
+    // Sends the query (read from the options as the API reads its parameters) for the organization named.
     private static async Task<int> RunAsync<T>(
-        IServiceProvider services, TextWriter error, ScimError? bad, string organization, Func<Guid, IQuery<Result<T>>> query, Action<T> print,
+        IServiceProvider services, TextWriter error, string organization, ScimError? bad, Func<Guid, IQuery<Result<T>>> query, Action<T> print,
         CancellationToken ct)
     {
         if (bad is not null)

@@ -32,18 +32,13 @@ public static class ActivityEndpoints
         Guid organizationId, string? since, string? until, string? resourceId, string? operation, string? outcome, string? cursor, string? count,
         IMediator mediator, CancellationToken ct)
     {
-        var (from, to, resource) = (AdminQuery.Time("since", since), AdminQuery.Time("until", until), AdminQuery.Id("resourceId", resourceId));
-        var (what, how, size) = (AdminQuery.Enum<JournalOperation>("operation", operation), AdminQuery.Enum<JournalOutcome>("outcome", outcome),
-            AdminQuery.Count(count, ListActivity.DefaultCount));
-        var error = !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !resource.IsSuccess ? resource.Error
-            : !what.IsSuccess ? what.Error : !how.IsSuccess ? how.Error : !size.IsSuccess ? size.Error : null;
-        if (error is not null)
+        var query = AdminQuery.Activity(organizationId, since, until, resourceId, operation, outcome, cursor, count);
+        if (!query.IsSuccess)
         {
-            return ScimResults.Error(error);
+            return ScimResults.Error(query.Error);
         }
 
-        var filter = new ListActivity.ActivityFilter(from.Value, to.Value, resource.Value, what.Value, how.Value);
-        var page = await mediator.Send(new ListActivity.Query(organizationId, filter, cursor, size.Value), ct);
+        var page = await mediator.Send(query.Value!, ct);
         return page.IsSuccess
             ? AdminJson.Ok(new ActivityPage([.. page.Value!.Rows.Select(Activity.Of)], page.Value.NextCursor))
             : ScimResults.Error(page.Error);
@@ -61,15 +56,13 @@ public static class ActivityEndpoints
     private static async Task<IResult> ListProvisioningRunsAsync(
         Guid organizationId, string? since, string? until, string? gap, string? cursor, string? count, IMediator mediator, CancellationToken ct)
     {
-        var (from, to) = (AdminQuery.Time("since", since), AdminQuery.Time("until", until));
-        var (quiet, size) = (AdminQuery.Duration("gap", gap, ListProvisioningRuns.DefaultGap), AdminQuery.Count(count, ListProvisioningRuns.DefaultCount));
-        var error = !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !quiet.IsSuccess ? quiet.Error : !size.IsSuccess ? size.Error : null;
-        if (error is not null)
+        var query = AdminQuery.Runs(organizationId, since, until, gap, cursor, count);
+        if (!query.IsSuccess)
         {
-            return ScimResults.Error(error);
+            return ScimResults.Error(query.Error);
         }
 
-        var page = await mediator.Send(new ListProvisioningRuns.Query(organizationId, from.Value, to.Value, quiet.Value, cursor, size.Value), ct);
+        var page = await mediator.Send(query.Value!, ct);
         return page.IsSuccess ? AdminJson.Ok(page.Value!) : ScimResults.Error(page.Error);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml;
+using Scim.Application.Features.Journal;
+using Scim.Domain.Journal;
 using Scim.Protocol;
 
 namespace Scim.Api.Endpoints.Admin;
@@ -48,4 +50,30 @@ internal static class AdminQuery
         value is null ? (Guid?)null
         : Guid.TryParseExact(value, "D", out var id) ? id
         : ScimError.InvalidValue($"{name} must be the id of a user or group (36 characters with dashes); it was '{value}'.");
+
+    /// <summary>
+    /// The <see cref="ListActivity"/> query of <c>GET …/activity</c>'s parameters (also the <c>activity</c> command's), or
+    /// the first bad one's 400.
+    /// </summary>
+    public static Result<ListActivity.Query> Activity(
+        Guid organizationId, string? since, string? until, string? resourceId, string? operation, string? outcome, string? cursor, string? count)
+    {
+        var (from, to, resource) = (Time("since", since), Time("until", until), Id("resourceId", resourceId));
+        var (what, how, size) = (Enum<JournalOperation>("operation", operation), Enum<JournalOutcome>("outcome", outcome), Count(count, ListActivity.DefaultCount));
+        return !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !resource.IsSuccess ? resource.Error
+            : !what.IsSuccess ? what.Error : !how.IsSuccess ? how.Error : !size.IsSuccess ? size.Error
+            : new ListActivity.Query(organizationId, new(from.Value, to.Value, resource.Value, what.Value, how.Value), cursor, size.Value);
+    }
+
+    /// <summary>
+    /// The <see cref="ListProvisioningRuns"/> query of <c>GET …/activity/runs</c>'s parameters (also the <c>activity runs</c>
+    /// command's), or the first bad one's 400.
+    /// </summary>
+    public static Result<ListProvisioningRuns.Query> Runs(Guid organizationId, string? since, string? until, string? gap, string? cursor, string? count)
+    {
+        var (from, to) = (Time("since", since), Time("until", until));
+        var (quiet, size) = (Duration("gap", gap, ListProvisioningRuns.DefaultGap), Count(count, ListProvisioningRuns.DefaultCount));
+        return !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !quiet.IsSuccess ? quiet.Error : !size.IsSuccess ? size.Error
+            : new ListProvisioningRuns.Query(organizationId, from.Value, to.Value, quiet.Value, cursor, size.Value);
+    }
 }
