@@ -77,7 +77,7 @@ scim.MapDiscovery();
 scim.MapMe();
 scim.MapRootSearch();
 
-// The administration API: organizations and their keys, outside the SCIM path base.
+// The administration API: organizations, their keys, erasure, activity and change feed, outside the SCIM path base.
 app.MapAdmin();
 
 await app.StartAsync();

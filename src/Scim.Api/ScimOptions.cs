@@ -1,6 +1,7 @@
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Bulk;
 using Scim.Application.Features.Journal;
+using Scim.Application.Features.Organizations.Erasure;
 
 namespace Scim.Api;
 
@@ -59,6 +60,9 @@ public sealed class ScimOptions
 
     /// <summary>How long the provisioning journal keeps its rows (<c>Scim:Journal</c>).</summary>
     public JournalOptions Journal { get; set; } = new();
+
+    /// <summary>How a deleted organization's rows are erased (<c>Scim:Erasure</c>): batch size and pause.</summary>
+    public ErasureOptions Erasure { get; set; } = new();
 }
 
 /// <summary>The <c>Scim:ApiKeys</c> section.</summary>

@@ -9,6 +9,7 @@ using Scim.Application.Common.Resources;
 using Scim.Application.Features;
 using Scim.Application.Features.Journal;
 using Scim.Application.Features.Organizations;
+using Scim.Application.Features.Organizations.Erasure;
 using Scim.Application.Features.Users;
 using Scim.Infrastructure.Data;
 using Scim.Infrastructure.Postgres;
@@ -28,7 +29,8 @@ public static class ScimServices
     /// <see cref="ApiKeyCache"/> (<see cref="ScimOptions.ApiKeyCacheSeconds"/>), whose entries expire by that
     /// <see cref="TimeProvider"/>, the in-memory record of keys' use (<see cref="ApiKeyUsage"/>), the request's
     /// <see cref="AuthenticatedApiKey"/>, the handling of users' passwords (<see cref="UserOptions.Password"/>) and the
-    /// provisioning journal (<c>Scim:Journal</c>): its recorder, the writer of failed requests' rows and the pruning.
+    /// provisioning journal (<c>Scim:Journal</c>): its recorder, the writer of failed requests' rows and the pruning; and the
+    /// erasure of deleted organizations (<c>Scim:Erasure</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names the setting.</exception>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
@@ -74,6 +76,9 @@ public static class ScimServices
         services.AddSingleton<JournalFailures>();
         services.AddHostedService<JournalFailureWriter>();
         services.AddHostedService<JournalRetention>();
+        services.AddSingleton(options.Erasure.Validated());
+        services.AddSingleton<PendingErasures>();
+        services.AddHostedService<OrganizationErasureService>();
         // Cursor keys live in the database, so every instance reads the cursors another issued.
         services.AddDataProtection().SetApplicationName("Scim.VerticalSlice").PersistKeysToDbContext<ScimDbContext>();
         services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -8,7 +9,15 @@ namespace Scim.Testing;
 /// <summary>A statement the server ran and the plan its database chose for it.</summary>
 /// <param name="Sql">The statement.</param>
 /// <param name="Plan">The plan, one node a line: SQLite's <c>EXPLAIN QUERY PLAN</c> details, PostgreSQL's <c>EXPLAIN</c>.</param>
-public sealed record QueryPlan(string Sql, string Plan);
+public sealed partial record QueryPlan(string Sql, string Plan)
+{
+    /// <summary>True when the database sorts the rows itself instead of reading them in an index's order.</summary>
+    public bool Sorts => Plan.Contains("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal) || SortNode().IsMatch(Plan);
+
+    // A Sort node of a PostgreSQL plan ("Sort  (cost=…" or "->  Sort  (cost=…"); an Incremental Sort is not one.
+    [GeneratedRegex(@"^\s*(->\s+)?Sort\s+\(", RegexOptions.Multiline)]
+    private static partial Regex SortNode();
+}
 
 /// <summary>
 /// Reads the plan of every statement the server runs that orders its rows (<c>ORDER BY</c>), on the statement's own

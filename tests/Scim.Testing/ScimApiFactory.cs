@@ -27,6 +27,23 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
 
     public ScimApiFactory() => database = new(CreateDatabase, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // A server on a database another factory made (a class fixture may have one public constructor only).
+    private ScimApiFactory((ScimTestDatabase Database, string ConnectionString) taken) => database = new(() => taken);
+
+    /// <summary>
+    /// A server on the database of <paramref name="first"/>, which passes it on: disposing that factory stops its server
+    /// and keeps the database, which the new one deletes on its dispose. With the first one disposed, a restart.
+    /// </summary>
+    /// <param name="first">The factory whose database the new server runs on.</param>
+    /// <param name="settings">The new server's <see cref="Settings"/>; those of <paramref name="first"/> when null.</param>
+    public static ScimApiFactory RestartOf(ScimApiFactory first, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var taken = first.database.Value;
+        first.databaseDeleted = true;
+        return new ScimApiFactory(taken) { Settings = settings ?? first.Settings };
+    }
+
     /// <summary>
     /// The database the server of a factory runs on, read when the factory first needs its database: SQLite unless the
     /// test assembly chose PostgreSQL (the PostgreSQL builds of the HTTP test projects set it from a module initializer,

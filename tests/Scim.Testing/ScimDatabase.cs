@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Scim.Domain.Journal;
 
 namespace Scim.Testing;
 
@@ -70,13 +71,33 @@ public static class ScimDatabase
         return [.. rows.Select(row => row[0]!.ToString()!)];
     }
 
+    /// <summary>
+    /// Inserts journal rows of <paramref name="organizationId"/>, numbered in the order given: each a request of the key
+    /// (its prefix and label <c>key-{first 8 of its id}</c>) at the time, a committed change of the operation or, with a
+    /// status, a failure of <c>CreateUser</c> with the <c>scimType</c>.
+    /// </summary>
+    public static Task InsertJournalAsync(
+        this ScimApiFactory factory, Guid organizationId, IEnumerable<(DateTime Time, Guid? KeyId, JournalOperation Operation, int? Status, string? ScimType)> rows) =>
+        factory.InsertAsync(
+            "journal",
+            ["OrganizationId", "TimeUtc", "Operation", "Slice", "Dialect", "KeyId", "KeyPrefix", "KeyLabel", "Status", "ScimType", "Detail"],
+            [.. rows.Select(row =>
+            {
+                var label = row.KeyId is { } key ? $"key-{key.ToString()[..8]}" : null;
+                return new object?[]
+                {
+                    organizationId, row.Time, (int)row.Operation, row.Status is null ? null : "CreateUser", (int)RequestDialect.Other, row.KeyId,
+                    label, label, row.Status, row.ScimType, row.Status is null ? null : $"failed with {row.ScimType}",
+                };
+            })]);
+
     // When the n-th of count resources inserted at once was created and last modified, as in a directory written over
     // time: created a millisecond apart in the order inserted, up to now, and modified since in another order, some at
     // the same instant.
     private static (DateTime Created, DateTime LastModified) Times(DateTime now, int n, int count) =>
         (now.AddMilliseconds(n - count), now.AddMilliseconds(n * 7 % count / 2));
 
-    // Each row holds a value of each column: a Guid, string, bool, long, UTC DateTime, byte[], or null.
+    // Each row holds a value of each column: a Guid, string, bool, int, long, UTC DateTime, byte[], or null.
     private static async Task InsertAsync(this ScimApiFactory factory, string table, string[] columns, List<object?[]> rows)
     {
         if (factory.Database == ScimTestDatabase.Postgres)
@@ -108,6 +129,7 @@ public static class ScimDatabase
                     Guid id => (SqliteType.Text, id.ToString().ToUpperInvariant()),
                     DateTime time => (SqliteType.Text, time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
                     bool flag => (SqliteType.Integer, flag ? 1 : 0),
+                    int number => (SqliteType.Integer, number),
                     long number => (SqliteType.Integer, number),
                     byte[] bytes => (SqliteType.Blob, bytes),
                     var text => (SqliteType.Text, (object)text),
@@ -137,6 +159,7 @@ public static class ScimDatabase
                     Guid id => copy.WriteAsync(id, NpgsqlDbType.Uuid),
                     DateTime time => copy.WriteAsync(time, NpgsqlDbType.TimestampTz),
                     bool flag => copy.WriteAsync(flag, NpgsqlDbType.Boolean),
+                    int number => copy.WriteAsync(number, NpgsqlDbType.Integer),
                     long number => copy.WriteAsync(number, NpgsqlDbType.Bigint),
                     byte[] bytes => copy.WriteAsync(bytes, NpgsqlDbType.Bytea),
                     var text => copy.WriteAsync((string)text, NpgsqlDbType.Text),

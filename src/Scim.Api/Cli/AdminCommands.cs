@@ -53,6 +53,7 @@ public static class AdminCommands
         root.Subcommands.Add(Keys(host.Services, output, error));
         root.Subcommands.Add(Operator(output));
         root.Subcommands.Add(DatabaseCommands.Create(host.Services, output, error));
+        root.Subcommands.Add(ActivityCommands.Create(host.Services, output, error));
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
@@ -173,7 +174,7 @@ public static class AdminCommands
 
     private static string Minute(DateTime? utc) => utc is { } value ? $"{value:yyyy-MM-dd HH:mm}" : "never";
 
-    private static async Task<int> SendAsync<T>(IServiceProvider services, TextWriter error, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
+    internal static async Task<int> SendAsync<T>(IServiceProvider services, TextWriter error, Func<IMediator, ValueTask<Result<T>>> send, Action<T> print)
     {
         // Prepared here, not up front, so that help and usage errors never create a database.
         if (await DatabaseReadiness.PrepareAsync(services, services.GetRequiredService<DatabaseOptions>(), CancellationToken.None) is { } notReady)

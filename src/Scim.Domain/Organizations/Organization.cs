@@ -15,6 +15,12 @@ public sealed class Organization
     /// <summary>When the organization was created (UTC).</summary>
     public DateTime CreatedUtc { get; init; }
 
+    /// <summary>
+    /// When the organization's deletion was asked for (UTC), or null while it is in use. From then on its keys are revoked
+    /// and its data is being erased in bounded batches; the organization row goes last.
+    /// </summary>
+    public DateTime? DeletionRequestedUtc { get; init; }
+
     /// <summary>Keeps <see cref="NameNormalized"/> in step with <see cref="Name"/>.</summary>
     public void Normalize() => NameNormalized = Name.ToLowerInvariant();
 }

@@ -184,9 +184,9 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.HasKey("OrganizationId", "Sequence");
 
-                    b.HasIndex("OrganizationId", "TimeUtc");
-
                     b.HasIndex("OrganizationId", "ResourceId", "Sequence");
+
+                    b.HasIndex("OrganizationId", "TimeUtc", "Sequence");
 
                     b.ToTable("journal", (string)null);
                 });
@@ -247,6 +247,9 @@ namespace Scim.Infrastructure.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeletionRequestedUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")

@@ -168,7 +168,7 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
 
     // A name another organization has makes the unique index refuse the update: a conflict, and the write is rolled back.
     public ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization) => StatusAsync(async () =>
-        await RunAsync("""UPDATE "organizations" SET "Name" = @name, "NameNormalized" = @normalized WHERE "Id" = @org""",
+        await RunAsync("""UPDATE "organizations" SET "Name" = @name, "NameNormalized" = @normalized WHERE "Id" = @org AND "DeletionRequestedUtc" IS NULL""",
             ("name", organization.Name), ("normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
 
     public async ValueTask InsertApiKeyAsync(ApiKey key)
@@ -191,6 +191,57 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         DELETE FROM "journal" WHERE "OrganizationId" = @org AND "Sequence" IN (
             SELECT "Sequence" FROM "journal" WHERE "OrganizationId" = @org AND "Sequence" <= @through ORDER BY "Sequence" LIMIT @limit)
         """, ("through", throughSequence), ("limit", limit));
+
+    public async ValueTask<bool> MarkOrganizationDeletedAsync(DateTime now)
+    {
+        await RunAsync("""UPDATE "api_keys" SET "RevokedUtc" = @now WHERE "OrganizationId" = @org AND "RevokedUtc" IS NULL""", ("now", now));
+        return await RunAsync("""
+            UPDATE "organizations" SET "DeletionRequestedUtc" = coalesce("DeletionRequestedUtc", @now) WHERE "Id" = @org
+            """, ("now", now)) > 0;
+    }
+
+    public async ValueTask<Guid?> FirstGroupAsync()
+    {
+        await using var command = Command("""
+            SELECT "Id" FROM "groups" WHERE "OrganizationId" = @org ORDER BY "OrganizationId", "DisplayNameNormalized" LIMIT 1
+            """);
+        return await command.ExecuteScalarAsync() is Guid id ? id : null;
+    }
+
+    public async ValueTask<int> DeleteSomeMembersAsync(Guid groupId, int limit) => await RunAsync("""
+        DELETE FROM "group_members" WHERE ctid IN (
+            SELECT ctid FROM "group_members" WHERE "OrganizationId" = @org AND "GroupId" = @group LIMIT @limit)
+        """, ("group", groupId), ("limit", limit));
+
+    // The manager reference has no ON DELETE action, so the users a batch managed are cleared first; value rows and
+    // addresses follow the users (ON DELETE CASCADE).
+    public async ValueTask<int> DeleteSomeUsersAsync(int limit)
+    {
+        var ids = new List<Guid>(limit);
+        await using (var command = Command("""SELECT "Id" FROM "users" WHERE "OrganizationId" = @org LIMIT @limit""", ("limit", limit)))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var batch = Sorted(ids);
+        await RunAsync("""UPDATE "users" SET "ManagerId" = NULL WHERE "OrganizationId" = @org AND "ManagerId" = ANY(@ids)""", ("ids", batch));
+        return await RunAsync("""DELETE FROM "users" WHERE "OrganizationId" = @org AND "Id" = ANY(@ids)""", ("ids", batch));
+    }
+
+    public async ValueTask DeleteOrganizationAsync()
+    {
+        await RunAsync("""DELETE FROM "journal" WHERE "OrganizationId" = @org""");
+        await RunAsync("""DELETE FROM "organizations" WHERE "Id" = @org""");
+    }
 
     /// <summary>
     /// Inserts the journal rows of the write, as its last statements before the commit, under the organization's journal

@@ -158,7 +158,7 @@ namespace Scim.Infrastructure.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "Sequence");
 
-                    b.HasIndex("OrganizationId", "TimeUtc");
+                    b.HasIndex("OrganizationId", "TimeUtc", "Sequence");
 
                     b.ToTable("journal", (string)null);
                 });
@@ -216,6 +216,9 @@ namespace Scim.Infrastructure.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletionRequestedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -165,7 +165,7 @@ internal sealed class SqliteWriteSession : IWriteSession
     });
 
     public ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization) => Status(() =>
-        Run("""UPDATE "organizations" SET "Name" = $name, "NameNormalized" = $normalized WHERE "Id" = $org""",
+        Run("""UPDATE "organizations" SET "Name" = $name, "NameNormalized" = $normalized WHERE "Id" = $org AND "DeletionRequestedUtc" IS NULL""",
             ("$name", organization.Name), ("$normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
 
     public ValueTask InsertApiKeyAsync(ApiKey key)
@@ -189,6 +189,37 @@ internal sealed class SqliteWriteSession : IWriteSession
         DELETE FROM "journal" WHERE "Sequence" IN (
             SELECT "Sequence" FROM "journal" WHERE "OrganizationId" = $org AND "Sequence" <= $through ORDER BY "Sequence" LIMIT $limit)
         """, ("$through", throughSequence), ("$limit", limit)));
+
+    public ValueTask<bool> MarkOrganizationDeletedAsync(DateTime now)
+    {
+        Run("""UPDATE "api_keys" SET "RevokedUtc" = $now WHERE "OrganizationId" = $org AND "RevokedUtc" IS NULL""", ("$now", now));
+        return ValueTask.FromResult(Run("""
+            UPDATE "organizations" SET "DeletionRequestedUtc" = coalesce("DeletionRequestedUtc", $now) WHERE "Id" = $org
+            """, ("$now", now)) > 0);
+    }
+
+    public ValueTask<Guid?> FirstGroupAsync() => ValueTask.FromResult(
+        Scalar("""SELECT "Id" FROM "groups" WHERE "OrganizationId" = $org ORDER BY "OrganizationId", "DisplayNameNormalized" LIMIT 1""") is string id
+            ? Guid.Parse(id)
+            : (Guid?)null);
+
+    // By the primary key's GroupId prefix.
+    public ValueTask<int> DeleteSomeMembersAsync(Guid groupId, int limit) => ValueTask.FromResult(Run("""
+        DELETE FROM "group_members" WHERE rowid IN (
+            SELECT rowid FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org LIMIT $limit)
+        """, ("$group", groupId), ("$limit", limit)));
+
+    // Value and address rows follow (ON DELETE CASCADE), as does the manager of the users they managed (SET NULL).
+    public ValueTask<int> DeleteSomeUsersAsync(int limit) => ValueTask.FromResult(Run("""
+        DELETE FROM "users" WHERE rowid IN (SELECT rowid FROM "users" WHERE "OrganizationId" = $org LIMIT $limit)
+        """, ("$limit", limit)));
+
+    public ValueTask DeleteOrganizationAsync()
+    {
+        Run("""DELETE FROM "journal" WHERE "OrganizationId" = $org""");
+        Run("""DELETE FROM "organizations" WHERE "Id" = $org""");
+        return ValueTask.CompletedTask;
+    }
 
     // Deletes the row of a user or group where its version is one of `versions` (any when null). What the deletion changed
     // before (memberships, references) is undone with the write when the row is not deleted; only then is the row looked

@@ -168,10 +168,11 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
             e.ToTable("journal");
             // On SQLite an AUTOINCREMENT key: numbers are never reused, even after every row has been pruned.
             e.HasKey(j => j.Sequence);
-            // The change feed and an organization's activity, page by page; a resource's history; pruning by age.
+            // The change feed, page by page; a resource's history.
             e.HasIndex(j => new { j.OrganizationId, j.Sequence });
             e.HasIndex(j => new { j.OrganizationId, j.ResourceId });
-            e.HasIndex(j => new { j.OrganizationId, j.TimeUtc });
+            // Activity newest first (time, then sequence for rows of one instant) from any cursor position, and pruning by age.
+            e.HasIndex(j => new { j.OrganizationId, j.TimeUtc, j.Sequence });
         });
 
         modelBuilder.Entity<GroupMember>(e =>

@@ -171,13 +171,7 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
         Assert.Contains($"Scim__Admin__OperatorKeys__N={entry}", printed.Output, StringComparison.Ordinal);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await AdminCommands.RunAsync(args, output, error, factory.DatabaseSettings);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => factory.RunCommandAsync(args);
 
     [GeneratedRegex("scim_[A-Za-z0-9_-]{43}")]
     private static partial Regex TokenPattern();

@@ -24,6 +24,9 @@ public static class AdminEndpoints
         var organization = organizations.MapGroup($"/{{{AdminPolicies.OrganizationRouteValue}:guid}}").RequireAuthorization(AdminPolicies.Organization);
         organization.MapOrganization();
         organization.MapApiKeys();
+        organization.MapOrganizationErasure();
+        organization.MapActivity();
+        organization.MapChanges();
         return organization;
     }
 }

@@ -78,7 +78,7 @@ public interface IWriteSession
 
     /// <summary>
     /// Gives this write's organization the name of <paramref name="organization"/> (its <see cref="Organization.Name"/> and
-    /// <see cref="Organization.NameNormalized"/>); <see cref="WriteStatus.NotFound"/> when it is gone,
+    /// <see cref="Organization.NameNormalized"/>); <see cref="WriteStatus.NotFound"/> when it is gone or being deleted,
     /// <see cref="WriteStatus.Conflict"/> when another organization has the name.
     /// </summary>
     ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization);
@@ -107,6 +107,33 @@ public interface IWriteSession
     /// </summary>
     /// <returns>How many rows were deleted; fewer than <paramref name="limit"/> when none of those is left.</returns>
     ValueTask<int> DeleteJournalAsync(long throughSequence, int limit);
+
+    /// <summary>
+    /// Marks this organization as being deleted (its <c>DeletionRequestedUtc</c>, unless already set) and revokes every key
+    /// of it not yet revoked (<c>RevokedUtc</c> = <paramref name="now"/>): from the commit on, its keys are refused.
+    /// </summary>
+    /// <returns>False when there is no such organization.</returns>
+    ValueTask<bool> MarkOrganizationDeletedAsync(DateTime now);
+
+    /// <summary>The id of one of this organization's groups (the first by displayName), or null when it has none.</summary>
+    ValueTask<Guid?> FirstGroupAsync();
+
+    /// <summary>Deletes at most <paramref name="limit"/> of the membership rows of the group (of this organization).</summary>
+    /// <returns>How many rows were deleted.</returns>
+    ValueTask<int> DeleteSomeMembersAsync(Guid groupId, int limit);
+
+    /// <summary>
+    /// Deletes at most <paramref name="limit"/> of this organization's users with their value and address rows, for an
+    /// erasure: the users they managed lose their manager, nothing else changes (their memberships went with the groups).
+    /// </summary>
+    /// <returns>How many users were deleted.</returns>
+    ValueTask<int> DeleteSomeUsersAsync(int limit);
+
+    /// <summary>
+    /// Deletes the organization row with what is left of its journal rows and, by the foreign keys' cascades, of its keys,
+    /// users and groups; its kept counts go with it (trigger of the migration <c>OrganizationCounts</c>).
+    /// </summary>
+    ValueTask DeleteOrganizationAsync();
 }
 
 /// <summary>The outcome of a conditional write.</summary>

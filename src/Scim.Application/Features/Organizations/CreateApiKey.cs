@@ -12,7 +12,7 @@ namespace Scim.Application.Features.Organizations;
 /// Creates an API key for an organization, through the write path with its journal row (operation Create, resource type
 /// ApiKey: the key's label, prefix and scopes, never its secret) in the same transaction. The token is returned once and
 /// stored only as a hash. Fails with 400 <c>invalidValue</c> without a scope, with a label longer than
-/// <see cref="MaxLabelLength"/> characters or with an expiry that is not in the future, and 404 for an unknown organization.
+/// <see cref="MaxLabelLength"/> characters or with an expiry that is not in the future, and 404 for an organization unknown or being deleted.
 /// </summary>
 public static class CreateApiKey
 {

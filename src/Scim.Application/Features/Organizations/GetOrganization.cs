@@ -6,7 +6,7 @@ using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Reads one organization by id (a primary-key lookup); 404 when there is none.</summary>
+/// <summary>Reads one organization by id (a primary-key lookup); 404 when there is none or it is being deleted.</summary>
 public static class GetOrganization
 {
     /// <param name="Id">The organization's id.</param>
@@ -15,7 +15,7 @@ public static class GetOrganization
     internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, Result<Organization>>
     {
         public async ValueTask<Result<Organization>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == query.Id, cancellationToken) is { } organization
+            await db.Organizations.AsNoTracking().InUse().FirstOrDefaultAsync(o => o.Id == query.Id, cancellationToken) is { } organization
                 ? organization
                 : OrganizationQueries.NotFound(query.Id.ToString());
     }

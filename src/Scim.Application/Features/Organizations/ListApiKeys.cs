@@ -6,7 +6,7 @@ using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Lists an organization's API keys (never their secrets), newest first.</summary>
+/// <summary>Lists an organization's API keys (never their secrets), newest first; 404 for an organization unknown or being deleted.</summary>
 public static class ListApiKeys
 {
     /// <param name="Organization">The organization's id or name.</param>
@@ -19,7 +19,7 @@ public static class ListApiKeys
             var organization = await db.Organizations.FindByIdOrNameAsync(query.Organization, cancellationToken);
             if (organization is null)
             {
-                return ScimError.NotFound($"No organization has the id or name '{query.Organization}'.");
+                return OrganizationQueries.NotFound(query.Organization);
             }
 
             var keys = await db.ApiKeys.AsNoTracking()

@@ -10,18 +10,30 @@ namespace Scim.Application.Features.Organizations;
 /// <summary>Lookups shared by the organization and key commands, and their 404.</summary>
 public static class OrganizationQueries
 {
-    /// <summary>The organization whose id or (case-insensitive) name is <paramref name="idOrName"/>, or null.</summary>
+    /// <summary>
+    /// The organizations in use: those whose deletion was not asked for. An organization being deleted is, for every
+    /// administration read and write, an organization that does not exist (<see cref="NotFound"/>), until its erasure
+    /// removes it.
+    /// </summary>
+    internal static IQueryable<Organization> InUse(this IQueryable<Organization> organizations) =>
+        organizations.Where(o => o.DeletionRequestedUtc == null);
+
+    /// <summary>The organization in use whose id or (case-insensitive) name is <paramref name="idOrName"/>, or null.</summary>
     internal static Task<Organization?> FindByIdOrNameAsync(
         this IQueryable<Organization> organizations, string idOrName, CancellationToken cancellationToken)
     {
         if (Guid.TryParse(idOrName, out var id))
         {
-            return organizations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+            return organizations.InUse().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         }
 
         var normalized = idOrName.Trim().ToLowerInvariant();
-        return organizations.FirstOrDefaultAsync(o => o.NameNormalized == normalized, cancellationToken);
+        return organizations.InUse().FirstOrDefaultAsync(o => o.NameNormalized == normalized, cancellationToken);
     }
+
+    /// <summary>True when the organization exists and is in use (one primary key lookup).</summary>
+    internal static Task<bool> IsInUseAsync(this IQueryable<Organization> organizations, Guid id, CancellationToken cancellationToken) =>
+        organizations.InUse().AnyAsync(o => o.Id == id, cancellationToken);
 
     /// <summary>
     /// The current time as both databases store it, in whole microseconds (PostgreSQL's precision): a time a command
@@ -34,8 +46,8 @@ public static class OrganizationQueries
     }
 
     /// <summary>
-    /// The 404 of an organization id or name that no organization has; the administration API gives the same answer for
-    /// another organization's id, so the two cannot be told apart.
+    /// The 404 of an organization id or name that no organization in use has; the administration API gives the same answer
+    /// for another organization's id and for an organization being deleted, so none of them can be told apart.
     /// </summary>
     public static ScimError NotFound(string idOrName) => ScimError.NotFound($"No organization has the id or name '{idOrName}'.");
 }

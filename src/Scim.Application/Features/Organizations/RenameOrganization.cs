@@ -10,7 +10,7 @@ namespace Scim.Application.Features.Organizations;
 
 /// <summary>
 /// Gives an organization another name, through the write path with its journal row (operation Rename) in the same
-/// transaction. 404 for an unknown organization, 409 <c>uniqueness</c> when another organization has the name, 400
+/// transaction. 404 for an organization unknown or being deleted, 409 <c>uniqueness</c> when another organization has the name, 400
 /// <c>invalidValue</c> as <see cref="CreateOrganization"/>. The same name again (even in another case) is written and journaled.
 /// </summary>
 public static class RenameOrganization

@@ -12,8 +12,9 @@ namespace Scim.Application.Features.Organizations;
 /// Revokes an API key, through the write path with its journal row (operation Revoke, resource type ApiKey) in the same
 /// transaction: from then on it gets 401, at once from this process, and from a server running in another process once
 /// its <see cref="ApiKeyCache"/> entry expires (<c>Scim:ApiKeyCacheSeconds</c>, 5 seconds by default). Revoking twice is
-/// harmless: the second answers the key as it is and writes nothing. 404 for a key that does not exist, or is not of
-/// <see cref="Command.OrganizationId"/> when that is given.
+/// harmless: the second answers the key as it is and writes nothing. 404 for a key that does not exist, is not of
+/// <see cref="Command.OrganizationId"/> when that is given, or is of an organization being deleted (whose keys that
+/// deletion revoked); 404 for the organization when <see cref="Command.OrganizationId"/> is unknown or being deleted.
 /// </summary>
 public static class RevokeApiKey
 {
@@ -29,6 +30,11 @@ public static class RevokeApiKey
             var key = await FindAsync(command, cancellationToken);
             if (key is null)
             {
+                if (command.OrganizationId is { } organizationId && !await db.Organizations.IsInUseAsync(organizationId, cancellationToken))
+                {
+                    return OrganizationQueries.NotFound(organizationId.ToString());
+                }
+
                 return ScimError.NotFound($"No API key has the id '{command.KeyId}'" + (command.OrganizationId is null ? "." : " in this organization."));
             }
 
@@ -72,6 +78,8 @@ public static class RevokeApiKey
 
         private Task<ApiKey?> FindAsync(Command command, CancellationToken cancellationToken) =>
             db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(
-                k => k.Id == command.KeyId && (command.OrganizationId == null || k.OrganizationId == command.OrganizationId), cancellationToken);
+                k => k.Id == command.KeyId && (command.OrganizationId == null || k.OrganizationId == command.OrganizationId)
+                    && db.Organizations.InUse().Any(o => o.Id == k.OrganizationId),
+                cancellationToken);
     }
 }

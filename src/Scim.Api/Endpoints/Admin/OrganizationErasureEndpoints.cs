@@ -1,0 +1,67 @@
+using Mediator;
+using Scim.Api.Http;
+using Scim.Api.OpenApi;
+using Scim.Application.Features.Organizations.Erasure;
+
+namespace Scim.Api.Endpoints.Admin;
+
+/// <summary>
+/// <c>DELETE /admin/organizations/{organizationId}</c> (the organization with every row of it) and
+/// <c>GET /admin/organizations/{organizationId}/erasure</c> (how far that has come).
+/// </summary>
+public static class OrganizationErasureEndpoints
+{
+    /// <summary>Maps the endpoints below <paramref name="organization"/>, the group of one organization's administration.</summary>
+    public static RouteGroupBuilder MapOrganizationErasure(this RouteGroupBuilder organization)
+    {
+        organization.MapDelete("/", DeleteOrganizationAsync).WithName(nameof(DeleteOrganization)).WithTags("Organizations")
+            .Produces(StatusCodes.Status204NoContent).Produces<ErasureBody>(StatusCodes.Status202Accepted).ProducesScimErrors(401, 403, 404);
+        organization.MapGet("/erasure", GetOrganizationErasureAsync).WithName(nameof(GetOrganizationErasure)).WithTags("Organizations")
+            .Produces<ErasureBody>().ProducesScimErrors(401, 403, 404);
+        return organization;
+    }
+
+    /// <summary>
+    /// 204 when the organization is gone; otherwise 202 Accepted with its <see cref="ErasureBody"/> and a <c>Location</c>
+    /// of <c>…/erasure</c>, where the erasure can be followed. Its keys are refused from this answer on. 404 (SCIM error)
+    /// for an unknown organization.
+    /// </summary>
+    private static async Task<IResult> DeleteOrganizationAsync(Guid organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new DeleteOrganization.Command(organizationId), ct);
+        if (!result.IsSuccess)
+        {
+            return ScimResults.Error(result.Error);
+        }
+
+        if (result.Value!.Erasure is not { } erasure)
+        {
+            return Results.NoContent();
+        }
+
+        context.Response.Headers.Location = $"{context.Request.PathBase}/admin/organizations/{organizationId}/erasure";
+        return AdminJson.Ok(ErasureBody.Of(erasure), StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>200 with the <see cref="ErasureBody"/>; 404 (SCIM error) once the organization is gone, or when it was never deleted.</summary>
+    private static async Task<IResult> GetOrganizationErasureAsync(Guid organizationId, IMediator mediator, CancellationToken ct)
+    {
+        var result = await mediator.Send(new GetOrganizationErasure.Query(organizationId), ct);
+        return result.IsSuccess ? AdminJson.Ok(ErasureBody.Of(result.Value!)) : ScimResults.Error(result.Error);
+    }
+}
+
+/// <summary>
+/// How far an organization's erasure has come:
+/// <c>{"organizationId":"…","status":"erasing","deletionRequested":"2026-12-05T10:00:00Z","remainingUsers":1200,"remainingGroups":14}</c>.
+/// </summary>
+/// <param name="OrganizationId">The organization being erased.</param>
+/// <param name="Status">Always <c>erasing</c> (an erased organization answers 404).</param>
+/// <param name="DeletionRequested">When the deletion was asked for (ISO 8601, UTC); its keys were revoked then.</param>
+/// <param name="RemainingUsers">Users not yet erased.</param>
+/// <param name="RemainingGroups">Groups not yet erased (each with its memberships).</param>
+public sealed record ErasureBody(Guid OrganizationId, string Status, DateTime DeletionRequested, long RemainingUsers, long RemainingGroups)
+{
+    internal static ErasureBody Of(OrganizationErasureStatus status) =>
+        new(status.OrganizationId, "erasing", status.DeletionRequestedUtc, status.RemainingUsers, status.RemainingGroups);
+}
