@@ -14,7 +14,11 @@ public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<Sci
 {
     public enum Caller { Operator, AdminOwn, AdminOther, Scim, Read, Write, ExpiredAdmin, RevokedAdmin, UnknownOperator, None }
 
-    public enum Endpoint { CreateOrganization, ListOrganizations, GetOrganization, ReplaceOrganization, PatchOrganization, CreateApiKey, ListApiKeys, RevokeApiKey }
+    public enum Endpoint
+    {
+        CreateOrganization, ListOrganizations, GetOrganization, ReplaceOrganization, PatchOrganization, CreateApiKey, ListApiKeys, RevokeApiKey,
+        ListActivity, ListProvisioningRuns, ListChanges, DeleteOrganization,
+    }
 
     // The status each caller gets from the endpoints of one organization (get, rename, keys).
     private static readonly Dictionary<Caller, HttpStatusCode> OrganizationEndpoints = new()
@@ -35,7 +39,12 @@ public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<Sci
         var table = new TheoryData<Caller, Endpoint, HttpStatusCode>();
         foreach (var endpoint in Enum.GetValues<Endpoint>())
         {
-            var created = endpoint is Endpoint.CreateOrganization or Endpoint.CreateApiKey ? HttpStatusCode.Created : HttpStatusCode.OK;
+            var created = endpoint switch
+            {
+                Endpoint.CreateOrganization or Endpoint.CreateApiKey => HttpStatusCode.Created,
+                Endpoint.DeleteOrganization => HttpStatusCode.NoContent,
+                _ => HttpStatusCode.OK,
+            };
             table.Add(Caller.Operator, endpoint, created);
             foreach (var (caller, status) in OrganizationEndpoints)
             {
@@ -67,10 +76,20 @@ public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<Sci
             Endpoint.PatchOrganization => (HttpMethod.Patch, $"/admin/organizations/{organizationId}", $$"""{"name":"renamed-{{Guid.NewGuid():N}}"}"""),
             Endpoint.CreateApiKey => (HttpMethod.Post, $"/admin/organizations/{organizationId}/keys", """{"label":"entra","scopes":["scim"]}"""),
             Endpoint.ListApiKeys => (HttpMethod.Get, $"/admin/organizations/{organizationId}/keys", null),
+            Endpoint.ListActivity => (HttpMethod.Get, $"/admin/organizations/{organizationId}/activity", null),
+            Endpoint.ListProvisioningRuns => (HttpMethod.Get, $"/admin/organizations/{organizationId}/activity/runs", null),
+            Endpoint.ListChanges => (HttpMethod.Get, $"/admin/organizations/{organizationId}/changes", null),
+            Endpoint.DeleteOrganization => (HttpMethod.Delete, $"/admin/organizations/{organizationId}", null),
             _ => (HttpMethod.Post, $"/admin/organizations/{organizationId}/keys/{target}/revoke", null),
         };
 
         var response = await factory.AdminClient(token).SendJsonAsync(method, uri, body);
+
+        if (expected is HttpStatusCode.NoContent)
+        {
+            Assert.Equal(expected, response.StatusCode);
+            return;
+        }
 
         if (expected is HttpStatusCode.OK or HttpStatusCode.Created)
         {
@@ -98,13 +117,20 @@ public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<Sci
         }
     }
 
-    [Fact]
-    public async Task UnknownOrganization_AsOperator_Gets404_WordForWordAsAnotherOrganizationsKey()
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("DELETE", "")]
+    [InlineData("GET", "/keys")]
+    [InlineData("GET", "/activity")]
+    [InlineData("GET", "/activity/runs")]
+    [InlineData("GET", "/changes")]
+    public async Task UnknownOrganization_AsOperator_Gets404_WordForWordAsAnotherOrganizationsKey(string method, string below)
     {
         var secret = factory.ConfigureOperator();
         var missing = Guid.NewGuid();
 
-        var error = await (await factory.AdminClient(secret).GetAsync($"/admin/organizations/{missing}")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+        var error = await (await factory.AdminClient(secret).SendJsonAsync(new HttpMethod(method), $"/admin/organizations/{missing}{below}"))
+            .AssertScimErrorAsync(HttpStatusCode.NotFound);
 
         Assert.Equal($"No organization has the id or name '{missing}'.", error["detail"]!.GetValue<string>());
     }

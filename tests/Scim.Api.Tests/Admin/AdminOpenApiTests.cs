@@ -17,12 +17,15 @@ public sealed class AdminOpenApiTests(ScimApiFactory factory) : IClassFixture<Sc
 
         var paths = admin["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["/admin/organizations", "/admin/organizations/{organizationId}", "/admin/organizations/{organizationId}/keys",
+            ["/admin/organizations", "/admin/organizations/{organizationId}", "/admin/organizations/{organizationId}/activity",
+                "/admin/organizations/{organizationId}/activity/runs", "/admin/organizations/{organizationId}/changes",
+                "/admin/organizations/{organizationId}/erasure", "/admin/organizations/{organizationId}/keys",
                 "/admin/organizations/{organizationId}/keys/{keyId}/revoke"],
             paths);
         Assert.All(admin["paths"]!.AsObject(), p => Assert.DoesNotContain("/Users", p.Key, StringComparison.Ordinal));
         Assert.DoesNotContain("/admin", scim, StringComparison.Ordinal);
         Assert.DoesNotContain("AdminOrganization", scim, StringComparison.Ordinal);
+        Assert.DoesNotContain("ChangesPage", scim, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
     }
 }

@@ -118,6 +118,28 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task List_ACursorAlteredOrOfAnotherList_Is400InvalidCursor()
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+        await client.CreateOrganizationAsync($"cursor-{Guid.NewGuid():N}");
+        await client.CreateOrganizationAsync($"cursor-{Guid.NewGuid():N}");
+        var cursor = (await (await client.GetAsync("/admin/organizations?count=1")).ReadJsonAsync(HttpStatusCode.OK))["nextCursor"]!.GetValue<string>();
+        var (organizationId, _, _) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Scim);
+        var foreign = (await client.GetAdminAsync($"/admin/organizations/{organizationId}/changes"))["nextCursor"]!.GetValue<string>();
+        var middle = cursor.Length / 2;
+        var altered = cursor[..middle] + (cursor[middle] == 'A' ? 'B' : 'A') + cursor[(middle + 1)..];
+        // The bare form a cursor once had: the last name, base64url.
+        var bare = Convert.ToBase64String("cursor-"u8.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        foreach (var bad in new[] { altered, foreign, bare })
+        {
+            await (await client.GetAsync($"/admin/organizations?count=1&cursor={bad}")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidCursor");
+        }
+
+        await (await client.GetAsync($"/admin/organizations?count=1&cursor={cursor}")).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Rename_ByPutOrPatch_AsOperatorOrTheOrganizationsAdminKey_ChangesTheName()
     {
         var operatorClient = factory.AdminClient(factory.ConfigureOperator());

@@ -44,7 +44,7 @@ public static class ListActivity
         /// <summary>The rows of <paramref name="organizationId"/> these filters keep.</summary>
         internal IQueryable<JournalEntry> Apply(IQueryable<JournalEntry> journal, Guid organizationId)
         {
-            var rows = journal.Where(j => j.OrganizationId == organizationId);
+            var rows = journal.Where(j => j.OrganizationId == organizationId).OfDirectory();
             if (Since is { } since)
             {
                 rows = rows.Where(j => j.TimeUtc >= since);

@@ -69,7 +69,7 @@ public static class ListChanges
                 foreach (var row in rows)
                 {
                     after = row.Sequence;
-                    if (row.Outcome == JournalOutcome.Committed)
+                    if (row.Outcome == JournalOutcome.Committed && row.IsOfDirectory())
                     {
                         changes.Add(row);
                         if (changes.Count == query.Count)

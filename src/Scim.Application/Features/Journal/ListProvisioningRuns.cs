@@ -142,7 +142,7 @@ public static class ListProvisioningRuns
                 return OrganizationQueries.NotFound(query.OrganizationId.ToString());
             }
 
-            var journal = db.Journal.AsNoTracking().Where(j => j.OrganizationId == query.OrganizationId);
+            var journal = db.Journal.AsNoTracking().Where(j => j.OrganizationId == query.OrganizationId).OfDirectory();
             journal = query.Since is { } since ? journal.Where(j => j.TimeUtc >= since) : journal;
             journal = query.Until is { } until ? journal.Where(j => j.TimeUtc < until) : journal;
             var (rowsRead, batch, exhausted) = (0, FirstBatch, false);
