@@ -36,9 +36,10 @@ public static class ApiKeyEndpoints
         }
 
         var (label, words, expires) = body.Value!;
-        if (ApiKeyScopeNames.Parse(words ?? []) is not { } scopes)
+        var scopes = ApiKeyScopeNames.Parse(words ?? [], "'scopes'", ", one per element, e.g. [\"scim\"] for Entra or Okta, [\"read\", \"write\"]");
+        if (!scopes.IsSuccess)
         {
-            return ScimResults.Error(ScimError.InvalidValue("'scopes' holds an unknown scope: use scim, read, write or admin (e.g. [\"scim\"] for Entra or Okta)."));
+            return ScimResults.Error(scopes.Error);
         }
 
         DateTimeOffset? expiry = null;
@@ -47,7 +48,7 @@ public static class ApiKeyEndpoints
             return ScimResults.Error(ScimError.InvalidValue($"'expires' is not {KeyExpiry.Forms}."));
         }
 
-        return AdminResults.From(await mediator.Send(new CreateApiKey.Command(organizationId.ToString(), label ?? "", scopes, expiry), ct),
+        return AdminResults.From(await mediator.Send(new CreateApiKey.Command(organizationId.ToString(), label ?? "", scopes.Value, expiry), ct),
             created => AdminResults.Created($"/admin/organizations/{organizationId}/keys/{created.Key.Id}",
                 CreatedAdminApiKey.From(created, clock.GetUtcNow().UtcDateTime)));
     }
