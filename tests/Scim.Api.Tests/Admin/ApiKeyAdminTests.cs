@@ -88,6 +88,37 @@ public sealed class ApiKeyAdminTests(ScimApiFactory factory) : IClassFixture<Sci
     }
 
     [Fact]
+    public async Task Create_ScopeNames_AreCaseInsensitive_AndALabelOfMaxLengthIsKept_OneMoreRefusedInUtf16CodeUnits()
+    {
+        var (organizationId, adminToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var admin = factory.AdminClient(adminToken);
+        var label = new string('é', 98) + "😀";
+
+        var created = await (await admin.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys",
+            new System.Text.Json.Nodes.JsonObject { ["label"] = label, ["scopes"] = new System.Text.Json.Nodes.JsonArray("SCIM", "Read") }.ToJsonString()))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var error = await (await admin.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys",
+            new System.Text.Json.Nodes.JsonObject { ["label"] = label + "x", ["scopes"] = new System.Text.Json.Nodes.JsonArray("scim") }.ToJsonString()))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+
+        Assert.Equal(["scim", "read"], created["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(label, created["label"]!.GetValue<string>());
+        Assert.Equal("An API key's label has at most 100 UTF-16 code units (most characters count one, an emoji two or more); this one has 101.",
+            error["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Revoke_AKeyIdThatIsNoGuid_Is404SpeakingOfKeys()
+    {
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+
+        var error = await (await factory.AdminClient(adminToken).PostAsync($"/admin/organizations/{organizationId}/keys/notaguid/revoke", null))
+            .AssertScimErrorAsync(HttpStatusCode.NotFound);
+
+        Assert.StartsWith("No API key has the id 'notaguid': a key's id is a GUID", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FailedAdministrationRequests_AreNotJournaledAsFailedRequests()
     {
         var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin | ApiKeyScopes.Scim);
