@@ -108,9 +108,13 @@ public static class AdminCommands
         var create = new Command("create", "Create an API key; its token is printed once.") { org, name, scopes, expires };
         create.SetAction(async (parse, ct) =>
         {
-            if (ApiKeyScopeNames.Parse(parse.GetValue(scopes)!) is not { } parsed)
+            // Several scopes may share an argument, comma- or space-separated (--scopes scim,read), as well as come one per argument.
+            var parsed = ApiKeyScopeNames.Parse(
+                parse.GetValue(scopes)!.SelectMany(w => w.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)),
+                "--scopes", ", e.g. --scopes read write");
+            if (!parsed.IsSuccess)
             {
-                error.WriteLine("Unknown scope: use scim, read, write or admin.");
+                error.WriteLine(parsed.Error.Detail);
                 return 2;
             }
 
@@ -122,7 +126,7 @@ public static class AdminCommands
                 return 2;
             }
 
-            return await SendAsync(services, error, m => m.Send(new CreateApiKey.Command(parse.GetValue(org)!, parse.GetValue(name)!, parsed, expiry), ct), created =>
+            return await SendAsync(services, error, m => m.Send(new CreateApiKey.Command(parse.GetValue(org)!, parse.GetValue(name)!, parsed.Value, expiry), ct), created =>
             {
                 output.WriteLine($"Created API key {created.Key.Id} '{created.Key.Name}' with scopes: {ApiKeyScopeNames.Format(created.Key.Scopes)}"
                     + (created.Key.ExpiresUtc is { } at ? $", expiring {at:yyyy-MM-dd HH:mm:ss} UTC" : ""));

@@ -23,6 +23,9 @@ public static class ScimErrorResponse
     /// <summary>The sentence used for a framework status code that has no detail of its own.</summary>
     public static ScimError ForStatus(int status, HttpRequest request) => status switch
     {
+        StatusCodes.Status404NotFound when request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) => ScimError.NotFound(
+            $"No administration endpoint at {request.Path}. Endpoints: /admin/organizations, /admin/organizations/{{id}}, "
+            + "/admin/organizations/{id}/keys, /admin/organizations/{id}/keys/{keyId}/revoke."),
         StatusCodes.Status404NotFound => ScimError.NotFound($"No SCIM endpoint at {request.Path}. Endpoints: /Users, /Groups, /Bulk, /ServiceProviderConfig, /ResourceTypes, /Schemas."),
         StatusCodes.Status405MethodNotAllowed => new ScimError(status, null, $"{request.Method} is not supported on {request.Path}."),
         StatusCodes.Status415UnsupportedMediaType => new ScimError(status, null, "Send the body as application/scim+json (or application/json)."),

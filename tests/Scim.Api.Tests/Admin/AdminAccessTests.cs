@@ -7,8 +7,8 @@ namespace Scim.Api.Tests.Admin;
 /// <summary>
 /// Who may call which administration endpoint, as a table: the operator everything; a key with the <c>admin</c> scope
 /// its own organization's endpoints, and 404 for another organization's, as for one that does not exist; a key without
-/// <c>admin</c> 403 naming the scope; the collection of organizations the operator only; expired and revoked keys, an
-/// unknown operator secret and no token 401.
+/// <c>admin</c> 403 naming the scope; the collection of organizations and renaming one the operator only (403 naming the
+/// operator credential for any key); expired and revoked keys, an unknown operator secret and no token 401.
 /// </summary>
 public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
@@ -48,8 +48,8 @@ public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<Sci
             table.Add(Caller.Operator, endpoint, created);
             foreach (var (caller, status) in OrganizationEndpoints)
             {
-                var expected = endpoint is Endpoint.CreateOrganization or Endpoint.ListOrganizations
-                    // The organizations themselves: keys of any scope are refused (403), unauthenticated calls are 401.
+                var expected = OperatorOnly(endpoint)
+                    // The organizations themselves and their names: keys of any scope are refused (403), unauthenticated calls are 401.
                     ? status is HttpStatusCode.Unauthorized ? status : HttpStatusCode.Forbidden
                     : status == HttpStatusCode.OK ? created : status;
                 table.Add(caller, endpoint, expected);
@@ -105,17 +105,21 @@ public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<Sci
                 // Word for word what a missing organization gets: the key learns nothing of the other organization.
                 Assert.Equal($"No organization has the id or name '{organizationId}'.", detail);
                 break;
-            case HttpStatusCode.Forbidden when endpoint is Endpoint.CreateOrganization or Endpoint.ListOrganizations:
-                Assert.Contains("needs the operator credential", detail, StringComparison.Ordinal);
+            case HttpStatusCode.Forbidden when OperatorOnly(endpoint):
+                Assert.StartsWith($"{method} {uri} needs the operator credential (Scim:Admin:OperatorKeys)", detail, StringComparison.Ordinal);
                 break;
             case HttpStatusCode.Forbidden:
-                Assert.Contains("lacks the 'admin' scope", detail, StringComparison.Ordinal);
+                // The path as sent, never a route template.
+                Assert.StartsWith($"This key lacks the 'admin' scope needed for {method} {uri};", detail, StringComparison.Ordinal);
                 break;
             default:
                 Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
                 break;
         }
     }
+
+    private static bool OperatorOnly(Endpoint endpoint) =>
+        endpoint is Endpoint.CreateOrganization or Endpoint.ListOrganizations or Endpoint.ReplaceOrganization or Endpoint.PatchOrganization;
 
     [Theory]
     [InlineData("GET", "")]
@@ -150,7 +154,11 @@ public sealed class AdminAccessTests(ScimApiFactory factory) : IClassFixture<Sci
             await (await factory.CreateClientWithToken(token).GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Forbidden);
         }
 
-        await (await factory.CreateClientWithToken(secret).GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Forbidden);
+        var asOperator = await (await factory.CreateClientWithToken(secret).GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(
+            "The operator credential is for the administration API (/admin) only; GET /Users needs an API key of the organization, "
+            + "with the 'scim' scope (or 'read' or 'write'): create one with POST /admin/organizations/{id}/keys.",
+            asOperator["detail"]!.GetValue<string>());
     }
 
     private async Task<string?> TokenOfAsync(Caller caller, Guid organizationId)

@@ -54,7 +54,21 @@ public sealed class ApiKeyAdminTests(ScimApiFactory factory) : IClassFixture<Sci
     }
 
     [Theory]
-    [InlineData("""{"label":"x","scopes":["root"]}""", "invalidValue", "unknown scope")]
+    [InlineData("""{"label":"x","scopes":["root"]}""", "invalidValue", "'scopes' holds 'root', which is not a scope: use scim, read, write or admin")]
+    [InlineData("""{"label":"x","scopes":[null]}""", "invalidValue", "'scopes' holds null, which is not a scope")]
+    [InlineData("""{"label":"x","scopes":["read",null]}""", "invalidValue", "'scopes' holds null, which is not a scope")]
+    [InlineData("""{"label":"x","scopes":["-1"]}""", "invalidValue", "'scopes' holds '-1', which is not a scope")]
+    [InlineData("""{"label":"x","scopes":["15"]}""", "invalidValue", "'scopes' holds '15', which is not a scope")]
+    [InlineData("""{"label":"x","scopes":["255"]}""", "invalidValue", "'scopes' holds '255', which is not a scope")]
+    [InlineData("""{"label":"x","scopes":["scim,read"]}""", "invalidValue", "'scopes' holds 'scim,read', which is not a scope: use scim, read, write or admin (case-insensitive), one per element")]
+    [InlineData("""{"label":"x","scopes":["scim read"]}""", "invalidValue", "'scopes' holds 'scim read', which is not a scope")]
+    [InlineData("""{"label":"x","scopes":[""]}""", "invalidValue", "'scopes' holds '', which is not a scope")]
+    [InlineData("""{"label":"a\u001b[2Jb","scopes":["scim"]}""", "invalidValue", "An API key's label may not contain U+001B (a control character)")]
+    [InlineData("""{"label":"entra\u202Eatad","scopes":["scim"]}""", "invalidValue", "may not contain U+202E (an invisible formatting character)")]
+    [InlineData("""{"label":"en\u200Btra","scopes":["scim"]}""", "invalidValue", "may not contain U+200B")]
+    [InlineData("""{"label":"first\nsecond","scopes":["scim"]}""", "invalidValue", "may not contain U+000A (a control character)")]
+    [InlineData("""{"label":"first\u2028second","scopes":["scim"]}""", "invalidValue", "may not contain U+2028 (a line separator)")]
+    [InlineData("""{"label":"x\ud800","scopes":["scim"]}""", "invalidSyntax", "")]
     [InlineData("""{"label":"x","scopes":[]}""", "invalidValue", "at least one scope")]
     [InlineData("""{"label":"x"}""", "invalidValue", "at least one scope")]
     [InlineData("""{"label":"x","scopes":"scim"}""", "invalidSyntax", "'$.scopes'")]
@@ -71,6 +85,37 @@ public sealed class ApiKeyAdminTests(ScimApiFactory factory) : IClassFixture<Sci
 
         Assert.Contains(detail, error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Single((await (await admin.GetAsync($"/admin/organizations/{organizationId}/keys")).ReadJsonAsync(HttpStatusCode.OK))["resources"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Create_ScopeNames_AreCaseInsensitive_AndALabelOfMaxLengthIsKept_OneMoreRefusedInUtf16CodeUnits()
+    {
+        var (organizationId, adminToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var admin = factory.AdminClient(adminToken);
+        var label = new string('é', 98) + "😀";
+
+        var created = await (await admin.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys",
+            new System.Text.Json.Nodes.JsonObject { ["label"] = label, ["scopes"] = new System.Text.Json.Nodes.JsonArray("SCIM", "Read") }.ToJsonString()))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var error = await (await admin.SendJsonAsync(HttpMethod.Post, $"/admin/organizations/{organizationId}/keys",
+            new System.Text.Json.Nodes.JsonObject { ["label"] = label + "x", ["scopes"] = new System.Text.Json.Nodes.JsonArray("scim") }.ToJsonString()))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+
+        Assert.Equal(["scim", "read"], created["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(label, created["label"]!.GetValue<string>());
+        Assert.Equal("An API key's label has at most 100 UTF-16 code units (most characters count one, an emoji two or more); this one has 101.",
+            error["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Revoke_AKeyIdThatIsNoGuid_Is404SpeakingOfKeys()
+    {
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+
+        var error = await (await factory.AdminClient(adminToken).PostAsync($"/admin/organizations/{organizationId}/keys/notaguid/revoke", null))
+            .AssertScimErrorAsync(HttpStatusCode.NotFound);
+
+        Assert.StartsWith("No API key has the id 'notaguid': a key's id is a GUID", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

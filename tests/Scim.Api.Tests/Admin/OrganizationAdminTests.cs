@@ -8,8 +8,8 @@ using Scim.Testing;
 namespace Scim.Api.Tests.Admin;
 
 /// <summary>
-/// The organizations of the administration API: created and listed by the operator, read and renamed by the operator or
-/// the organization's admin key, each change journaled with who made it; bad input answered 400 with a SCIM error.
+/// The organizations of the administration API: created, listed and renamed by the operator, read by the operator or the
+/// organization's admin key, each change journaled with who made it; bad input answered 400 with a SCIM error.
 /// </summary>
 public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
@@ -54,13 +54,36 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
     [InlineData("""{"name":42}""", "invalidSyntax", "'$.name'")]
     [InlineData("""{"name":""", "invalidSyntax", "")]
     [InlineData("""["Contoso"]""", "invalidSyntax", "")]
+    [InlineData("""{"name":"Contoso\u001b]0;owned\u0007"}""", "invalidValue", "An organization's name may not contain U+001B (a control character)")]
+    [InlineData("""{"name":"Contoso\u202Edtl"}""", "invalidValue", "An organization's name may not contain U+202E (an invisible formatting character)")]
+    [InlineData("""{"name":"Con\u200Btoso"}""", "invalidValue", "may not contain U+200B (an invisible formatting character)")]
+    [InlineData("""{"name":"Contoso\nFabrikam"}""", "invalidValue", "may not contain U+000A (a control character)")]
+    [InlineData("""{"name":"Contoso\n"}""", "invalidValue", "may not contain U+000A (a control character)")]
+    [InlineData("""{"name":"Contoso\u0085"}""", "invalidValue", "may not contain U+0085 (a control character)")]
+    [InlineData("""{"name":"Contoso\u2029"}""", "invalidValue", "may not contain U+2029 (a paragraph separator)")]
     public async Task Create_BadBody_Is400WithAScimError_AndCreatesNothing(string body, string scimType, string detail)
     {
+        // The tests of a class run one at a time: nothing else creates an organization meanwhile.
         var client = factory.AdminClient(factory.ConfigureOperator());
+        var before = await CountOrganizationsAsync(client);
 
         var error = await (await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", body)).AssertScimErrorAsync(HttpStatusCode.BadRequest, scimType);
 
         Assert.Contains(detail, error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountOrganizationsAsync(client));
+    }
+
+    [Fact]
+    public async Task RenameToUnprintableName_Is400NamingTheCharacter_AndTheNameStays()
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+        var created = await client.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var uri = $"/admin/organizations/{created["id"]}";
+
+        var error = await (await client.SendJsonAsync(HttpMethod.Put, uri, """{"name":"Evil\u001b[2J"}""")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+
+        Assert.StartsWith("An organization's name may not contain U+001B (a control character)", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(created["name"]!.GetValue<string>(), (await (await client.GetAsync(uri)).ReadJsonAsync(HttpStatusCode.OK))["name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -70,8 +93,10 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
         var name = $"Org-{Guid.NewGuid():N}";
         await client.CreateOrganizationAsync(name);
 
-        await (await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", new JsonObject { ["name"] = new string('x', 201) }.ToJsonString()))
+        var tooLong = await (await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", new JsonObject { ["name"] = new string('x', 201) }.ToJsonString()))
             .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal("An organization's name has at most 200 UTF-16 code units (most characters count one, an emoji two or more); this one has 201.",
+            tooLong["detail"]!.GetValue<string>());
         await (await client.SendJsonAsync(HttpMethod.Post, "/admin/organizations", new JsonObject { ["name"] = name.ToUpperInvariant() }.ToJsonString()))
             .AssertScimErrorAsync(HttpStatusCode.Conflict, "uniqueness");
     }
@@ -140,20 +165,92 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Rename_ByPutOrPatch_AsOperatorOrTheOrganizationsAdminKey_ChangesTheName()
+    public async Task Rename_ByPutOrPatch_AsOperator_ChangesTheName()
     {
         var operatorClient = factory.AdminClient(factory.ConfigureOperator());
-        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+        var (organizationId, _, _) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
         var uri = $"/admin/organizations/{organizationId}";
 
         var put = await (await operatorClient.SendJsonAsync(HttpMethod.Put, uri, """{"name":"Renamed by PUT"}""")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Renamed by PUT", put["name"]!.GetValue<string>());
         var name = $"Patched-{Guid.NewGuid():N}";
-        var patched = await (await factory.AdminClient(adminToken).SendJsonAsync(HttpMethod.Patch, uri, new JsonObject { ["name"] = name }.ToJsonString()))
+        var patched = await (await operatorClient.SendJsonAsync(HttpMethod.Patch, uri, new JsonObject { ["name"] = name }.ToJsonString()))
             .ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(name, patched["name"]!.GetValue<string>());
         Assert.Equal(name, (await (await operatorClient.GetAsync(uri)).ReadJsonAsync(HttpStatusCode.OK))["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    public async Task Rename_ByTheOrganizationsAdminKey_Is403NamingTheOperatorCredential_EvenToATakenName(string method)
+    {
+        var operatorClient = factory.AdminClient(factory.ConfigureOperator());
+        var taken = (await operatorClient.CreateOrganizationAsync($"taken-{Guid.NewGuid():N}"))["name"]!.GetValue<string>();
+        var (organizationId, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+        var uri = $"/admin/organizations/{organizationId}";
+        var before = (await (await operatorClient.GetAsync(uri)).ReadJsonAsync(HttpStatusCode.OK))["name"]!.GetValue<string>();
+
+        foreach (var name in new[] { taken, $"free-{Guid.NewGuid():N}" })
+        {
+            var error = await (await factory.AdminClient(adminToken).SendJsonAsync(new HttpMethod(method), uri, new JsonObject { ["name"] = name }.ToJsonString()))
+                .AssertScimErrorAsync(HttpStatusCode.Forbidden);
+            var detail = error["detail"]!.GetValue<string>();
+            Assert.StartsWith($"{method} {uri} needs the operator credential (Scim:Admin:OperatorKeys)", detail, StringComparison.Ordinal);
+            Assert.DoesNotContain(taken, detail, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, (await (await operatorClient.GetAsync(uri)).ReadJsonAsync(HttpStatusCode.OK))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Rename_ToTheCurrentName_Is200AndWritesNothing_AnotherCaseIsARename()
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+        var created = await client.CreateOrganizationAsync($"Same-{Guid.NewGuid():N}");
+        var organizationId = Guid.Parse(created["id"]!.GetValue<string>());
+        var name = created["name"]!.GetValue<string>();
+        var uri = $"/admin/organizations/{organizationId}";
+
+        var again = await (await client.SendJsonAsync(HttpMethod.Put, uri, new JsonObject { ["name"] = name }.ToJsonString())).ReadJsonAsync(HttpStatusCode.OK);
+        await (await client.SendJsonAsync(HttpMethod.Patch, uri, new JsonObject { ["name"] = $"  {name} " }.ToJsonString())).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(created.ToJsonString(), again.ToJsonString());
+        Assert.Equal([JournalOperation.Create], (await factory.ReadJournalAsync(organizationId)).Where(r => r.ResourceType == JournalResourceType.Organization).Select(r => r.Operation));
+
+        await (await client.SendJsonAsync(HttpMethod.Put, uri, new JsonObject { ["name"] = name.ToUpperInvariant() }.ToJsonString())).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal([JournalOperation.Create, JournalOperation.Rename],
+            (await factory.ReadJournalAsync(organizationId)).Where(r => r.ResourceType == JournalResourceType.Organization).Select(r => r.Operation));
+    }
+
+    [Theory]
+    [InlineData("/admin/organizations/Beta", "No organization has the id 'Beta': an organization's id is a GUID")]
+    [InlineData("/admin/organizations/Beta/keys", "No organization has the id 'Beta': an organization's id is a GUID")]
+    [InlineData("/admin/organizations/not-a-guid/keys", "No organization has the id 'not-a-guid'")]
+    [InlineData("/admin/organizations/not-a-guid/activity", "No organization has the id 'not-a-guid'")]
+    [InlineData("/admin/organizations/not-a-guid/activity/runs", "No organization has the id 'not-a-guid'")]
+    [InlineData("/admin/organizations/not-a-guid/changes", "No organization has the id 'not-a-guid'")]
+    [InlineData("/admin/organizations/not-a-guid/erasure", "No organization has the id 'not-a-guid'")]
+    [InlineData("/admin/nothing-here", "No administration endpoint at /admin/nothing-here. Endpoints: /admin/organizations,")]
+    public async Task AdminPath_WithoutAnEndpointOrWithAnIdThatIsNoGuid_Is404SpeakingOfTheAdministrationApi(string path, string detail)
+    {
+        var client = factory.AdminClient(factory.ConfigureOperator());
+
+        var error = await (await client.GetAsync(path)).AssertScimErrorAsync(HttpStatusCode.NotFound);
+
+        Assert.StartsWith(detail, error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("SCIM endpoint", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrganizationIdThatIsNoGuid_GetsTheSame404_FromTheOperatorAndFromAnAdminKey()
+    {
+        var (_, _, adminToken) = await factory.CreateOrganizationWithKeyAsync(ApiKeyScopes.Admin);
+
+        var asOperator = await (await factory.AdminClient(factory.ConfigureOperator()).GetAsync("/admin/organizations/Beta")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+        var asKey = await (await factory.AdminClient(adminToken).GetAsync("/admin/organizations/Beta")).AssertScimErrorAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(asOperator.ToJsonString(), asKey.ToJsonString());
     }
 
     [Fact]
@@ -172,15 +269,14 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task CreateAndRename_AreJournaled_WithTheOperatorOrTheKeyThatMadeThem()
+    public async Task CreateAndRename_AreJournaled_WithTheOperatorThatMadeThem()
     {
         var secret = factory.ConfigureOperator();
         var created = await factory.AdminClient(secret).CreateOrganizationAsync($"journaled-{Guid.NewGuid():N}");
         var organizationId = Guid.Parse(created["id"]!.GetValue<string>());
-        var (adminKeyId, adminToken) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Admin);
         var name = $"renamed-{Guid.NewGuid():N}";
 
-        await (await factory.AdminClient(adminToken).SendJsonAsync(HttpMethod.Patch, $"/admin/organizations/{organizationId}",
+        await (await factory.AdminClient(secret).SendJsonAsync(HttpMethod.Patch, $"/admin/organizations/{organizationId}",
             new JsonObject { ["name"] = name }.ToJsonString())).ReadJsonAsync(HttpStatusCode.OK);
 
         var rows = (await factory.ReadJournalAsync(organizationId)).Where(r => r.ResourceType == JournalResourceType.Organization).ToList();
@@ -188,10 +284,13 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
         Assert.Equal((JournalOperation.Create, "CreateOrganization", organizationId, "operator", (Guid?)null), (rows[0].Operation, rows[0].Slice, rows[0].ResourceId, rows[0].KeyLabel, rows[0].KeyId));
         Assert.Equal(OperatorEntryStart(secret), rows[0].KeyPrefix);
         Assert.Equal(created["name"]!.GetValue<string>(), rows[0].Detail);
-        Assert.Equal((JournalOperation.Rename, "RenameOrganization", (Guid?)adminKeyId, adminToken[..12], name),
-            (rows[1].Operation, rows[1].Slice, rows[1].KeyId, rows[1].KeyPrefix, rows[1].Detail));
+        Assert.Equal((JournalOperation.Rename, "RenameOrganization", "operator", (Guid?)null, OperatorEntryStart(secret), name),
+            (rows[1].Operation, rows[1].Slice, rows[1].KeyLabel, rows[1].KeyId, rows[1].KeyPrefix, rows[1].Detail));
         Assert.Equal(["name"], rows[1].Attributes);
     }
+
+    private static async Task<int> CountOrganizationsAsync(HttpClient client) =>
+        (await (await client.GetAsync("/admin/organizations?count=1000")).ReadJsonAsync(HttpStatusCode.OK))["resources"]!.AsArray().Count;
 
     // The journal names the operator by the start of the hash its secret matched.
     internal static string OperatorEntryStart(string secret) => Scim.Api.Authentication.OperatorKeys.EntryOf(secret)[..15];

@@ -111,6 +111,54 @@ public sealed partial class AdminCommandsTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
+    [InlineData(2, "--scopes holds '15', which is not a scope: use scim, read, write or admin (case-insensitive), e.g. --scopes read write.", "--scopes", "15")]
+    [InlineData(2, "--scopes holds '-1', which is not a scope", "--scopes", "scim", "-1")]
+    [InlineData(2, "--scopes holds 'root', which is not a scope", "--scopes", "scim,root")]
+    [InlineData(1, "An API key's label may not contain U+001B (a control character)", "--name", "a\u001b[2Jb")]
+    [InlineData(1, "An API key's label may not contain U+202E (an invisible formatting character)", "--name", "entra\u202Eatad")]
+    [InlineData(1, "An API key's label may not contain U+000A (a control character)", "--name", "first\nsecond")]
+    public async Task Keys_CreateWithBadScopesOrLabel_FailsWithTheApisMessage_AndCreatesNoKey(int exitCode, string message, params string[] options)
+    {
+        Assert.Equal(0, (await RunAsync("orgs", "create", "Fabrikam")).ExitCode);
+
+        var created = await RunAsync(["keys", "create", "--org", "Fabrikam", .. options.Select(Regex.Unescape)]);
+
+        Assert.Equal(exitCode, created.ExitCode);
+        Assert.StartsWith(message, created.Error, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9a-f-]{36} ", (await RunAsync("keys", "list", "--org", "Fabrikam")).Output);
+    }
+
+    [Theory]
+    [InlineData("create", "Evil\u001b]0;owned\u0007", "An organization's name may not contain U+001B (a control character)")]
+    [InlineData("create", "Contoso\u202Edtl", "An organization's name may not contain U+202E (an invisible formatting character)")]
+    [InlineData("rename", "Line\u2028Break", "An organization's name may not contain U+2028 (a line separator)")]
+    [InlineData("create", "Half\\ud800", "An organization's name may not contain U+D800 (a lone surrogate, which is half of a character)")]
+    public async Task Orgs_UnprintableName_FailsNamingTheCharacter_AndListsNothingOfIt(string command, string name, string message)
+    {
+        Assert.Equal(0, (await RunAsync("orgs", "create", "Wingtip")).ExitCode);
+        name = Regex.Unescape(name);
+
+        var result = await RunAsync(command == "create" ? ["orgs", "create", name] : ["orgs", "rename", "Wingtip", name]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        var listed = (await RunAsync("orgs", "list")).Output;
+        Assert.Contains("Wingtip", listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_CreateWithScopesCommaOrSpaceSeparated_AnyCase()
+    {
+        Assert.Equal(0, (await RunAsync("orgs", "create", "Litware")).ExitCode);
+
+        var created = await RunAsync("keys", "create", "--org", "Litware", "--scopes", "SCIM,read", "Write");
+
+        Assert.Equal(0, created.ExitCode);
+        Assert.Contains("with scopes: scim read write", created.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(true, "--help")]
     [InlineData(true, "frobnicate")]
     [InlineData(true, "orgs", "list")]

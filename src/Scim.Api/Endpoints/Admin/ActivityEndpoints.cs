@@ -32,10 +32,10 @@ public static class ActivityEndpoints
     /// 404 for an organization unknown or being deleted.
     /// </summary>
     private static async Task<IResult> ListActivityAsync(
-        Guid organizationId, string? since, string? until, string? resourceId, string? operation, string? outcome, string? cursor, string? count,
+        string organizationId, string? since, string? until, string? resourceId, string? operation, string? outcome, string? cursor, string? count,
         IMediator mediator, CancellationToken ct)
     {
-        var query = AdminQuery.Activity(organizationId, since, until, resourceId, operation, outcome, cursor, count);
+        var query = AdminQuery.Activity(Guid.Parse(organizationId), since, until, resourceId, operation, outcome, cursor, count);
         if (!query.IsSuccess)
         {
             return ScimResults.Error(query.Error);
@@ -57,9 +57,9 @@ public static class ActivityEndpoints
     /// unknown or being deleted.
     /// </summary>
     private static async Task<IResult> ListProvisioningRunsAsync(
-        Guid organizationId, string? since, string? until, string? gap, string? cursor, string? count, IMediator mediator, CancellationToken ct)
+        string organizationId, string? since, string? until, string? gap, string? cursor, string? count, IMediator mediator, CancellationToken ct)
     {
-        var query = AdminQuery.Runs(organizationId, since, until, gap, cursor, count);
+        var query = AdminQuery.Runs(Guid.Parse(organizationId), since, until, gap, cursor, count);
         if (!query.IsSuccess)
         {
             return ScimResults.Error(query.Error);

@@ -21,7 +21,8 @@ public static class AdminEndpoints
         var organizations = app.MapGroup("/admin/organizations").WithGroupName(AdminOpenApiDocument.Name);
         organizations.MapOrganizations();
 
-        var organization = organizations.MapGroup($"/{{{AdminPolicies.OrganizationRouteValue}:guid}}").RequireAuthorization(AdminPolicies.Organization);
+        var organization = organizations.MapGroup($"/{{{AdminPolicies.OrganizationRouteValue}}}")
+            .RequireAuthorization(AdminPolicies.Organization).AddEndpointFilter(AdminRoute.Filter);
         organization.MapOrganization();
         organization.MapApiKeys();
         organization.MapOrganizationErasure();

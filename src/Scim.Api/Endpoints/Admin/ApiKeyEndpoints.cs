@@ -23,11 +23,11 @@ public static class ApiKeyEndpoints
             .Produces<CreatedAdminApiKey>(StatusCodes.Status201Created).ProducesScimErrors(400, 401, 403, 404);
         keys.MapGet("/", ListApiKeysAsync).WithName("ListApiKeys")
             .Produces<AdminApiKeyList>().ProducesScimErrors(401, 403, 404);
-        keys.MapPost("/{keyId:guid}/revoke", RevokeApiKeyAsync).WithName("RevokeApiKey")
+        keys.MapPost($"/{{{AdminRoute.KeyRouteValue}}}/revoke", RevokeApiKeyAsync).WithName("RevokeApiKey")
             .Produces<AdminApiKey>().ProducesScimErrors(401, 403, 404);
     }
 
-    private static async Task<IResult> CreateApiKeyAsync(Guid organizationId, HttpContext context, IMediator mediator, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateApiKeyAsync(string organizationId, HttpContext context, IMediator mediator, TimeProvider clock, CancellationToken ct)
     {
         var body = await ScimRequestBody.ReadAsync<ApiKeyRequest>(context.Request, "API key", ct);
         if (!body.IsSuccess)
@@ -36,9 +36,10 @@ public static class ApiKeyEndpoints
         }
 
         var (label, words, expires) = body.Value!;
-        if (ApiKeyScopeNames.Parse(words ?? []) is not { } scopes)
+        var scopes = ApiKeyScopeNames.Parse(words ?? [], "'scopes'", ", one per element, e.g. [\"scim\"] for Entra or Okta, [\"read\", \"write\"]");
+        if (!scopes.IsSuccess)
         {
-            return ScimResults.Error(ScimError.InvalidValue("'scopes' holds an unknown scope: use scim, read, write or admin (e.g. [\"scim\"] for Entra or Okta)."));
+            return ScimResults.Error(scopes.Error);
         }
 
         DateTimeOffset? expiry = null;
@@ -47,19 +48,19 @@ public static class ApiKeyEndpoints
             return ScimResults.Error(ScimError.InvalidValue($"'expires' is not {KeyExpiry.Forms}."));
         }
 
-        return AdminResults.From(await mediator.Send(new CreateApiKey.Command(organizationId.ToString(), label ?? "", scopes, expiry), ct),
+        return AdminResults.From(await mediator.Send(new CreateApiKey.Command(Guid.Parse(organizationId).ToString(), label ?? "", scopes.Value, expiry), ct),
             created => AdminResults.Created($"/admin/organizations/{organizationId}/keys/{created.Key.Id}",
                 CreatedAdminApiKey.From(created, clock.GetUtcNow().UtcDateTime)));
     }
 
-    private static async Task<IResult> ListApiKeysAsync(Guid organizationId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-        AdminResults.From(await mediator.Send(new ListApiKeys.Query(organizationId.ToString()), ct), keys =>
+    private static async Task<IResult> ListApiKeysAsync(string organizationId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new ListApiKeys.Query(Guid.Parse(organizationId).ToString()), ct), keys =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             return AdminResults.Ok(new AdminApiKeyList([.. keys.Select(k => AdminApiKey.From(k, now))]));
         });
 
-    private static async Task<IResult> RevokeApiKeyAsync(Guid organizationId, Guid keyId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-        AdminResults.From(await mediator.Send(new RevokeApiKey.Command(keyId, organizationId), ct),
+    private static async Task<IResult> RevokeApiKeyAsync(string organizationId, string keyId, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new RevokeApiKey.Command(Guid.Parse(keyId), Guid.Parse(organizationId)), ct),
             key => AdminResults.Ok(AdminApiKey.From(key, clock.GetUtcNow().UtcDateTime)));
 }

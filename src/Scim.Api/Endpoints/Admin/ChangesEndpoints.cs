@@ -23,7 +23,7 @@ public static class ChangesEndpoints
     /// change kept), <c>count</c> 1 to 1,000 (100). 400 <c>invalidCursor</c> for a cursor this server did not issue for this
     /// organization's feed, 400 <c>invalidValue</c> for a bad count, 404 for an organization unknown or being deleted.
     /// </summary>
-    private static async Task<IResult> ListChangesAsync(Guid organizationId, string? cursor, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ListChangesAsync(string organizationId, string? cursor, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var size = AdminQuery.Count(count, ListChanges.DefaultCount);
         if (!size.IsSuccess)
@@ -31,7 +31,7 @@ public static class ChangesEndpoints
             return ScimResults.Error(size.Error);
         }
 
-        var page = await mediator.Send(new ListChanges.Query(organizationId, cursor, size.Value), ct);
+        var page = await mediator.Send(new ListChanges.Query(Guid.Parse(organizationId), cursor, size.Value), ct);
         if (!page.IsSuccess)
         {
             return ScimResults.Error(page.Error);

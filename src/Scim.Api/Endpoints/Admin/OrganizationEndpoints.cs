@@ -25,17 +25,24 @@ public static class OrganizationEndpoints
             .RequireAuthorization(AdminPolicies.Operator);
     }
 
-    /// <summary><c>GET</c>, <c>PUT</c> and <c>PATCH</c> (both rename) of <c>/admin/organizations/{organizationId}</c>.</summary>
+    /// <summary>
+    /// <c>GET</c> (the operator or the organization's <c>admin</c> key), <c>PUT</c> and <c>PATCH</c> (both rename; the operator
+    /// only) of <c>/admin/organizations/{organizationId}</c>.
+    /// </summary>
     public static void MapOrganization(this RouteGroupBuilder organization)
     {
         organization.MapGet("/", GetOrganizationAsync).WithName("GetOrganization").WithTags("Organizations")
             .Produces<AdminOrganization>().ProducesScimErrors(401, 403, 404);
+        // Renaming is the operator's: the back office owns organizations' names, and an organization's own key could
+        // otherwise probe which names other organizations have (409).
         organization.MapPut("/", RenameOrganizationAsync).WithName("ReplaceOrganization").WithTags("Organizations")
             .Accepts<OrganizationRequest>("application/json")
-            .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409);
+            .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409)
+            .RequireAuthorization(AdminPolicies.Operator);
         organization.MapPatch("/", RenameOrganizationAsync).WithName("PatchOrganization").WithTags("Organizations")
             .Accepts<OrganizationRequest>("application/json")
-            .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409);
+            .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409)
+            .RequireAuthorization(AdminPolicies.Operator);
     }
 
     private static async Task<IResult> CreateOrganizationAsync(HttpContext context, IMediator mediator, CancellationToken ct)
@@ -59,16 +66,16 @@ public static class OrganizationEndpoints
             page => AdminResults.Ok(new AdminOrganizationPage([.. page.Organizations.Select(o => AdminOrganization.From(o, context))], page.NextCursor)));
     }
 
-    private static async Task<IResult> GetOrganizationAsync(Guid organizationId, HttpContext context, IMediator mediator, CancellationToken ct) =>
-        AdminResults.From(await mediator.Send(new GetOrganization.Query(organizationId), ct), o => AdminResults.Ok(AdminOrganization.From(o, context)));
+    private static async Task<IResult> GetOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new GetOrganization.Query(Guid.Parse(organizationId)), ct), o => AdminResults.Ok(AdminOrganization.From(o, context)));
 
     // PUT and PATCH alike: the name is an organization's only attribute a request may change.
-    private static async Task<IResult> RenameOrganizationAsync(Guid organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> RenameOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var body = await ScimRequestBody.ReadAsync<OrganizationRequest>(context.Request, "organization", ct);
         return !body.IsSuccess
             ? ScimResults.Error(body.Error)
-            : AdminResults.From(await mediator.Send(new RenameOrganization.Command(organizationId.ToString(), body.Value!.Name ?? ""), ct),
+            : AdminResults.From(await mediator.Send(new RenameOrganization.Command(Guid.Parse(organizationId).ToString(), body.Value!.Name ?? ""), ct),
                 o => AdminResults.Ok(AdminOrganization.From(o, context)));
     }
 }

@@ -26,9 +26,9 @@ public static class OrganizationErasureEndpoints
     /// of <c>…/erasure</c>, where the erasure can be followed. Its keys are refused from this answer on. 404 (SCIM error)
     /// for an unknown organization.
     /// </summary>
-    private static async Task<IResult> DeleteOrganizationAsync(Guid organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> DeleteOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var result = await mediator.Send(new DeleteOrganization.Command(organizationId), ct);
+        var result = await mediator.Send(new DeleteOrganization.Command(Guid.Parse(organizationId)), ct);
         if (!result.IsSuccess)
         {
             return ScimResults.Error(result.Error);
@@ -44,9 +44,9 @@ public static class OrganizationErasureEndpoints
     }
 
     /// <summary>200 with the <see cref="ErasureBody"/>; 404 (SCIM error) once the organization is gone, or when it was never deleted.</summary>
-    private static async Task<IResult> GetOrganizationErasureAsync(Guid organizationId, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> GetOrganizationErasureAsync(string organizationId, IMediator mediator, CancellationToken ct)
     {
-        var result = await mediator.Send(new GetOrganizationErasure.Query(organizationId), ct);
+        var result = await mediator.Send(new GetOrganizationErasure.Query(Guid.Parse(organizationId)), ct);
         return result.IsSuccess ? AdminJson.Ok(ErasureBody.Of(result.Value!)) : ScimResults.Error(result.Error);
     }
 }

@@ -1,19 +1,35 @@
 using Scim.Domain.Organizations;
+using Scim.Protocol;
 
 namespace Scim.Application.Features.Organizations;
 
-/// <summary>Converts <see cref="ApiKeyScopes"/> to and from the words <c>scim</c>, <c>read</c>, <c>write</c>, <c>admin</c>.</summary>
+/// <summary>Converts <see cref="ApiKeyScopes"/> to and from the names <c>scim</c>, <c>read</c>, <c>write</c>, <c>admin</c>.</summary>
 public static class ApiKeyScopeNames
 {
-    /// <summary>Parses words such as <c>scim,read</c> or <c>scim read</c>; null when a word is unknown.</summary>
-    public static ApiKeyScopes? Parse(IEnumerable<string> words)
+    // Each scope by its name, and nothing else: Enum.TryParse would also take numbers ("15", "-1") and store bits that
+    // are no scope.
+    private static readonly Dictionary<string, ApiKeyScopes> ByName = Enum.GetValues<ApiKeyScopes>()
+        .Where(s => s != ApiKeyScopes.None)
+        .ToDictionary(s => s.ToString().ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The scopes named by <paramref name="names"/>, one name per element, case-insensitive (no names: <see cref="ApiKeyScopes.None"/>);
+    /// otherwise 400 <c>invalidValue</c>: "<paramref name="field"/> holds '15', which is not a scope: use scim, read, write or
+    /// admin (case-insensitive)<paramref name="example"/>."
+    /// </summary>
+    /// <param name="names">The names, e.g. a JSON array's elements; a null element is refused like an unknown name.</param>
+    /// <param name="field">What the names were given as, for the error: <c>'scopes'</c>, <c>--scopes</c>.</param>
+    /// <param name="example">The end of the error's sentence, showing how to give several, e.g. <c>, one per element: ["read", "write"]</c>.</param>
+    public static Result<ApiKeyScopes> Parse(IEnumerable<string?> names, string field, string example = "")
     {
+        ArgumentNullException.ThrowIfNull(names);
         var scopes = ApiKeyScopes.None;
-        foreach (var word in words.SelectMany(w => w.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var name in names)
         {
-            if (!Enum.TryParse<ApiKeyScopes>(word, ignoreCase: true, out var scope) || scope == ApiKeyScopes.None)
+            if (name is null || !ByName.TryGetValue(name, out var scope))
             {
-                return null;
+                return ScimError.InvalidValue(
+                    $"{field} holds {(name is null ? "null" : $"'{name}'")}, which is not a scope: use scim, read, write or admin (case-insensitive){example}.");
             }
 
             scopes |= scope;

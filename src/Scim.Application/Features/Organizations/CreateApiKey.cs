@@ -12,7 +12,8 @@ namespace Scim.Application.Features.Organizations;
 /// Creates an API key for an organization, through the write path with its journal row (operation Create, resource type
 /// ApiKey: the key's label, prefix and scopes, never its secret) in the same transaction. The token is returned once and
 /// stored only as a hash. Fails with 400 <c>invalidValue</c> without a scope, with a label longer than
-/// <see cref="MaxLabelLength"/> characters or with an expiry that is not in the future, and 404 for an organization unknown or being deleted.
+/// <see cref="MaxLabelLength"/> UTF-16 code units or with a character <see cref="AdministrationText.Check"/> refuses, or with an
+/// expiry that is not in the future, and 404 for an organization unknown or being deleted.
 /// </summary>
 public static class CreateApiKey
 {
@@ -37,10 +38,15 @@ public static class CreateApiKey
                 return ScimError.InvalidValue("An API key needs at least one scope: scim, read, write or admin.");
             }
 
+            if (AdministrationText.Check(command.Name, "An API key's label") is { } unprintable)
+            {
+                return unprintable;
+            }
+
             var label = string.IsNullOrWhiteSpace(command.Name) ? "default" : command.Name.Trim();
             if (label.Length > MaxLabelLength)
             {
-                return ScimError.InvalidValue($"An API key's label has at most {MaxLabelLength} characters; this one has {label.Length}.");
+                return AdministrationText.TooLong("An API key's label", MaxLabelLength, label.Length);
             }
 
             var now = clock.StoredNow();

@@ -10,7 +10,7 @@ namespace Scim.Application.Features.Organizations;
 /// <summary>
 /// Creates an organization (a tenant) through the write path, with its journal row (operation Create, resource type
 /// Organization) in the same transaction. Names are unique, case-insensitively: 409 <c>uniqueness</c> for a taken one;
-/// 400 <c>invalidValue</c> for an empty name or one longer than <see cref="OrganizationNames.MaxLength"/> characters.
+/// 400 <c>invalidValue</c> for a name <see cref="OrganizationNames.Check"/> refuses (empty, too long, unprintable characters).
 /// </summary>
 public static class CreateOrganization
 {

@@ -58,12 +58,16 @@ public static class OrganizationNames
     /// <summary>The longest name accepted, in UTF-16 code units after trimming.</summary>
     public const int MaxLength = 200;
 
-    /// <summary>Null for an acceptable name (surrounding white space is trimmed); otherwise 400 <c>invalidValue</c> saying why.</summary>
-    public static ScimError? Check(string? name) => name?.Trim() switch
+    private const string What = "An organization's name";
+
+    /// <summary>
+    /// Null for an acceptable name (surrounding spaces are trimmed); otherwise 400 <c>invalidValue</c> saying why: empty, longer
+    /// than <see cref="MaxLength"/>, or with a character <see cref="AdministrationText.Check"/> refuses.
+    /// </summary>
+    public static ScimError? Check(string? name) => AdministrationText.Check(name ?? "", What) ?? (name ?? "").Trim() switch
     {
-        null or { Length: 0 } => ScimError.InvalidValue("An organization needs a non-empty 'name'."),
-        { Length: > MaxLength } trimmed => ScimError.InvalidValue(
-            $"An organization's name has at most {MaxLength} characters; this one has {trimmed.Length}."),
+        { Length: 0 } => ScimError.InvalidValue("An organization needs a non-empty 'name'."),
+        { Length: > MaxLength } trimmed => AdministrationText.TooLong(What, MaxLength, trimmed.Length),
         _ => null,
     };
 

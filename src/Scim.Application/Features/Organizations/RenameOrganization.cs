@@ -11,7 +11,8 @@ namespace Scim.Application.Features.Organizations;
 /// <summary>
 /// Gives an organization another name, through the write path with its journal row (operation Rename) in the same
 /// transaction. 404 for an organization unknown or being deleted, 409 <c>uniqueness</c> when another organization has the name, 400
-/// <c>invalidValue</c> as <see cref="CreateOrganization"/>. The same name again (even in another case) is written and journaled.
+/// <c>invalidValue</c> as <see cref="CreateOrganization"/>. The name it has already (after trimming, character for
+/// character) changes nothing: no write, no journal row; the same name in another case is a rename.
 /// </summary>
 public static class RenameOrganization
 {
@@ -34,7 +35,14 @@ public static class RenameOrganization
                 return OrganizationQueries.NotFound(command.Organization);
             }
 
-            organization.Name = command.Name.Trim();
+            // The name it has already: nothing to write, nor to journal, however often a back office sends it.
+            var name = command.Name.Trim();
+            if (string.Equals(organization.Name, name, StringComparison.Ordinal))
+            {
+                return organization;
+            }
+
+            organization.Name = name;
             organization.Normalize();
             var change = journal.Administration(
                 organization.Id, nameof(RenameOrganization), JournalOperation.Rename, JournalResourceType.Organization, organization.Id, "name", organization.Name);
