@@ -32,11 +32,16 @@ public sealed class DeleteOrganizationTests
 
         var response = await admin.DeleteAsync($"admin/organizations/{doomed}");
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal($"/admin/organizations/{doomed}/erasure", response.Headers.Location?.OriginalString);
-        var progress = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("erasing", progress["status"]!.GetValue<string>());
-        Assert.Equal(doomed.ToString(), progress["organizationId"]!.GetValue<string>());
+        // Usually 202 with the progress; 204 when the background service, which takes up every organization marked
+        // deleted, has already erased the rest by the time the request's own first batch ends.
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.NoContent, $"DELETE answered {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            Assert.Equal($"/admin/organizations/{doomed}/erasure", response.Headers.Location?.OriginalString);
+            var progress = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal("erasing", progress["status"]!.GetValue<string>());
+            Assert.Equal(doomed.ToString(), progress["organizationId"]!.GetValue<string>());
+        }
         // Refused at once, remembered or not: the SCIM key was used just now, and the admin key too.
         await (await factory.CreateClientWithToken(doomedToken).GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Unauthorized);
         await (await admin.GetAsync($"admin/organizations/{doomed}/erasure")).AssertScimErrorAsync(HttpStatusCode.Unauthorized);
