@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 
 namespace Scim.Api.Http;
 
@@ -16,51 +15,31 @@ internal sealed class ResponseBodyWriter(HttpResponse response) : IBufferWriter<
 
     private byte[]? buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
     private int length;
-    private PipeWriter? pipe;
+    private bool started;
 
-    public void Advance(int count)
-    {
-        if (pipe is not null)
-        {
-            pipe.Advance(count);
-        }
-        else
-        {
-            length += count;
-        }
-    }
+    public void Advance(int count) => length += count;
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => pipe?.GetMemory(sizeHint) ?? Reserve(sizeHint);
+    public Memory<byte> GetMemory(int sizeHint = 0) => Reserve(sizeHint);
 
-    public Span<byte> GetSpan(int sizeHint = 0) => pipe is not null ? pipe.GetSpan(sizeHint) : Reserve(sizeHint).Span;
+    public Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).Span;
 
-    /// <summary>Sends what is written so far: the first time, it starts the response with what was gathered.</summary>
+    /// <summary>Sends what is gathered so far (the first time, starting the response) and gathers the rest anew.</summary>
     public async ValueTask SendAsync(CancellationToken cancellationToken)
     {
-        if (pipe is null)
-        {
-            pipe = response.BodyWriter;
-            await pipe.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
-            ReturnBuffer();
-        }
-        else
-        {
-            await pipe.FlushAsync(cancellationToken);
-        }
+        started = true;
+        await response.BodyWriter.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
+        length = 0;
     }
 
-    /// <summary>Ends the body: sends a gathered body whole, with its length, or flushes the rest of a streamed one.</summary>
+    /// <summary>Ends the body: sends a gathered body whole, with its length, or the rest of a started one.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        if (pipe is null)
+        if (!started)
         {
             response.ContentLength = length;
-            await response.BodyWriter.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
         }
-        else
-        {
-            await pipe.FlushAsync(cancellationToken);
-        }
+
+        await response.BodyWriter.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
     }
 
     public void Dispose() => ReturnBuffer();

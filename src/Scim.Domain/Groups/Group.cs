@@ -6,8 +6,12 @@ namespace Scim.Domain.Groups;
 /// </summary>
 public sealed class Group : IScimResource
 {
-    /// <summary>The server-assigned SCIM <c>id</c>.</summary>
-    public Guid Id { get; init; } = Guid.NewGuid();
+    /// <summary>
+    /// The server-assigned SCIM <c>id</c>: a version-7 GUID (RFC 9562 §5.7), so ids ascend with creation time. Rows and
+    /// index entries of resources created together are then neighbours: a walk in creation order reads each page's
+    /// group memberships from a few index pages instead of one page per resource, and inserts append to the indexes.
+    /// </summary>
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The owning organization.</summary>
     public Guid OrganizationId { get; init; }

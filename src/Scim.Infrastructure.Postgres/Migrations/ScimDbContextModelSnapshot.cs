@@ -82,6 +82,8 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.HasIndex("OrganizationId", "DisplayNameNormalized")
                         .IsUnique();
 
+                    b.HasIndex("Id", "OrganizationId", "DisplayName");
+
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
 
                     b.HasIndex("OrganizationId", "ExternalId", "Id");

@@ -68,6 +68,8 @@ namespace Scim.Infrastructure.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "DisplayNameNormalized")
                         .IsUnique();
 
+                    b.HasIndex("Id", "OrganizationId", "DisplayName");
+
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
 
                     b.HasIndex("OrganizationId", "ExternalId", "Id");

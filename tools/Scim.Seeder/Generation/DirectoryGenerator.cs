@@ -15,6 +15,12 @@ internal sealed class DirectoryGenerator
     /// <summary>The first user's creation time; user <c>i</c> was created <c>i</c> minutes later.</summary>
     public static readonly DateTime Epoch = new(2022, 1, 3, 8, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>When user <paramref name="index"/> was created: <paramref name="index"/> minutes after <see cref="Epoch"/>.</summary>
+    public static DateTime UserCreatedUtc(int index) => Epoch.AddMinutes(index);
+
+    /// <summary>When group <paramref name="index"/> was created: ten minutes apart from <see cref="Epoch"/>.</summary>
+    public static DateTime GroupCreatedUtc(int index) => Epoch.AddMinutes(10 * index);
+
     /// <summary>Teams up to this size are colleagues next to each other in the org chart; larger ones are spread across it.</summary>
     private const int ColleagueTeamSize = 50;
 
@@ -93,7 +99,7 @@ internal sealed class DirectoryGenerator
                 WorkPhone = Phone(locale.PhonePrefix, ref random),
                 MobilePhone = random.Chance(0.7) ? Phone(locale.PhonePrefix, ref random) : null,
                 Office = random.Pick(locale.Offices),
-                CreatedUtc = Epoch.AddMinutes(i),
+                CreatedUtc = UserCreatedUtc(i),
             };
         }
     }
@@ -118,7 +124,7 @@ internal sealed class DirectoryGenerator
                 DisplayName = unique,
                 ExternalId = SeedIds.ObjectId(plan.Seed, g).ToString(),
                 Size = sizes[g],
-                CreatedUtc = Epoch.AddMinutes(10 * g),
+                CreatedUtc = GroupCreatedUtc(g),
             };
         }
     }

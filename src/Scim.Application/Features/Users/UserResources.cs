@@ -77,27 +77,28 @@ internal static class UserResources
     private static async Task<Dictionary<Guid, List<UserGroup>>> GroupsAsync(
         IScimDbContext db, IReadOnlyList<UserRow> rows, CancellationToken cancellationToken)
     {
-        List<GroupOfUser> memberships;
-        if (rows.Count == 1)
+        // The ids go as one array parameter (json_each on SQLite, = ANY on PostgreSQL): the statement's text is then the
+        // same for every page, where one parameter per id made EF Core regenerate the SQL at every execution.
+        var memberships = rows.Count == 1
+            ? GroupsOfUser(db.AsDbContext(), rows[0].Id)
+            : GroupsOfUsers(db, rows.Select(r => r.Id).ToArray());
+        var groups = new Dictionary<Guid, List<UserGroup>>(rows.Count);
+        await foreach (var membership in memberships.WithCancellation(cancellationToken))
         {
-            memberships = [];
-            await foreach (var membership in GroupsOfUser(db.AsDbContext(), rows[0].Id).WithCancellation(cancellationToken))
+            if (!groups.TryGetValue(membership.MemberId, out var list))
             {
-                memberships.Add(membership);
+                groups.Add(membership.MemberId, list = []);
             }
-        }
-        else
-        {
-            var ids = rows.Select(r => r.Id).ToList();
-            memberships = await db.GroupMembers.AsNoTracking()
-                .Where(m => ids.Contains(m.MemberId) && m.Type == MemberType.User)
-                .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName))
-                .ToListAsync(cancellationToken);
+
+            list.Add(new UserGroup(membership.GroupId, membership.DisplayName));
         }
 
-        return memberships.GroupBy(m => m.MemberId).ToDictionary(
-            g => g.Key,
-            g => g.OrderBy(m => m.DisplayName, StringComparer.OrdinalIgnoreCase).Select(m => new UserGroup(m.GroupId, m.DisplayName)).ToList());
+        foreach (var list in groups.Values)
+        {
+            list.Sort(static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.DisplayName, b.DisplayName));
+        }
+
+        return groups;
     }
 
     // A GET by id (and the answer of every write) reads one user: these run without building the LINQ expression,
@@ -111,6 +112,12 @@ internal static class UserResources
         EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<GroupMember>().AsNoTracking()
             .Where(m => m.MemberId == id && m.Type == MemberType.User)
             .Join(db.Set<Group>(), m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName)));
+
+    private static IAsyncEnumerable<GroupOfUser> GroupsOfUsers(IScimDbContext db, Guid[] ids) =>
+        db.GroupMembers.AsNoTracking()
+            .Where(m => EF.Parameter(ids).Contains(m.MemberId) && m.Type == MemberType.User)
+            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName))
+            .AsAsyncEnumerable();
 
     private sealed record GroupOfUser(Guid MemberId, Guid GroupId, string DisplayName);
 }
