@@ -32,7 +32,7 @@ public sealed class ListChangesTests
         Assert.Equal("W/\"2\"", changes[1]["version"]!.GetValue<string>());
         Assert.Equal($"http://localhost/Users/{user}", changes[0]["location"]!.GetValue<string>());
         Assert.Equal(["active"], changes[1]["attributes"]!.AsArray().Select(a => a!.GetValue<string>()));
-        Assert.Null(changes[3]["version"]);
+        Assert.False(changes[3].ContainsKey("version"));
         // Polling: an empty page keeps the position, and the next change comes after it.
         var empty = await admin.GetAdminAsync($"admin/organizations/{organization}/changes?cursor={cursor}");
         Assert.Empty(empty["changes"]!.AsArray());

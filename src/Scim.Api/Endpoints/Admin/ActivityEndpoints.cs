@@ -41,10 +41,7 @@ public static class ActivityEndpoints
             return ScimResults.Error(query.Error);
         }
 
-        var page = await mediator.Send(query.Value!, ct);
-        return page.IsSuccess
-            ? AdminJson.Ok(new ActivityPage([.. page.Value!.Rows.Select(Activity.Of)], page.Value.NextCursor))
-            : ScimResults.Error(page.Error);
+        return AdminResults.From(await mediator.Send(query.Value!, ct), page => AdminResults.Ok(new ActivityPage([.. page.Rows.Select(Activity.Of)], page.NextCursor)));
     }
 
     /// <summary>
@@ -65,8 +62,7 @@ public static class ActivityEndpoints
             return ScimResults.Error(query.Error);
         }
 
-        var page = await mediator.Send(query.Value!, ct);
-        return page.IsSuccess ? AdminJson.Ok(page.Value!) : ScimResults.Error(page.Error);
+        return AdminResults.From(await mediator.Send(query.Value!, ct), page => AdminResults.Ok(page));
     }
 }
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Scim.Api.Http;
 using Scim.Application.Features.Organizations;
 using Scim.Domain.Organizations;
-using Scim.Protocol;
 
 namespace Scim.Api.Endpoints.Admin;
 
@@ -14,7 +12,7 @@ namespace Scim.Api.Endpoints.Admin;
 /// <param name="Id">The organization's id.</param>
 /// <param name="Name">Its name, unique among the deployment's organizations (case-insensitive).</param>
 /// <param name="Created">When it was created (UTC, ISO 8601).</param>
-/// <param name="Region">The deployment's region (<see cref="ScimOptions.Region"/>), or null when none is configured.</param>
+/// <param name="Region">The deployment's region (<see cref="ScimOptions.Region"/>), absent when none is configured.</param>
 /// <param name="ScimBaseUrl">The SCIM service's base URL (RFC 7644 §3.2), e.g. <c>https://scim.eu.example.com/scim/v2</c>.</param>
 /// <param name="EntraTenantUrl">Microsoft Entra ID's "Tenant URL": the base URL with <c>/?aadOptscim062020</c>, which turns on Entra's RFC-compliant PATCH.</param>
 /// <param name="OktaBaseUrl">Okta's "SCIM connector base URL": the base URL.</param>
@@ -40,7 +38,7 @@ public sealed record AdminOrganization(Guid Id, string Name, DateTime Created, s
 
 /// <summary>A page of organizations, by lower-case name.</summary>
 /// <param name="Resources">The organizations of the page.</param>
-/// <param name="NextCursor">What to send as <c>cursor</c> for the next page; null on the last page.</param>
+/// <param name="NextCursor">What to send as <c>cursor</c> for the next page; absent on the last page.</param>
 public sealed record AdminOrganizationPage(IReadOnlyList<AdminOrganization> Resources, string? NextCursor);
 
 /// <summary>An API key as listed: never its secret or the secret's hash.</summary>
@@ -49,9 +47,9 @@ public sealed record AdminOrganizationPage(IReadOnlyList<AdminOrganization> Reso
 /// <param name="Label">Its label, e.g. <c>entra-provisioning</c>.</param>
 /// <param name="Scopes">Its scopes among <c>scim</c>, <c>read</c>, <c>write</c>, <c>admin</c>.</param>
 /// <param name="Created">When it was created (UTC).</param>
-/// <param name="LastUsed">The minute it was last used (UTC, written about once a minute), or null.</param>
-/// <param name="Expires">When it stops working (UTC), or null.</param>
-/// <param name="Revoked">When it was revoked (UTC), or null.</param>
+/// <param name="LastUsed">The minute it was last used (UTC, written about once a minute); absent until it is used.</param>
+/// <param name="Expires">When it stops working (UTC); absent when it never expires.</param>
+/// <param name="Revoked">When it was revoked (UTC); absent while it is not.</param>
 /// <param name="Status"><c>active</c>, <c>expired</c> or <c>revoked</c>.</param>
 public record AdminApiKey(
     Guid Id, string Prefix, string Label, IReadOnlyList<string> Scopes, DateTime Created, DateTime? LastUsed, DateTime? Expires, DateTime? Revoked, string Status)
@@ -95,32 +93,3 @@ public sealed record OrganizationRequest(string? Name);
 /// <param name="Scopes">Among <c>scim</c> (every SCIM request: what Entra and Okta need), <c>read</c>, <c>write</c>, <c>admin</c>; at least one.</param>
 /// <param name="Expires">When the key stops working: ISO 8601 (<c>2027-01-31T00:00:00Z</c>) or a time from now (<c>90d</c>, <c>12h</c>, <c>P90D</c>); absent: never.</param>
 public sealed record ApiKeyRequest(string? Label, IReadOnlyList<string>? Scopes, string? Expires);
-
-/// <summary>How the administration API writes its bodies: JSON (camelCase); errors are SCIM error bodies.</summary>
-internal static class AdminResults
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    /// <summary>200 with <paramref name="body"/> as JSON.</summary>
-    public static IResult Ok<T>(T body) => Results.Json(body, Options);
-
-    /// <summary>201 with <paramref name="body"/> as JSON and its URL in Location.</summary>
-    public static IResult Created<T>(string location, T body) =>
-        new WithLocation(location, Results.Json(body, Options, statusCode: StatusCodes.Status201Created));
-
-    /// <summary>The success mapped by <paramref name="map"/>, or the SCIM error.</summary>
-    public static IResult From<T>(Result<T> result, Func<T, IResult> map)
-    {
-        ArgumentNullException.ThrowIfNull(map);
-        return result.IsSuccess ? map(result.Value!) : ScimResults.Error(result.Error);
-    }
-
-    private sealed class WithLocation(string location, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.Headers.Location = location;
-            return inner.ExecuteAsync(context);
-        }
-    }
-}

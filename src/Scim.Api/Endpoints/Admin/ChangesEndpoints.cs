@@ -31,14 +31,9 @@ public static class ChangesEndpoints
             return ScimResults.Error(size.Error);
         }
 
-        var page = await mediator.Send(new ListChanges.Query(Guid.Parse(organizationId), cursor, size.Value), ct);
-        if (!page.IsSuccess)
-        {
-            return ScimResults.Error(page.Error);
-        }
-
         var baseUrl = ScimResults.ScimBaseUrl(context);
-        return AdminJson.Ok(new ChangesPage([.. page.Value!.Changes.Select(c => Change.Of(c, baseUrl))], page.Value.NextCursor));
+        return AdminResults.From(await mediator.Send(new ListChanges.Query(Guid.Parse(organizationId), cursor, size.Value), ct),
+            page => AdminResults.Ok(new ChangesPage([.. page.Changes.Select(c => Change.Of(c, baseUrl))], page.NextCursor)));
     }
 }
 

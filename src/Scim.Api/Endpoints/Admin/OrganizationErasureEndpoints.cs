@@ -1,5 +1,4 @@
 using Mediator;
-using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Organizations.Erasure;
 
@@ -26,29 +25,14 @@ public static class OrganizationErasureEndpoints
     /// of <c>…/erasure</c>, where the erasure can be followed. Its keys are refused from this answer on. 404 (SCIM error)
     /// for an unknown organization.
     /// </summary>
-    private static async Task<IResult> DeleteOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new DeleteOrganization.Command(Guid.Parse(organizationId)), ct);
-        if (!result.IsSuccess)
-        {
-            return ScimResults.Error(result.Error);
-        }
-
-        if (result.Value!.Erasure is not { } erasure)
-        {
-            return Results.NoContent();
-        }
-
-        context.Response.Headers.Location = $"{context.Request.PathBase}/admin/organizations/{organizationId}/erasure";
-        return AdminJson.Ok(ErasureBody.Of(erasure), StatusCodes.Status202Accepted);
-    }
+    private static async Task<IResult> DeleteOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new DeleteOrganization.Command(Guid.Parse(organizationId)), ct), deleted => deleted.Erasure is { } erasure
+            ? AdminResults.Accepted($"{context.Request.PathBase}/admin/organizations/{organizationId}/erasure", ErasureBody.Of(erasure))
+            : Results.NoContent());
 
     /// <summary>200 with the <see cref="ErasureBody"/>; 404 (SCIM error) once the organization is gone, or when it was never deleted.</summary>
-    private static async Task<IResult> GetOrganizationErasureAsync(string organizationId, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetOrganizationErasure.Query(Guid.Parse(organizationId)), ct);
-        return result.IsSuccess ? AdminJson.Ok(ErasureBody.Of(result.Value!)) : ScimResults.Error(result.Error);
-    }
+    private static async Task<IResult> GetOrganizationErasureAsync(string organizationId, IMediator mediator, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new GetOrganizationErasure.Query(Guid.Parse(organizationId)), ct), erasure => AdminResults.Ok(ErasureBody.Of(erasure)));
 }
 
 /// <summary>
