@@ -6,13 +6,13 @@ namespace Scim.Api.Endpoints.Admin;
 
 /// <summary>
 /// An organization as the administration API returns it, with what its owner pastes into an identity provider: the
-/// addresses are those of this deployment (its region), from <see cref="ScimOptions.PublicBaseUrl"/> and
-/// <see cref="ScimOptions.PathBase"/>, or from the request when no public address is configured.
+/// addresses are those of this deployment (its region), from <c>Scim:PublicBaseUrl</c> and <c>Scim:PathBase</c>
+/// (<see cref="ScimOptions"/>), or from the request when no public address is configured.
 /// </summary>
 /// <param name="Id">The organization's id.</param>
 /// <param name="Name">Its name, unique among the deployment's organizations (case-insensitive).</param>
 /// <param name="Created">When it was created (UTC, ISO 8601).</param>
-/// <param name="Region">The deployment's region (<see cref="ScimOptions.Region"/>), absent when none is configured.</param>
+/// <param name="Region">The deployment's region (<c>Scim:Region</c>, e.g. <c>eu</c>); absent when none is configured.</param>
 /// <param name="ScimBaseUrl">The SCIM service's base URL (RFC 7644 §3.2), e.g. <c>https://scim.eu.example.com/scim/v2</c>.</param>
 /// <param name="EntraTenantUrl">Microsoft Entra ID's "Tenant URL": the base URL with <c>/?aadOptscim062020</c>, which turns on Entra's RFC-compliant PATCH.</param>
 /// <param name="OktaBaseUrl">Okta's "SCIM connector base URL": the base URL.</param>
@@ -85,11 +85,14 @@ public sealed record CreatedAdminApiKey : AdminApiKey
 public sealed record AdminApiKeyList(IReadOnlyList<AdminApiKey> Resources);
 
 /// <summary>The body of <c>POST /admin/organizations</c>, <c>PUT</c> and <c>PATCH</c> of one.</summary>
-/// <param name="Name">The organization's (new) name: 1 to 200 characters, unique case-insensitively.</param>
+/// <param name="Name">The organization's (new) name: 1 to 200 UTF-16 code units without control or formatting characters, unique case-insensitively.</param>
 public sealed record OrganizationRequest(string? Name);
 
 /// <summary>The body of <c>POST /admin/organizations/{organizationId}/keys</c>.</summary>
-/// <param name="Label">A label (at most 100 characters); <c>default</c> when absent.</param>
-/// <param name="Scopes">Among <c>scim</c> (every SCIM request: what Entra and Okta need), <c>read</c>, <c>write</c>, <c>admin</c>; at least one.</param>
+/// <param name="Label">A label (at most 100 UTF-16 code units, no control or formatting characters); <c>default</c> when absent.</param>
+/// <param name="Scopes">
+/// One name per element among <c>scim</c> (every SCIM request: what Entra and Okta need), <c>read</c>, <c>write</c> and
+/// <c>admin</c>, any case, e.g. <c>["read", "write"]</c>; at least one.
+/// </param>
 /// <param name="Expires">When the key stops working: ISO 8601 (<c>2027-01-31T00:00:00Z</c>) or a time from now (<c>90d</c>, <c>12h</c>, <c>P90D</c>); absent: never.</param>
 public sealed record ApiKeyRequest(string? Label, IReadOnlyList<string>? Scopes, string? Expires);

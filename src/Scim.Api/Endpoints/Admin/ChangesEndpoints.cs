@@ -14,15 +14,16 @@ public static class ChangesEndpoints
     public static RouteGroupBuilder MapChanges(this RouteGroupBuilder organization)
     {
         organization.MapGet("/changes", ListChangesAsync).WithName(nameof(ListChanges)).WithTags("Activity")
-            .Produces<ChangesPage>().ProducesScimErrors(400, 401, 403, 404);
+            .Produces<ChangesPage>().WithMetadata(AdminParameters.Changes).ProducesScimErrors(400, 401, 403, 404);
         return organization;
     }
 
-    /// <summary>
-    /// 200 with a <see cref="ChangesPage"/>; <c>cursor</c> is the previous page's <c>nextCursor</c> (none: from the oldest
-    /// change kept), <c>count</c> 1 to 1,000 (100). 400 <c>invalidCursor</c> for a cursor this server did not issue for this
-    /// organization's feed, 400 <c>invalidValue</c> for a bad count, 404 for an organization unknown or being deleted.
-    /// </summary>
+    /// <summary>The organization's change feed: its committed changes of users and groups, in commit order, from a cursor.</summary>
+    /// <remarks>
+    /// At least once: a reader that resumes from the last cursor it received gets every change committed since, none
+    /// missed. A page never passes a change still being committed; it may hold fewer changes than <c>count</c> while its
+    /// cursor moves on. After an empty page <c>nextCursor</c> is the same position, so a watcher polls with it.
+    /// </remarks>
     private static async Task<IResult> ListChangesAsync(string organizationId, string? cursor, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var size = AdminQuery.Count(count, ListChanges.DefaultCount);
