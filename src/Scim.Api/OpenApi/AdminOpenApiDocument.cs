@@ -130,7 +130,8 @@ public static class AdminOpenApiDocument
     /// <summary>
     /// Documents what the endpoint metadata cannot: the ids in the paths (<c>uuid</c> strings, though any text is routed
     /// so that one that is no GUID gets the administration API's 404), the typed query parameters
-    /// (<see cref="AdminParameters"/>), a description of each status, and errors as <c>application/scim+json</c>.
+    /// (<see cref="AdminParameters"/>), a description of each status, errors as <c>application/scim+json</c>, and a body
+    /// that a 204 leaves out as nullable.
     /// </summary>
     private sealed class AdminOperationProcessor : IOperationProcessor
     {
@@ -158,8 +159,19 @@ public static class AdminOpenApiDocument
                 body.Description = "JSON (application/json).";
             }
 
+            // A body beside a 204 (an organization's DELETE: 202 with the erasure's progress, or 204 when it is gone at once)
+            // is absent on the 204, so a client reads it as nullable: null for the 204.
+            var mayBeEmpty = operation.Responses.ContainsKey("204");
             foreach (var (status, response) in operation.Responses)
             {
+                if (mayBeEmpty && status.StartsWith('2'))
+                {
+                    foreach (var media in response.Content.Values)
+                    {
+                        media.Schema = new JsonSchema { IsNullableRaw = true, OneOf = { media.Schema } };
+                    }
+                }
+
                 if (status.StartsWith('4') && response.Content.Values.FirstOrDefault() is { } error)
                 {
                     response.Content.Clear();

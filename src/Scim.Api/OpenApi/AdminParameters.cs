@@ -32,6 +32,9 @@ public static class AdminParameters
         Query("cursor", JsonObjectType.String,
             "Where to go on: the nextCursor of the page before (or the last one a watcher kept); none to start at the oldest change the "
             + "journal keeps. It does not expire. One this server did not issue for this organization's feed, or an altered one, is 400 invalidCursor."),
+        Query("start", JsonObjectType.String,
+            "Instead of a cursor: now for an empty page whose nextCursor is the end of the feed, so that the next page holds only changes "
+            + "committed after it; oldest (the default) for the oldest change the journal keeps. Another value, or now with a cursor, is 400 invalidValue."),
         Count("changes a page holds at most", ListChanges.MaxCount, ListChanges.DefaultCount),
     ];
 

@@ -4,6 +4,7 @@ using Scim.Api.OpenApi;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Journal;
 using Scim.Domain.Journal;
+using Scim.Protocol;
 
 namespace Scim.Api.Endpoints.Admin;
 
@@ -24,7 +25,8 @@ public static class ChangesEndpoints
     /// missed. A page never passes a change still being committed; it may hold fewer changes than <c>count</c> while its
     /// cursor moves on. After an empty page <c>nextCursor</c> is the same position, so a watcher polls with it.
     /// </remarks>
-    private static async Task<IResult> ListChangesAsync(string organizationId, string? cursor, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ListChangesAsync(
+        string organizationId, string? cursor, string? start, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var size = AdminQuery.Count(count, ListChanges.DefaultCount);
         if (!size.IsSuccess)
@@ -32,8 +34,13 @@ public static class ChangesEndpoints
             return ScimResults.Error(size.Error);
         }
 
+        if (start is not (null or "oldest" or "now"))
+        {
+            return ScimResults.Error(ScimError.InvalidValue($"start must be oldest (the default) or now; it was '{start}'."));
+        }
+
         var baseUrl = ScimResults.ScimBaseUrl(context);
-        return AdminResults.From(await mediator.Send(new ListChanges.Query(Guid.Parse(organizationId), cursor, size.Value), ct),
+        return AdminResults.From(await mediator.Send(new ListChanges.Query(Guid.Parse(organizationId), cursor, size.Value, start == "now"), ct),
             page => AdminResults.Ok(new ChangesPage([.. page.Changes.Select(c => Change.Of(c, baseUrl))], page.NextCursor)));
     }
 }

@@ -14,7 +14,8 @@ public static class OrganizationErasureEndpoints
     public static RouteGroupBuilder MapOrganizationErasure(this RouteGroupBuilder organization)
     {
         organization.MapDelete("/", DeleteOrganizationAsync).WithName(nameof(DeleteOrganization)).WithTags("Organizations")
-            .Produces(StatusCodes.Status204NoContent).Produces<ErasureBody>(StatusCodes.Status202Accepted).WithMetadata(AdminParameters.ErasureLocation).ProducesScimErrors(401, 403, 404);
+            .Produces<ErasureBody>(StatusCodes.Status202Accepted).WithMetadata(AdminParameters.ErasureLocation).Produces(StatusCodes.Status204NoContent)
+            .ProducesScimErrors(401, 403, 404);
         organization.MapGet("/erasure", GetOrganizationErasureAsync).WithName(nameof(GetOrganizationErasure)).WithTags("Organizations")
             .Produces<ErasureBody>().ProducesScimErrors(401, 403, 404);
         return organization;
