@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Scim.Api.Authentication;
 using Scim.Domain.Organizations;
 using Scim.Infrastructure.Data;
 using Scim.Testing;
@@ -13,14 +12,6 @@ namespace Scim.Api.Tests.Admin;
 /// <summary>Calls of the administration API as its clients make them (JSON bodies, a bearer operator secret or API key), and what an organization has left in the database.</summary>
 internal static class AdminHttp
 {
-    /// <summary>Admits a new operator secret (its hash in Scim:Admin:OperatorKeys, beside none other) and returns it.</summary>
-    public static string ConfigureOperator(this ScimApiFactory factory)
-    {
-        var secret = OperatorKeys.CreateSecret();
-        factory.LiveSettings.SetList("Scim:Admin:OperatorKeys", OperatorKeys.EntryOf(secret));
-        return secret;
-    }
-
     /// <summary>A client of the administration API at the host root, sending <paramref name="token"/> as a bearer token (none when null).</summary>
     public static HttpClient AdminClient(this ScimApiFactory factory, string? token)
     {
