@@ -2,13 +2,16 @@ using System.Net.Http.Headers;
 
 namespace Scim.Client;
 
-/// <summary>Sends <c>Authorization: Bearer &lt;API key&gt;</c> with every request (RFC 7644 §2).</summary>
+/// <summary>
+/// Sends <c>Authorization: Bearer &lt;token&gt;</c> with every request (RFC 7644 §2): an API key, or for the administration
+/// API the operator secret.
+/// </summary>
 public sealed class ScimBearerTokenHandler : DelegatingHandler
 {
     private readonly Func<CancellationToken, ValueTask<string>> tokenProvider;
 
     /// <summary>Sends a fixed token.</summary>
-    /// <param name="token">The SCIM API key.</param>
+    /// <param name="token">The API key (or operator secret).</param>
     public ScimBearerTokenHandler(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
@@ -16,7 +19,7 @@ public sealed class ScimBearerTokenHandler : DelegatingHandler
     }
 
     /// <summary>Asks <paramref name="tokenProvider"/> for the token on every request (for keys that rotate).</summary>
-    /// <param name="tokenProvider">Returns the current SCIM API key.</param>
+    /// <param name="tokenProvider">Returns the current API key (or operator secret).</param>
     public ScimBearerTokenHandler(Func<CancellationToken, ValueTask<string>> tokenProvider)
     {
         ArgumentNullException.ThrowIfNull(tokenProvider);

@@ -8,7 +8,7 @@ public partial class ScimClient
         string? filter = null, string? sortBy = null, string? sortOrder = null, int? count = null,
         string? attributes = null, string? excludedAttributes = null, CancellationToken cancellationToken = default)
     {
-        CheckPageSize(count);
+        ScimListWalk.CheckPageSize(count);
         return ScimListWalk.ResourcesAsync<User>(
             AdvertisesCursorsAsync,
             async (startIndex, cursor, ct) => await ListUsersAsync(filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes, ct).ConfigureAwait(false),
@@ -20,16 +20,12 @@ public partial class ScimClient
         string? filter = null, string? sortBy = null, string? sortOrder = null, int? count = null,
         string? attributes = null, string? excludedAttributes = null, CancellationToken cancellationToken = default)
     {
-        CheckPageSize(count);
+        ScimListWalk.CheckPageSize(count);
         return ScimListWalk.ResourcesAsync<Group>(
             AdvertisesCursorsAsync,
             async (startIndex, cursor, ct) => await ListGroupsAsync(filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes, ct).ConfigureAwait(false),
             cancellationToken);
     }
-
-    // count=0 asks for totalResults alone (RFC 7644 §3.4.2.4), so a walk with it would never move.
-    private static void CheckPageSize(int? count) =>
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count ?? 1, nameof(count));
 
     private async Task<bool> AdvertisesCursorsAsync(CancellationToken cancellationToken) =>
         (await GetServiceProviderConfigAsync(cancellationToken).ConfigureAwait(false)).Pagination?.Cursor == true;

@@ -16,6 +16,24 @@ namespace Scim.Client;
 /// </summary>
 internal static class ScimListWalk
 {
+    /// <summary>
+    /// Yields the items of a list paged by cursor alone (the administration API's): the first page without a cursor, then
+    /// the same request with each page's <c>nextCursor</c>, until a page has none.
+    /// </summary>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="page">Requests one page with the given <c>cursor</c> (null: not sent).</param>
+    /// <param name="cancellationToken">Cancels the walk, also between the items of one page.</param>
+    public static IAsyncEnumerable<TItem> CursorPagesAsync<TItem>(
+        Func<string?, CancellationToken, Task<IListResponse<TItem>>> page, CancellationToken cancellationToken) =>
+        // A server that does not advertise cursors gets neither cursor nor startIndex first, then follows nextCursor; a page
+        // without one and without totalResults ends the walk.
+        ResourcesAsync(_ => Task.FromResult(false), (_, cursor, ct) => page(cursor, ct), cancellationToken);
+
+    /// <summary>Refuses a page size that would never move a walk: 0 asks for <c>totalResults</c> alone (RFC 7644 §3.4.2.4).</summary>
+    /// <param name="count">The page size; null leaves it to the server.</param>
+    public static void CheckPageSize(int? count) =>
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count ?? 1, nameof(count));
+
     /// <summary>Yields the resources of every page, each page as it arrives.</summary>
     /// <typeparam name="TResource">The resource type.</typeparam>
     /// <param name="advertisesCursors">Reads whether the server advertises cursor pagination.</param>

@@ -6,19 +6,21 @@ using Scim.Testing;
 namespace Scim.Client.Tests;
 
 /// <summary>
-/// The committed document (src/Scim.Client/openapi.json, from which Scim.Client is generated) must equal the one the
-/// server serves. After a deliberate API change run <c>UPDATE_OPENAPI=1 dotnet test Scim.VerticalSlice.sln</c> to
-/// rewrite it, then review and commit the diff.
+/// The committed documents (src/Scim.Client/openapi.json and admin-openapi.json, from which <see cref="ScimClient"/> and
+/// the administration client are generated) must equal the ones the server serves. After a deliberate API change run
+/// <c>UPDATE_OPENAPI=1 dotnet test Scim.VerticalSlice.sln</c> to rewrite them, then review and commit the diff.
 /// </summary>
 public sealed class OpenApiContractTests(ScimClientFixture fixture) : IClassFixture<ScimClientFixture>
 {
     private const string DocumentPath = "/swagger/v1/swagger.json";
 
-    [Fact]
-    public async Task Served_document_matches_the_committed_one()
+    [Theory]
+    [InlineData(DocumentPath, "openapi.json")]
+    [InlineData("/swagger/admin/swagger.json", "admin-openapi.json")]
+    public async Task Served_document_matches_the_committed_one(string documentPath, string committedFile)
     {
-        var served = Normalize(await fixture.Factory.CreateClient().GetStringAsync(DocumentPath));
-        var committedPath = Path.Combine(RepositoryRoot(), "src", "Scim.Client", "openapi.json");
+        var served = Normalize(await fixture.Factory.CreateClient().GetStringAsync(documentPath));
+        var committedPath = Path.Combine(RepositoryRoot(), "src", "Scim.Client", committedFile);
         var committed = File.Exists(committedPath) ? Normalize(await File.ReadAllTextAsync(committedPath)) : "";
 
         if (served != committed && Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
@@ -28,7 +30,7 @@ public sealed class OpenApiContractTests(ScimClientFixture fixture) : IClassFixt
         }
 
         Assert.True(served == committed,
-            "The served OpenAPI document differs from src/Scim.Client/openapi.json. If the API change is intended, run "
+            $"The OpenAPI document served at {documentPath} differs from src/Scim.Client/{committedFile}. If the API change is intended, run "
             + "'UPDATE_OPENAPI=1 dotnet test Scim.VerticalSlice.sln', review the diff and commit it (the client is regenerated on the next build). "
             + $"First difference at character {FirstDifference(served, committed)}.");
     }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Scim.Api.Authentication;
 using Scim.Application.Features.Organizations;
 using Scim.Domain.Organizations;
 using Scim.Infrastructure.Data;
@@ -141,6 +142,17 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
             }
             TestServices?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// Admits a new operator secret of the administration API (its hash in <c>Scim:Admin:OperatorKeys</c>, beside none
+    /// other, taken up without a restart) and returns it.
+    /// </summary>
+    public string ConfigureOperator()
+    {
+        var secret = OperatorKeys.CreateSecret();
+        LiveSettings.SetList("Scim:Admin:OperatorKeys", OperatorKeys.EntryOf(secret));
+        return secret;
     }
 
     /// <summary>Creates an organization and a key with <paramref name="scopes"/>; returns the organization id and the token.</summary>

@@ -79,7 +79,7 @@ public static class ScimOpenApiDocument
     /// Publishes the wire types under their RFC names: <c>User</c>, <c>Group</c>, <c>PatchOp</c>, <c>Error</c>,
     /// <c>ListResponseOfUser</c>, <c>Resource</c> (a user or a group).
     /// </summary>
-    private sealed class ScimSchemaNameGenerator : DefaultSchemaNameGenerator
+    internal class ScimSchemaNameGenerator : DefaultSchemaNameGenerator
     {
         public override string Generate(Type type)
         {
@@ -145,33 +145,7 @@ public static class ScimOpenApiDocument
                 operation.Description = description.Description;
             }
 
-            foreach (var inferred in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query).ToList())
-            {
-                operation.Parameters.Remove(inferred);
-            }
-
-            foreach (var parameter in metadata.OfType<ScimParameterMetadata>())
-            {
-                operation.Parameters.Add(new OpenApiParameter
-                {
-                    Name = parameter.Name,
-                    Kind = parameter.Kind,
-                    Description = parameter.Description,
-                    IsRequired = false,
-                    Schema = new JsonSchema { Type = parameter.Type },
-
-                    // The name generated clients give the argument: ifMatch rather than if_Match.
-                    OriginalName = parameter.Kind == OpenApiParameterKind.Header ? char.ToLowerInvariant(parameter.Name[0]) + parameter.Name[1..].Replace("-", "", StringComparison.Ordinal) : null,
-                });
-            }
-
-            foreach (var header in metadata.OfType<ScimResponseHeaderMetadata>())
-            {
-                if (operation.Responses.TryGetValue(header.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response))
-                {
-                    response.Headers[header.Name] = new OpenApiHeader { Description = header.Description, Schema = new JsonSchema { Type = JsonObjectType.String } };
-                }
-            }
+            ScimParameterMetadata.Apply(context, metadata);
 
             if (operation.RequestBody is { } body && metadata.OfType<IAcceptsMetadata>().LastOrDefault()?.RequestType is { } bodyType)
             {

@@ -1,5 +1,7 @@
+using Namotion.Reflection;
 using NJsonSchema;
 using NSwag;
+using NSwag.Generation.Processors.Contexts;
 
 namespace Scim.Api.OpenApi;
 
@@ -8,7 +10,55 @@ namespace Scim.Api.OpenApi;
 /// <param name="Kind">Query or header.</param>
 /// <param name="Type">The JSON type of its value.</param>
 /// <param name="Description">What it does, or that it is ignored today.</param>
-public sealed record ScimParameterMetadata(string Name, OpenApiParameterKind Kind, JsonObjectType Type, string Description);
+/// <param name="Format">The format of its value (<c>date-time</c>, <c>uuid</c>), if it has one.</param>
+/// <param name="Values">
+/// A type whose schema the value has, referenced from the document (an enum the answers use too, so that a generated
+/// client takes the same type); null for a plain <paramref name="Type"/>.
+/// </param>
+public sealed record ScimParameterMetadata(
+    string Name, OpenApiParameterKind Kind, JsonObjectType Type, string Description, string? Format = null, Type? Values = null)
+{
+    /// <summary>
+    /// Puts the parameters and response headers an endpoint documents (<see cref="ScimParameterMetadata"/>,
+    /// <see cref="ScimResponseHeaderMetadata"/>) into its operation: the documented query parameters replace the ones
+    /// inferred from the handler's signature, which takes them as text to answer a bad one with a SCIM error.
+    /// </summary>
+    /// <param name="context">The operation being generated.</param>
+    /// <param name="metadata">The endpoint's metadata.</param>
+    internal static void Apply(OperationProcessorContext context, IEnumerable<object> metadata)
+    {
+        var operation = context.OperationDescription.Operation;
+        foreach (var inferred in operation.Parameters.Where(p => p.Kind == OpenApiParameterKind.Query).ToList())
+        {
+            operation.Parameters.Remove(inferred);
+        }
+
+        foreach (var parameter in metadata.OfType<ScimParameterMetadata>())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = parameter.Name,
+                Kind = parameter.Kind,
+                Description = parameter.Description,
+                IsRequired = false,
+                Schema = parameter.Values is { } values
+                    ? context.SchemaGenerator.GenerateWithReference<JsonSchema>(values.ToContextualType(), context.SchemaResolver)
+                    : new JsonSchema { Type = parameter.Type, Format = parameter.Format },
+
+                // The name generated clients give the argument: ifMatch rather than if_Match.
+                OriginalName = parameter.Kind == OpenApiParameterKind.Header ? char.ToLowerInvariant(parameter.Name[0]) + parameter.Name[1..].Replace("-", "", StringComparison.Ordinal) : null,
+            });
+        }
+
+        foreach (var header in metadata.OfType<ScimResponseHeaderMetadata>())
+        {
+            if (operation.Responses.TryGetValue(header.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response))
+            {
+                response.Headers[header.Name] = new OpenApiHeader { Description = header.Description, Schema = new JsonSchema { Type = JsonObjectType.String } };
+            }
+        }
+    }
+}
 
 /// <summary>A response header that an operation documents for one status (attached as endpoint metadata).</summary>
 /// <param name="Status">The response status the header comes with.</param>

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Scim.Api.Authentication;
 using Scim.Domain.Organizations;
 using Scim.Infrastructure.Data;
 using Scim.Testing;
@@ -13,14 +12,6 @@ namespace Scim.Api.Tests.Admin;
 /// <summary>Calls of the administration API as its clients make them (JSON bodies, a bearer operator secret or API key), and what an organization has left in the database.</summary>
 internal static class AdminHttp
 {
-    /// <summary>Admits a new operator secret (its hash in Scim:Admin:OperatorKeys, beside none other) and returns it.</summary>
-    public static string ConfigureOperator(this ScimApiFactory factory)
-    {
-        var secret = OperatorKeys.CreateSecret();
-        factory.LiveSettings.SetList("Scim:Admin:OperatorKeys", OperatorKeys.EntryOf(secret));
-        return secret;
-    }
-
     /// <summary>A client of the administration API at the host root, sending <paramref name="token"/> as a bearer token (none when null).</summary>
     public static HttpClient AdminClient(this ScimApiFactory factory, string? token)
     {
@@ -45,14 +36,28 @@ internal static class AdminHttp
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string uri, string? json = null) =>
         client.SendAsync(new HttpRequestMessage(method, uri) { Content = json is null ? null : ScimHttp.Json(json, "application/json") });
 
-    /// <summary>The body as JSON, after asserting the status and that it is application/json.</summary>
+    /// <summary>
+    /// The body as JSON, after asserting the status, that it is application/json and that no member anywhere in it is
+    /// <c>null</c>: the administration API leaves out a member without a value.
+    /// </summary>
     public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"Expected {(int)expected} but got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(body)!.AsObject();
+        var json = JsonNode.Parse(body)!.AsObject();
+        var nulls = NullMembers(json, "$").ToList();
+        Assert.True(nulls.Count == 0, $"The answer writes {string.Join(", ", nulls)} as null instead of leaving it out: {body}");
+        return json;
     }
+
+    private static IEnumerable<string> NullMembers(JsonNode? node, string path) => node switch
+    {
+        null => [path],
+        JsonObject o => o.SelectMany(member => NullMembers(member.Value, $"{path}.{member.Key}")),
+        JsonArray a => a.SelectMany((element, i) => NullMembers(element, $"{path}[{i}]")),
+        _ => [],
+    };
 
     /// <summary>POSTs an organization as the operator client <paramref name="client"/>; returns its representation.</summary>
     public static async Task<JsonObject> CreateOrganizationAsync(this HttpClient client, string name) =>

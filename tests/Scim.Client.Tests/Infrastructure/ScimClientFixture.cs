@@ -17,5 +17,13 @@ public sealed class ScimClientFixture : IDisposable
         return new ScimClient(Factory.CreateDefaultClient(new Uri("http://localhost/"), [new ScimBearerTokenHandler(token), .. handlers]));
     }
 
+    /// <summary>A generated administration client sending <paramref name="token"/>, followed by <paramref name="handlers"/>.</summary>
+    public IScimAdminClient CreateAdminClient(string token, params DelegatingHandler[] handlers) =>
+        new ScimAdminClient(Factory.CreateDefaultClient(new Uri("http://localhost/"), [new ScimBearerTokenHandler(token), .. handlers]));
+
+    /// <summary>A generated SCIM client sending <paramref name="token"/>.</summary>
+    public IScimClient CreateClient(string token) =>
+        new ScimClient(Factory.CreateDefaultClient(new Uri("http://localhost/"), new ScimBearerTokenHandler(token)));
+
     public void Dispose() => Factory.Dispose();
 }

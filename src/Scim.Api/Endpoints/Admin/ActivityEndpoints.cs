@@ -17,20 +17,17 @@ public static class ActivityEndpoints
     public static RouteGroupBuilder MapActivity(this RouteGroupBuilder organization)
     {
         organization.MapGet("/activity", ListActivityAsync).WithName(nameof(ListActivity)).WithTags("Activity")
-            .Produces<ActivityPage>().ProducesScimErrors(400, 401, 403, 404);
+            .Produces<ActivityPage>().WithMetadata(AdminParameters.Activity).ProducesScimErrors(400, 401, 403, 404);
         organization.MapGet("/activity/runs", ListProvisioningRunsAsync).WithName(nameof(ListProvisioningRuns)).WithTags("Activity")
-            .Produces<ListProvisioningRuns.Page>().ProducesScimErrors(400, 401, 403, 404);
+            .Produces<ListProvisioningRuns.Page>().WithMetadata(AdminParameters.Runs).ProducesScimErrors(400, 401, 403, 404);
         return organization;
     }
 
-    /// <summary>
-    /// 200 with an <see cref="ActivityPage"/>. Filters: <c>since</c> (at or after) and <c>until</c> (before), ISO 8601 times;
-    /// <c>resourceId</c>; <c>operation</c> (<c>create</c>, <c>replace</c>, <c>patch</c>, <c>delete</c>, <c>addMembers</c>,
-    /// <c>removeMembers</c>, <c>deactivate</c>); <c>outcome</c> (<c>committed</c> or <c>failed</c>). Paging: <c>count</c> 1
-    /// to 1,000 (100) and <c>cursor</c>, the previous page's <c>nextCursor</c> with the same filters. 400
-    /// <c>invalidValue</c> for a bad filter or count, 400 <c>invalidCursor</c> for a cursor not issued for these filters,
-    /// 404 for an organization unknown or being deleted.
-    /// </summary>
+    /// <summary>What the organization's clients did, newest first: committed changes and failed requests, filtered.</summary>
+    /// <remarks>
+    /// A view of what is committed when it runs, paged by <c>cursor</c> with the same filters (the last page has no
+    /// <c>nextCursor</c>); follow changes with the change feed instead.
+    /// </remarks>
     private static async Task<IResult> ListActivityAsync(
         string organizationId, string? since, string? until, string? resourceId, string? operation, string? outcome, string? cursor, string? count,
         IMediator mediator, CancellationToken ct)
@@ -41,21 +38,14 @@ public static class ActivityEndpoints
             return ScimResults.Error(query.Error);
         }
 
-        var page = await mediator.Send(query.Value!, ct);
-        return page.IsSuccess
-            ? AdminJson.Ok(new ActivityPage([.. page.Value!.Rows.Select(Activity.Of)], page.Value.NextCursor))
-            : ScimResults.Error(page.Error);
+        return AdminResults.From(await mediator.Send(query.Value!, ct), page => AdminResults.Ok(new ActivityPage([.. page.Rows.Select(Activity.Of)], page.NextCursor)));
     }
 
-    /// <summary>
-    /// 200 with a <see cref="ListProvisioningRuns.Page"/>: <c>{"runs":[…],"rowsRead":…,"truncated":false,"nextCursor":"…"}</c>.
-    /// Filters: <c>since</c> (at or after) and <c>until</c> (before), ISO 8601 times; <c>gap</c>, the quiet time that ends
-    /// a key's run, an ISO 8601 duration above zero and at most a day (<c>PT10M</c>). Paging: <c>count</c> runs, 1 to 100
-    /// (10), and <c>cursor</c>, the previous page's <c>nextCursor</c> with the same filters. At most 20,000 journal rows
-    /// are read per request (<c>truncated</c> says when that stopped the page early). 400 <c>invalidValue</c> for a bad
-    /// filter, gap or count, 400 <c>invalidCursor</c> for a cursor not issued for these filters, 404 for an organization
-    /// unknown or being deleted.
-    /// </summary>
+    /// <summary>The organization's journal grouped into provisioning runs: each key's rows less than a gap apart, newest first.</summary>
+    /// <remarks>
+    /// At most 20,000 journal rows are read per request (<c>rowsRead</c>); <c>truncated</c> says when that stopped the page
+    /// early, and the runs it was still reading are not <c>complete</c>. The last page has no <c>nextCursor</c>.
+    /// </remarks>
     private static async Task<IResult> ListProvisioningRunsAsync(
         string organizationId, string? since, string? until, string? gap, string? cursor, string? count, IMediator mediator, CancellationToken ct)
     {
@@ -65,8 +55,7 @@ public static class ActivityEndpoints
             return ScimResults.Error(query.Error);
         }
 
-        var page = await mediator.Send(query.Value!, ct);
-        return page.IsSuccess ? AdminJson.Ok(page.Value!) : ScimResults.Error(page.Error);
+        return AdminResults.From(await mediator.Send(query.Value!, ct), page => AdminResults.Ok(page));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Scim.Api.Http;
 using Scim.Application.Features.Organizations;
 using Scim.Domain.Organizations;
@@ -8,13 +9,13 @@ namespace Scim.Api.Endpoints.Admin;
 
 /// <summary>
 /// An organization as the administration API returns it, with what its owner pastes into an identity provider: the
-/// addresses are those of this deployment (its region), from <see cref="ScimOptions.PublicBaseUrl"/> and
-/// <see cref="ScimOptions.PathBase"/>, or from the request when no public address is configured.
+/// addresses are those of this deployment (its region), from <c>Scim:PublicBaseUrl</c> and <c>Scim:PathBase</c>
+/// (<see cref="ScimOptions"/>), or from the request when no public address is configured.
 /// </summary>
 /// <param name="Id">The organization's id.</param>
 /// <param name="Name">Its name, unique among the deployment's organizations (case-insensitive).</param>
 /// <param name="Created">When it was created (UTC, ISO 8601).</param>
-/// <param name="Region">The deployment's region (<see cref="ScimOptions.Region"/>), or null when none is configured.</param>
+/// <param name="Region">The deployment's region (<c>Scim:Region</c>, e.g. <c>eu</c>); absent when none is configured.</param>
 /// <param name="ScimBaseUrl">The SCIM service's base URL (RFC 7644 §3.2), e.g. <c>https://scim.eu.example.com/scim/v2</c>.</param>
 /// <param name="EntraTenantUrl">Microsoft Entra ID's "Tenant URL": the base URL with <c>/?aadOptscim062020</c>, which turns on Entra's RFC-compliant PATCH.</param>
 /// <param name="OktaBaseUrl">Okta's "SCIM connector base URL": the base URL.</param>
@@ -40,7 +41,7 @@ public sealed record AdminOrganization(Guid Id, string Name, DateTime Created, s
 
 /// <summary>A page of organizations, by lower-case name.</summary>
 /// <param name="Resources">The organizations of the page.</param>
-/// <param name="NextCursor">What to send as <c>cursor</c> for the next page; null on the last page.</param>
+/// <param name="NextCursor">What to send as <c>cursor</c> for the next page; absent on the last page.</param>
 public sealed record AdminOrganizationPage(IReadOnlyList<AdminOrganization> Resources, string? NextCursor);
 
 /// <summary>An API key as listed: never its secret or the secret's hash.</summary>
@@ -49,9 +50,9 @@ public sealed record AdminOrganizationPage(IReadOnlyList<AdminOrganization> Reso
 /// <param name="Label">Its label, e.g. <c>entra-provisioning</c>.</param>
 /// <param name="Scopes">Its scopes among <c>scim</c>, <c>read</c>, <c>write</c>, <c>admin</c>.</param>
 /// <param name="Created">When it was created (UTC).</param>
-/// <param name="LastUsed">The minute it was last used (UTC, written about once a minute), or null.</param>
-/// <param name="Expires">When it stops working (UTC), or null.</param>
-/// <param name="Revoked">When it was revoked (UTC), or null.</param>
+/// <param name="LastUsed">The minute it was last used (UTC, written about once a minute); absent until it is used.</param>
+/// <param name="Expires">When it stops working (UTC); absent when it never expires.</param>
+/// <param name="Revoked">When it was revoked (UTC); absent while it is not.</param>
 /// <param name="Status"><c>active</c>, <c>expired</c> or <c>revoked</c>.</param>
 public record AdminApiKey(
     Guid Id, string Prefix, string Label, IReadOnlyList<string> Scopes, DateTime Created, DateTime? LastUsed, DateTime? Expires, DateTime? Revoked, string Status)
@@ -87,26 +88,41 @@ public sealed record CreatedAdminApiKey : AdminApiKey
 public sealed record AdminApiKeyList(IReadOnlyList<AdminApiKey> Resources);
 
 /// <summary>The body of <c>POST /admin/organizations</c>, <c>PUT</c> and <c>PATCH</c> of one.</summary>
-/// <param name="Name">The organization's (new) name: 1 to 200 characters, unique case-insensitively.</param>
+/// <param name="Name">The organization's (new) name: 1 to 200 UTF-16 code units without control or formatting characters, unique case-insensitively.</param>
 public sealed record OrganizationRequest(string? Name);
 
 /// <summary>The body of <c>POST /admin/organizations/{organizationId}/keys</c>.</summary>
-/// <param name="Label">A label (at most 100 characters); <c>default</c> when absent.</param>
-/// <param name="Scopes">Among <c>scim</c> (every SCIM request: what Entra and Okta need), <c>read</c>, <c>write</c>, <c>admin</c>; at least one.</param>
+/// <param name="Label">A label (at most 100 UTF-16 code units, no control or formatting characters); <c>default</c> when absent.</param>
+/// <param name="Scopes">
+/// One name per element among <c>scim</c> (every SCIM request: what Entra and Okta need), <c>read</c>, <c>write</c> and
+/// <c>admin</c>, any case, e.g. <c>["read", "write"]</c>; at least one.
+/// </param>
 /// <param name="Expires">When the key stops working: ISO 8601 (<c>2027-01-31T00:00:00Z</c>) or a time from now (<c>90d</c>, <c>12h</c>, <c>P90D</c>); absent: never.</param>
 public sealed record ApiKeyRequest(string? Label, IReadOnlyList<string>? Scopes, string? Expires);
 
-/// <summary>How the administration API writes its bodies: JSON (camelCase); errors are SCIM error bodies.</summary>
+/// <summary>
+/// How every administration answer is written (<c>application/json</c>): camelCase members, enum values as camelCase
+/// strings (<c>addMembers</c>, <c>failed</c>), times in ISO 8601 UTC, members without a value left out rather than
+/// written as <c>null</c>. Errors are SCIM error bodies (<see cref="ScimResults.Error"/>).
+/// </summary>
 internal static class AdminResults
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    /// <summary>The serializer options of every administration answer.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 
-    /// <summary>200 with <paramref name="body"/> as JSON.</summary>
-    public static IResult Ok<T>(T body) => Results.Json(body, Options);
+    /// <summary><paramref name="body"/> as JSON, with <paramref name="status"/> (200 unless said).</summary>
+    public static IResult Ok<T>(T body, int status = StatusCodes.Status200OK) =>
+        Results.Json(body, Options, "application/json", status);
 
-    /// <summary>201 with <paramref name="body"/> as JSON and its URL in Location.</summary>
-    public static IResult Created<T>(string location, T body) =>
-        new WithLocation(location, Results.Json(body, Options, statusCode: StatusCodes.Status201Created));
+    /// <summary>201 with <paramref name="body"/> as JSON and its URL in <c>Location</c>.</summary>
+    public static IResult Created<T>(string location, T body) => new WithLocation(location, Ok(body, StatusCodes.Status201Created));
+
+    /// <summary>202 with <paramref name="body"/> as JSON and in <c>Location</c> where to follow the work it started.</summary>
+    public static IResult Accepted<T>(string location, T body) => new WithLocation(location, Ok(body, StatusCodes.Status202Accepted));
 
     /// <summary>The success mapped by <paramref name="map"/>, or the SCIM error.</summary>
     public static IResult From<T>(Result<T> result, Func<T, IResult> map)

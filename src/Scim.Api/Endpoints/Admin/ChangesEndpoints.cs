@@ -4,6 +4,7 @@ using Scim.Api.OpenApi;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Journal;
 using Scim.Domain.Journal;
+using Scim.Protocol;
 
 namespace Scim.Api.Endpoints.Admin;
 
@@ -14,16 +15,18 @@ public static class ChangesEndpoints
     public static RouteGroupBuilder MapChanges(this RouteGroupBuilder organization)
     {
         organization.MapGet("/changes", ListChangesAsync).WithName(nameof(ListChanges)).WithTags("Activity")
-            .Produces<ChangesPage>().ProducesScimErrors(400, 401, 403, 404);
+            .Produces<ChangesPage>().WithMetadata(AdminParameters.Changes).ProducesScimErrors(400, 401, 403, 404);
         return organization;
     }
 
-    /// <summary>
-    /// 200 with a <see cref="ChangesPage"/>; <c>cursor</c> is the previous page's <c>nextCursor</c> (none: from the oldest
-    /// change kept), <c>count</c> 1 to 1,000 (100). 400 <c>invalidCursor</c> for a cursor this server did not issue for this
-    /// organization's feed, 400 <c>invalidValue</c> for a bad count, 404 for an organization unknown or being deleted.
-    /// </summary>
-    private static async Task<IResult> ListChangesAsync(string organizationId, string? cursor, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
+    /// <summary>The organization's change feed: its committed changes of users and groups, in commit order, from a cursor.</summary>
+    /// <remarks>
+    /// At least once: a reader that resumes from the last cursor it received gets every change committed since, none
+    /// missed. A page never passes a change still being committed; it may hold fewer changes than <c>count</c> while its
+    /// cursor moves on. After an empty page <c>nextCursor</c> is the same position, so a watcher polls with it.
+    /// </remarks>
+    private static async Task<IResult> ListChangesAsync(
+        string organizationId, string? cursor, string? start, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var size = AdminQuery.Count(count, ListChanges.DefaultCount);
         if (!size.IsSuccess)
@@ -31,14 +34,14 @@ public static class ChangesEndpoints
             return ScimResults.Error(size.Error);
         }
 
-        var page = await mediator.Send(new ListChanges.Query(Guid.Parse(organizationId), cursor, size.Value), ct);
-        if (!page.IsSuccess)
+        if (start is not (null or "oldest" or "now"))
         {
-            return ScimResults.Error(page.Error);
+            return ScimResults.Error(ScimError.InvalidValue($"start must be oldest (the default) or now; it was '{start}'."));
         }
 
         var baseUrl = ScimResults.ScimBaseUrl(context);
-        return AdminJson.Ok(new ChangesPage([.. page.Value!.Changes.Select(c => Change.Of(c, baseUrl))], page.Value.NextCursor));
+        return AdminResults.From(await mediator.Send(new ListChanges.Query(Guid.Parse(organizationId), cursor, size.Value, start == "now"), ct),
+            page => AdminResults.Ok(new ChangesPage([.. page.Changes.Select(c => Change.Of(c, baseUrl))], page.NextCursor)));
     }
 }
 

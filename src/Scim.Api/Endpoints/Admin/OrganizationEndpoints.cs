@@ -18,10 +18,10 @@ public static class OrganizationEndpoints
     {
         organizations.MapPost("/", CreateOrganizationAsync).WithName("CreateOrganization").WithTags("Organizations")
             .Accepts<OrganizationRequest>("application/json")
-            .Produces<AdminOrganization>(StatusCodes.Status201Created).ProducesScimErrors(400, 401, 403, 409)
+            .Produces<AdminOrganization>(StatusCodes.Status201Created).WithMetadata(AdminParameters.CreatedLocation).ProducesScimErrors(400, 401, 403, 409)
             .RequireAuthorization(AdminPolicies.Operator);
         organizations.MapGet("/", ListOrganizationsAsync).WithName("ListOrganizations").WithTags("Organizations")
-            .Produces<AdminOrganizationPage>().ProducesScimErrors(400, 401, 403)
+            .Produces<AdminOrganizationPage>().WithMetadata(AdminParameters.Organizations).ProducesScimErrors(400, 401, 403)
             .RequireAuthorization(AdminPolicies.Operator);
     }
 
@@ -45,6 +45,11 @@ public static class OrganizationEndpoints
             .RequireAuthorization(AdminPolicies.Operator);
     }
 
+    /// <summary>Creates an organization (the operator only) and answers it with what its owner pastes into an identity provider.</summary>
+    /// <remarks>
+    /// The name has 1 to 200 UTF-16 code units, no control or formatting characters (400 <c>invalidValue</c> naming the
+    /// character), and is unique case-insensitively (409 <c>uniqueness</c>).
+    /// </remarks>
     private static async Task<IResult> CreateOrganizationAsync(HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var body = await ScimRequestBody.ReadAsync<OrganizationRequest>(context.Request, "organization", ct);
@@ -54,6 +59,12 @@ public static class OrganizationEndpoints
                 created => AdminResults.Created($"/admin/organizations/{created.Id}", AdminOrganization.From(created, context)));
     }
 
+    /// <summary>Lists the organizations by lower-case name, a page at a time (the operator only).</summary>
+    /// <remarks>
+    /// Each page is one range read of the name index after the cursor's name, however deep; the last page has no
+    /// <c>nextCursor</c>. An organization created or renamed meanwhile appears where its name now sorts; one being deleted
+    /// is left out.
+    /// </remarks>
     private static async Task<IResult> ListOrganizationsAsync(HttpContext context, string? count, string? cursor, IMediator mediator, CancellationToken ct)
     {
         var size = ListOrganizations.DefaultCount;
@@ -66,10 +77,16 @@ public static class OrganizationEndpoints
             page => AdminResults.Ok(new AdminOrganizationPage([.. page.Organizations.Select(o => AdminOrganization.From(o, context))], page.NextCursor)));
     }
 
+    /// <summary>Reads an organization (the operator, or a key with the <c>admin</c> scope of that organization).</summary>
+    /// <remarks>Another organization's id is 404 for a key, word for word as one that does not exist; so is an organization being deleted.</remarks>
     private static async Task<IResult> GetOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct) =>
         AdminResults.From(await mediator.Send(new GetOrganization.Query(Guid.Parse(organizationId)), ct), o => AdminResults.Ok(AdminOrganization.From(o, context)));
 
-    // PUT and PATCH alike: the name is an organization's only attribute a request may change.
+    /// <summary>Renames an organization (the operator only) and answers it.</summary>
+    /// <remarks>
+    /// PUT and PATCH alike take <c>{"name": …}</c>, the name being an organization's only attribute a request may change.
+    /// The name it has already changes nothing; a name another organization has is 409 <c>uniqueness</c>.
+    /// </remarks>
     private static async Task<IResult> RenameOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
     {
         var body = await ScimRequestBody.ReadAsync<OrganizationRequest>(context.Request, "organization", ct);

@@ -1,5 +1,4 @@
 using Mediator;
-using Scim.Api.Http;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Organizations.Erasure;
 
@@ -15,40 +14,28 @@ public static class OrganizationErasureEndpoints
     public static RouteGroupBuilder MapOrganizationErasure(this RouteGroupBuilder organization)
     {
         organization.MapDelete("/", DeleteOrganizationAsync).WithName(nameof(DeleteOrganization)).WithTags("Organizations")
-            .Produces(StatusCodes.Status204NoContent).Produces<ErasureBody>(StatusCodes.Status202Accepted).ProducesScimErrors(401, 403, 404);
+            .Produces<ErasureBody>(StatusCodes.Status202Accepted).WithMetadata(AdminParameters.ErasureLocation).Produces(StatusCodes.Status204NoContent)
+            .ProducesScimErrors(401, 403, 404);
         organization.MapGet("/erasure", GetOrganizationErasureAsync).WithName(nameof(GetOrganizationErasure)).WithTags("Organizations")
             .Produces<ErasureBody>().ProducesScimErrors(401, 403, 404);
         return organization;
     }
 
-    /// <summary>
-    /// 204 when the organization is gone; otherwise 202 Accepted with its <see cref="ErasureBody"/> and a <c>Location</c>
-    /// of <c>…/erasure</c>, where the erasure can be followed. Its keys are refused from this answer on. 404 (SCIM error)
-    /// for an unknown organization.
-    /// </summary>
-    private static async Task<IResult> DeleteOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new DeleteOrganization.Command(Guid.Parse(organizationId)), ct);
-        if (!result.IsSuccess)
-        {
-            return ScimResults.Error(result.Error);
-        }
+    /// <summary>Deletes an organization with every row of it: 204 when it is gone, else 202 with how far the erasure has come.</summary>
+    /// <remarks>
+    /// Its keys are refused from this answer on, and every administration read of it is 404. The erasure goes on in the
+    /// background, in batches; the 202's <c>Location</c> (<c>…/erasure</c>) follows it. Deleting it again answers the
+    /// progress again.
+    /// </remarks>
+    private static async Task<IResult> DeleteOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new DeleteOrganization.Command(Guid.Parse(organizationId)), ct), deleted => deleted.Erasure is { } erasure
+            ? AdminResults.Accepted($"{context.Request.PathBase}/admin/organizations/{organizationId}/erasure", ErasureBody.Of(erasure))
+            : Results.NoContent());
 
-        if (result.Value!.Erasure is not { } erasure)
-        {
-            return Results.NoContent();
-        }
-
-        context.Response.Headers.Location = $"{context.Request.PathBase}/admin/organizations/{organizationId}/erasure";
-        return AdminJson.Ok(ErasureBody.Of(erasure), StatusCodes.Status202Accepted);
-    }
-
-    /// <summary>200 with the <see cref="ErasureBody"/>; 404 (SCIM error) once the organization is gone, or when it was never deleted.</summary>
-    private static async Task<IResult> GetOrganizationErasureAsync(string organizationId, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetOrganizationErasure.Query(Guid.Parse(organizationId)), ct);
-        return result.IsSuccess ? AdminJson.Ok(ErasureBody.Of(result.Value!)) : ScimResults.Error(result.Error);
-    }
+    /// <summary>How far the erasure of a deleted organization has come.</summary>
+    /// <remarks>404 once the organization is gone, or when it was never deleted.</remarks>
+    private static async Task<IResult> GetOrganizationErasureAsync(string organizationId, IMediator mediator, CancellationToken ct) =>
+        AdminResults.From(await mediator.Send(new GetOrganizationErasure.Query(Guid.Parse(organizationId)), ct), erasure => AdminResults.Ok(ErasureBody.Of(erasure)));
 }
 
 /// <summary>

@@ -10,7 +10,8 @@ namespace Scim.Application.Features.Journal;
 /// An organization's change feed: its committed changes (not its failed requests), in commit order, read through
 /// <see cref="ReadJournal"/> from an opaque cursor that holds the last sequence number passed. Every page has a next
 /// cursor, also an empty one (the same position), so a watcher polls with it; a reader that resumes from the last cursor
-/// it received gets every change committed since, none missed, some again when it lost a page (at least once).
+/// it received gets every change committed since, none missed, some again when it lost a page (at least once). A reader
+/// that wants only what is committed from now on starts at the end (<see cref="Query.FromNow"/>).
 /// </summary>
 public static class ListChanges
 {
@@ -29,7 +30,11 @@ public static class ListChanges
     /// <param name="OrganizationId">Whose changes.</param>
     /// <param name="Cursor">The <c>nextCursor</c> of the previous page; null or empty from the oldest change kept.</param>
     /// <param name="Count">How many changes at most (1 to <see cref="MaxCount"/>).</param>
-    public sealed record Query(Guid OrganizationId, string? Cursor, int Count = DefaultCount) : IQuery<Result<Page>>;
+    /// <param name="FromNow">
+    /// Instead of a cursor: an empty page whose cursor is the end of the feed (<see cref="ReadJournalEnd"/>), so that the
+    /// next page holds only changes committed after this one was read.
+    /// </param>
+    public sealed record Query(Guid OrganizationId, string? Cursor, int Count = DefaultCount, bool FromNow = false) : IQuery<Result<Page>>;
 
     /// <summary>A page of the feed.</summary>
     /// <param name="Changes">The committed changes, in commit order.</param>
@@ -43,6 +48,11 @@ public static class ListChanges
             if (query.Count is < 1 or > MaxCount)
             {
                 return ScimError.InvalidValue($"count must be between 1 and {MaxCount}; it was {query.Count}.");
+            }
+
+            if (query.FromNow && !string.IsNullOrEmpty(query.Cursor))
+            {
+                return ScimError.InvalidValue("start=now begins a new reading at the end of the feed, and a cursor continues one: send one of them.");
             }
 
             var after = 0L;
@@ -60,6 +70,11 @@ public static class ListChanges
             if (!await db.Organizations.IsInUseAsync(query.OrganizationId, cancellationToken))
             {
                 return OrganizationQueries.NotFound(query.OrganizationId.ToString());
+            }
+
+            if (query.FromNow)
+            {
+                return new Page([], cursors.Issue(query.OrganizationId, Binding, await mediator.Send(new ReadJournalEnd.Query(query.OrganizationId), cancellationToken)));
             }
 
             var changes = new List<JournalRow>(Math.Min(query.Count, 128));

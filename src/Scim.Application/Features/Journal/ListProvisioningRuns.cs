@@ -66,8 +66,8 @@ public static class ListProvisioningRuns
     /// <summary>A page of runs.</summary>
     /// <param name="Runs">The runs, newest (by last row) first.</param>
     /// <param name="RowsRead">How many journal rows the request read.</param>
-    /// <param name="Truncated">True when it stopped at <see cref="MaxRowsRead"/> rows before finishing the page.</param>
-    /// <param name="NextCursor">Where the next (older) page starts; null on the last page.</param>
+    /// <param name="Truncated">True when it stopped at the <see cref="MaxRowsRead"/> (20,000) rows a request reads before finishing the page.</param>
+    /// <param name="NextCursor">Where the next (older) page starts; none on the last page.</param>
     public sealed record Page(IReadOnlyList<ProvisioningRun> Runs, int RowsRead, bool Truncated, string? NextCursor);
 
     /// <summary>One provisioning run.</summary>
