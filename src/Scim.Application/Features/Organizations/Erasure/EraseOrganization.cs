@@ -9,11 +9,19 @@ namespace Scim.Application.Features.Organizations.Erasure;
 /// rows, then each group with its membership rows, then its users with their value and address rows, then the
 /// organization row with its API keys and kept counts. Each batch is one write of at most
 /// <see cref="ErasureOptions.BatchSize"/> rows through <see cref="IResourceWriter"/> (on SQLite a short transaction of the
-/// one writer, taking its turn with the other organizations' writes), so an erasure of millions of rows never holds up
-/// another organization for longer than one batch. An erasure interrupted (a restart) goes on from what is left.
+/// one writer, taking its turn with the other organizations' writes), a user counting as <see cref="UserWeight"/> rows,
+/// so an erasure of millions of rows never holds up another organization for longer than one short batch. An erasure
+/// interrupted (a restart) goes on from what is left.
 /// </summary>
 public static class EraseOrganization
 {
+    /// <summary>
+    /// What one user counts for in a batch's budget: with the user go its value and address rows and entries of every
+    /// index of the three tables; deleting 1,000 seeded users took 1.1 s where 1,000 memberships took 75 ms, so a
+    /// batch of users counted one row each held every other organization's writes for a second.
+    /// </summary>
+    public const int UserWeight = 16;
+
     /// <param name="OrganizationId">The organization marked deleted.</param>
     /// <param name="Batches">The most batches to run (null: to the end).</param>
     public sealed record Command(Guid OrganizationId, int? Batches = null) : ICommand<bool>;
@@ -51,12 +59,14 @@ public static class EraseOrganization
                 }
             }
 
-            if (budget > 0)
+            if (budget <= 0)
             {
-                budget -= await session.DeleteSomeUsersAsync(budget);
+                return false;
             }
 
-            if (budget == 0)
+            // At least one, so that a batch size below the weight still makes progress; as many as asked means some may be left.
+            var users = Math.Max(1, budget / UserWeight);
+            if (await session.DeleteSomeUsersAsync(users) == users)
             {
                 return false;
             }
