@@ -26,6 +26,7 @@ if (options.PublicBaseUrl.Length > 0 && !(Uri.TryCreate(options.PublicBaseUrl, U
         $"Scim:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute http(s) URL; set it to the address identity providers reach, e.g. https://scim.eu.example.com, or leave it empty.");
 }
 
+builder.WebHost.UseScimRequestLineLimits();
 builder.Services.AddSingleton(options);
 builder.Services.AddScimCore(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
