@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
@@ -105,7 +107,18 @@ public sealed class SearchRequest
     /// </summary>
     public static async Task<Result<SearchRequest>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await ScimRequestBody.ReadAsync<SearchRequest>(request, "SearchRequest", cancellationToken);
+        var json = await ScimRequestBody.ReadObjectAsync(request, cancellationToken);
+        if (!json.IsSuccess)
+        {
+            return json.Error;
+        }
+
+        if (ReadPageNumbers(json.Value!) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var body = ScimJson.Deserialize<SearchRequest>(json.Value!, "SearchRequest");
         if (!body.IsSuccess)
         {
             return body.Error;
@@ -120,6 +133,30 @@ public sealed class SearchRequest
         return search.Attributes?.Contains(null!) == true || search.ExcludedAttributes?.Contains(null!) == true
             ? ScimError.InvalidSyntax("'attributes' and 'excludedAttributes' must be arrays of attribute path strings; null is not one (RFC 7644 §3.4.3).")
             : search;
+    }
+
+    // startIndex and count are read from the numbers as written, as GET reads them from its query string
+    // (ListQuery.ParseInteger): an integer of any size stands for the bound of int it passes, which ListQuery clamps,
+    // and a number that is no integer (1.5, 1e3) is 400 invalidValue; deserialised as int they would be a "wrong JSON
+    // type". Any other JSON type is left to the deserialiser, which refuses it as invalidSyntax naming its path.
+    private static ScimError? ReadPageNumbers(JsonObject body)
+    {
+        foreach (var parameter in (string[])["startIndex", "count"])
+        {
+            if (body.FirstOrDefault(member => string.Equals(member.Key, parameter, StringComparison.OrdinalIgnoreCase)) is { Value: JsonValue value } member
+                && value.GetValueKind() == JsonValueKind.Number)
+            {
+                var number = ListQuery.ParseInteger(parameter, value.ToJsonString());
+                if (!number.IsSuccess)
+                {
+                    return number.Error;
+                }
+
+                body[member.Key] = number.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The list query this SearchRequest asks of resources of <paramref name="type"/>.</summary>

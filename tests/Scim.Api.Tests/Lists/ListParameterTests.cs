@@ -128,4 +128,49 @@ public sealed class ListParameterTests(ScimApiFactory factory) : IClassFixture<S
             Assert.NotNull(resource["externalId"]);
         });
     }
+
+    [Theory]
+    [InlineData("Users", "count", "99999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "-99999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "0", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "-1", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "2", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "1.5", HttpStatusCode.BadRequest)]
+    [InlineData("Users", "count", "1e3", HttpStatusCode.BadRequest)]
+    [InlineData("Users", "startIndex", "99999999999999999999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "startIndex", "-99999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "startIndex", "0", HttpStatusCode.OK)]
+    [InlineData("Users", "startIndex", "2.0", HttpStatusCode.BadRequest)]
+    [InlineData("Groups", "count", "99999999999", HttpStatusCode.OK)]
+    [InlineData("Groups", "startIndex", "-5", HttpStatusCode.OK)]
+    [InlineData("Groups", "count", "0.5", HttpStatusCode.BadRequest)]
+    [InlineData("", "count", "99999999999", HttpStatusCode.OK)]
+    [InlineData("", "startIndex", "4", HttpStatusCode.OK)]
+    [InlineData("", "startIndex", "-99999999999999999999", HttpStatusCode.OK)]
+    [InlineData("", "count", "2.5", HttpStatusCode.BadRequest)]
+    public async Task A_search_body_reads_startIndex_and_count_as_the_query_string_does(string endpoint, string parameter, string number, HttpStatusCode status)
+    {
+        var client = await factory.CreateScimClientAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.CreateUserAsync($$"""{"userName":"page{{i}}@example.com"}""");
+        }
+
+        await client.CreateGroupAsync("""{"displayName":"Red"}""");
+        await client.CreateGroupAsync("""{"displayName":"Blue"}""");
+
+        var get = await client.GetAsync($"{endpoint}?{parameter}={number}");
+        var search = await client.PostJsonAsync(
+            endpoint.Length == 0 ? ".search" : $"{endpoint}/.search",
+            $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"{{parameter}}":{{number}}}""");
+
+        Assert.Equal(status, get.StatusCode);
+        Assert.Equal(status, search.StatusCode);
+        Assert.Equal(await get.Content.ReadAsStringAsync(), await search.Content.ReadAsStringAsync());
+        if (status == HttpStatusCode.BadRequest)
+        {
+            var error = await search.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+            Assert.Equal($"{parameter} must be an integer, not '{number}'.", error["detail"]!.GetValue<string>());
+        }
+    }
 }
