@@ -201,9 +201,9 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
             return null;
         }
 
+        await RunAsync("""UPDATE "api_keys" SET "RevokedUtc" = @now WHERE "OrganizationId" = @org AND "RevokedUtc" IS NULL""", ("now", now));
         var hashes = new List<string>();
-        await using var command = Command(
-            """UPDATE "api_keys" SET "RevokedUtc" = @now WHERE "OrganizationId" = @org AND "RevokedUtc" IS NULL RETURNING "SecretHash" """, ("now", now));
+        await using var command = Command("""SELECT "SecretHash" FROM "api_keys" WHERE "OrganizationId" = @org""");
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

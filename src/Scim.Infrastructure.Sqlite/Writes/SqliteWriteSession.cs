@@ -199,10 +199,9 @@ internal sealed class SqliteWriteSession : IWriteSession
             return ValueTask.FromResult<string[]?>(null);
         }
 
+        Run("""UPDATE "api_keys" SET "RevokedUtc" = $now WHERE "OrganizationId" = $org AND "RevokedUtc" IS NULL""", ("$now", now));
         var hashes = new List<string>();
-        using (var reader = Prepare(
-            """UPDATE "api_keys" SET "RevokedUtc" = $now WHERE "OrganizationId" = $org AND "RevokedUtc" IS NULL RETURNING "SecretHash" """,
-            [("$now", now)]).ExecuteReader())
+        using (var reader = Prepare("""SELECT "SecretHash" FROM "api_keys" WHERE "OrganizationId" = $org""", []).ExecuteReader())
         {
             while (reader.Read())
             {

@@ -119,7 +119,10 @@ public interface IWriteSession
     /// and <see cref="InsertApiKeyAsync"/> adds none. The organization row is written first, so a key insert of another
     /// transaction either comes before it (and its key is revoked here) or after it (and inserts nothing).
     /// </summary>
-    /// <returns>The secret hashes of the keys this revoked (to be forgotten by the key cache); null when there is no such organization.</returns>
+    /// <returns>
+    /// The secret hashes of every key of the organization, as this write sees them after the revocation (to be forgotten by
+    /// the key cache: a key revoked now, or shortly before by another process); null when there is no such organization.
+    /// </returns>
     ValueTask<string[]?> MarkOrganizationDeletedAsync(DateTime now);
 
     /// <summary>The id of one of this organization's groups (the first by displayName), or null when it has none.</summary>

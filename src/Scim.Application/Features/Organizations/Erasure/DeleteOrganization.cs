@@ -26,19 +26,19 @@ public static class DeleteOrganization
         public async ValueTask<Result<Answer>> Handle(Command command, CancellationToken cancellationToken)
         {
             var organizationId = command.OrganizationId;
-            // The keys the mark revoked, as the write saw them: a key created up to the mark's commit, and perhaps used
-            // already, is among them; after it no key can be added.
+            // Every key of the organization as the mark's write saw them: a key created up to the mark's commit, and
+            // perhaps used already, is among them, and after it no key can be added.
             var marked = await writer.WriteAsync(
                 organizationId,
                 1,
                 async (session, _) => (Result<string[]?>)await session.MarkOrganizationDeletedAsync(clock.GetUtcNow().UtcDateTime),
                 cancellationToken);
-            if (marked.Value is not { } revoked)
+            if (marked.Value is not { } hashes)
             {
                 return OrganizationQueries.NotFound(organizationId.ToString());
             }
 
-            foreach (var hash in revoked)
+            foreach (var hash in hashes)
             {
                 cache.Forget(hash);
             }
