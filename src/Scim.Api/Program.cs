@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Scim.Api;
 using Scim.Api.Authentication;
 using Scim.Api.Authorization;
@@ -20,13 +21,10 @@ if (AdminCommands.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
 options.PathBase = options.PathBase.TrimEnd('/');
-if (options.PublicBaseUrl.Length > 0 && !(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase) && publicBase.Scheme is "https" or "http"))
-{
-    throw new InvalidOperationException(
-        $"Scim:PublicBaseUrl '{options.PublicBaseUrl}' is not an absolute http(s) URL; set it to the address identity providers reach, e.g. https://scim.eu.example.com, or leave it empty.");
-}
-
+builder.WebHost.UseScimRequestLineLimits();
 builder.Services.AddSingleton(options);
+builder.Services.AddSingleton<IValidateOptions<ScimOptions>, ScimOptionsValidation>();
+builder.Services.AddOptions<ScimOptions>().Bind(builder.Configuration.GetSection("Scim")).ValidateOnStart();
 builder.Services.AddScimCore(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
 builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
@@ -34,6 +32,10 @@ builder.Services.AddScimOpenApi();
 builder.Services.AddAdminOpenApi();
 
 var app = builder.Build();
+
+// The settings validated at start (ValidateOnStart), here already, so a bad one stops the server before it touches the
+// database: an OptionsValidationException whose message is the one line naming the setting.
+app.Services.GetService<IStartupValidator>()?.Validate();
 
 if (await DatabaseReadiness.PrepareAsync(app.Services, options.Database, CancellationToken.None) is { } notReady)
 {

@@ -26,7 +26,8 @@ public sealed class ScimOptions
     /// path of a reverse proxy included, without <see cref="PathBase"/>, which is appended). The administration API
     /// builds each organization's <c>scimBaseUrl</c>, <c>entraTenantUrl</c> and <c>oktaBaseUrl</c> from it. Empty (the
     /// default) derives it from each request's scheme, host and path base, which is right only when the administration
-    /// API is called at the address identity providers use.
+    /// API is called at the address identity providers use. Anything but an absolute <c>http</c> or <c>https</c> URL with
+    /// a host and without user information, query or fragment stops the server at start (<see cref="ScimOptionsValidation"/>).
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
 

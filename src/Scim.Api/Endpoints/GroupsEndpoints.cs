@@ -33,9 +33,9 @@ public static class GroupsEndpoints
             : ScimResults.Error(body.Error);
     }
 
-    private static async Task<IResult> ListGroupsAsync([AsParameters] ListRequest request, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ListGroupsAsync(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        var query = request.ToQuery(ResourceTypeDefinition.Group);
+        var query = ListRequest.ToQuery(request, ResourceTypeDefinition.Group);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListGroups.Query(query.Value!), ct))
             : ScimResults.Error(query.Error);

@@ -29,8 +29,13 @@ public static class RootSearchEndpoints
         scim.MapSearchMethodsNotAllowed();
     }
 
-    private static Task<IResult> ListAllAsync([AsParameters] ListRequest request, IMediator mediator, CancellationToken ct) =>
-        SearchAsync(request.ToQuery(ResourceTypeDefinition.User), request.ToQuery(ResourceTypeDefinition.Group), mediator, ct);
+    private static async Task<IResult> ListAllAsync(HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var list = ListRequest.Read(request);
+        return list.IsSuccess
+            ? await SearchAsync(list.Value!.ToQuery(ResourceTypeDefinition.User), list.Value.ToQuery(ResourceTypeDefinition.Group), mediator, ct)
+            : ScimResults.Error(list.Error);
+    }
 
     private static async Task<IResult> SearchAllAsync(HttpContext context, IMediator mediator, CancellationToken ct)
     {

@@ -33,9 +33,9 @@ public static class UsersEndpoints
             : ScimResults.Error(body.Error);
     }
 
-    private static async Task<IResult> ListUsersAsync([AsParameters] ListRequest request, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ListUsersAsync(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        var query = request.ToQuery(ResourceTypeDefinition.User);
+        var query = ListRequest.ToQuery(request, ResourceTypeDefinition.User);
         return query.IsSuccess
             ? ScimResults.Ok(await mediator.Send(new ListUsers.Query(query.Value!), ct))
             : ScimResults.Error(query.Error);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
@@ -6,13 +8,49 @@ using Scim.Protocol.Schemas;
 namespace Scim.Api.Http;
 
 /// <summary>
-/// The query parameters of GET /Users and GET /Groups (RFC 7644 §3.4.2; <c>cursor</c>: RFC 9865 §2.1). Parameters the
-/// server does not know, such as Entra's <c>aadOptscim062020</c> flag, are ignored. ASP.NET Core decodes <c>+</c> and
-/// <c>%XX</c> (UTF-8).
+/// The query parameters of GET /Users, GET /Groups and GET / (RFC 7644 §3.4.2; <c>cursor</c>: RFC 9865 §2.1), read by
+/// <see cref="Read"/>. Parameters the server does not know, such as Entra's <c>aadOptscim062020</c> flag, are ignored.
+/// ASP.NET Core decodes <c>+</c> and <c>%XX</c> (UTF-8).
 /// </summary>
 public sealed record ListRequest(
     string? Filter, string? SortBy, string? SortOrder, string? StartIndex, string? Count, string? Cursor, string? Attributes, string? ExcludedAttributes)
 {
+    // The parameters that take one value. Given twice they have no meaning (which count of count=1&count=5?), and
+    // joining them, as ASP.NET Core's binding of a string does ("1,5"), would answer about a value nobody sent.
+    private static readonly string[] SingleValued = ["filter", "sortBy", "sortOrder", "startIndex", "count", "cursor"];
+
+    /// <summary>
+    /// Reads the list parameters of <paramref name="request"/>'s query string. One of <c>filter</c>, <c>sortBy</c>,
+    /// <c>sortOrder</c>, <c>startIndex</c>, <c>count</c> and <c>cursor</c> given more than once (names compare
+    /// case-insensitively) is 400 <c>invalidValue</c> naming it. <c>attributes</c> and <c>excludedAttributes</c> given
+    /// more than once are joined: RFC 7644 §3.9 makes each a multi-valued list, sent comma-separated, so
+    /// <c>attributes=userName&amp;attributes=emails</c> can only mean <c>attributes=userName,emails</c>; that is also how
+    /// GET of one resource and the answers of POST, PUT and PATCH read them.
+    /// </summary>
+    public static Result<ListRequest> Read(HttpRequest request)
+    {
+        var query = request.Query;
+        if (SingleValued.FirstOrDefault(name => query[name].Count > 1) is { } repeated)
+        {
+            return ScimError.InvalidValue(
+                $"The query parameter '{repeated}' is given {query[repeated].Count} times; it takes one value, so send it once (RFC 7644 §3.4.2).");
+        }
+
+        return new ListRequest(
+            One("filter"), One("sortBy"), One("sortOrder"), One("startIndex"), One("count"), One("cursor"), Joined("attributes"), Joined("excludedAttributes"));
+
+        string? One(string name) => query[name] is { Count: > 0 } values ? values[0] : null;
+
+        string? Joined(string name) => query[name] is { Count: > 0 } values ? string.Join(',', values.OfType<string>()) : null;
+    }
+
+    /// <summary>The list query of <paramref name="request"/>'s query string (<see cref="Read"/>, then <see cref="ToQuery(ResourceTypeDefinition)"/>).</summary>
+    public static Result<ListQuery> ToQuery(HttpRequest request, ResourceTypeDefinition type)
+    {
+        var list = Read(request);
+        return list.IsSuccess ? list.Value!.ToQuery(type) : list.Error;
+    }
+
     /// <summary>Validates the parameters and builds the projection for resources of <paramref name="type"/>.</summary>
     public Result<ListQuery> ToQuery(ResourceTypeDefinition type) =>
         ListQuery.Create(Filter, SortBy, SortOrder, StartIndex, Count, Cursor, Projection(Attributes, ExcludedAttributes, type));
@@ -69,7 +107,18 @@ public sealed class SearchRequest
     /// </summary>
     public static async Task<Result<SearchRequest>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var body = await ScimRequestBody.ReadAsync<SearchRequest>(request, "SearchRequest", cancellationToken);
+        var json = await ScimRequestBody.ReadObjectAsync(request, cancellationToken);
+        if (!json.IsSuccess)
+        {
+            return json.Error;
+        }
+
+        if (ReadPageNumbers(json.Value!) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var body = ScimJson.Deserialize<SearchRequest>(json.Value!, "SearchRequest");
         if (!body.IsSuccess)
         {
             return body.Error;
@@ -84,6 +133,30 @@ public sealed class SearchRequest
         return search.Attributes?.Contains(null!) == true || search.ExcludedAttributes?.Contains(null!) == true
             ? ScimError.InvalidSyntax("'attributes' and 'excludedAttributes' must be arrays of attribute path strings; null is not one (RFC 7644 §3.4.3).")
             : search;
+    }
+
+    // startIndex and count are read from the numbers as written, as GET reads them from its query string
+    // (ListQuery.ParseInteger): an integer of any size stands for the bound of int it passes, which ListQuery clamps,
+    // and a number that is no integer (1.5, 1e3) is 400 invalidValue; deserialised as int they would be a "wrong JSON
+    // type". Any other JSON type is left to the deserialiser, which refuses it as invalidSyntax naming its path.
+    private static ScimError? ReadPageNumbers(JsonObject body)
+    {
+        foreach (var parameter in (string[])["startIndex", "count"])
+        {
+            if (body.FirstOrDefault(member => string.Equals(member.Key, parameter, StringComparison.OrdinalIgnoreCase)) is { Value: JsonValue value } member
+                && value.GetValueKind() == JsonValueKind.Number)
+            {
+                var number = ListQuery.ParseInteger(parameter, value.ToJsonString());
+                if (!number.IsSuccess)
+                {
+                    return number.Error;
+                }
+
+                body[member.Key] = number.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The list query this SearchRequest asks of resources of <paramref name="type"/>.</summary>

@@ -26,8 +26,15 @@ internal sealed class FilterParser
         _scimType = scimType;
         if (text.Length > ScimFilterParser.MaxLength)
         {
+            // A longer text is refused whichever way it came (a GET query string or a body), so the client is told to
+            // make it shorter, not to send it another way.
             throw new ScimFilterException(
-                $"Expected at most {ScimFilterParser.MaxLength} characters but found {text.Length}.", ScimFilterParser.MaxLength, scimType);
+                scimType == ScimFilterException.InvalidFilter
+                    ? $"A filter has at most {ScimFilterParser.MaxLength} characters but this one has {text.Length}; "
+                        + "split it into several requests, each with fewer 'or' terms."
+                    : $"A path has at most {ScimFilterParser.MaxLength} characters but this one has {text.Length}.",
+                ScimFilterParser.MaxLength,
+                scimType);
         }
 
         _lexer = new ScimFilterLexer(text, scimType);

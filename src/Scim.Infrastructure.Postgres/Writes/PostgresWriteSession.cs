@@ -171,10 +171,10 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         await RunAsync("""UPDATE "organizations" SET "Name" = @name, "NameNormalized" = @normalized WHERE "Id" = @org AND "DeletionRequestedUtc" IS NULL""",
             ("name", organization.Name), ("normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
 
-    public async ValueTask InsertApiKeyAsync(ApiKey key)
+    public async ValueTask<WriteStatus> InsertApiKeyAsync(ApiKey key)
     {
         JournalRows.CheckOrganization(key.OrganizationId, organizationId, "an API key");
-        await ExecuteAsync(statements.InsertApiKey, key);
+        return await ExecuteAsync(statements.InsertApiKey, key) == 0 ? WriteStatus.NotFound : WriteStatus.Written;
     }
 
     public async ValueTask<WriteStatus> RevokeApiKeyAsync(Guid keyId, DateTime now) => await RunAsync("""
@@ -192,12 +192,25 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
             SELECT "Sequence" FROM "journal" WHERE "OrganizationId" = @org AND "Sequence" <= @through ORDER BY "Sequence" LIMIT @limit)
         """, ("through", throughSequence), ("limit", limit));
 
-    public async ValueTask<bool> MarkOrganizationDeletedAsync(DateTime now)
+    // The organization row first: its update waits for every key insert holding the row FOR SHARE to commit, and the
+    // keys' update, a statement of its own, then sees those keys (READ COMMITTED takes a new snapshot per statement).
+    public async ValueTask<string[]?> MarkOrganizationDeletedAsync(DateTime now)
     {
+        if (await RunAsync("""UPDATE "organizations" SET "DeletionRequestedUtc" = coalesce("DeletionRequestedUtc", @now) WHERE "Id" = @org""", ("now", now)) == 0)
+        {
+            return null;
+        }
+
         await RunAsync("""UPDATE "api_keys" SET "RevokedUtc" = @now WHERE "OrganizationId" = @org AND "RevokedUtc" IS NULL""", ("now", now));
-        return await RunAsync("""
-            UPDATE "organizations" SET "DeletionRequestedUtc" = coalesce("DeletionRequestedUtc", @now) WHERE "Id" = @org
-            """, ("now", now)) > 0;
+        var hashes = new List<string>();
+        await using var command = Command("""SELECT "SecretHash" FROM "api_keys" WHERE "OrganizationId" = @org""");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return [.. hashes];
     }
 
     public async ValueTask<Guid?> FirstGroupAsync()

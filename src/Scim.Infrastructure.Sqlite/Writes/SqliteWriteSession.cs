@@ -37,7 +37,10 @@ internal sealed class SqliteWriteSession : IWriteSession
         // never reused, even after every row of the table has been pruned.
         insertJournal = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(JournalEntry))!));
         insertOrganization = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(Organization))!));
-        insertApiKey = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(ApiKey))!));
+        // The one writer runs writes one at a time, so the check in the statement sees every mark committed before it.
+        insertApiKey = new(connection, EntityStatement.InsertWhere(model.FindEntityType(typeof(ApiKey))!, """
+            EXISTS (SELECT 1 FROM "organizations" WHERE "Id" = {OrganizationId} AND "DeletionRequestedUtc" IS NULL)
+            """));
     }
 
     /// <summary>The organization of the write being run; every statement is limited to it.</summary>
@@ -168,11 +171,10 @@ internal sealed class SqliteWriteSession : IWriteSession
         Run("""UPDATE "organizations" SET "Name" = $name, "NameNormalized" = $normalized WHERE "Id" = $org AND "DeletionRequestedUtc" IS NULL""",
             ("$name", organization.Name), ("$normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
 
-    public ValueTask InsertApiKeyAsync(ApiKey key)
+    public ValueTask<WriteStatus> InsertApiKeyAsync(ApiKey key)
     {
         JournalRows.CheckOrganization(key.OrganizationId, OrganizationId, "an API key");
-        insertApiKey.Execute(key);
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(insertApiKey.Execute(key) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
     }
 
     public ValueTask<WriteStatus> RevokeApiKeyAsync(Guid keyId, DateTime now) => ValueTask.FromResult(Run("""
@@ -190,12 +192,24 @@ internal sealed class SqliteWriteSession : IWriteSession
             SELECT "Sequence" FROM "journal" WHERE "OrganizationId" = $org AND "Sequence" <= $through ORDER BY "Sequence" LIMIT $limit)
         """, ("$through", throughSequence), ("$limit", limit)));
 
-    public ValueTask<bool> MarkOrganizationDeletedAsync(DateTime now)
+    public ValueTask<string[]?> MarkOrganizationDeletedAsync(DateTime now)
     {
+        if (Run("""UPDATE "organizations" SET "DeletionRequestedUtc" = coalesce("DeletionRequestedUtc", $now) WHERE "Id" = $org""", ("$now", now)) == 0)
+        {
+            return ValueTask.FromResult<string[]?>(null);
+        }
+
         Run("""UPDATE "api_keys" SET "RevokedUtc" = $now WHERE "OrganizationId" = $org AND "RevokedUtc" IS NULL""", ("$now", now));
-        return ValueTask.FromResult(Run("""
-            UPDATE "organizations" SET "DeletionRequestedUtc" = coalesce("DeletionRequestedUtc", $now) WHERE "Id" = $org
-            """, ("$now", now)) > 0);
+        var hashes = new List<string>();
+        using (var reader = Prepare("""SELECT "SecretHash" FROM "api_keys" WHERE "OrganizationId" = $org""", []).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                hashes.Add(reader.GetString(0));
+            }
+        }
+
+        return ValueTask.FromResult<string[]?>([.. hashes]);
     }
 
     public ValueTask<Guid?> FirstGroupAsync() => ValueTask.FromResult(

@@ -128,6 +128,14 @@ internal static class AdminHttp
         return counts;
     }
 
+    /// <summary>How many of the organization's keys the database holds unrevoked: keys that authenticate.</summary>
+    public static async Task<int> CountUnrevokedKeysAsync(this ScimApiFactory factory, Guid organizationId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScimDbContext>();
+        return await db.ApiKeys.CountAsync(k => k.OrganizationId == organizationId && k.RevokedUtc == null);
+    }
+
     /// <summary>Waits (at most 60 s) until the organization has no row left in any table; returns the last counts.</summary>
     public static async Task<Dictionary<string, long>> WaitUntilErasedAsync(this ScimApiFactory factory, Guid organizationId)
     {

@@ -128,6 +128,61 @@ public sealed class DeleteOrganizationTests
         await (await second.CreateClientWithToken(token).GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task CreateKey_RacingTheDeletion_IsRefusedOrRevoked_NoKeyOfTheOrganizationWorks()
+    {
+        // The erasure stops after its first batch, so the organization stays marked deleted with its keys: a key written
+        // after the mark would stay in the database unrevoked for the whole test.
+        using var factory = new ScimApiFactory { Settings = Erasure(batchSize: 1, pauseMilliseconds: 600_000) };
+        var operatorClient = factory.AdminClient(factory.ConfigureOperator());
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 30; i++)
+        {
+            var (organizationId, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+            await factory.InsertUsersAsync(organizationId, 3);
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var create = Task.Run(async () =>
+            {
+                await start.Task;
+                var response = await operatorClient.SendJsonAsync(
+                    HttpMethod.Post, $"/admin/organizations/{organizationId}/keys", """{"label":"racing","scopes":["scim"]}""");
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    return (response, Secret: (string?)null);
+                }
+
+                // Used at once, while the deletion may still be running: the server remembers a valid key for a while.
+                var secret = (await response.ReadJsonAsync(HttpStatusCode.Created))["secret"]!.GetValue<string>();
+                await factory.CreateClientWithToken(secret).GetAsync("Users");
+                return (response, Secret: secret);
+            });
+            var delete = Task.Run(async () =>
+            {
+                await start.Task;
+                return await operatorClient.DeleteAsync($"/admin/organizations/{organizationId}");
+            });
+            start.SetResult();
+            var (created, secret) = await create;
+            var deleted = await delete;
+
+            Assert.True(deleted.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.NoContent, $"DELETE answered {(int)deleted.StatusCode}");
+            answers.Add(created.StatusCode);
+            if (secret is not null)
+            {
+                await (await factory.CreateClientWithToken(secret).GetAsync("Users")).AssertScimErrorAsync(HttpStatusCode.Unauthorized);
+            }
+            else
+            {
+                var error = await created.AssertScimErrorAsync(HttpStatusCode.NotFound);
+                Assert.Equal($"No organization has the id or name '{organizationId}'.", error["detail"]!.GetValue<string>());
+            }
+
+            Assert.Equal(0, await factory.CountUnrevokedKeysAsync(organizationId));
+        }
+
+        Assert.All(answers, status => Assert.True(status is HttpStatusCode.Created or HttpStatusCode.NotFound, $"A create answered {(int)status}"));
+    }
+
     // Twelve users (with value rows, addresses and a manager), groups with user and group members, a failed request:
     // a row in every table of the organization.
     private static async Task FillAsync(ScimApiFactory factory, Guid organizationId, HttpClient client)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Scim.Api.Tests.Journal;
 using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
@@ -45,6 +46,25 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
         Assert.False(created.ContainsKey("region"));
         Assert.Equal("http://localhost", created["scimBaseUrl"]!.GetValue<string>());
         Assert.Equal("http://localhost/?aadOptscim062020", created["entraTenantUrl"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("https://scim.eu.example.com/?tenant=eu", "has a query, which the addresses built from it could not carry")]
+    [InlineData("https://scim.eu.example.com/scim#eu", "has a fragment, which the addresses built from it could not carry")]
+    [InlineData("ftp://scim.eu.example.com", "has the scheme 'ftp', not http or https")]
+    [InlineData("/scim/v2", "is not an absolute URL")]
+    [InlineData("scim.eu.example.com", "is not an absolute URL")]
+    [InlineData("https://admin:secret@scim.eu.example.com", "carries user information, which would be copied into every address the server hands out")]
+    public void PublicBaseUrl_OtherThanAPlainHttpAddress_StopsTheServerAtStart_InOneLineNamingTheSetting(string value, string problem)
+    {
+        using var misconfigured = new ScimApiFactory { Settings = new Dictionary<string, string> { ["Scim:PublicBaseUrl"] = value } };
+
+        var error = Assert.Throws<OptionsValidationException>(() => misconfigured.Server);
+
+        Assert.Equal(
+            $"Scim:PublicBaseUrl '{value}' {problem}; set it to the address identity providers reach this deployment at, "
+            + "such as https://scim.eu.example.com (a reverse proxy's path may follow), or leave it empty.",
+            error.Message);
     }
 
     [Theory]

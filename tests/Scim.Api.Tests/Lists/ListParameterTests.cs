@@ -6,7 +6,8 @@ namespace Scim.Api.Tests.Lists;
 /// <summary>
 /// The edges of the list parameters (RFC 7644 §3.4.2.4, §3.4.3): integers beyond any page are read as the largest page
 /// or an index past the end, not as "not an integer"; a SearchRequest must say it is one; filters every resource meets
-/// (a required attribute present) or none does list exactly as they should.
+/// (a required attribute present) or none does list exactly as they should; a parameter that takes one value given
+/// twice is refused, while the attribute lists given twice are one list.
 /// </summary>
 public sealed class ListParameterTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
 {
@@ -71,5 +72,105 @@ public sealed class ListParameterTests(ScimApiFactory factory) : IClassFixture<S
 
         var all = await client.GetListAsync($"{endpoint}?filter={Uri.EscapeDataString(filter)}&count=1&cursor=");
         Assert.Equal(Math.Min(total, 1), all.Resources().Count);
+    }
+
+    [Theory]
+    [InlineData("Users", "count=1&count=5", "count")]
+    [InlineData("Users", "startIndex=1&startIndex=2", "startIndex")]
+    [InlineData("Users", "sortBy=userName&sortBy=displayName", "sortBy")]
+    [InlineData("Users", "sortOrder=ascending&sortOrder=descending", "sortOrder")]
+    [InlineData("Users", "filter=userName%20pr&filter=title%20pr", "filter")]
+    [InlineData("Users", "count=1&cursor=&cursor=", "cursor")]
+    [InlineData("Groups", "count=1&COUNT=1", "count")]
+    [InlineData("Groups", "filter=displayName%20pr&filter=displayName%20pr", "filter")]
+    [InlineData("Groups", "sortOrder=descending&sortOrder=descending", "sortOrder")]
+    [InlineData("", "startIndex=1&startIndex=1", "startIndex")]
+    [InlineData("", "count=2&count=5", "count")]
+    [InlineData("", "filter=userName%20pr&filter=displayName%20pr", "filter")]
+    public async Task A_parameter_that_takes_one_value_given_twice_is_400_invalidValue_naming_it(string endpoint, string query, string parameter)
+    {
+        var client = await factory.CreateScimClientAsync();
+
+        var response = await client.GetAsync($"{endpoint}?{query}");
+
+        var error = await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal(
+            $"The query parameter '{parameter}' is given 2 times; it takes one value, so send it once (RFC 7644 §3.4.2).",
+            error["detail"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Users")]
+    [InlineData("Groups")]
+    [InlineData("")]
+    public async Task Attributes_and_excludedAttributes_given_twice_are_one_comma_separated_list(string endpoint)
+    {
+        var client = await factory.CreateScimClientAsync();
+        await client.CreateUserAsync("""{"userName":"ada@example.com","displayName":"Ada","externalId":"a-1","title":"Lead"}""");
+        await client.CreateGroupAsync("""{"displayName":"Red","externalId":"g-1"}""");
+
+        var repeated = await client.GetListAsync($"{endpoint}?attributes=displayName&attributes=externalId");
+        var excludedTwice = await client.GetListAsync($"{endpoint}?excludedAttributes=displayName&excludedAttributes=meta");
+
+        Assert.Equal((await client.GetListAsync($"{endpoint}?attributes=displayName,externalId")).ToJsonString(), repeated.ToJsonString());
+        Assert.All(repeated.Resources(), resource =>
+        {
+            Assert.NotNull(resource["displayName"]);
+            Assert.NotNull(resource["externalId"]);
+            Assert.Null(resource["meta"]);
+            Assert.Null(resource["title"]);
+        });
+        Assert.Equal((await client.GetListAsync($"{endpoint}?excludedAttributes=displayName,meta")).ToJsonString(), excludedTwice.ToJsonString());
+        Assert.All(excludedTwice.Resources(), resource =>
+        {
+            Assert.Null(resource["displayName"]);
+            Assert.Null(resource["meta"]);
+            Assert.NotNull(resource["externalId"]);
+        });
+    }
+
+    [Theory]
+    [InlineData("Users", "count", "99999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "-99999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "0", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "-1", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "2", HttpStatusCode.OK)]
+    [InlineData("Users", "count", "1.5", HttpStatusCode.BadRequest)]
+    [InlineData("Users", "count", "1e3", HttpStatusCode.BadRequest)]
+    [InlineData("Users", "startIndex", "99999999999999999999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "startIndex", "-99999999999", HttpStatusCode.OK)]
+    [InlineData("Users", "startIndex", "0", HttpStatusCode.OK)]
+    [InlineData("Users", "startIndex", "2.0", HttpStatusCode.BadRequest)]
+    [InlineData("Groups", "count", "99999999999", HttpStatusCode.OK)]
+    [InlineData("Groups", "startIndex", "-5", HttpStatusCode.OK)]
+    [InlineData("Groups", "count", "0.5", HttpStatusCode.BadRequest)]
+    [InlineData("", "count", "99999999999", HttpStatusCode.OK)]
+    [InlineData("", "startIndex", "4", HttpStatusCode.OK)]
+    [InlineData("", "startIndex", "-99999999999999999999", HttpStatusCode.OK)]
+    [InlineData("", "count", "2.5", HttpStatusCode.BadRequest)]
+    public async Task A_search_body_reads_startIndex_and_count_as_the_query_string_does(string endpoint, string parameter, string number, HttpStatusCode status)
+    {
+        var client = await factory.CreateScimClientAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.CreateUserAsync($$"""{"userName":"page{{i}}@example.com"}""");
+        }
+
+        await client.CreateGroupAsync("""{"displayName":"Red"}""");
+        await client.CreateGroupAsync("""{"displayName":"Blue"}""");
+
+        var get = await client.GetAsync($"{endpoint}?{parameter}={number}");
+        var search = await client.PostJsonAsync(
+            endpoint.Length == 0 ? ".search" : $"{endpoint}/.search",
+            $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"{{parameter}}":{{number}}}""");
+
+        Assert.Equal(status, get.StatusCode);
+        Assert.Equal(status, search.StatusCode);
+        Assert.Equal(await get.Content.ReadAsStringAsync(), await search.Content.ReadAsStringAsync());
+        if (status == HttpStatusCode.BadRequest)
+        {
+            var error = await search.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+            Assert.Equal($"{parameter} must be an integer, not '{number}'.", error["detail"]!.GetValue<string>());
+        }
     }
 }

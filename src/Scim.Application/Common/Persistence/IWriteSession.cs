@@ -83,8 +83,13 @@ public interface IWriteSession
     /// </summary>
     ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization);
 
-    /// <summary>Inserts <paramref name="key"/>, which must be of this write's organization.</summary>
-    ValueTask InsertApiKeyAsync(ApiKey key);
+    /// <summary>
+    /// Inserts <paramref name="key"/>, which must be of this write's organization, only while the organization exists and
+    /// is not being deleted, checked by the insert itself: a key can never be added after
+    /// <see cref="MarkOrganizationDeletedAsync"/> revoked the organization's keys.
+    /// </summary>
+    /// <returns><see cref="WriteStatus.NotFound"/> (and nothing inserted) when the organization is gone or being deleted.</returns>
+    ValueTask<WriteStatus> InsertApiKeyAsync(ApiKey key);
 
     /// <summary>
     /// Revokes this organization's key <paramref name="keyId"/> at <paramref name="now"/> unless it is revoked already;
@@ -109,11 +114,16 @@ public interface IWriteSession
     ValueTask<int> DeleteJournalAsync(long throughSequence, int limit);
 
     /// <summary>
-    /// Marks this organization as being deleted (its <c>DeletionRequestedUtc</c>, unless already set) and revokes every key
-    /// of it not yet revoked (<c>RevokedUtc</c> = <paramref name="now"/>): from the commit on, its keys are refused.
+    /// Marks this organization as being deleted (its <c>DeletionRequestedUtc</c>, unless already set), then revokes every
+    /// key of it not yet revoked (<c>RevokedUtc</c> = <paramref name="now"/>): from the commit on, its keys are refused,
+    /// and <see cref="InsertApiKeyAsync"/> adds none. The organization row is written first, so a key insert of another
+    /// transaction either comes before it (and its key is revoked here) or after it (and inserts nothing).
     /// </summary>
-    /// <returns>False when there is no such organization.</returns>
-    ValueTask<bool> MarkOrganizationDeletedAsync(DateTime now);
+    /// <returns>
+    /// The secret hashes of every key of the organization, as this write sees them after the revocation (to be forgotten by
+    /// the key cache: a key revoked now, or shortly before by another process); null when there is no such organization.
+    /// </returns>
+    ValueTask<string[]?> MarkOrganizationDeletedAsync(DateTime now);
 
     /// <summary>The id of one of this organization's groups (the first by displayName), or null when it has none.</summary>
     ValueTask<Guid?> FirstGroupAsync();

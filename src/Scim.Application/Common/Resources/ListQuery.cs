@@ -41,16 +41,16 @@ public sealed record ListQuery(
     public static Result<ListQuery> Create(
         string? filter, string? sortBy, string? sortOrder, string? startIndex, string? count, string? cursor, AttributeProjection projection)
     {
-        var start = 1;
-        if (!string.IsNullOrWhiteSpace(startIndex) && !TryParseInteger(startIndex, out start))
+        var start = string.IsNullOrWhiteSpace(startIndex) ? 1 : ParseInteger(nameof(startIndex), startIndex);
+        if (!start.IsSuccess)
         {
-            return ScimError.InvalidValue($"startIndex must be an integer, not '{startIndex}'.");
+            return start.Error;
         }
 
-        var size = MaxCount;
-        if (!string.IsNullOrWhiteSpace(count) && !TryParseInteger(count, out size))
+        var size = string.IsNullOrWhiteSpace(count) ? MaxCount : ParseInteger(nameof(count), count);
+        if (!size.IsSuccess)
         {
-            return ScimError.InvalidValue($"count must be an integer, not '{count}'.");
+            return size.Error;
         }
 
         bool descending;
@@ -67,10 +67,10 @@ public sealed record ListQuery(
             return ScimError.InvalidValue($"sortOrder must be 'ascending' or 'descending', not '{sortOrder}'.");
         }
 
-        if (cursor is not null && size < 1)
+        if (cursor is not null && size.Value < 1)
         {
             return ScimError.InvalidValue(
-                $"count must be at least 1 when paging by cursor, not {size}: an empty page cannot tell where the next one starts.");
+                $"count must be at least 1 when paging by cursor, not {size.Value}: an empty page cannot tell where the next one starts.");
         }
 
         if (cursor is not null && !string.IsNullOrWhiteSpace(startIndex))
@@ -83,28 +83,31 @@ public sealed record ListQuery(
             string.IsNullOrWhiteSpace(filter) ? null : filter,
             string.IsNullOrWhiteSpace(sortBy) ? null : sortBy.Trim(),
             descending,
-            Math.Max(start, 1),
-            Math.Clamp(size, 0, MaxCount),
+            Math.Max(start.Value, 1),
+            Math.Clamp(size.Value, 0, MaxCount),
             cursor?.Trim(),
             projection);
     }
 
-    // An integer of any size: beyond int's range it reads as int's bound, which the callers clamp to the range they
-    // serve (a startIndex past every result is an empty page, a count above MaxCount is MaxCount), rather than a
-    // "not an integer" that would be false.
-    private static bool TryParseInteger(string text, out int value)
+    /// <summary>
+    /// Reads <c>startIndex</c> or <c>count</c> (<paramref name="name"/>) from its text, a query parameter's value or a
+    /// SearchRequest's number as written: an integer of any size, beyond <see cref="int"/>'s range read as its bound,
+    /// which <see cref="Create"/> then clamps to the range it serves (a startIndex past every result is an empty page, a
+    /// count above <see cref="MaxCount"/> is <see cref="MaxCount"/>) rather than a "not an integer" that would be false.
+    /// </summary>
+    /// <returns>The integer, or 400 <c>invalidValue</c> naming the parameter for text that is no integer (<c>1.5</c>, <c>1e3</c>).</returns>
+    public static Result<int> ParseInteger(string name, string text)
     {
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            return true;
+            return value;
         }
 
         if (!System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big))
         {
-            return false;
+            return ScimError.InvalidValue($"{name} must be an integer, not '{text}'.");
         }
 
-        value = big.Sign < 0 ? int.MinValue : int.MaxValue;
-        return true;
+        return big.Sign < 0 ? int.MinValue : int.MaxValue;
     }
 }

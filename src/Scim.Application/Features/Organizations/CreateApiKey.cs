@@ -77,15 +77,13 @@ public static class CreateApiKey
             var change = journal.Administration(
                 organization.Id, nameof(CreateApiKey), JournalOperation.Create, JournalResourceType.ApiKey, key.Id,
                 expires is null ? "name,scopes" : "name,scopes,expires", ApiKeyScopeNames.Describe(key));
-            // A key of an organization deleted meanwhile fails on its foreign key: an error of the write, not a half-made key.
+            // The insert itself checks that the organization is still in use: one whose deletion began since the lookup
+            // above (and revoked its keys) gets no key, and the answer is the 404 of an organization being deleted.
             var written = await writer.WriteAsync(
                 organization.Id,
                 1,
-                async (session, _) =>
-                {
-                    await session.InsertApiKeyAsync(key);
-                    return await session.RecordAsync<bool>(true, change);
-                },
+                async (session, _) => await session.RecordAsync<bool>(
+                    await session.InsertApiKeyAsync(key) == WriteStatus.Written ? true : OrganizationQueries.NotFound(command.Organization), change),
                 cancellationToken);
             return written.IsSuccess ? new Response(key, token) : written.Error!;
         }

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Protocol;
 
@@ -27,11 +26,14 @@ public static class DeleteOrganization
         public async ValueTask<Result<Answer>> Handle(Command command, CancellationToken cancellationToken)
         {
             var organizationId = command.OrganizationId;
-            var hashes = await db.ApiKeys.AsNoTracking()
-                .Where(k => k.OrganizationId == organizationId).Select(k => k.SecretHash).ToListAsync(cancellationToken);
+            // Every key of the organization as the mark's write saw them: a key created up to the mark's commit, and
+            // perhaps used already, is among them, and after it no key can be added.
             var marked = await writer.WriteAsync(
-                organizationId, 1, async (session, _) => (Result<bool>)await session.MarkOrganizationDeletedAsync(clock.GetUtcNow().UtcDateTime), cancellationToken);
-            if (!marked.Value)
+                organizationId,
+                1,
+                async (session, _) => (Result<string[]?>)await session.MarkOrganizationDeletedAsync(clock.GetUtcNow().UtcDateTime),
+                cancellationToken);
+            if (marked.Value is not { } hashes)
             {
                 return OrganizationQueries.NotFound(organizationId.ToString());
             }
