@@ -213,6 +213,14 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         return [.. hashes];
     }
 
+    public async ValueTask<bool> OrganizationOpenAsync()
+    {
+        await using var command = Command("""
+            SELECT 1 FROM "organizations" WHERE "Id" = @org AND "DeletionRequestedUtc" IS NULL FOR SHARE
+            """);
+        return await command.ExecuteScalarAsync() is not null;
+    }
+
     public async ValueTask<Guid?> FirstGroupAsync()
     {
         await using var command = Command("""

@@ -212,6 +212,9 @@ internal sealed class SqliteWriteSession : IWriteSession
         return ValueTask.FromResult<string[]?>([.. hashes]);
     }
 
+    public ValueTask<bool> OrganizationOpenAsync() => ValueTask.FromResult(
+        Scalar("""SELECT 1 FROM "organizations" WHERE "Id" = $org AND "DeletionRequestedUtc" IS NULL""") is not null);
+
     public ValueTask<Guid?> FirstGroupAsync() => ValueTask.FromResult(
         Scalar("""SELECT "Id" FROM "groups" WHERE "OrganizationId" = $org ORDER BY "OrganizationId", "DisplayNameNormalized" LIMIT 1""") is string id
             ? Guid.Parse(id)

@@ -1,7 +1,11 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Scim.Application.Common.Journal;
+using Scim.Application.Features.Journal;
 using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
+using Scim.Infrastructure.Data;
 using Scim.Testing;
 
 namespace Scim.Api.Tests.Journal;
@@ -117,5 +121,32 @@ public sealed class FailedRequestJournalTests(ScimApiFactory factory) : IClassFi
 
         var failure = Assert.Single(await factory.ReadFailuresAsync(organizationId, 1));
         Assert.Equal((403, keyId, "CreateUser"), (failure.Status, failure.KeyId, failure.Slice));
+    }
+
+    [Fact]
+    public async Task FailedRequestOfAnOrganizationDeletedElsewhere_LeavesNoJournalRow()
+    {
+        var (deletedId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var client = factory.CreateClientWithToken(token);
+        (await client.GetAsync("Users")).EnsureSuccessStatusCode();
+        // Another instance deletes the organization: its mark and revocations reach the database, while this server still
+        // trusts the key from its cache.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ScimDbContext>();
+            var now = DateTime.UtcNow;
+            await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "organizations" SET "DeletionRequestedUtc" = {now} WHERE "Id" = {deletedId}""");
+            await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "api_keys" SET "RevokedUtc" = {now} WHERE "OrganizationId" = {deletedId}""");
+        }
+
+        var answer = await client.GetAsync("Users?filter=userName%20zz%20%22x%22");
+        // The rows queued after it are written after it: once another organization's failure is there, this one's turn is past.
+        var (otherId, otherToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        await (await factory.CreateClientWithToken(otherToken).GetAsync("Users?filter=userName%20zz%20%22x%22"))
+            .AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidFilter");
+        Assert.Single(await factory.ReadFailuresAsync(otherId, 1));
+
+        Assert.True(answer.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"{answer.StatusCode}");
+        Assert.DoesNotContain(await factory.ReadJournalAsync(deletedId), r => r.Outcome == JournalOutcome.Failed);
     }
 }

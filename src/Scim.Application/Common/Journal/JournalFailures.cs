@@ -76,6 +76,13 @@ internal sealed partial class JournalFailureWriter(JournalFailures queue, IResou
         {
             await writer.WriteAsync<bool>(organizationId, rows.Count, async (session, _) =>
             {
+                // A request of a key another instance still had in its cache can fail after its organization was erased
+                // or while it is: its rows would outlive the erasure.
+                if (!await session.OrganizationOpenAsync())
+                {
+                    return false;
+                }
+
                 foreach (var row in rows)
                 {
                     await session.JournalAsync(row);

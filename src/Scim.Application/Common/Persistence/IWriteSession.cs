@@ -125,6 +125,13 @@ public interface IWriteSession
     /// </returns>
     ValueTask<string[]?> MarkOrganizationDeletedAsync(DateTime now);
 
+    /// <summary>
+    /// Whether this write's organization exists and is not being deleted. On PostgreSQL it holds the organization's row
+    /// <c>FOR SHARE</c> until the write ends, so <see cref="MarkOrganizationDeletedAsync"/> (which updates that row first)
+    /// comes wholly before or wholly after this write.
+    /// </summary>
+    ValueTask<bool> OrganizationOpenAsync();
+
     /// <summary>The id of one of this organization's groups (the first by displayName), or null when it has none.</summary>
     ValueTask<Guid?> FirstGroupAsync();
 
