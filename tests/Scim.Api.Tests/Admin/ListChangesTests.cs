@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
+using Scim.Application.Features.Journal;
 using Scim.Testing;
 
 namespace Scim.Api.Tests.Admin;
@@ -92,6 +93,8 @@ public sealed class ListChangesTests
 
         await (await admin.GetAsync($"admin/organizations/{organization}/changes?count=0")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
         await (await admin.GetAsync($"admin/organizations/{organization}/changes?count=x")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        var huge = await (await admin.GetAsync($"admin/organizations/{organization}/changes?count=99999999999")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains($"from 1 to {ListChanges.MaxCount}", huge["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         foreach (var start in new[] { "later", $"now&cursor={Uri.EscapeDataString(cursor)}" })
         {
             var error = await (await admin.GetAsync($"admin/organizations/{organization}/changes?start={start}")).AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue");

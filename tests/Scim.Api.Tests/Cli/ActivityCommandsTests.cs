@@ -69,7 +69,7 @@ public sealed class ActivityCommandsTests : IAsyncLifetime, IDisposable
     [InlineData(2, "operation must be one of", "activity", "ORG", "--operation", "erase")]
     [InlineData(2, "since must be an ISO 8601 time", "activity", "ORG", "--since", "yesterday")]
     [InlineData(2, "gap must be an ISO 8601 duration", "activity", "runs", "ORG", "--gap", "10")]
-    [InlineData(1, "count must be between 1 and 100", "activity", "runs", "ORG", "--count", "500")]
+    [InlineData(2, "count must be a whole number from 1 to 100", "activity", "runs", "ORG", "--count", "500")]
     [InlineData(1, "No organization has the id or name 'nowhere'", "activity", "nowhere")]
     public async Task Commands_BadInput_ExitNonZeroWithTheApisMessage(int exitCode, string message, params string[] args)
     {

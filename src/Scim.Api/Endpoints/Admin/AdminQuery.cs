@@ -12,11 +12,11 @@ namespace Scim.Api.Endpoints.Admin;
 /// </summary>
 internal static class AdminQuery
 {
-    /// <summary><c>count</c>: a whole number, or <paramref name="fallback"/> when absent (its range is the slice's to check).</summary>
-    public static Result<int> Count(string? value, int fallback) =>
+    /// <summary><c>count</c>: a whole number from 1 to <paramref name="max"/>, or <paramref name="fallback"/> when absent.</summary>
+    public static Result<int> Count(string? value, int fallback, int max) =>
         value is null ? fallback
-        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count
-        : ScimError.InvalidValue($"count must be a whole number; it was '{value}'.");
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 && count <= max ? count
+        : ScimError.InvalidValue($"count must be a whole number from 1 to {max}; it was '{value}'.");
 
     /// <summary>An ISO 8601 time (<c>2026-12-05T10:00:00Z</c>; UTC unless it has an offset), as UTC; null when absent.</summary>
     public static Result<DateTime?> Time(string name, string? value) =>
@@ -59,7 +59,7 @@ internal static class AdminQuery
         Guid organizationId, string? since, string? until, string? resourceId, string? operation, string? outcome, string? cursor, string? count)
     {
         var (from, to, resource) = (Time("since", since), Time("until", until), Id("resourceId", resourceId));
-        var (what, how, size) = (Enum<JournalOperation>("operation", operation), Enum<JournalOutcome>("outcome", outcome), Count(count, ListActivity.DefaultCount));
+        var (what, how, size) = (Enum<JournalOperation>("operation", operation), Enum<JournalOutcome>("outcome", outcome), Count(count, ListActivity.DefaultCount, ListActivity.MaxCount));
         return !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !resource.IsSuccess ? resource.Error
             : !what.IsSuccess ? what.Error : !how.IsSuccess ? how.Error : !size.IsSuccess ? size.Error
             : new ListActivity.Query(organizationId, new(from.Value, to.Value, resource.Value, what.Value, how.Value), cursor, size.Value);
@@ -72,7 +72,7 @@ internal static class AdminQuery
     public static Result<ListProvisioningRuns.Query> Runs(Guid organizationId, string? since, string? until, string? gap, string? cursor, string? count)
     {
         var (from, to) = (Time("since", since), Time("until", until));
-        var (quiet, size) = (Duration("gap", gap, ListProvisioningRuns.DefaultGap), Count(count, ListProvisioningRuns.DefaultCount));
+        var (quiet, size) = (Duration("gap", gap, ListProvisioningRuns.DefaultGap), Count(count, ListProvisioningRuns.DefaultCount, ListProvisioningRuns.MaxCount));
         return !from.IsSuccess ? from.Error : !to.IsSuccess ? to.Error : !quiet.IsSuccess ? quiet.Error : !size.IsSuccess ? size.Error
             : new ListProvisioningRuns.Query(organizationId, from.Value, to.Value, quiet.Value, cursor, size.Value);
     }

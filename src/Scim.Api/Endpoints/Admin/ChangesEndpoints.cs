@@ -28,7 +28,7 @@ public static class ChangesEndpoints
     private static async Task<IResult> ListChangesAsync(
         string organizationId, string? cursor, string? start, string? count, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var size = AdminQuery.Count(count, ListChanges.DefaultCount);
+        var size = AdminQuery.Count(count, ListChanges.DefaultCount, ListChanges.MaxCount);
         if (!size.IsSuccess)
         {
             return ScimResults.Error(size.Error);
