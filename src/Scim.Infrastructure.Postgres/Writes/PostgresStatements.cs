@@ -27,14 +27,7 @@ internal sealed class PostgresStatements(IModel model)
     /// <summary>A taken name (or id) inserts nothing instead of failing the transaction.</summary>
     public EntityStatement InsertOrganization { get; } = EntityStatement.Insert(model.FindEntityType(typeof(Organization))!, "ON CONFLICT DO NOTHING");
 
-    /// <summary>
-    /// Inserts only while the organization is in use, its row locked <c>FOR SHARE</c> until the commit: a deletion's mark
-    /// (an update of that row) waits for the key's commit and then revokes it, and an insert that comes after the mark
-    /// waits for it and then finds the organization being deleted (READ COMMITTED re-checks the locked row).
-    /// </summary>
-    public EntityStatement InsertApiKey { get; } = EntityStatement.InsertWhere(model.FindEntityType(typeof(ApiKey))!, """
-        EXISTS (SELECT 1 FROM "organizations" WHERE "Id" = {OrganizationId} AND "DeletionRequestedUtc" IS NULL FOR SHARE)
-        """);
+    public EntityStatement InsertApiKey { get; } = EntityStatement.Insert(model.FindEntityType(typeof(ApiKey))!);
 
     /// <summary>The sequence is left to the column's identity default.</summary>
     public EntityStatement InsertJournal { get; } = EntityStatement.Insert(model.FindEntityType(typeof(JournalEntry))!);

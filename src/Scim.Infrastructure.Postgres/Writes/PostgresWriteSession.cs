@@ -171,10 +171,10 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         await RunAsync("""UPDATE "organizations" SET "Name" = @name, "NameNormalized" = @normalized WHERE "Id" = @org AND "DeletionRequestedUtc" IS NULL""",
             ("name", organization.Name), ("normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
 
-    public async ValueTask<WriteStatus> InsertApiKeyAsync(ApiKey key)
+    public async ValueTask InsertApiKeyAsync(ApiKey key)
     {
         JournalRows.CheckOrganization(key.OrganizationId, organizationId, "an API key");
-        return await ExecuteAsync(statements.InsertApiKey, key) == 0 ? WriteStatus.NotFound : WriteStatus.Written;
+        await ExecuteAsync(statements.InsertApiKey, key);
     }
 
     public async ValueTask<WriteStatus> RevokeApiKeyAsync(Guid keyId, DateTime now) => await RunAsync("""
@@ -213,6 +213,9 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         return [.. hashes];
     }
 
+    // The row stays locked FOR SHARE until the commit: a deletion's mark (an update of that row) waits for this write and
+    // then revokes what it inserted, and a check that comes after the mark waits for it and then finds the organization
+    // being deleted (READ COMMITTED re-checks the locked row).
     public async ValueTask<bool> OrganizationOpenAsync()
     {
         await using var command = Command("""

@@ -37,10 +37,7 @@ internal sealed class SqliteWriteSession : IWriteSession
         // never reused, even after every row of the table has been pruned.
         insertJournal = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(JournalEntry))!));
         insertOrganization = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(Organization))!));
-        // The one writer runs writes one at a time, so the check in the statement sees every mark committed before it.
-        insertApiKey = new(connection, EntityStatement.InsertWhere(model.FindEntityType(typeof(ApiKey))!, """
-            EXISTS (SELECT 1 FROM "organizations" WHERE "Id" = {OrganizationId} AND "DeletionRequestedUtc" IS NULL)
-            """));
+        insertApiKey = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(ApiKey))!));
     }
 
     /// <summary>The organization of the write being run; every statement is limited to it.</summary>
@@ -171,10 +168,11 @@ internal sealed class SqliteWriteSession : IWriteSession
         Run("""UPDATE "organizations" SET "Name" = $name, "NameNormalized" = $normalized WHERE "Id" = $org AND "DeletionRequestedUtc" IS NULL""",
             ("$name", organization.Name), ("$normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
 
-    public ValueTask<WriteStatus> InsertApiKeyAsync(ApiKey key)
+    public ValueTask InsertApiKeyAsync(ApiKey key)
     {
         JournalRows.CheckOrganization(key.OrganizationId, OrganizationId, "an API key");
-        return ValueTask.FromResult(insertApiKey.Execute(key) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
+        insertApiKey.Execute(key);
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<WriteStatus> RevokeApiKeyAsync(Guid keyId, DateTime now) => ValueTask.FromResult(Run("""
@@ -212,6 +210,7 @@ internal sealed class SqliteWriteSession : IWriteSession
         return ValueTask.FromResult<string[]?>([.. hashes]);
     }
 
+    // The one writer runs writes one at a time, so this sees every mark committed before the write.
     public ValueTask<bool> OrganizationOpenAsync() => ValueTask.FromResult(
         Scalar("""SELECT 1 FROM "organizations" WHERE "Id" = $org AND "DeletionRequestedUtc" IS NULL""") is not null);
 

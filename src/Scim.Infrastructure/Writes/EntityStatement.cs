@@ -29,27 +29,10 @@ internal sealed class EntityStatement
     /// </summary>
     public static EntityStatement Insert(IEntityType entity, string suffix = "")
     {
-        var properties = InsertedProperties(entity);
-        var sql = $"{InsertInto(entity, properties)} VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))}) {suffix}";
+        var properties = entity.GetProperties().Where(p => !IsGeneratedKey(p)).ToList();
+        var sql = $"INSERT INTO {Quote(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName())))}) "
+            + $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))}) {suffix}";
         return new EntityStatement(sql.TrimEnd(), properties, versioned: false);
-    }
-
-    /// <summary>
-    /// <c>INSERT INTO table (...) SELECT ... WHERE <paramref name="condition"/></c>: the row is inserted only while the
-    /// condition holds, checked by the statement itself (so in the write's transaction, not by an earlier read). The
-    /// condition names the entity's own values as <c>{Property}</c>, e.g. <c>{OrganizationId}</c>. The statement changes
-    /// no row when the condition fails.
-    /// </summary>
-    public static EntityStatement InsertWhere(IEntityType entity, string condition)
-    {
-        var properties = InsertedProperties(entity);
-        foreach (var (property, i) in properties.Select((p, i) => (p, i)))
-        {
-            condition = condition.Replace("{" + property.Name + "}", "@p" + i, StringComparison.Ordinal);
-        }
-
-        var sql = $"{InsertInto(entity, properties)} SELECT {string.Join(", ", properties.Select((_, i) => "@p" + i))} WHERE {condition}";
-        return new EntityStatement(sql, properties, versioned: false);
     }
 
     /// <summary>
@@ -149,11 +132,6 @@ internal sealed class EntityStatement
 
     /// <summary>Double-quotes an identifier (SQL standard, SQLite and PostgreSQL alike).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static List<IProperty> InsertedProperties(IEntityType entity) => [.. entity.GetProperties().Where(p => !IsGeneratedKey(p))];
-
-    private static string InsertInto(IEntityType entity, List<IProperty> properties) =>
-        $"INSERT INTO {Quote(entity.GetTableName()!)} ({string.Join(", ", properties.Select(p => Quote(p.GetColumnName())))})";
 
     private static bool IsGeneratedKey(IProperty property) =>
         property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.ClrType == typeof(long);

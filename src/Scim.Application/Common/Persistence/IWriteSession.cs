@@ -84,12 +84,11 @@ public interface IWriteSession
     ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization);
 
     /// <summary>
-    /// Inserts <paramref name="key"/>, which must be of this write's organization, only while the organization exists and
-    /// is not being deleted, checked by the insert itself: a key can never be added after
-    /// <see cref="MarkOrganizationDeletedAsync"/> revoked the organization's keys.
+    /// Inserts <paramref name="key"/>, which must be of this write's organization. A write that inserts one checks
+    /// <see cref="OrganizationOpenAsync"/> first, so that no key is added after <see cref="MarkOrganizationDeletedAsync"/>
+    /// revoked the organization's keys.
     /// </summary>
-    /// <returns><see cref="WriteStatus.NotFound"/> (and nothing inserted) when the organization is gone or being deleted.</returns>
-    ValueTask<WriteStatus> InsertApiKeyAsync(ApiKey key);
+    ValueTask InsertApiKeyAsync(ApiKey key);
 
     /// <summary>
     /// Revokes this organization's key <paramref name="keyId"/> at <paramref name="now"/> unless it is revoked already;
@@ -116,8 +115,9 @@ public interface IWriteSession
     /// <summary>
     /// Marks this organization as being deleted (its <c>DeletionRequestedUtc</c>, unless already set), then revokes every
     /// key of it not yet revoked (<c>RevokedUtc</c> = <paramref name="now"/>): from the commit on, its keys are refused,
-    /// and <see cref="InsertApiKeyAsync"/> adds none. The organization row is written first, so a key insert of another
-    /// transaction either comes before it (and its key is revoked here) or after it (and inserts nothing).
+    /// and <see cref="OrganizationOpenAsync"/> is false. The organization row is written first, so a key insert of another
+    /// transaction (behind <see cref="OrganizationOpenAsync"/>) either comes before it (and its key is revoked here) or
+    /// after it (and inserts nothing).
     /// </summary>
     /// <returns>
     /// The secret hashes of every key of the organization, as this write sees them after the revocation (to be forgotten by

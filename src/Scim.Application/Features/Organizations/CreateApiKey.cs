@@ -77,13 +77,21 @@ public static class CreateApiKey
             var change = journal.Administration(
                 organization.Id, nameof(CreateApiKey), JournalOperation.Create, JournalResourceType.ApiKey, key.Id,
                 expires is null ? "name,scopes" : "name,scopes,expires", ApiKeyScopeNames.Describe(key));
-            // The insert itself checks that the organization is still in use: one whose deletion began since the lookup
+            // The write checks again that the organization is still in use: one whose deletion began since the lookup
             // above (and revoked its keys) gets no key, and the answer is the 404 of an organization being deleted.
-            var written = await writer.WriteAsync(
+            var written = await writer.WriteAsync<bool>(
                 organization.Id,
                 1,
-                async (session, _) => await session.RecordAsync<bool>(
-                    await session.InsertApiKeyAsync(key) == WriteStatus.Written ? true : OrganizationQueries.NotFound(command.Organization), change),
+                async (session, _) =>
+                {
+                    if (!await session.OrganizationOpenAsync())
+                    {
+                        return OrganizationQueries.NotFound(command.Organization);
+                    }
+
+                    await session.InsertApiKeyAsync(key);
+                    return await session.RecordAsync<bool>(true, change);
+                },
                 cancellationToken);
             return written.IsSuccess ? new Response(key, token) : written.Error!;
         }
