@@ -11,6 +11,8 @@ namespace Scim.Application.Features.Organizations;
 /// is forgotten at once; one revoked by another process (<c>keys revoke</c> beside a running server) keeps working
 /// until its entry expires. A key's own expiry is not delayed by the cache: <see cref="AuthenticateApiKey"/> checks it on
 /// every request, remembered or not. Entries expire by the <see cref="TimeProvider"/> the cache is given.
+/// A lookup that began before a <see cref="Forget"/> never remembers what it read (<see cref="Generation"/>): it may have
+/// read the key as it was before the revocation committed.
 /// </summary>
 public sealed class ApiKeyCache : IDisposable
 {
@@ -18,6 +20,7 @@ public sealed class ApiKeyCache : IDisposable
 
     private readonly MemoryCache cache;
     private readonly TimeSpan lifetime;
+    private long forgets;
 
     /// <param name="lifetime">How long a valid key is trusted without a lookup; zero or less disables the cache.</param>
     /// <param name="clock">The clock that entries expire by.</param>
@@ -31,17 +34,34 @@ public sealed class ApiKeyCache : IDisposable
     /// <summary>The remembered key with this secret hash, if any.</summary>
     internal ApiKey? Find(string secretHash) => cache.Get<ApiKey>(secretHash);
 
-    /// <summary>Remembers a valid key for the configured lifetime.</summary>
-    internal void Remember(ApiKey key)
+    /// <summary>How many keys have been forgotten so far: read before a key is looked up, passed to <see cref="Remember"/>.</summary>
+    internal long Generation => Interlocked.Read(ref forgets);
+
+    /// <summary>
+    /// Remembers a valid key for the configured lifetime, unless a key was forgotten since <paramref name="generation"/>
+    /// was read: the key was then read before a revocation's commit, or concurrently with it.
+    /// </summary>
+    internal void Remember(ApiKey key, long generation)
     {
-        if (lifetime > TimeSpan.Zero)
+        if (lifetime <= TimeSpan.Zero || Generation != generation)
         {
-            cache.Set(key.SecretHash, key, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+            return;
+        }
+
+        cache.Set(key.SecretHash, key, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+        // A Forget between the check above and the Set: either its Remove ran after the Set, or its count is seen here.
+        if (Generation != generation)
+        {
+            cache.Remove(key.SecretHash);
         }
     }
 
-    /// <summary>Forgets a key, e.g. because it was just revoked.</summary>
-    internal void Forget(string secretHash) => cache.Remove(secretHash);
+    /// <summary>Forgets a key, e.g. because it was just revoked; lookups in flight will not remember it either.</summary>
+    internal void Forget(string secretHash)
+    {
+        Interlocked.Increment(ref forgets);
+        cache.Remove(secretHash);
+    }
 
     /// <inheritdoc/>
     public void Dispose() => cache.Dispose();

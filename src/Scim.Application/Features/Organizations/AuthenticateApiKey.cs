@@ -42,6 +42,7 @@ public static class AuthenticateApiKey
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
             var hash = ApiKeyToken.Hash(query.Token);
+            var generation = cache.Generation;
             var key = cache.Find(hash);
             var remembered = key is not null;
             // One unique-index lookup by hash; revoked keys are read too, so their holder learns why they fail.
@@ -59,7 +60,7 @@ public static class AuthenticateApiKey
             {
                 if (!remembered)
                 {
-                    cache.Remember(key!);
+                    cache.Remember(key!, generation);
                 }
 
                 usage.Note(key!.Id, now);
