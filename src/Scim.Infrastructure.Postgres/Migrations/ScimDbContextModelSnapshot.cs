@@ -188,7 +188,7 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "ResourceId", "Sequence");
 
-                    b.HasIndex("OrganizationId", "TimeUtc", "Sequence");
+                    b.HasIndex("OrganizationId", "TimeUtc", "Sequence", "ResourceId");
 
                     b.ToTable("journal", (string)null);
                 });

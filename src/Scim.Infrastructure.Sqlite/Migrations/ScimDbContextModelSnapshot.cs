@@ -156,11 +156,9 @@ namespace Scim.Infrastructure.Sqlite.Migrations
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("OrganizationId", "ResourceId");
-
                     b.HasIndex("OrganizationId", "Sequence");
 
-                    b.HasIndex("OrganizationId", "TimeUtc", "Sequence");
+                    b.HasIndex("OrganizationId", "TimeUtc", "Sequence", "ResourceId");
 
                     b.ToTable("journal", (string)null);
                 });
