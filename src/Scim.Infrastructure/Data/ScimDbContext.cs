@@ -40,6 +40,7 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private OrganizationContext organization = new();
+    private IUserGroupsReader? userGroups;
     private bool leased;
 
     // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations:
@@ -64,12 +65,20 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     /// <returns>A task that completes when the context is disposed.</returns>
     public override ValueTask DisposeAsync() => leased ? ValueTask.CompletedTask : base.DisposeAsync();
 
-    /// <summary>Binds a context just taken from the pool to the renting request's organization.</summary>
-    internal void Lease(OrganizationContext requestOrganization)
+    /// <summary>Binds a context just taken from the pool to the renting request's organization and the provider's membership reader.</summary>
+    internal void Lease(OrganizationContext requestOrganization, IUserGroupsReader userGroupsReader)
     {
         organization = requestOrganization;
+        userGroups = userGroupsReader;
         leased = true;
     }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">The context is not a request's (only a leased context has the reader).</exception>
+    public Task<List<UserGroupMembership>> ReadUserGroupsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        userIds.Count == 0 ? Task.FromResult(new List<UserGroupMembership>())
+        : (userGroups ?? throw new InvalidOperationException("Only a request's leased context reads memberships."))
+            .ReadAsync(this, CurrentOrganizationId, userIds, cancellationToken);
 
     /// <summary>Returns the leased context to the pool without its organization.</summary>
     internal ValueTask ReturnAsync()

@@ -10,10 +10,10 @@ namespace Scim.Infrastructure.Data;
 /// </summary>
 internal sealed class ScimDbContextLease : IAsyncDisposable, IDisposable
 {
-    public ScimDbContextLease(IDbContextFactory<ScimDbContext> pool, OrganizationContext organization, bool holdConnection)
+    public ScimDbContextLease(IDbContextFactory<ScimDbContext> pool, OrganizationContext organization, IUserGroupsReader userGroups, bool holdConnection)
     {
         Context = pool.CreateDbContext();
-        Context.Lease(organization);
+        Context.Lease(organization, userGroups);
         if (holdConnection)
         {
             // One open connection instead of an open and close around each query (each open also registers EF Core's

@@ -37,6 +37,14 @@ public interface IScimDbContext
     DbSet<TEntity> Set<TEntity>()
         where TEntity : class;
 
+    /// <summary>
+    /// The direct group memberships of the current organization's users <paramref name="userIds"/> (their <c>groups</c>,
+    /// RFC 7643 §4.1.2), in no particular order, read with one statement; none for an id that is no user of the organization.
+    /// </summary>
+    /// <param name="userIds">The users, at most a page's worth.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    Task<List<UserGroupMembership>> ReadUserGroupsAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
     /// <summary>Transactions and raw access.</summary>
     DatabaseFacade Database { get; }
 

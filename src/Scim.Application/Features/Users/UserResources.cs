@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
-using Scim.Domain.Groups;
 using Scim.Domain.Users;
 using Scim.Protocol;
 using Scim.Protocol.Projection;
@@ -63,7 +62,7 @@ internal static class UserResources
     /// <summary>How lists of users are read: the User schemas and catalogue, and the row of each user.</summary>
     public static ResourceListing<User, UserRow> Listing(IScimDbContext db) =>
         new(ResourceTypeDefinition.User, UserCatalogue.Catalogue, UserRow.Projection(((IQueryable<User>)db.Users).Expression),
-            g => new ResourceTally(g.Key, g.Sum(c => c.Users), g.Sum(c => c.UserChanges)));
+            c => (c.Users, c.UserChanges));
 
     /// <summary>The renderer of <paramref name="rows"/>, with their groups read (one statement) when the projection includes <c>groups</c>.</summary>
     public static async Task<UserRenderer> RendererAsync(
@@ -77,17 +76,18 @@ internal static class UserResources
     private static async Task<Dictionary<Guid, List<UserGroup>>> GroupsAsync(
         IScimDbContext db, IReadOnlyList<UserRow> rows, CancellationToken cancellationToken)
     {
-        // The ids go as one array parameter (json_each on SQLite, = ANY on PostgreSQL): the statement's text is then the
-        // same for every page, where one parameter per id made EF Core regenerate the SQL at every execution.
-        var memberships = rows.Count == 1
-            ? GroupsOfUser(db.AsDbContext(), rows[0].Id)
-            : GroupsOfUsers(db, rows.Select(r => r.Id).ToArray());
-        var groups = new Dictionary<Guid, List<UserGroup>>(rows.Count);
-        await foreach (var membership in memberships.WithCancellation(cancellationToken))
+        var ids = new Guid[rows.Count];
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (!groups.TryGetValue(membership.MemberId, out var list))
+            ids[i] = rows[i].Id;
+        }
+
+        var groups = new Dictionary<Guid, List<UserGroup>>(rows.Count);
+        foreach (var membership in await db.ReadUserGroupsAsync(ids, cancellationToken))
+        {
+            if (!groups.TryGetValue(membership.UserId, out var list))
             {
-                groups.Add(membership.MemberId, list = []);
+                groups.Add(membership.UserId, list = []);
             }
 
             list.Add(new UserGroup(membership.GroupId, membership.DisplayName));
@@ -107,19 +107,6 @@ internal static class UserResources
     private static readonly Func<DbContext, Guid, CancellationToken, Task<UserRow?>> RowById =
         EF.CompileAsyncQuery(UserRow.Inline<Func<DbContext, Guid, CancellationToken, UserRow?>>((db, id, ct) =>
             db.Set<User>().Where(u => u.Id == id).Select(u => UserRow.Of(db.Set<User>(), u)).FirstOrDefault()));
-
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<GroupOfUser>> GroupsOfUser =
-        EF.CompileAsyncQuery((DbContext db, Guid id) => db.Set<GroupMember>().AsNoTracking()
-            .Where(m => m.MemberId == id && m.Type == MemberType.User)
-            .Join(db.Set<Group>(), m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName)));
-
-    private static IAsyncEnumerable<GroupOfUser> GroupsOfUsers(IScimDbContext db, Guid[] ids) =>
-        db.GroupMembers.AsNoTracking()
-            .Where(m => EF.Parameter(ids).Contains(m.MemberId) && m.Type == MemberType.User)
-            .Join(db.Groups, m => m.GroupId, g => g.Id, (m, g) => new GroupOfUser(m.MemberId, g.Id, g.DisplayName))
-            .AsAsyncEnumerable();
-
-    private sealed record GroupOfUser(Guid MemberId, Guid GroupId, string DisplayName);
 }
 
 /// <summary>A user as a PATCH starts from it.</summary>
