@@ -54,7 +54,7 @@ public sealed partial class PostgresDatabase(NpgsqlDataSource dataSource, IServi
             return new PostgresResourceWriter(dataSource, context.Model, sp.GetRequiredService<IDatabaseFailures>());
         });
         services.AddSingleton<IJournalReadBarrier, PostgresJournalLock>();
-        services.AddSingleton<IUserGroupsReader, PostgresUserGroupsReader>();
+        services.AddSingleton<UserGroupsReader, PostgresUserGroupsReader>();
         return services;
     }
 

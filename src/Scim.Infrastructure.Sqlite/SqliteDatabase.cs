@@ -44,7 +44,7 @@ public sealed class SqliteDatabase(IServiceProvider services) : IScimDatabase, I
             return new SqliteResourceWriter(connectionString, context.Model, sp.GetRequiredService<IDatabaseFailures>(), sp.GetRequiredService<ILogger<SqliteResourceWriter>>());
         });
         services.AddSingleton<IJournalReadBarrier, SqliteJournalReadBarrier>();
-        services.AddSingleton<IUserGroupsReader, SqliteUserGroupsReader>();
+        services.AddSingleton<UserGroupsReader, SqliteUserGroupsReader>();
         services.AddHostedService<SqliteOptimizer>();
         return services;
     }

@@ -34,7 +34,7 @@ public static class DependencyInjection
             options.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
         });
         services.AddScoped(sp => new ScimDbContextLease(
-            sp.GetRequiredService<IDbContextFactory<ScimDbContext>>(), sp.GetRequiredService<OrganizationContext>(), sp.GetRequiredService<IUserGroupsReader>(),
+            sp.GetRequiredService<IDbContextFactory<ScimDbContext>>(), sp.GetRequiredService<OrganizationContext>(), sp.GetRequiredService<UserGroupsReader>(),
             holdConnection));
         services.AddScoped(sp => sp.GetRequiredService<ScimDbContextLease>().Context);
         services.AddScoped<IScimDbContext>(sp => sp.GetRequiredService<ScimDbContext>());

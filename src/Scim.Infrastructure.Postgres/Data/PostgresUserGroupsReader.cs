@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Scim.Application.Common.Persistence;
@@ -8,8 +7,8 @@ using Scim.Infrastructure.Data;
 
 namespace Scim.Infrastructure.Postgres.Data;
 
-/// <summary><see cref="IUserGroupsReader"/> on PostgreSQL: the ids go as one <c>uuid[]</c> parameter (<c>= ANY</c>).</summary>
-internal sealed class PostgresUserGroupsReader : IUserGroupsReader
+/// <summary>Users' group memberships on PostgreSQL: the ids go as one <c>uuid[]</c> parameter (<c>= ANY</c>).</summary>
+internal sealed class PostgresUserGroupsReader : UserGroupsReader
 {
     private static readonly string Sql = $"""
         SELECT m."MemberId", g."Id", g."DisplayName"
@@ -18,34 +17,13 @@ internal sealed class PostgresUserGroupsReader : IUserGroupsReader
         WHERE m."MemberId" = ANY(@ids) AND m."OrganizationId" = @org AND m."Type" = {(int)MemberType.User}
         """;
 
-    public async Task<List<UserGroupMembership>> ReadAsync(
-        ScimDbContext db, Guid organizationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    protected override void Prepare(DbCommand command, Guid organizationId, IReadOnlyCollection<Guid> userIds)
     {
-        var memberships = new List<UserGroupMembership>(userIds.Count * 6);
-        if (userIds.Count == 0)
-        {
-            return memberships;
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Sql;
-            command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.Add(new NpgsqlParameter<Guid>("org", NpgsqlDbType.Uuid) { TypedValue = organizationId });
-            command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. userIds] });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                memberships.Add(new UserGroupMembership(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2)));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        return memberships;
+        var npgsql = (NpgsqlCommand)command;
+        npgsql.CommandText = Sql;
+        npgsql.Parameters.Add(new NpgsqlParameter<Guid>("org", NpgsqlDbType.Uuid) { TypedValue = organizationId });
+        npgsql.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. userIds] });
     }
+
+    protected override UserGroupMembership Read(DbDataReader reader) => new(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2));
 }

@@ -1,8 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Scim.Application.Common.Persistence;
 using Scim.Domain.Groups;
 using Scim.Infrastructure.Data;
@@ -10,10 +9,10 @@ using Scim.Infrastructure.Data;
 namespace Scim.Infrastructure.Sqlite.Data;
 
 /// <summary>
-/// <see cref="IUserGroupsReader"/> on SQLite: the ids go as one JSON array (<c>json_each</c>), so the statement's text
-/// is the same for every page; ids are compared as EF Core's SQLite mapping stores them, upper-case text.
+/// Users' group memberships on SQLite: the ids go as one JSON array (<c>json_each</c>), so the statement's text is the
+/// same for every page; ids are compared as EF Core's SQLite mapping stores them, upper-case text.
 /// </summary>
-internal sealed class SqliteUserGroupsReader : IUserGroupsReader
+internal sealed class SqliteUserGroupsReader : UserGroupsReader
 {
     private static readonly string Sql = $"""
         SELECT m."MemberId", g."Id", g."DisplayName"
@@ -22,37 +21,16 @@ internal sealed class SqliteUserGroupsReader : IUserGroupsReader
         WHERE m."MemberId" IN (SELECT value FROM json_each($ids)) AND m."OrganizationId" = $org AND m."Type" = {(int)MemberType.User}
         """;
 
-    public async Task<List<UserGroupMembership>> ReadAsync(
-        ScimDbContext db, Guid organizationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    protected override void Prepare(DbCommand command, Guid organizationId, IReadOnlyCollection<Guid> userIds)
     {
-        var memberships = new List<UserGroupMembership>(userIds.Count * 6);
-        if (userIds.Count == 0)
-        {
-            return memberships;
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = Sql;
-            command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.AddWithValue("$org", Stored(organizationId));
-            command.Parameters.AddWithValue("$ids", JsonArray(userIds));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (reader.Read())
-            {
-                memberships.Add(new UserGroupMembership(
-                    Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture), Guid.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2)));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        return memberships;
+        var sqlite = (SqliteCommand)command;
+        sqlite.CommandText = Sql;
+        sqlite.Parameters.AddWithValue("$org", Stored(organizationId));
+        sqlite.Parameters.AddWithValue("$ids", JsonArray(userIds));
     }
+
+    protected override UserGroupMembership Read(DbDataReader reader) => new(
+        Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture), Guid.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetString(2));
 
     private static string Stored(Guid id) => id.ToString("D").ToUpperInvariant();
 

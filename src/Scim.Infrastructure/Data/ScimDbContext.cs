@@ -40,7 +40,7 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     private OrganizationContext organization = new();
-    private IUserGroupsReader? userGroups;
+    private UserGroupsReader? userGroups;
     private bool leased;
 
     // Read by the query filters on every query (EF parameterises it), so a context never leaks across organizations:
@@ -66,7 +66,7 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public override ValueTask DisposeAsync() => leased ? ValueTask.CompletedTask : base.DisposeAsync();
 
     /// <summary>Binds a context just taken from the pool to the renting request's organization and the provider's membership reader.</summary>
-    internal void Lease(OrganizationContext requestOrganization, IUserGroupsReader userGroupsReader)
+    internal void Lease(OrganizationContext requestOrganization, UserGroupsReader userGroupsReader)
     {
         organization = requestOrganization;
         userGroups = userGroupsReader;

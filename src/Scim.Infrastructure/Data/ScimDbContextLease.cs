@@ -10,7 +10,7 @@ namespace Scim.Infrastructure.Data;
 /// </summary>
 internal sealed class ScimDbContextLease : IAsyncDisposable, IDisposable
 {
-    public ScimDbContextLease(IDbContextFactory<ScimDbContext> pool, OrganizationContext organization, IUserGroupsReader userGroups, bool holdConnection)
+    public ScimDbContextLease(IDbContextFactory<ScimDbContext> pool, OrganizationContext organization, UserGroupsReader userGroups, bool holdConnection)
     {
         Context = pool.CreateDbContext();
         Context.Lease(organization, userGroups);
