@@ -32,7 +32,7 @@ public static class SetOrganizationRateLimit
     public static ScimError? Check(int? requestsPerSecond, int? burst) => (requestsPerSecond, burst) switch
     {
         (null, not null) => ScimError.InvalidValue("'rateLimit.burst' needs 'rateLimit.requestsPerSecond' beside it."),
-        (< 1 or > MaxRequestsPerSecond, _) => ScimError.InvalidValue(
+        (var rate, _) when rate is < 1 or > MaxRequestsPerSecond => ScimError.InvalidValue(
             $"'rateLimit.requestsPerSecond' must be a whole number from 1 to {MaxRequestsPerSecond:N0}."),
         ({ } rate, { } size) when size < rate || size > MaxBurst => ScimError.InvalidValue(
             $"'rateLimit.burst' must be a whole number from 'requestsPerSecond' ({rate:N0}) to {MaxBurst:N0}."),
