@@ -44,7 +44,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task OrganizationsOwnLimit_SetThroughTheAdministrationApi_AppliesFromTheNextRequest_AndNullGivesBackTheDeployments()
     {
-        using var factory = new ScimApiFactory();
+        using var factory = Limited();
         var operatorClient = factory.AdminClient(factory.ConfigureOperator());
         var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
         var (_, otherToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
@@ -107,8 +107,9 @@ public sealed class RateLimitTests
         await AssertTooManyRequestsAsync(await factory.CreateClientWithToken(token).GetAsync("Users"), "refused bearer token");
     }
 
+    // A server with the rate limits on (the test factory turns them off), the deployment's defaults where not given.
     private static ScimApiFactory Limited(params (string Key, string Value)[] settings) =>
-        new() { Settings = settings.ToDictionary(s => s.Key, s => s.Value) };
+        new() { Settings = settings.Append((Key: "Scim:RateLimits:Enabled", Value: "true")).ToDictionary(s => s.Key, s => s.Value) };
 
     // Sends GET /Users until one is refused: how many were accepted, and the refusal (null if none within MaxRequests).
     private static async Task<(int Accepted, HttpResponseMessage? Refused)> FloodAsync(HttpClient client)
