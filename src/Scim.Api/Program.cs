@@ -8,6 +8,7 @@ using Scim.Api.Cli;
 using Scim.Api.Endpoints;
 using Scim.Api.Endpoints.Admin;
 using Scim.Api.Http;
+using Scim.Api.Limits;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Organizations;
 using Scim.Infrastructure.Data;
@@ -28,6 +29,7 @@ builder.Services.AddOptions<ScimOptions>().Bind(builder.Configuration.GetSection
 builder.Services.AddScimCore(builder.Configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
 builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
+builder.Services.AddScimRateLimits(options.RateLimits);
 builder.Services.AddScimOpenApi();
 builder.Services.AddAdminOpenApi();
 
@@ -64,7 +66,10 @@ app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted || con
 // The OpenAPI document and Swagger UI, outside the SCIM path base and without authentication.
 app.UseScimOpenApi();
 app.UseAdminOpenApi();
+app.UseRefusedTokenLimit();
 app.UseAuthentication();
+// After authentication: each organization's token bucket is found by the API key's organization.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 // Outside the SCIM base and unauthenticated, for load balancers and orchestrators.

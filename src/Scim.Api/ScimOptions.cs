@@ -50,6 +50,9 @@ public sealed class ScimOptions
     /// <summary>The limits of one <c>POST /Bulk</c> request (<c>Scim:Bulk:MaxOperations</c>, <c>Scim:Bulk:MaxPayloadSize</c>).</summary>
     public BulkLimits Bulk { get; set; } = new();
 
+    /// <summary>How many requests an organization, and a client with refused tokens, may send (<c>Scim:RateLimits</c>).</summary>
+    public Limits.RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>How lists are paged (<c>Scim:Pagination</c>): the cursor timeout.</summary>
     public PaginationOptions Pagination { get; set; } = new();
 

@@ -84,6 +84,7 @@ public static class ScimServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ApiKeyCache(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ApiKeyUsage>();
+        services.AddSingleton(sp => new OrganizationRateLimits(TimeSpan.FromSeconds(options.ApiKeyCacheSeconds), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AuthenticatedApiKey>();
         services.AddMediator((MediatorOptions options) =>
         {

@@ -80,7 +80,10 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>What the server does with users' passwords (<c>Scim:Users:Password</c>: ignore, hash, reject); null = the default.</summary>
     public string? PasswordHandling { get; init; }
 
-    /// <summary>More server settings (configuration keys such as <c>Scim:Pagination:MarkStride</c>), applied after the others.</summary>
+    /// <summary>
+    /// More server settings (configuration keys such as <c>Scim:Pagination:MarkStride</c>), applied after the others;
+    /// <c>Scim:RateLimits:Enabled</c> is <c>false</c> unless they say otherwise.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
@@ -127,6 +130,9 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
             builder.UseSetting("Scim:Users:Password", PasswordHandling);
         }
 
+        // Off unless a test's Settings turn them on: tests share a server, one client address and often one organization,
+        // and send requests back to back, far above any limit a deployment would set.
+        builder.UseSetting("Scim:RateLimits:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -7,7 +7,7 @@ using Scim.Protocol;
 namespace Scim.Api.Journal;
 
 /// <summary>
-/// Records the SCIM error responses of the Users, Groups, Bulk and search endpoints in the journal: every 4xx of a
+/// Records the SCIM error responses of the Users, Groups, Bulk and search endpoints in the journal: every 4xx but 429 of a
 /// request whose API key is known (a request without a valid key has no organization to record it for). Discovery
 /// endpoints are left out: their errors change and concern no directory; so are those of the administration API
 /// (<see cref="AdminOpenApiDocument"/>), whose changes are journaled by the slices that make them.
@@ -19,7 +19,8 @@ public static class FailedRequests
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
-        if (error.Status is < 400 or >= 500 || context.GetEndpoint() is not { } endpoint
+        // 429 is left out: a flood would otherwise cost one journal row per refused request.
+        if (error.Status is < 400 or >= 500 or StatusCodes.Status429TooManyRequests || context.GetEndpoint() is not { } endpoint
             || endpoint.Metadata.GetMetadata<ITagsMetadata>()?.Tags.Contains("Discovery") == true
             || endpoint.Metadata.GetMetadata<IEndpointGroupNameMetadata>()?.EndpointGroupName == AdminOpenApiDocument.Name)
         {

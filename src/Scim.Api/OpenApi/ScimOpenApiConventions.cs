@@ -115,10 +115,14 @@ public static class ScimOpenApiConventions
     private static RouteHandlerBuilder ProducesScim<TBody>(this RouteHandlerBuilder builder, int status) =>
         builder.Produces<TBody>(status, MediaTypes[0], MediaTypes[1..]);
 
-    /// <summary>SCIM error bodies (RFC 7644 §3.12, <c>application/scim+json</c>) for each of <paramref name="statuses"/>.</summary>
+    /// <summary>
+    /// SCIM error bodies (RFC 7644 §3.12, <c>application/scim+json</c>) for each of <paramref name="statuses"/>, and 429
+    /// (with <c>Retry-After</c>) beside 401: a request that authenticates may meet a rate limit (<see cref="Limits.ScimRateLimits"/>).
+    /// </summary>
     public static RouteHandlerBuilder ProducesScimErrors(this RouteHandlerBuilder builder, params int[] statuses)
     {
-        foreach (var status in statuses)
+        ArgumentNullException.ThrowIfNull(statuses);
+        foreach (var status in statuses.Contains(StatusCodes.Status401Unauthorized) ? [.. statuses, StatusCodes.Status429TooManyRequests] : statuses)
         {
             builder.Produces<ScimErrorDocument>(status, MediaTypes[0], MediaTypes[1..]);
         }

@@ -21,6 +21,15 @@ public sealed class Organization
     /// </summary>
     public DateTime? DeletionRequestedUtc { get; init; }
 
+    /// <summary>
+    /// The organization's own sustained request rate (requests per second, 1 to 100,000), or null for the deployment's
+    /// (<c>Scim:RateLimits:RequestsPerSecond</c>). Set with <see cref="RateLimitBurst"/> or not at all.
+    /// </summary>
+    public int? RateLimitPerSecond { get; set; }
+
+    /// <summary>How many requests the organization may send at once above its rate (the token bucket's size), or null with <see cref="RateLimitPerSecond"/>.</summary>
+    public int? RateLimitBurst { get; set; }
+
     /// <summary>Keeps <see cref="NameNormalized"/> in step with <see cref="Name"/>.</summary>
     public void Normalize() => NameNormalized = Name.ToLowerInvariant();
 }

@@ -264,6 +264,12 @@ namespace Scim.Infrastructure.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("scim_c_utf8");
 
+                    b.Property<int?>("RateLimitBurst")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RateLimitPerSecond")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NameNormalized")

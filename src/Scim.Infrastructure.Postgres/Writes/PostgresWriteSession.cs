@@ -171,6 +171,13 @@ internal sealed class PostgresWriteSession(NpgsqlConnection connection, Postgres
         await RunAsync("""UPDATE "organizations" SET "Name" = @name, "NameNormalized" = @normalized WHERE "Id" = @org AND "DeletionRequestedUtc" IS NULL""",
             ("name", organization.Name), ("normalized", organization.NameNormalized)) == 0 ? WriteStatus.NotFound : WriteStatus.Written);
 
+    // 0, never a valid limit, stands for null: the deployment's limit.
+    public ValueTask<WriteStatus> SetOrganizationRateLimitAsync(Organization organization) => StatusAsync(async () =>
+        await RunAsync("""UPDATE "organizations" SET "RateLimitPerSecond" = nullif(@rate, 0), "RateLimitBurst" = nullif(@burst, 0) WHERE "Id" = @org AND "DeletionRequestedUtc" IS NULL""",
+            ("rate", organization.RateLimitPerSecond ?? 0), ("burst", organization.RateLimitBurst ?? 0)) == 0
+            ? WriteStatus.NotFound
+            : WriteStatus.Written);
+
     public async ValueTask InsertApiKeyAsync(ApiKey key)
     {
         JournalRows.CheckOrganization(key.OrganizationId, organizationId, "an API key");

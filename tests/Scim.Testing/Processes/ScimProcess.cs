@@ -35,6 +35,8 @@ public static class ScimProcess
         // Warnings and errors only, plus the line that says where Kestrel listens.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // As in ScimApiFactory: tests send from one address back to back, far above a deployment's rate limits.
+        start.Environment["Scim__RateLimits__Enabled"] = "false";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -19,7 +19,9 @@ namespace Scim.Api.Endpoints.Admin;
 /// <param name="ScimBaseUrl">The SCIM service's base URL (RFC 7644 §3.2), e.g. <c>https://scim.eu.example.com/scim/v2</c>.</param>
 /// <param name="EntraTenantUrl">Microsoft Entra ID's "Tenant URL": the base URL with <c>/?aadOptscim062020</c>, which turns on Entra's RFC-compliant PATCH.</param>
 /// <param name="OktaBaseUrl">Okta's "SCIM connector base URL": the base URL.</param>
-public sealed record AdminOrganization(Guid Id, string Name, DateTime Created, string? Region, string ScimBaseUrl, string EntraTenantUrl, string OktaBaseUrl)
+/// <param name="RateLimit">How many requests the organization may send: its own limit, or the deployment's (<c>Scim:RateLimits</c>).</param>
+public sealed record AdminOrganization(
+    Guid Id, string Name, DateTime Created, string? Region, string ScimBaseUrl, string EntraTenantUrl, string OktaBaseUrl, AdminRateLimit RateLimit)
 {
     /// <summary>The representation of <paramref name="organization"/>, with the addresses of this deployment as seen by <paramref name="context"/>.</summary>
     public static AdminOrganization From(Organization organization, HttpContext context)
@@ -27,6 +29,7 @@ public sealed record AdminOrganization(Guid Id, string Name, DateTime Created, s
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(context);
         var options = context.RequestServices.GetRequiredService<ScimOptions>();
+        var limits = options.RateLimits;
         var scimBase = options.PublicBaseUrl.Length > 0 ? options.PublicBaseUrl.TrimEnd('/') + options.PathBase : ScimResults.ScimBaseUrl(context);
         return new AdminOrganization(
             organization.Id,
@@ -35,8 +38,24 @@ public sealed record AdminOrganization(Guid Id, string Name, DateTime Created, s
             options.Region.Length > 0 ? options.Region : null,
             scimBase,
             scimBase + "/?aadOptscim062020",
-            scimBase);
+            scimBase,
+            organization is { RateLimitPerSecond: { } rate, RateLimitBurst: { } burst }
+                ? new AdminRateLimit(rate, burst, AdminRateLimit.OwnSource)
+                : new AdminRateLimit(limits.RequestsPerSecond, limits.Burst, AdminRateLimit.DeploymentSource));
     }
+}
+
+/// <summary>An organization's rate limit: a token bucket of <paramref name="Burst"/> requests refilled at <paramref name="RequestsPerSecond"/>; beyond it 429 with Retry-After.</summary>
+/// <param name="RequestsPerSecond">Requests per second the organization may send, sustained.</param>
+/// <param name="Burst">How many it may send at once.</param>
+/// <param name="Source"><c>organization</c> (its own, set through the administration API) or <c>deployment</c> (<c>Scim:RateLimits</c>).</param>
+public sealed record AdminRateLimit(int RequestsPerSecond, int Burst, string Source)
+{
+    /// <summary>The <see cref="Source"/> of an organization's own limit.</summary>
+    public const string OwnSource = "organization";
+
+    /// <summary>The <see cref="Source"/> of the deployment's limit.</summary>
+    public const string DeploymentSource = "deployment";
 }
 
 /// <summary>A page of organizations, by lower-case name.</summary>
@@ -89,7 +108,16 @@ public sealed record AdminApiKeyList(IReadOnlyList<AdminApiKey> Resources);
 
 /// <summary>The body of <c>POST /admin/organizations</c>, <c>PUT</c> and <c>PATCH</c> of one.</summary>
 /// <param name="Name">The organization's (new) name: 1 to 200 UTF-16 code units without control or formatting characters, unique case-insensitively.</param>
-public sealed record OrganizationRequest(string? Name);
+/// <param name="RateLimit">
+/// PUT and PATCH only: the organization's own rate limit, e.g. <c>{"requestsPerSecond": 500, "burst": 1000}</c> (burst
+/// absent: twice the rate), or <c>null</c> for the deployment's; absent leaves it as it is.
+/// </param>
+public sealed record OrganizationRequest(string? Name, OrganizationRateLimitRequest? RateLimit = null);
+
+/// <summary>An organization's own rate limit as sent.</summary>
+/// <param name="RequestsPerSecond">Requests per second, sustained: 1 to 100,000.</param>
+/// <param name="Burst">How many at once: from <paramref name="RequestsPerSecond"/> to 1,000,000; absent: twice the rate.</param>
+public sealed record OrganizationRateLimitRequest(int? RequestsPerSecond, int? Burst);
 
 /// <summary>The body of <c>POST /admin/organizations/{organizationId}/keys</c>.</summary>
 /// <param name="Label">A label (at most 100 UTF-16 code units, no control or formatting characters); <c>default</c> when absent.</param>

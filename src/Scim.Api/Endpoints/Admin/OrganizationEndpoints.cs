@@ -3,6 +3,7 @@ using Mediator;
 using Scim.Api.Authorization;
 using Scim.Api.Http;
 using Scim.Api.OpenApi;
+using Scim.Application.Common.Resources;
 using Scim.Application.Features.Organizations;
 using Scim.Protocol;
 
@@ -26,8 +27,8 @@ public static class OrganizationEndpoints
     }
 
     /// <summary>
-    /// <c>GET</c> (the operator or the organization's <c>admin</c> key), <c>PUT</c> and <c>PATCH</c> (both rename; the operator
-    /// only) of <c>/admin/organizations/{organizationId}</c>.
+    /// <c>GET</c> (the operator or the organization's <c>admin</c> key), <c>PUT</c> and <c>PATCH</c> (both rename and set the
+    /// rate limit; the operator only) of <c>/admin/organizations/{organizationId}</c>.
     /// </summary>
     public static void MapOrganization(this RouteGroupBuilder organization)
     {
@@ -35,11 +36,11 @@ public static class OrganizationEndpoints
             .Produces<AdminOrganization>().ProducesScimErrors(401, 403, 404);
         // Renaming is the operator's: the back office owns organizations' names, and an organization's own key could
         // otherwise probe which names other organizations have (409).
-        organization.MapPut("/", RenameOrganizationAsync).WithName("ReplaceOrganization").WithTags("Organizations")
+        organization.MapPut("/", ChangeOrganizationAsync).WithName("ReplaceOrganization").WithTags("Organizations")
             .Accepts<OrganizationRequest>("application/json")
             .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409)
             .RequireAuthorization(AdminPolicies.Operator);
-        organization.MapPatch("/", RenameOrganizationAsync).WithName("PatchOrganization").WithTags("Organizations")
+        organization.MapPatch("/", ChangeOrganizationAsync).WithName("PatchOrganization").WithTags("Organizations")
             .Accepts<OrganizationRequest>("application/json")
             .Produces<AdminOrganization>().ProducesScimErrors(400, 401, 403, 404, 409)
             .RequireAuthorization(AdminPolicies.Operator);
@@ -82,17 +83,40 @@ public static class OrganizationEndpoints
     private static async Task<IResult> GetOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct) =>
         AdminResults.From(await mediator.Send(new GetOrganization.Query(Guid.Parse(organizationId)), ct), o => AdminResults.Ok(AdminOrganization.From(o, context)));
 
-    /// <summary>Renames an organization (the operator only) and answers it.</summary>
+    /// <summary>Renames an organization, sets its rate limit, or both (the operator only), and answers it.</summary>
     /// <remarks>
-    /// PUT and PATCH alike take <c>{"name": …}</c>, the name being an organization's only attribute a request may change.
-    /// The name it has already changes nothing; a name another organization has is 409 <c>uniqueness</c>.
+    /// PUT and PATCH alike take <c>{"name": …, "rateLimit": …}</c>, the organization's only attributes a request may change;
+    /// an absent <c>rateLimit</c> leaves it as it is, <c>null</c> gives back the deployment's, and an absent <c>name</c> is
+    /// allowed beside <c>rateLimit</c>. The name it has already changes nothing; a name another organization has is 409
+    /// <c>uniqueness</c>. Both are checked before either is written.
     /// </remarks>
-    private static async Task<IResult> RenameOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> ChangeOrganizationAsync(string organizationId, HttpContext context, IMediator mediator, CancellationToken ct)
     {
-        var body = await ScimRequestBody.ReadAsync<OrganizationRequest>(context.Request, "organization", ct);
-        return !body.IsSuccess
-            ? ScimResults.Error(body.Error)
-            : AdminResults.From(await mediator.Send(new RenameOrganization.Command(Guid.Parse(organizationId).ToString(), body.Value!.Name ?? ""), ct),
-                o => AdminResults.Ok(AdminOrganization.From(o, context)));
+        var body = await ScimRequestBody.ReadObjectAsync(context.Request, ct);
+        var request = body.IsSuccess ? ScimJson.Deserialize<OrganizationRequest>(body.Value!, "organization") : body.Error;
+        if (!request.IsSuccess)
+        {
+            return ScimResults.Error(request.Error);
+        }
+
+        var id = Guid.Parse(organizationId);
+        var (name, limit) = (request.Value!.Name, request.Value.RateLimit);
+        var limitSent = body.Value!.Any(member => member.Key.Equals("rateLimit", StringComparison.OrdinalIgnoreCase));
+        if (limitSent && SetOrganizationRateLimit.Check(limit?.RequestsPerSecond, limit?.Burst) is { } invalid)
+        {
+            return ScimResults.Error(invalid);
+        }
+
+        if (name is not null || !limitSent)
+        {
+            var renamed = await mediator.Send(new RenameOrganization.Command(id.ToString(), name ?? ""), ct);
+            if (!renamed.IsSuccess || !limitSent)
+            {
+                return AdminResults.From(renamed, o => AdminResults.Ok(AdminOrganization.From(o, context)));
+            }
+        }
+
+        return AdminResults.From(await mediator.Send(new SetOrganizationRateLimit.Command(id, limit?.RequestsPerSecond, limit?.Burst), ct),
+            o => AdminResults.Ok(AdminOrganization.From(o, context)));
     }
 }

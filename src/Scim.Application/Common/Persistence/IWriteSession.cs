@@ -84,6 +84,13 @@ public interface IWriteSession
     ValueTask<WriteStatus> RenameOrganizationAsync(Organization organization);
 
     /// <summary>
+    /// Gives this write's organization the rate limit of <paramref name="organization"/> (its
+    /// <see cref="Organization.RateLimitPerSecond"/> and <see cref="Organization.RateLimitBurst"/>, both null for the
+    /// deployment's); <see cref="WriteStatus.NotFound"/> when it is gone or being deleted.
+    /// </summary>
+    ValueTask<WriteStatus> SetOrganizationRateLimitAsync(Organization organization);
+
+    /// <summary>
     /// Inserts <paramref name="key"/>, which must be of this write's organization. A write that inserts one checks
     /// <see cref="OrganizationOpenAsync"/> first, so that no key is added after <see cref="MarkOrganizationDeletedAsync"/>
     /// revoked the organization's keys.

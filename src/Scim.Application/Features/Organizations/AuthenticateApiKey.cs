@@ -9,7 +9,8 @@ namespace Scim.Application.Features.Organizations;
 /// <summary>
 /// Finds the API key of a bearer token by the token's hash and says whether it may be used now: unknown, revoked,
 /// expired or valid. A valid key is remembered (<see cref="ApiKeyCache"/>) and its use noted in memory
-/// (<see cref="ApiKeyUsage"/>); neither costs a database write on the request's path.
+/// (<see cref="ApiKeyUsage"/>), and its organization's rate limit read when
+/// <see cref="OrganizationRateLimits"/> holds none fresh; neither of the first two costs a database write on the request's path.
 /// </summary>
 public static class AuthenticateApiKey
 {
@@ -37,7 +38,7 @@ public static class AuthenticateApiKey
         Expired,
     }
 
-    internal sealed class Handler(IScimDbContext db, ApiKeyCache cache, ApiKeyUsage usage, TimeProvider clock) : IQueryHandler<Query, Response>
+    internal sealed class Handler(IScimDbContext db, ApiKeyCache cache, ApiKeyUsage usage, OrganizationRateLimits limits, TimeProvider clock) : IQueryHandler<Query, Response>
     {
         public async ValueTask<Response> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -64,6 +65,14 @@ public static class AuthenticateApiKey
                 }
 
                 usage.Note(key!.Id, now);
+                if (limits.IsStale(key.OrganizationId, out var before))
+                {
+                    // One primary-key read per organization per key-cache lifetime, so the rate limiter knows the
+                    // organization's own limit without a read of its own.
+                    var limit = await db.Organizations.AsNoTracking().Where(o => o.Id == key.OrganizationId)
+                        .Select(o => new { o.RateLimitPerSecond, o.RateLimitBurst }).FirstOrDefaultAsync(cancellationToken);
+                    limits.Refreshed(key.OrganizationId, limit?.RateLimitPerSecond, limit?.RateLimitBurst, before);
+                }
             }
 
             return new Response(outcome, key);

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Scim.Api.Authentication;
+using Scim.Api.Http;
+using Scim.Application.Features.Organizations;
+using Scim.Protocol;
+
+namespace Scim.Api.Limits;
+
+/// <summary>
+/// Rate limits (<see cref="RateLimitOptions"/>, ASP.NET Core's rate limiter): a token bucket per organization of the
+/// request's API key, and a fixed one-minute window of refused bearer tokens per client address. A request beyond either
+/// is answered 429 Too Many Requests (RFC 6585 §4) with <c>Retry-After</c> in whole seconds (RFC 9110 §10.2.3) and a SCIM
+/// error body without <c>scimType</c> (RFC 7644 §3.12 defines none for it); nothing of it is handled. Requests of the
+/// operator, and those without a bearer token (<c>/health</c>, the OpenAPI documents), are not limited.
+/// </summary>
+public static class ScimRateLimits
+{
+    /// <summary>Registers the limiters of <paramref name="options"/>.</summary>
+    /// <exception cref="InvalidOperationException">A setting is out of range; the message names it.</exception>
+    public static IServiceCollection AddScimRateLimits(this IServiceCollection services, RateLimitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.RequestsPerSecond is < 1 or > SetOrganizationRateLimit.MaxRequestsPerSecond
+            || options.Burst < options.RequestsPerSecond || options.Burst > SetOrganizationRateLimit.MaxBurst
+            || options.RefusedTokensPerMinute < 1)
+        {
+            throw new InvalidOperationException(
+                $"Scim:RateLimits: RequestsPerSecond must be from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}, Burst from RequestsPerSecond to "
+                + $"{SetOrganizationRateLimit.MaxBurst:N0}, and RefusedTokensPerMinute at least 1 (or set Enabled to false).");
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = options.RefusedTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, OrganizationLimit>(context =>
+                options.Enabled && OrganizationLimit.Of(context) is { } limit
+                    ? RateLimitPartition.GetTokenBucketLimiter(limit, key => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = key.Burst,
+                        TokensPerPeriod = key.RequestsPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(default(OrganizationLimit)));
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var limit = OrganizationLimit.Of(rejected.HttpContext)!.Value;
+                return new ValueTask(TooManyRequestsAsync(rejected.HttpContext, rejected.Lease,
+                    $"This organization sent more than its limit of {limit.RequestsPerSecond:N0} requests per second (bursts of {limit.Burst:N0}); "
+                    + "retry after the number of seconds in Retry-After, or ask the operator for a higher limit."));
+            };
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Limits refused tokens per client address; goes before authentication. A request with a bearer token from an address
+    /// that has used up its refusals is answered 429 before its token is looked at, so a token found by guessing is refused
+    /// too. The organizations' limit is ASP.NET Core's <c>UseRateLimiter</c>, after authentication.
+    /// </summary>
+    public static void UseRefusedTokenLimit(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<RateLimitOptions>();
+        var refused = app.Services.GetRequiredService<PartitionedRateLimiter<string>>();
+        app.Use(async (context, next) =>
+        {
+            if (!options.Enabled || BearerToken.Of(context.Request) is null)
+            {
+                await next(context);
+                return;
+            }
+
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
+            // Zero permits asks whether any is left, without using one.
+            using (var probe = refused.AttemptAcquire(address, 0))
+            {
+                if (!probe.IsAcquired)
+                {
+                    await TooManyRequestsAsync(context, probe,
+                        $"This client address sent more than {options.RefusedTokensPerMinute} requests with a refused bearer token within a minute; "
+                        + "check the API key, then retry after the number of seconds in Retry-After.");
+                    return;
+                }
+            }
+
+            await next(context);
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                refused.AttemptAcquire(address).Dispose();
+            }
+        });
+    }
+
+    private static Task TooManyRequestsAsync(HttpContext context, RateLimitLease lease, string detail)
+    {
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return ScimErrorResponse.WriteAsync(context, new ScimError(StatusCodes.Status429TooManyRequests, null, detail));
+    }
+
+    /// <summary>The limit of the request's organization; a new limit is a new partition, so a change applies from the next request.</summary>
+    private readonly record struct OrganizationLimit(Guid Organization, int RequestsPerSecond, int Burst)
+    {
+        public static OrganizationLimit? Of(HttpContext context)
+        {
+            if (context.User.FindFirst(ApiKeyAuthenticationHandler.OrganizationClaim)?.Value is not { } claim || !Guid.TryParse(claim, out var organization))
+            {
+                return null;
+            }
+
+            var own = context.RequestServices.GetRequiredService<OrganizationRateLimits>().Find(organization);
+            var options = context.RequestServices.GetRequiredService<RateLimitOptions>();
+            return own is var (rate, burst) ? new(organization, rate, burst) : new(organization, options.RequestsPerSecond, options.Burst);
+        }
+    }
+}
