@@ -59,6 +59,8 @@ catch (Exception ex) when (StartupFailure.Describe(ex, options.Database) is { } 
     return 1;
 }
 
+// First, so everything after it sees the public scheme, host and path base of requests from a trusted proxy.
+app.UseScimForwardedHeaders(options.ForwardedHeaders);
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // Bodies over the size limit and aborted uploads are the client's doing: answer them without an error log entry.

@@ -27,7 +27,7 @@ public sealed record AdminOrganization(Guid Id, string Name, DateTime Created, s
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(context);
         var options = context.RequestServices.GetRequiredService<ScimOptions>();
-        var scimBase = options.PublicBaseUrl.Length > 0 ? options.PublicBaseUrl.TrimEnd('/') + options.PathBase : ScimResults.ScimBaseUrl(context);
+        var scimBase = ScimResults.ScimBaseUrl(context);
         return new AdminOrganization(
             organization.Id,
             organization.Name,
