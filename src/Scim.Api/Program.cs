@@ -30,6 +30,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
 builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
 builder.Services.AddScimOpenApi();
 builder.Services.AddAdminOpenApi();
+builder.Services.AddSingleton(_ => new LargeRequestBodies(options.RequestBodies));
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
 var app = builder.Build();

@@ -54,6 +54,9 @@ public sealed class ScimOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many large request bodies are read at once (<c>Scim:RequestBodies</c>).</summary>
+    public RequestBodyOptions RequestBodies { get; set; } = new();
+
     /// <summary>The OpenAPI documents and Swagger UI (<c>Scim:OpenApi</c>).</summary>
     public OpenApiOptions OpenApi { get; set; } = new();
 
@@ -80,6 +83,22 @@ public sealed class ScimOptions
 
     /// <summary>How a deleted organization's rows are erased (<c>Scim:Erasure</c>): batch size and pause.</summary>
     public ErasureOptions Erasure { get; set; } = new();
+}
+
+/// <summary>
+/// The <c>Scim:RequestBodies</c> section. Bodies are parsed as they arrive, never held whole; bodies over 64 KiB (or sent
+/// without <c>Content-Length</c>) take one of <see cref="MaxConcurrentLarge"/> slots while they are read.
+/// </summary>
+public sealed class RequestBodyOptions
+{
+    /// <summary>How many bodies over 64 KiB are read at once, server-wide (default 4; at least 1).</summary>
+    public int MaxConcurrentLarge { get; set; } = 4;
+
+    /// <summary>
+    /// How long a body over 64 KiB waits for a slot (default 5 seconds, <c>00:00:05</c>; zero or more) before it is
+    /// answered 503 with <c>Retry-After</c>.
+    /// </summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The <c>Scim:OpenApi</c> section.</summary>

@@ -28,6 +28,16 @@ public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
             return ValidateOptionsResult.Fail($"Scim:ShutdownTimeout '{options.ShutdownTimeout}' is not positive; set a time span such as 00:00:10.");
         }
 
+        if (options.RequestBodies.MaxConcurrentLarge < 1)
+        {
+            return ValidateOptionsResult.Fail($"Scim:RequestBodies:MaxConcurrentLarge '{options.RequestBodies.MaxConcurrentLarge}' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.");
+        }
+
+        if (options.RequestBodies.QueueTimeout < TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail($"Scim:RequestBodies:QueueTimeout '{options.RequestBodies.QueueTimeout}' is negative; set a time span such as 00:00:05.");
+        }
+
         if (options.ForwardedHeaders.KnownProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _)) is { } proxy)
         {
             return ValidateOptionsResult.Fail($"Scim:ForwardedHeaders:KnownProxies has '{proxy}', which is not an IP address; list addresses such as 10.0.0.5.");
