@@ -49,8 +49,7 @@ public sealed class ScimOptions
 
     /// <summary>
     /// How long a graceful stop (SIGTERM, Ctrl+C) waits for requests in flight before it aborts them (default 10 seconds,
-    /// e.g. <c>00:00:10</c>): the host's <c>HostOptions.ShutdownTimeout</c>. Request bodies still being received when the stop
-    /// begins are not waited for: their connections are aborted at once. Must be positive.
+    /// e.g. <c>00:00:10</c>): the host's <c>HostOptions.ShutdownTimeout</c>, after which they are aborted. Must be positive.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
