@@ -32,20 +32,38 @@ builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration)
 builder.Services.AddScimRateLimits(options.RateLimits);
 builder.Services.AddScimOpenApi();
 builder.Services.AddAdminOpenApi();
+builder.Services.AddSingleton(_ => new LargeRequestBodies(options.RequestBodies));
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
 
 var app = builder.Build();
 
 // The settings validated at start (ValidateOnStart), here already, so a bad one stops the server before it touches the
-// database: an OptionsValidationException whose message is the one line naming the setting.
-app.Services.GetService<IStartupValidator>()?.Validate();
-
-if (await DatabaseReadiness.PrepareAsync(app.Services, options.Database, CancellationToken.None) is { } notReady)
+// database; that and a database that cannot be opened (a SQLite file in a missing folder, a PostgreSQL server that
+// refuses the login) end the process with one line naming the problem instead of a stack trace.
+try
 {
-    // Before listening, so no load balancer ever sends a request to an instance whose schema is out of date.
-    await Console.Error.WriteLineAsync(notReady);
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    if (StartupFailure.MissingSqliteFolder(app.Configuration, options.Database) is { } missingFolder)
+    {
+        await Console.Error.WriteLineAsync(missingFolder);
+        return 1;
+    }
+
+    if (await DatabaseReadiness.PrepareAsync(app.Services, options.Database, CancellationToken.None) is { } notReady)
+    {
+        // Before listening, so no load balancer ever sends a request to an instance whose schema is out of date.
+        await Console.Error.WriteLineAsync(notReady);
+        return 1;
+    }
+}
+catch (Exception ex) when (StartupFailure.Describe(ex, options.Database) is { } failure)
+{
+    await Console.Error.WriteLineAsync(failure);
     return 1;
 }
 
+// First, so everything after it sees the public scheme, host and path base of requests from a trusted proxy.
+app.UseScimForwardedHeaders(options.ForwardedHeaders);
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // Bodies over the size limit and aborted uploads are the client's doing: answer them without an error log entry.
@@ -63,9 +81,14 @@ app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted || con
     ? Task.CompletedTask
     : ScimErrorResponse.WriteAsync(context.HttpContext, ScimErrorResponse.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext.Request)));
 
-// The OpenAPI document and Swagger UI, outside the SCIM path base and without authentication.
-app.UseScimOpenApi();
-app.UseAdminOpenApi();
+// The OpenAPI documents and Swagger UI, outside the SCIM path base and without authentication; outside Development only
+// when Scim:OpenApi:Enabled asks for them.
+if (options.OpenApi.Enabled ?? app.Environment.IsDevelopment())
+{
+    app.UseScimOpenApi();
+    app.UseAdminOpenApi();
+}
+
 app.UseRefusedTokenLimit();
 app.UseAuthentication();
 // After authentication: each organization's token bucket is found by the API key's organization.

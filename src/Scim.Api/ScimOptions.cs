@@ -31,8 +31,11 @@ public sealed class ScimOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    /// <summary>On a first start with no organization, create one with a <c>scim</c> key and print the key (default true).</summary>
-    public bool CreateFirstOrganization { get; set; } = true;
+    /// <summary>
+    /// On a first start with no organization, create one with a <c>scim</c> key and print the key (default false; true only
+    /// in <c>appsettings.Development.json</c>, so <c>dotnet run</c> prints a working token and a deployment never does).
+    /// </summary>
+    public bool CreateFirstOrganization { get; set; }
 
     /// <summary>The name of the organization created on first start.</summary>
     public string FirstOrganizationName { get; set; } = "Development";
@@ -43,6 +46,21 @@ public sealed class ScimOptions
     /// through this instance's administration API stops at once.
     /// </summary>
     public int ApiKeyCacheSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long a graceful stop (SIGTERM, Ctrl+C) waits for requests in flight before it aborts them (default 10 seconds,
+    /// e.g. <c>00:00:10</c>): the host's <c>HostOptions.ShutdownTimeout</c>, after which they are aborted. Must be positive.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many large request bodies are read at once (<c>Scim:RequestBodies</c>).</summary>
+    public RequestBodyOptions RequestBodies { get; set; } = new();
+
+    /// <summary>The OpenAPI documents and Swagger UI (<c>Scim:OpenApi</c>).</summary>
+    public OpenApiOptions OpenApi { get; set; } = new();
+
+    /// <summary>Which reverse proxies are trusted with <c>X-Forwarded-*</c> headers (<c>Scim:ForwardedHeaders</c>).</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 
     /// <summary>How API keys' use is recorded (<c>Scim:ApiKeys</c>).</summary>
     public ApiKeyOptions ApiKeys { get; set; } = new();
@@ -67,6 +85,49 @@ public sealed class ScimOptions
 
     /// <summary>How a deleted organization's rows are erased (<c>Scim:Erasure</c>): batch size and pause.</summary>
     public ErasureOptions Erasure { get; set; } = new();
+}
+
+/// <summary>
+/// The <c>Scim:RequestBodies</c> section. Bodies are parsed as they arrive, never held whole; bodies over 64 KiB (or sent
+/// without <c>Content-Length</c>) take one of <see cref="MaxConcurrentLarge"/> slots while they are read.
+/// </summary>
+public sealed class RequestBodyOptions
+{
+    /// <summary>How many bodies over 64 KiB are read at once, server-wide (default 4; at least 1).</summary>
+    public int MaxConcurrentLarge { get; set; } = 4;
+
+    /// <summary>
+    /// How long a body over 64 KiB waits for a slot (default 5 seconds, <c>00:00:05</c>; zero or more) before it is
+    /// answered 503 with <c>Retry-After</c>.
+    /// </summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>The <c>Scim:OpenApi</c> section.</summary>
+public sealed class OpenApiOptions
+{
+    /// <summary>
+    /// Serve the OpenAPI documents (<c>/swagger/v1/swagger.json</c>, <c>/swagger/admin/swagger.json</c>) and Swagger UI
+    /// (<c>/swagger</c>). Unset (the default): served in the Development environment only, so a deployment does not describe
+    /// its administration API to anyone who asks.
+    /// </summary>
+    public bool? Enabled { get; set; }
+}
+
+/// <summary>
+/// The <c>Scim:ForwardedHeaders</c> section: the reverse proxies (TLS terminators) whose <c>X-Forwarded-For</c>,
+/// <c>X-Forwarded-Proto</c>, <c>X-Forwarded-Host</c> and <c>X-Forwarded-Prefix</c> the server believes, so that
+/// <c>Location</c>, <c>meta.location</c> and <c>$ref</c> carry the public address. Requests from any other address keep
+/// their own scheme, host and path; with both lists empty (the default) no forwarded header is ever honoured. An entry
+/// that is no IP address (proxies) or CIDR network (networks) stops the server at start, naming it.
+/// </summary>
+public sealed class ForwardedHeadersSettings
+{
+    /// <summary>IP addresses of trusted proxies, e.g. <c>127.0.0.1</c> or <c>10.0.0.5</c>.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of trusted proxies in CIDR notation, e.g. <c>10.0.0.0/8</c> or <c>fd00::/8</c>.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }
 
 /// <summary>The <c>Scim:ApiKeys</c> section.</summary>

@@ -7,7 +7,8 @@ namespace Scim.Api;
 /// it could not use stops it with one line naming the setting, what is wrong with it and what to set instead, before it
 /// touches the database or serves a request. <see cref="ScimOptions.PublicBaseUrl"/> must be empty or an absolute
 /// <c>http</c> or <c>https</c> URL with a host and without user information, query or fragment: the administration API
-/// appends the path base to it, and Entra's tenant URL a query of its own.
+/// appends the path base to it, and Entra's tenant URL a query of its own. <see cref="ScimOptions.ShutdownTimeout"/> must be
+/// positive, and each entry of <see cref="ScimOptions.ForwardedHeaders"/> an IP address (proxies) or a CIDR network (networks).
 /// </summary>
 public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
 {
@@ -15,10 +16,35 @@ public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
     public ValidateOptionsResult Validate(string? name, ScimOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return PublicBaseUrlProblem(options.PublicBaseUrl) is { } problem
-            ? ValidateOptionsResult.Fail(
+        if (PublicBaseUrlProblem(options.PublicBaseUrl) is { } problem)
+        {
+            return ValidateOptionsResult.Fail(
                 $"Scim:PublicBaseUrl '{options.PublicBaseUrl}' {problem}; set it to the address identity providers reach this deployment at, "
-                + "such as https://scim.eu.example.com (a reverse proxy's path may follow), or leave it empty.")
+                + "such as https://scim.eu.example.com (a reverse proxy's path may follow), or leave it empty.");
+        }
+
+        if (options.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail($"Scim:ShutdownTimeout '{options.ShutdownTimeout}' is not positive; set a time span such as 00:00:10.");
+        }
+
+        if (options.RequestBodies.MaxConcurrentLarge < 1)
+        {
+            return ValidateOptionsResult.Fail($"Scim:RequestBodies:MaxConcurrentLarge '{options.RequestBodies.MaxConcurrentLarge}' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.");
+        }
+
+        if (options.RequestBodies.QueueTimeout < TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail($"Scim:RequestBodies:QueueTimeout '{options.RequestBodies.QueueTimeout}' is negative; set a time span such as 00:00:05.");
+        }
+
+        if (options.ForwardedHeaders.KnownProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _)) is { } proxy)
+        {
+            return ValidateOptionsResult.Fail($"Scim:ForwardedHeaders:KnownProxies has '{proxy}', which is not an IP address; list addresses such as 10.0.0.5.");
+        }
+
+        return options.ForwardedHeaders.KnownNetworks.FirstOrDefault(n => !System.Net.IPNetwork.TryParse(n, out _)) is { } network
+            ? ValidateOptionsResult.Fail($"Scim:ForwardedHeaders:KnownNetworks has '{network}', which is not a network in CIDR notation; list networks such as 10.0.0.0/8.")
             : ValidateOptionsResult.Success;
     }
 

@@ -21,12 +21,9 @@ public static class ScimRequestBody
     /// <summary>The most elements one JSON array may hold (a group of 100,000 members is built over several PATCHes).</summary>
     public const int MaxArrayLength = 10_000;
 
-    // Exact duplicates are rejected by the parser; the depth cap keeps hostile nesting cheap.
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
-
-    /// <summary>The body as a <see cref="JsonObject"/>, or the SCIM error to send.</summary>
+    /// <summary>The body as a <see cref="JsonObject"/>, or the SCIM error to send (413 over the server's body size limit).</summary>
     public static Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        ReadObjectAsync(request, request.Body, cancellationToken);
+        ReadObjectAsync(request, maxBytes: null, tooLarge: null, cancellationToken);
 
     /// <summary>
     /// The body as a <see cref="JsonObject"/> when it is at most <paramref name="maxBytes"/> long, or the SCIM error to
@@ -37,31 +34,13 @@ public static class ScimRequestBody
     /// <param name="maxBytes">The largest body accepted, in bytes.</param>
     /// <param name="tooLarge">The error for a longer body (413, with a detail naming the limit).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    public static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, long maxBytes, ScimError tooLarge, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return tooLarge;
-        }
+    public static Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, long maxBytes, ScimError tooLarge, CancellationToken cancellationToken) =>
+        ReadObjectAsync(request, (long?)maxBytes, tooLarge, cancellationToken);
 
-        // Kestrel's own limit (Kestrel:Limits:MaxRequestBodySize) would otherwise refuse a body this endpoint allows.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit
-            && serverLimit.MaxRequestBodySize < maxBytes)
-        {
-            serverLimit.MaxRequestBodySize = maxBytes;
-        }
-
-        try
-        {
-            return await ReadObjectAsync(request, new LengthLimitedStream(request.Body, maxBytes), cancellationToken);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return tooLarge;
-        }
-    }
-
-    private static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, Stream body, CancellationToken cancellationToken)
+    // The body is parsed as it arrives (Utf8JsonReader over Kestrel's pooled buffers) into the JsonObject, never held
+    // whole: a body costs the tree it becomes, not the tree plus a copy of its text. Bodies over LargeRequestBodies.Threshold
+    // take a slot of LargeRequestBodies while they are read; a stop of the server aborts a body still arriving.
+    private static async Task<Result<JsonObject>> ReadObjectAsync(HttpRequest request, long? maxBytes, ScimError? tooLarge, CancellationToken cancellationToken)
     {
         if (request.ContentType is { Length: > 0 } contentType
             && (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
@@ -73,15 +52,52 @@ public static class ScimRequestBody
                 $"Content-Type '{contentType}' is not supported; send application/scim+json or application/json, UTF-8 encoded.");
         }
 
+        var serverLimit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        var limit = maxBytes ?? serverLimit?.MaxRequestBodySize;
+        tooLarge ??= ScimErrorResponse.ForStatus(StatusCodes.Status413PayloadTooLarge, request);
+        if (request.ContentLength > limit)
+        {
+            return tooLarge;
+        }
+
+        // Kestrel's own limit (Kestrel:Limits:MaxRequestBodySize) would otherwise refuse a body this endpoint allows.
+        if (maxBytes is { } allowed && serverLimit is { IsReadOnly: false } && serverLimit.MaxRequestBodySize < allowed)
+        {
+            serverLimit.MaxRequestBodySize = allowed;
+        }
+
+        var services = request.HttpContext.RequestServices;
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
+        IDisposable? slot = null;
         try
         {
-            var node = await JsonNode.ParseAsync(body, documentOptions: DocumentOptions, cancellationToken: cancellationToken);
-            if (node is not JsonObject obj)
+            if (request.ContentLength is not (>= 0 and <= LargeRequestBodies.Threshold))
             {
-                return ScimError.InvalidSyntax("The request body must be a JSON object.");
+                var large = services.GetRequiredService<LargeRequestBodies>();
+                slot = await large.EnterAsync(reading.Token);
+                if (slot is null)
+                {
+                    request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(large.QueueTimeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return new ScimError(StatusCodes.Status503ServiceUnavailable, null,
+                        $"The server is reading as many large request bodies (over {LargeRequestBodies.Threshold} bytes) as it allows at once; retry after the time in Retry-After.");
+                }
             }
 
-            return Check(obj, "$") is { } error ? error : obj;
+            return await ParseAsync(request.BodyReader, limit, reading.Token) is { } parsed
+                ? parsed
+                : tooLarge;
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return tooLarge;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A graceful stop does not wait for an upload still arriving (it may be arriving very slowly): the client retries
+            // against another instance or after the restart.
+            request.HttpContext.Abort();
+            return new ScimError(StatusCodes.Status503ServiceUnavailable, null, "The server is stopping; send the request again.");
         }
         catch (JsonException ex)
         {
@@ -89,8 +105,42 @@ public static class ScimRequestBody
         }
         catch (InvalidOperationException)
         {
-            // System.Text.Json decodes names and strings lazily and throws on invalid UTF-8 or an unpaired \uD800 escape.
+            // System.Text.Json throws it on invalid UTF-8 or an unpaired \uD800 escape in a name or string.
             return ScimError.InvalidSyntax("The request body is not valid UTF-8 text: a string contains an invalid byte sequence or an unpaired surrogate escape.");
+        }
+        catch (BodyProblem problem)
+        {
+            return problem.Error;
+        }
+        finally
+        {
+            slot?.Dispose();
+        }
+    }
+
+    // Null when the body passes limit.
+    private static async Task<Result<JsonObject>?> ParseAsync(System.IO.Pipelines.PipeReader body, long? limit, CancellationToken cancellationToken)
+    {
+        var builder = new TreeBuilder();
+        var state = new JsonReaderState(ReaderOptions);
+        long consumedBefore = 0;
+        while (true)
+        {
+            var read = await body.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (consumedBefore + buffer.Length > limit)
+            {
+                body.AdvanceTo(buffer.Start, buffer.End);
+                return null;
+            }
+
+            var consumed = builder.Feed(buffer, read.IsCompleted, ref state);
+            consumedBefore += buffer.Slice(0, consumed).Length;
+            body.AdvanceTo(consumed, buffer.End);
+            if (read.IsCompleted)
+            {
+                return builder.Root is JsonObject root ? root : ScimError.InvalidSyntax("The request body must be a JSON object.");
+            }
         }
     }
 
@@ -104,57 +154,145 @@ public static class ScimRequestBody
         return body.IsSuccess ? ScimJson.Deserialize<T>(body.Value!, messageName) : body.Error;
     }
 
-    // Walks the whole document once: decodes every name and string (so bad UTF-8 surfaces here, not in a handler),
-    // and refuses names that differ only in case ("userName" and "UserName" name one attribute: which would win?).
-    private static ScimError? Check(JsonNode? node, string path)
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
+
+    // Builds the JsonObject token by token from Utf8JsonReader, checking as it goes what the server refuses anyway:
+    // names that differ only in case ("userName" and "UserName" name one attribute: which would win?), over-long names
+    // and strings, NUL characters, over-long arrays. Values are JsonValues of JsonElements, as JsonNode.Parse makes them.
+    private sealed class TreeBuilder
     {
-        switch (node)
+        private readonly Stack<(JsonNode Node, string Path, HashSet<string>? Names)> open = new();
+        private string? propertyName;
+
+        public JsonNode? Root { get; private set; }
+
+        // Reads the complete tokens of buffer; returns where the first incomplete one begins.
+        public SequencePosition Feed(System.Buffers.ReadOnlySequence<byte> buffer, bool isFinalBlock, ref JsonReaderState state)
         {
-            case JsonObject obj:
-                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (name, value) in obj)
+            var reader = new Utf8JsonReader(buffer, isFinalBlock, state);
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
                 {
-                    if (!names.Add(name))
-                    {
-                        return ScimError.InvalidSyntax($"The attribute '{name}' appears twice in one object at '{path}' (names are case-insensitive, RFC 7643 §2.1).");
-                    }
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        var (_, objectPath, names) = open.Peek();
+                        if (!names!.Add(name))
+                        {
+                            throw new BodyProblem(ScimError.InvalidSyntax($"The attribute '{name}' appears twice in one object at '{objectPath}' (names are case-insensitive, RFC 7643 §2.1)."));
+                        }
 
-                    if (name.Length > MaxStringLength)
-                    {
-                        return TooLong(path);
-                    }
+                        if (name.Length > MaxStringLength)
+                        {
+                            throw new BodyProblem(TooLong(objectPath));
+                        }
 
-                    if (Check(value, $"{path}.{name}") is { } error)
-                    {
-                        return error;
-                    }
+                        propertyName = name;
+                        break;
+                    case JsonTokenType.StartObject:
+                        Open(new JsonObject(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+                        break;
+                    case JsonTokenType.StartArray:
+                        Open(new JsonArray(), null);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        open.Pop();
+                        break;
+                    case JsonTokenType.String:
+                        var path = ChildPath();
+                        CheckString(ref reader, path);
+                        Add(JsonValue.Create(JsonElement.ParseValue(ref reader)), path);
+                        break;
+                    default:
+                        Add(JsonValue.Create(JsonElement.ParseValue(ref reader)), ChildPath());
+                        break;
                 }
+            }
 
-                return null;
-            case JsonArray array:
-                if (array.Count > MaxArrayLength)
-                {
-                    return ScimError.InvalidValue($"'{path}' has {array.Count} elements; at most {MaxArrayLength} are accepted in one request.");
-                }
-
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (Check(array[i], $"{path}[{i}]") is { } error)
-                    {
-                        return error;
-                    }
-                }
-
-                return null;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                var text = value.GetValue<string>();
-                return text.Length > MaxStringLength ? TooLong(path)
-                    // No database stores it as text (PostgreSQL refuses it) and no filter could find it.
-                    : text.Contains('\0', StringComparison.Ordinal) ? ScimError.InvalidValue($"The value at '{path}' contains a NUL character (\\u0000); remove it.")
-                    : null;
-            default:
-                return null;
+            state = reader.CurrentState;
+            return reader.Position;
         }
+
+        // The string's length and content checked on its UTF-8 bytes in a pooled buffer, not on a string made for it:
+        // a body of long strings would otherwise leave as much garbage on the large object heap as it has text.
+        private static void CheckString(ref Utf8JsonReader reader, string path)
+        {
+            var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+
+            // An escape is at most 6 bytes and a UTF-16 code unit at least one: this many bytes cannot be a short string.
+            if (raw > 6L * MaxStringLength)
+            {
+                throw new BodyProblem(TooLong(path));
+            }
+
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)raw);
+            try
+            {
+                var utf8 = buffer.AsSpan(0, reader.CopyString(buffer));
+                if (!System.Text.Unicode.Utf8.IsValid(utf8))
+                {
+                    // As System.Text.Json does for names and strings it decodes.
+                    throw new InvalidOperationException("Invalid UTF-8.");
+                }
+
+                if (System.Text.Encoding.UTF8.GetCharCount(utf8) > MaxStringLength)
+                {
+                    throw new BodyProblem(TooLong(path));
+                }
+
+                if (utf8.Contains((byte)0))
+                {
+                    // No database stores it as text (PostgreSQL refuses it) and no filter could find it.
+                    throw new BodyProblem(ScimError.InvalidValue($"The value at '{path}' contains a NUL character (\\u0000); remove it."));
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private string ChildPath() => open.Count == 0 ? "$"
+            : open.Peek() is { Node: JsonArray array, Path: var arrayPath } ? $"{arrayPath}[{array.Count}]"
+            : $"{open.Peek().Path}.{propertyName}";
+
+        private void Open(JsonNode node, HashSet<string>? names)
+        {
+            var path = ChildPath();
+            Add(node, path);
+            open.Push((node, path, names));
+        }
+
+        private void Add(JsonNode? node, string path)
+        {
+            if (open.Count == 0)
+            {
+                Root = node;
+                return;
+            }
+
+            switch (open.Peek().Node)
+            {
+                case JsonObject obj:
+                    obj[propertyName!] = node;
+                    break;
+                case JsonArray array:
+                    if (array.Count == MaxArrayLength)
+                    {
+                        var arrayPath = path[..path.LastIndexOf('[')];
+                        throw new BodyProblem(ScimError.InvalidValue($"'{arrayPath}' has more than {MaxArrayLength} elements; at most {MaxArrayLength} are accepted in one request."));
+                    }
+
+                    array.Add(node);
+                    break;
+            }
+        }
+    }
+
+    // A body the server refuses, found while it is parsed.
+    private sealed class BodyProblem(ScimError error) : Exception(error.Detail)
+    {
+        public ScimError Error { get; } = error;
     }
 
     private static ScimError TooLong(string path) =>

@@ -58,9 +58,17 @@ public static class ScimResults
     /// <summary>The SCIM error body with its status; a 4xx of a Users, Groups, Bulk or search endpoint is journaled (<see cref="FailedRequests"/>).</summary>
     public static IResult Error(ScimError error) => new ErrorResult(error);
 
-    /// <summary>The SCIM base URL of this request: scheme, host, path base and the configured SCIM prefix.</summary>
-    public static string ScimBaseUrl(HttpContext context) =>
-        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.RequestServices.GetRequiredService<ScimOptions>().PathBase}";
+    /// <summary>
+    /// The SCIM base URL (RFC 7644 §3.2): <c>Scim:PublicBaseUrl</c> when it is set, else this request's scheme, host and
+    /// path base (those a trusted proxy forwarded, see <see cref="TrustedProxies"/>); then the configured SCIM prefix.
+    /// </summary>
+    public static string ScimBaseUrl(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<ScimOptions>();
+        return options.PublicBaseUrl.Length > 0
+            ? options.PublicBaseUrl.TrimEnd('/') + options.PathBase
+            : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{options.PathBase}";
+    }
 
     private sealed class ErrorResult(ScimError error) : IResult
     {

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Scim.Api.Tests.Journal;
 using Scim.Domain.Journal;
 using Scim.Domain.Organizations;
 using Scim.Testing;
+using Scim.Testing.Processes;
 
 namespace Scim.Api.Tests.Admin;
 
@@ -55,16 +55,21 @@ public sealed class OrganizationAdminTests(ScimApiFactory factory) : IClassFixtu
     [InlineData("/scim/v2", "is not an absolute URL")]
     [InlineData("scim.eu.example.com", "is not an absolute URL")]
     [InlineData("https://admin:secret@scim.eu.example.com", "carries user information, which would be copied into every address the server hands out")]
-    public void PublicBaseUrl_OtherThanAPlainHttpAddress_StopsTheServerAtStart_InOneLineNamingTheSetting(string value, string problem)
+    public async Task PublicBaseUrl_OtherThanAPlainHttpAddress_StopsTheServerAtStart_InOneLineNamingTheSetting(string value, string problem)
     {
-        using var misconfigured = new ScimApiFactory { Settings = new Dictionary<string, string> { ["Scim:PublicBaseUrl"] = value } };
+        var path = Path.Combine(Path.GetTempPath(), $"scim-test-{Guid.NewGuid():N}.db");
+        await using var misconfigured = ScimServer.Launch($"Data Source={path}", new Dictionary<string, string>
+        {
+            ["Scim__Database__Provider"] = "sqlite",
+            ["Scim__PublicBaseUrl"] = value,
+        });
 
-        var error = Assert.Throws<OptionsValidationException>(() => misconfigured.Server);
-
+        Assert.Equal(1, await misconfigured.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         Assert.Equal(
             $"Scim:PublicBaseUrl '{value}' {problem}; set it to the address identity providers reach this deployment at, "
             + "such as https://scim.eu.example.com (a reverse proxy's path may follow), or leave it empty.",
-            error.Message);
+            misconfigured.Output.Trim());
+        Assert.False(File.Exists(path), "The server touched the database before it checked its settings.");
     }
 
     [Theory]

@@ -33,6 +33,8 @@ public sealed partial class ClusterFixture : IAsyncLifetime
         var environment = new Dictionary<string, string>
         {
             ["Scim__ApiKeyCacheSeconds"] = $"{ApiKeyCacheSeconds}",
+            // Off by default outside Development: the race of two first starts is what these servers test.
+            ["Scim__CreateFirstOrganization"] = "true",
             // The server that applies the migrations says so; the other must not.
             ["Logging__LogLevel__Scim.Infrastructure.Postgres"] = "Information",
         };

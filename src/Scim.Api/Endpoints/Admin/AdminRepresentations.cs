@@ -30,7 +30,7 @@ public sealed record AdminOrganization(
         ArgumentNullException.ThrowIfNull(context);
         var options = context.RequestServices.GetRequiredService<ScimOptions>();
         var limits = options.RateLimits;
-        var scimBase = options.PublicBaseUrl.Length > 0 ? options.PublicBaseUrl.TrimEnd('/') + options.PathBase : ScimResults.ScimBaseUrl(context);
+        var scimBase = ScimResults.ScimBaseUrl(context);
         return new AdminOrganization(
             organization.Id,
             organization.Name,
