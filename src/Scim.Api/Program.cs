@@ -9,9 +9,9 @@ using Scim.Api.Endpoints;
 using Scim.Api.Endpoints.Admin;
 using Scim.Api.Http;
 using Scim.Api.Limits;
+using Scim.Api.Observability;
 using Scim.Api.OpenApi;
 using Scim.Application.Features.Organizations;
-using Scim.Infrastructure.Data;
 using Scim.Protocol;
 
 if (AdminCommands.Handles(args))
@@ -27,7 +27,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton<IValidateOptions<ScimOptions>, ScimOptionsValidation>();
 builder.Services.AddOptions<ScimOptions>().Bind(builder.Configuration.GetSection("Scim")).ValidateOnStart();
 builder.Services.AddScimCore(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<ScimDbContext>();
+builder.Services.AddScimObservability(builder.Configuration);
 builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
 builder.Services.AddScimRateLimits(options.RateLimits);
 builder.Services.AddScimOpenApi();
@@ -96,7 +96,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 // Outside the SCIM base and unauthenticated, for load balancers and orchestrators.
-app.MapHealthChecks("/health");
+app.MapScimHealth();
 
 // Every SCIM endpoint needs a SCIM scope; those that read or write resources name the scope they need on top.
 var scim = app.MapGroup(options.PathBase).RequireAuthorization(ApiKeyPolicies.ScimAny);

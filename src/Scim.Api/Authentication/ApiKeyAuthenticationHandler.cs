@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scim.Api.Authorization;
 using Scim.Api.Http;
+using Scim.Api.Observability;
 using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Features.Organizations;
@@ -20,7 +21,8 @@ namespace Scim.Api.Authentication;
 /// is authorization's business (<see cref="ApiKeyPolicies"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMediator mediator)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IMediator mediator,
+    FailedAuthentications failedAuthentications)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme name.</summary>
@@ -52,6 +54,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var (outcome, key) = await mediator.Send(new AuthenticateApiKey.Query(token), Context.RequestAborted);
+        if (outcome != AuthenticateApiKey.Outcome.Valid)
+        {
+            failedAuthentications.Record(Context.Connection.RemoteIpAddress, token, outcome.ToString().ToLowerInvariant());
+        }
+
         switch (outcome)
         {
             case AuthenticateApiKey.Outcome.Unknown:

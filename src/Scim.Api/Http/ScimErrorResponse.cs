@@ -1,4 +1,5 @@
 using Scim.Api.Journal;
+using Scim.Api.Observability;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
 
@@ -15,6 +16,7 @@ public static class ScimErrorResponse
     public static Task WriteAsync(HttpContext context, ScimError error)
     {
         FailedRequests.Record(context, error);
+        context.Features.Get<RequestLogFeature>()?.ScimType = error.ScimType;
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = ScimJson.MediaType;
         return context.Response.WriteAsync(error.ToJson().ToJsonString(ScimJson.Options), context.RequestAborted);

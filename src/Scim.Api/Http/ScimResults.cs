@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scim.Api.Journal;
+using Scim.Api.Observability;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Groups;
 using Scim.Protocol;
@@ -75,6 +76,7 @@ public static class ScimResults
         public Task ExecuteAsync(HttpContext context)
         {
             FailedRequests.Record(context, error);
+            context.Features.Get<RequestLogFeature>()?.ScimType = error.ScimType;
             return Results.Text(error.ToJson().ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status)
                 .ExecuteAsync(context);
         }

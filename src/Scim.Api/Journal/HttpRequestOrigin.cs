@@ -13,9 +13,6 @@ namespace Scim.Api.Journal;
 /// </summary>
 internal sealed class HttpRequestOrigin(IHttpContextAccessor http, AuthenticatedApiKey key) : IRequestOrigin
 {
-    /// <summary>A request id longer than this is cut.</summary>
-    public const int MaxRequestIdLength = 128;
-
     private RequestOrigin? current;
 
     public RequestOrigin Current => current ??= Read(http.HttpContext);
@@ -42,11 +39,7 @@ internal sealed class HttpRequestOrigin(IHttpContextAccessor http, Authenticated
             RequestId(context));
     }
 
-    // The client's X-Request-Id when it sends one (so its own logs and the journal share an id), else the server's.
-    private static string RequestId(HttpContext context)
-    {
-        var sent = context.Request.Headers["X-Request-Id"].ToString();
-        var id = sent.Length > 0 ? Log.EscapeControlCharacters(sent) : context.TraceIdentifier;
-        return id.Length > MaxRequestIdLength ? id[..MaxRequestIdLength] : id;
-    }
+    // The request's id as the request log line and the X-Request-Id response header give it (Observability.RequestLog):
+    // the client's own when it sent a sane one, so its logs, the server's and the journal share an id.
+    private static string RequestId(HttpContext context) => context.TraceIdentifier;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Scim.Api.Authentication;
 using Scim.Api.Http;
+using Scim.Application.Common;
 using Scim.Application.Features.Organizations;
 using Scim.Protocol;
 
@@ -48,6 +49,7 @@ public static class ScimRateLimits
             limiter.OnRejected = (rejected, _) =>
             {
                 var limit = OrganizationLimit.Of(rejected.HttpContext)!.Value;
+                ScimMetrics.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("scim.organization", limit.Organization.ToString()));
                 return new ValueTask(TooManyRequestsAsync(rejected.HttpContext, rejected.Lease,
                     $"This organization sent more than its limit of {limit.RequestsPerSecond:N0} requests per second (bursts of {limit.Burst:N0}); "
                     + "retry after the number of seconds in Retry-After, or ask the operator for a higher limit."));
@@ -80,6 +82,7 @@ public static class ScimRateLimits
             {
                 if (!probe.IsAcquired)
                 {
+                    ScimMetrics.RateLimitRejections.Add(1);
                     await TooManyRequestsAsync(context, probe,
                         $"This client address sent more than {options.RefusedTokensPerMinute} requests with a refused bearer token within a minute; "
                         + "check the API key, then retry after the number of seconds in Retry-After.");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Protocol;
 
@@ -23,6 +24,8 @@ internal sealed class PostgresResourceWriter(NpgsqlDataSource dataSource, IModel
     /// <summary>How many times a write that lost a deadlock or serialization race is run again.</summary>
     private const int MaxAttempts = 8;
 
+    private static readonly KeyValuePair<string, object?> DatabaseSystem = new("db.system", "postgresql");
+
     private readonly PostgresStatements statements = new(model);
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> turns = new();
 
@@ -30,7 +33,16 @@ internal sealed class PostgresResourceWriter(NpgsqlDataSource dataSource, IModel
         Guid organizationId, int rows, Func<IWriteSession, CancellationToken, ValueTask<Result<T>>> write, CancellationToken cancellationToken)
     {
         var turn = turns.GetOrAdd(organizationId, _ => new SemaphoreSlim(WritesPerOrganization, WritesPerOrganization));
-        await turn.WaitAsync(cancellationToken);
+        ScimMetrics.WriterQueueDepth.Add(1, DatabaseSystem);
+        try
+        {
+            await turn.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            ScimMetrics.WriterQueueDepth.Add(-1, DatabaseSystem);
+        }
+
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -48,6 +60,7 @@ internal sealed class PostgresResourceWriter(NpgsqlDataSource dataSource, IModel
                         // Last, so the organization's journal lock is held only for the insert and the commit.
                         await session.AppendJournalAsync();
                         await transaction.CommitAsync(CancellationToken.None);
+                        ScimMetrics.WriterBatchSize.Record(1, DatabaseSystem);
                     }
                     else
                     {

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
+using Scim.Application.Common;
 using Scim.Application.Common.Persistence;
 using Scim.Protocol;
 
@@ -21,6 +22,8 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     public const int BatchRows = 1_000;
 
     private const int MaxBatchWrites = 256;
+
+    private static readonly KeyValuePair<string, object?> DatabaseSystem = new("db.system", "sqlite");
 
     private readonly Channel<PendingWrite> incoming = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection connection;
@@ -62,6 +65,8 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             throw new ObjectDisposedException(nameof(SqliteResourceWriter), "The server is shutting down.");
         }
 
+        ScimMetrics.WriterQueueDepth.Add(1, DatabaseSystem);
+
         return await pending.Task;
     }
 
@@ -88,6 +93,8 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             }
 
             var batch = NextBatch();
+            ScimMetrics.WriterQueueDepth.Add(-batch.Count, DatabaseSystem);
+            ScimMetrics.WriterBatchSize.Record(batch.Count, DatabaseSystem);
             try
             {
                 await CommitAsync(batch);

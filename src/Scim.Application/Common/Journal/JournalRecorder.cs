@@ -102,7 +102,7 @@ public sealed class JournalRecorder(IRequestOrigin origin, OrganizationContext o
             RequestId = from.RequestId,
             Status = error?.Status,
             ScimType = error?.ScimType,
-            Detail = (error?.Detail ?? subject) is { } detail ? Shortened(Log.EscapeControlCharacters(detail)) : null,
+            Detail = (error?.Detail ?? subject) is { } detail ? Shortened(LogText.Escape(detail)) : null,
         };
     }
 
