@@ -34,7 +34,7 @@ public sealed class SqliteDatabase(IServiceProvider services) : IScimDatabase, I
         SqliteProcessSettings.Apply();
         services.AddScimDbContext(options => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
-            .AddInterceptors(new SqliteConnectionSetup()));
+            .AddInterceptors(new SqliteConnectionSetup(), new SqliteQueryInterrupt()));
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<IScimDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<IDatabaseFailures>(sp => sp.GetRequiredService<SqliteDatabase>());

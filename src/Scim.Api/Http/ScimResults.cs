@@ -77,6 +77,13 @@ public static class ScimResults
         {
             FailedRequests.Record(context, error);
             context.Features.Get<RequestLogFeature>()?.ScimType = error.ScimType;
+            if (error.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // A list query over its time budget (RFC 9110 §10.2.3): the server may be busy about as long again.
+                context.Response.Headers.RetryAfter = context.RequestServices.GetRequiredService<ListQueryBudget>().RetryAfterSeconds
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return Results.Text(error.ToJson().ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status)
                 .ExecuteAsync(context);
         }

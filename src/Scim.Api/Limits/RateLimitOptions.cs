@@ -21,6 +21,12 @@ public sealed class RateLimitOptions
     /// </summary>
     public int RefusedTokensPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// Seconds the database may work on one list or search query (default 5, more than 0); a query still running then
+    /// is cancelled and answered 503 with <c>Retry-After</c>. Applies whether or not <see cref="Enabled"/> is set.
+    /// </summary>
+    public double ListQuerySeconds { get; set; } = 5;
+
     /// <summary>Whether requests are limited at all (default true); off only to measure a server without limits.</summary>
     public bool Enabled { get; set; } = true;
 }

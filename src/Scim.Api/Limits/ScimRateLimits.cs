@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Scim.Api.Authentication;
 using Scim.Api.Http;
 using Scim.Application.Common;
+using Scim.Application.Common.Resources;
 using Scim.Application.Features.Organizations;
 using Scim.Protocol;
 
@@ -24,14 +25,16 @@ public static class ScimRateLimits
         ArgumentNullException.ThrowIfNull(options);
         if (options.RequestsPerSecond is < 1 or > SetOrganizationRateLimit.MaxRequestsPerSecond
             || options.Burst < options.RequestsPerSecond || options.Burst > SetOrganizationRateLimit.MaxBurst
-            || options.RefusedTokensPerMinute < 1)
+            || options.RefusedTokensPerMinute < 1 || !(options.ListQuerySeconds is > 0 and <= 86_400))
         {
             throw new InvalidOperationException(
                 $"Scim:RateLimits: RequestsPerSecond must be from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}, Burst from RequestsPerSecond to "
-                + $"{SetOrganizationRateLimit.MaxBurst:N0}, and RefusedTokensPerMinute at least 1 (or set Enabled to false).");
+                + $"{SetOrganizationRateLimit.MaxBurst:N0}, RefusedTokensPerMinute at least 1 (or set Enabled to false), "
+                + "and ListQuerySeconds more than 0 and at most 86,400.");
         }
 
         services.AddSingleton(options);
+        services.AddSingleton(new ListQueryBudget(TimeSpan.FromSeconds(options.ListQuerySeconds)));
         services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = options.RefusedTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddRateLimiter(limiter =>

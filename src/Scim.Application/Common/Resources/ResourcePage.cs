@@ -35,10 +35,13 @@ internal static class ResourcePage
     /// order of <c>sortBy</c> (or creation, then id), then either the <c>count</c> resources from <c>startIndex</c>
     /// with the total, or the <c>count</c> resources after the cursor's position with the next cursor.
     /// </summary>
-    /// <returns>The page; 400 <c>invalidFilter</c>, <c>invalidValue</c> (sortBy), <c>invalidCursor</c> or <c>expiredCursor</c>.</returns>
+    /// <returns>
+    /// The page; 400 <c>invalidFilter</c>, <c>invalidValue</c> (sortBy), <c>invalidCursor</c> or <c>expiredCursor</c>;
+    /// 503 (no <c>scimType</c>) when the page's statements ran longer than <paramref name="budget"/> and were cancelled.
+    /// </returns>
     public static async Task<Result<ResourcePage<TRow>>> LoadAsync<T, TRow>(
         IScimDbContext db, IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, ListCursors cursors, CreationOrderMarks marks,
-        CancellationToken cancellationToken)
+        ListQueryBudget budget, CancellationToken cancellationToken)
         where T : class, IScimResource
     {
         var predicate = FilterCompiler.Compile(query.Filter, listing.Catalogue.FilterMap, db, query.OtherTypesAttributesUnassigned ? [] : null);
@@ -53,10 +56,31 @@ internal static class ResourcePage
             return sort.Error;
         }
 
-        return query.ByCursor
-            ? await CursorPageAsync(resources, listing, query, predicate.Value, sort.Value!, cursors, cancellationToken)
-            : await IndexPageAsync(db, resources, listing, query, predicate.Value, sort.Value!, marks, cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(budget.Limit);
+        try
+        {
+            return query.ByCursor
+                ? await CursorPageAsync(resources, listing, query, predicate.Value, sort.Value!, cursors, deadline.Token)
+                : await IndexPageAsync(db, resources, listing, query, predicate.Value, sort.Value!, marks, deadline.Token);
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && IsCancellation(e))
+        {
+            return OverBudget(query, budget);
+        }
     }
+
+    // What a statement cancelled by the deadline throws: OperationCanceledException (PostgreSQL, or SQLite before the
+    // statement starts), or the provider's "interrupted" error (SQLite's sqlite3_interrupt), possibly wrapped by EF Core.
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || e is System.Data.Common.DbException || e.InnerException is { } inner && IsCancellation(inner);
+
+    private static ScimError OverBudget(ListQuery query, ListQueryBudget budget) => new(
+        503,
+        null,
+        $"The {(query.Filter is null ? "list" : "filter")} was too expensive: the query ran longer than the server allows "
+        + $"({budget.Limit.TotalSeconds:0.###} s) and was cancelled. Narrow it: prefer 'eq' or 'sw' on userName, externalId, id or displayName "
+        + "over 'co' and 'ew', use fewer 'or' clauses, and ask for smaller pages (count); then retry after the seconds in Retry-After.");
 
     private static async Task<Result<ResourcePage<TRow>>> IndexPageAsync<T, TRow>(
         IScimDbContext db, IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, Expression<Func<T, bool>>? filter,

@@ -14,11 +14,11 @@ public static class ListGroups
     /// <param name="List">The filter, sort, page and projection.</param>
     public sealed record Query(ListQuery List) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks) : IQueryHandler<Query, Result<ScimBody>>
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks, ListQueryBudget budget) : IQueryHandler<Query, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, query.List, cursors, marks, cancellationToken);
+            var page = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, query.List, cursors, marks, budget, cancellationToken);
             return page.IsSuccess
                 ? ListResponse.Create(page.Value!, query.List, new GroupRenderer(query.List.Projection, db))
                 : page.Error;

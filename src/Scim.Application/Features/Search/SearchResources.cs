@@ -22,7 +22,7 @@ public static class SearchResources
     /// <param name="Groups">The same request as it applies to groups.</param>
     public sealed record Query(ListQuery Users, ListQuery Groups) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks) : IQueryHandler<Query, Result<ScimBody>>
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks, ListQueryBudget budget) : IQueryHandler<Query, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -54,7 +54,7 @@ public static class SearchResources
             }
 
             var users = await ResourcePage.LoadAsync(
-                db, db.Users, userListing, request with { OtherTypesAttributesUnassigned = true }, cursors, marks, cancellationToken);
+                db, db.Users, userListing, request with { OtherTypesAttributesUnassigned = true }, cursors, marks, budget, cancellationToken);
             if (!users.IsSuccess)
             {
                 return users.Error;
@@ -67,7 +67,7 @@ public static class SearchResources
                 Count = request.Count - userRows.Count,
                 OtherTypesAttributesUnassigned = true,
             };
-            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, marks, cancellationToken);
+            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, marks, budget, cancellationToken);
             if (!groups.IsSuccess)
             {
                 return groups.Error;

@@ -14,11 +14,11 @@ public static class ListUsers
     /// <param name="List">The filter, sort, page and projection.</param>
     public sealed record Query(ListQuery List) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks) : IQueryHandler<Query, Result<ScimBody>>
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks, ListQueryBudget budget) : IQueryHandler<Query, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), query.List, cursors, marks, cancellationToken);
+            var page = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), query.List, cursors, marks, budget, cancellationToken);
             if (!page.IsSuccess)
             {
                 return page.Error;

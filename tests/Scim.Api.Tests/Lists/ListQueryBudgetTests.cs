@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Net;
+using Scim.Api.Tests.Admin;
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Lists;
+
+/// <summary>
+/// The time budget of a list or search query (<c>Scim:RateLimits:ListQuerySeconds</c>): a query still running after
+/// it is cancelled and answered 503 with Retry-After and a SCIM error, and the server goes on answering.
+/// </summary>
+public sealed class ListQueryBudgetTests
+{
+    [Theory]
+    [InlineData("GET", "Users?filter=")]
+    [InlineData("POST", "Users/.search")]
+    public async Task ExpensiveFilter_OverTheBudget_Is503WithRetryAfterAndAScimError_AndTheServerGoesOnAnswering(string method, string path)
+    {
+        // A budget far below what a substring filter over the rows below costs.
+        using var factory = new ScimApiFactory { Settings = new Dictionary<string, string> { ["Scim:RateLimits:ListQuerySeconds"] = "0.001" } };
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var ids = await factory.InsertUsersAsync(organizationId, 20_000, displayName: i => $"Person {i}");
+        var client = factory.CreateClientWithToken(token);
+        const string filter = """userName co "99x" or displayName co "77y" or userName ew "zz" or displayName ew "qq" """;
+
+        var response = method == "GET"
+            ? await client.GetAsync(path + Uri.EscapeDataString(filter))
+            : await client.SendJsonAsync(HttpMethod.Post, path,
+                $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":{{System.Text.Json.JsonSerializer.Serialize(filter)}}}""");
+
+        var error = await response.AssertScimErrorAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Null(error["scimType"]);
+        Assert.Contains("too expensive", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Narrow it", error["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
+        Assert.Equal(1, int.Parse(retryAfter, CultureInfo.InvariantCulture));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"Users/{ids[0]}")).StatusCode);
+    }
+}
