@@ -22,6 +22,18 @@ public static class ScimErrorResponse
         return context.Response.WriteAsync(error.ToJson().ToJsonString(ScimJson.Options), context.RequestAborted);
     }
 
+    /// <summary>
+    /// Sets <c>Retry-After</c> (RFC 9110 §10.2.3) to <paramref name="after"/> in whole seconds, at least 1, unless the
+    /// response has one already: the part that refused the request knows best how long to wait.
+    /// </summary>
+    public static void RetryAfter(HttpResponse response, TimeSpan after)
+    {
+        if (!response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.RetryAfter))
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>The sentence used for a framework status code that has no detail of its own.</summary>
     public static ScimError ForStatus(int status, HttpRequest request) => status switch
     {

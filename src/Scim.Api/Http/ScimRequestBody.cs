@@ -78,7 +78,7 @@ public static class ScimRequestBody
                 slot = await large.EnterAsync(reading.Token);
                 if (slot is null)
                 {
-                    request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(large.QueueTimeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    ScimErrorResponse.RetryAfter(request.HttpContext.Response, large.QueueTimeout);
                     return new ScimError(StatusCodes.Status503ServiceUnavailable, null,
                         $"The server is reading as many large request bodies (over {LargeRequestBodies.Threshold} bytes) as it allows at once; retry after the time in Retry-After.");
                 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Scim.Api.Authentication;
 using Scim.Api.Http;
@@ -103,8 +102,7 @@ public static class ScimRateLimits
 
     private static Task TooManyRequestsAsync(HttpContext context, RateLimitLease lease, string detail)
     {
-        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        ScimErrorResponse.RetryAfter(context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.Zero);
         return ScimErrorResponse.WriteAsync(context, new ScimError(StatusCodes.Status429TooManyRequests, null, detail));
     }
 

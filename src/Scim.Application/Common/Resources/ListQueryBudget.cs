@@ -11,7 +11,4 @@ public sealed record ListQueryBudget(TimeSpan Limit)
 {
     /// <summary>The default budget, 5 seconds.</summary>
     public static ListQueryBudget Default { get; } = new(TimeSpan.FromSeconds(5));
-
-    /// <summary>The <c>Retry-After</c> of a 503 for a query over budget, in whole seconds (at least 1): about as long as the query was allowed.</summary>
-    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(Limit.TotalSeconds));
 }
