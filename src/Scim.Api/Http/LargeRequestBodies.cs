@@ -16,6 +16,9 @@ public sealed class LargeRequestBodies(RequestBodyOptions options) : IDisposable
     /// <summary>How long a large body waits for a slot.</summary>
     public TimeSpan QueueTimeout => options.QueueTimeout;
 
+    /// <summary>How many large bodies are being read now (slots taken), from 0 to <see cref="RequestBodyOptions.MaxConcurrentLarge"/>.</summary>
+    public int Reading => options.MaxConcurrentLarge - slots.CurrentCount;
+
     /// <summary>Takes a slot, waiting at most <see cref="QueueTimeout"/>; null when none freed up in time.</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
         await slots.WaitAsync(options.QueueTimeout, cancellationToken) ? new Slot(slots) : null;
