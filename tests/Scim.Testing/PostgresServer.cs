@@ -92,26 +92,12 @@ public static class PostgresServer
             return configured;
         }
 
-        var script = Path.Combine(RepositoryRoot(), "tools", "postgres", "throwaway-cluster.sh");
-        var output = Run(script, "start");
-        string? root = null, connectionString = null;
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            // export NAME='value'
-            var (name, value) = (line["export ".Length..line.IndexOf('=', StringComparison.Ordinal)], line[(line.IndexOf('=', StringComparison.Ordinal) + 2)..^1]);
-            (root, connectionString) = name == "SCIM_PG_ROOT" ? (value, connectionString) : (root, value);
-        }
-
-        if (root is null || connectionString is null)
-        {
-            throw new InvalidOperationException($"{script} start printed no cluster:\n{output}");
-        }
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Run(script, "stop", root);
-        return connectionString;
+        var cluster = ThrowawayPostgresCluster.Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
+        return cluster.ConnectionString;
     }
 
-    private static string Run(string script, params string[] arguments)
+    internal static string Run(string script, params string[] arguments)
     {
         var start = new ProcessStartInfo(script) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -128,7 +114,7 @@ public static class PostgresServer
             : throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{error}");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -15,9 +15,14 @@ internal sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthCh
         try
         {
             var status = await SchemaStatus.ReadAsync(services, cancellationToken);
-            return status.IsCurrent
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"Pending migrations: {string.Join(", ", status.Pending)}.");
+            return status switch
+            {
+                { IsCurrent: true } => HealthCheckResult.Healthy(),
+                // The server migrated it at start (or refused to start): a database that records no migration is gone,
+                // e.g. the folder of a SQLite file was removed.
+                { Applied.Count: 0 } => HealthCheckResult.Unhealthy("The database does not exist."),
+                _ => HealthCheckResult.Unhealthy($"Pending migrations: {string.Join(", ", status.Pending)}."),
+            };
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {

@@ -42,4 +42,45 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("health")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("health/live")).StatusCode);
     }
+
+    // PostgreSQL: a cluster of the test's own, stopped under the server. SQLite: the folder of the file removed.
+    [Fact]
+    public async Task Ready_Is503WhenTheDatabaseCannotBeReached_AndLiveStays200()
+    {
+        if (ScimApiFactory.DefaultDatabase == ScimTestDatabase.Postgres)
+        {
+            using var cluster = ThrowawayPostgresCluster.Start();
+            await AssertReadinessFollowsAsync(cluster.ConnectionString, cluster.Dispose);
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("scim-health-").FullName;
+        try
+        {
+            await AssertReadinessFollowsAsync($"Data Source={Path.Combine(folder, "scim.db")}", () => Directory.Delete(folder, recursive: true));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    // Ready and live are 200 on a working database; once takeAway has run, ready (and /health) are 503 and live still 200.
+    private static async Task AssertReadinessFollowsAsync(string connectionString, Action takeAway)
+    {
+        await using var factory = new ScimApiFactory { Settings = new Dictionary<string, string> { ["ConnectionStrings:Scim"] = connectionString } };
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("health/ready")).StatusCode);
+
+        takeAway();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("health")).StatusCode);
+        var live = await client.GetAsync("health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+    }
 }
