@@ -87,6 +87,16 @@ public sealed partial class ScimServer : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Asks it to stop the way a service manager does (SIGTERM, a graceful stop), without waiting for it; see
+    /// <see cref="WaitForExitAsync"/>.
+    /// </summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>A client of the SCIM base URL (the server's root) sending <c>Authorization: Bearer <paramref name="token"/></c>.</summary>
     public HttpClient CreateClient(string token)
     {
