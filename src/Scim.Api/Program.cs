@@ -20,29 +20,41 @@ if (AdminCommands.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
-options.PathBase = options.PathBase.TrimEnd('/');
-builder.WebHost.UseScimRequestLineLimits();
-builder.Services.AddSingleton(options);
-builder.Services.AddSingleton<IValidateOptions<ScimOptions>, ScimOptionsValidation>();
-builder.Services.AddOptions<ScimOptions>().Bind(builder.Configuration.GetSection("Scim")).ValidateOnStart();
-builder.Services.AddScimCore(builder.Configuration);
-builder.Services.AddScimObservability(builder.Configuration);
-builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
-builder.Services.AddScimRateLimits(options.RateLimits);
-builder.Services.AddScimOpenApi();
-builder.Services.AddAdminOpenApi();
-builder.Services.AddSingleton(_ => new LargeRequestBodies(options.RequestBodies));
-builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+ScimOptions options;
+WebApplication app;
 
-var app = builder.Build();
-
-// The settings validated at start (ValidateOnStart), here already, so a bad one stops the server before it touches the
-// database; that and a database that cannot be opened (a SQLite file in a missing folder, a PostgreSQL server that
-// refuses the login) end the process with one line naming the problem instead of a stack trace.
+// Every setting is bound and checked here (the services' own checks, then ValidateOnStart), so a value the server cannot
+// use stops it before it touches the database, with one line naming the setting instead of a stack trace.
 try
 {
+    options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
+    options.PathBase = options.PathBase.TrimEnd('/');
+    builder.WebHost.UseScimRequestLineLimits();
+    builder.Services.AddSingleton(options);
+    builder.Services.AddSingleton<IValidateOptions<ScimOptions>, ScimOptionsValidation>();
+    builder.Services.AddOptions<ScimOptions>().Bind(builder.Configuration.GetSection("Scim")).ValidateOnStart();
+    builder.Services.AddScimCore(builder.Configuration);
+    builder.Services.AddScimObservability(builder.Configuration);
+    builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
+    builder.Services.AddScimRateLimits(options.RateLimits);
+    builder.Services.AddScimOpenApi();
+    builder.Services.AddAdminOpenApi();
+    builder.Services.AddSingleton(_ => new LargeRequestBodies(options.RequestBodies));
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.RequestBodies.MaxSize);
+    builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+    app = builder.Build();
     app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (Exception ex) when (StartupFailure.DescribeSetting(ex, builder.Configuration) is { } invalid)
+{
+    await Console.Error.WriteLineAsync(invalid);
+    return 1;
+}
+
+// A database that cannot be opened (a SQLite file in a missing folder, a PostgreSQL server that refuses the login) ends
+// the process with one line naming the problem instead of a stack trace.
+try
+{
     if (StartupFailure.MissingSqliteFolder(app.Configuration, options.Database) is { } missingFolder)
     {
         await Console.Error.WriteLineAsync(missingFolder);

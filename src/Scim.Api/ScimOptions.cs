@@ -101,6 +101,14 @@ public sealed class RequestBodyOptions
     /// answered 503 with <c>Retry-After</c>.
     /// </summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The largest request body, in bytes (default 30,000,000, Kestrel's own default; at least 1,024): Kestrel's
+    /// <c>MaxRequestBodySize</c>, which ASP.NET Core does not read from configuration itself. A longer body is answered
+    /// 413 with a SCIM error naming the limit, whether its <c>Content-Length</c> says so or it arrives chunked.
+    /// <c>POST /Bulk</c> has its own, <c>Scim:Bulk:MaxPayloadSize</c>.
+    /// </summary>
+    public long MaxSize { get; set; } = 30_000_000;
 }
 
 /// <summary>The <c>Scim:OpenApi</c> section.</summary>

@@ -8,7 +8,7 @@ namespace Scim.Api;
 /// touches the database or serves a request. <see cref="ScimOptions.PublicBaseUrl"/> must be empty or an absolute
 /// <c>http</c> or <c>https</c> URL with a host and without user information, query or fragment: the administration API
 /// appends the path base to it, and Entra's tenant URL a query of its own. <see cref="ScimOptions.ShutdownTimeout"/> must be
-/// positive, and each entry of <see cref="ScimOptions.ForwardedHeaders"/> an IP address (proxies) or a CIDR network (networks).
+/// positive, <see cref="ScimOptions.ApiKeyCacheSeconds"/> 0 or more, and each entry of <see cref="ScimOptions.ForwardedHeaders"/> an IP address (proxies) or a CIDR network (networks).
 /// </summary>
 public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
 {
@@ -28,6 +28,11 @@ public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
             return ValidateOptionsResult.Fail($"Scim:ShutdownTimeout '{options.ShutdownTimeout}' is not positive; set a time span such as 00:00:10.");
         }
 
+        if (options.ApiKeyCacheSeconds < 0)
+        {
+            return ValidateOptionsResult.Fail($"Scim:ApiKeyCacheSeconds '{options.ApiKeyCacheSeconds}' is negative; set the seconds a valid key is trusted without a lookup, such as 5, or 0 to look it up on every request.");
+        }
+
         if (options.RequestBodies.MaxConcurrentLarge < 1)
         {
             return ValidateOptionsResult.Fail($"Scim:RequestBodies:MaxConcurrentLarge '{options.RequestBodies.MaxConcurrentLarge}' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.");
@@ -36,6 +41,11 @@ public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
         if (options.RequestBodies.QueueTimeout < TimeSpan.Zero)
         {
             return ValidateOptionsResult.Fail($"Scim:RequestBodies:QueueTimeout '{options.RequestBodies.QueueTimeout}' is negative; set a time span such as 00:00:05.");
+        }
+
+        if (options.RequestBodies.MaxSize < 1024)
+        {
+            return ValidateOptionsResult.Fail($"Scim:RequestBodies:MaxSize '{options.RequestBodies.MaxSize}' is less than 1024; set the largest request body in bytes, such as 30000000.");
         }
 
         if (options.ForwardedHeaders.KnownProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _)) is { } proxy)

@@ -32,7 +32,7 @@ public static class ScimServices
     /// provisioning journal (<c>Scim:Journal</c>): its recorder, the writer of failed requests' rows and the pruning; and the
     /// erasure of deleted organizations (<c>Scim:Erasure</c>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names the setting.</exception>
+    /// <exception cref="InvalidSettingException">A setting has a value the server does not know; the message names the setting.</exception>
     public static IServiceCollection AddScimCore(this IServiceCollection services, IConfiguration configuration)
     {
         ResourceCatalogues.Validate();
@@ -43,10 +43,10 @@ public static class ScimServices
             "sqlite" => SqliteDatabase.Add(services, connectionString ?? DefaultConnectionString),
             "postgres" or "postgresql" => PostgresDatabase.Add(services, connectionString is { Length: > 0 } && !connectionString.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
                 ? connectionString
-                : throw new InvalidOperationException(
+                : throw new InvalidSettingException(
                     "Scim:Database:Provider is 'postgres' but ConnectionStrings:Scim is not a PostgreSQL connection string; set it, e.g. "
                     + "ConnectionStrings__Scim=\"Host=db.internal;Database=scim;Username=scim;Password=...\".")),
-            var other => throw new InvalidOperationException($"Scim:Database:Provider '{other}' is not known; use 'sqlite' (the default) or 'postgres'."),
+            var other => throw new InvalidSettingException($"Scim:Database:Provider '{other}' is not known; use 'sqlite' (the default) or 'postgres'."),
         };
         var password = options.Users.Password;
         services.AddSingleton(new UserPasswords(password.ToLowerInvariant() switch
@@ -54,17 +54,23 @@ public static class ScimServices
             "ignore" => PasswordHandling.Ignore,
             "hash" => PasswordHandling.Hash,
             "reject" => PasswordHandling.Reject,
-            _ => throw new InvalidOperationException(
+            _ => throw new InvalidSettingException(
                 $"Scim:Users:Password '{password}' is not known; use 'ignore' (the default: passwords are dropped, users sign in through single sign-on), 'hash' or 'reject'."),
         }));
-        services.AddSingleton(options.Bulk.MaxOperations is >= 1 and <= ScimRequestBody.MaxArrayLength && options.Bulk.MaxPayloadSize >= 1
-            ? options.Bulk
-            : throw new InvalidOperationException(
-                $"Scim:Bulk:MaxOperations must be between 1 and {ScimRequestBody.MaxArrayLength} (no JSON array of a request may hold more) and Scim:Bulk:MaxPayloadSize at least 1 byte."));
+        services.AddSingleton(options.Bulk switch
+        {
+            { MaxOperations: < 1 or > ScimRequestBody.MaxArrayLength } => throw new InvalidSettingException(
+                $"Scim:Bulk:MaxOperations '{options.Bulk.MaxOperations}' is not between 1 and {ScimRequestBody.MaxArrayLength:N0} (no JSON array of a request may hold more); set such as 1000."),
+            { MaxPayloadSize: < 1 } => throw new InvalidSettingException(
+                $"Scim:Bulk:MaxPayloadSize '{options.Bulk.MaxPayloadSize}' is less than 1; set the largest bulk body in bytes, such as 1048576."),
+            var bulk => bulk,
+        });
         services.AddSingleton(options.Pagination switch
         {
-            { CursorTimeout: < 1 } => throw new InvalidOperationException("Scim:Pagination:CursorTimeout must be at least 1 (seconds)."),
-            { MarkStride: < 1 } => throw new InvalidOperationException("Scim:Pagination:MarkStride must be at least 1 (resources)."),
+            { CursorTimeout: < 1 } => throw new InvalidSettingException(
+                $"Scim:Pagination:CursorTimeout '{options.Pagination.CursorTimeout}' is less than 1; set the seconds a cursor keeps working, such as 3600."),
+            { MarkStride: < 1 } => throw new InvalidSettingException(
+                $"Scim:Pagination:MarkStride '{options.Pagination.MarkStride}' is less than 1; set the resources between two marks, such as 4096."),
             var pagination => pagination,
         });
         services.AddScoped<ListCursors>();

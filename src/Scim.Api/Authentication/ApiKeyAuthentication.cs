@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Scim.Api.Authorization;
+using Scim.Application.Common;
 
 namespace Scim.Api.Authentication;
 
@@ -20,13 +21,13 @@ public static class ApiKeyAuthentication
     /// <paramref name="configuration"/> as it reloads), the scope and administration policies (<see cref="ApiKeyPolicies"/>,
     /// <see cref="AdminPolicies"/>) with their 403 and 404 answers, and the writer of the keys' last-used times (<see cref="ApiKeyOptions"/>).
     /// </summary>
-    /// <exception cref="InvalidOperationException"><see cref="ApiKeyOptions.LastUsedFlushInterval"/> is not positive; the message names the setting.</exception>
+    /// <exception cref="InvalidSettingException"><see cref="ApiKeyOptions.LastUsedFlushInterval"/> is not positive; the message names the setting.</exception>
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, ApiKeyOptions options, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options.LastUsedFlushInterval > TimeSpan.Zero
             ? options
-            : throw new InvalidOperationException("Scim:ApiKeys:LastUsedFlushInterval must be a positive time span, e.g. 00:01:00."));
+            : throw new InvalidSettingException($"Scim:ApiKeys:LastUsedFlushInterval '{options.LastUsedFlushInterval}' is not positive; set a time span such as 00:01:00."));
         services.Configure<AdminOptions>(configuration.GetSection("Scim:Admin"));
         services.AddSingleton<OperatorKeys>();
         services.AddAuthentication(BearerScheme)

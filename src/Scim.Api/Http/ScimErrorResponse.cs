@@ -43,8 +43,20 @@ public static class ScimErrorResponse
         StatusCodes.Status404NotFound => ScimError.NotFound($"No SCIM endpoint at {request.Path}. Endpoints: /Users, /Groups, /Bulk, /ServiceProviderConfig, /ResourceTypes, /Schemas."),
         StatusCodes.Status405MethodNotAllowed => new ScimError(status, null, $"{request.Method} is not supported on {request.Path}."),
         StatusCodes.Status415UnsupportedMediaType => new ScimError(status, null, "Send the body as application/scim+json (or application/json)."),
-        StatusCodes.Status413PayloadTooLarge => new ScimError(status, null,
-            "The request body is larger than the server accepts (Kestrel:Limits:MaxRequestBodySize, 30,000,000 bytes by default); send members in several PATCH requests."),
+        StatusCodes.Status413PayloadTooLarge => BodyTooLarge(request),
         _ => new ScimError(status, null, $"The request failed with HTTP {status}."),
     };
+
+    // The limit in force for this request (Scim:RequestBodies:MaxSize, 30,000,000 bytes unless configured), so the client
+    // knows how far to cut the request down.
+    private static ScimError BodyTooLarge(HttpRequest request)
+    {
+        var limit = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var most = limit is { } bytes
+            ? $"the {bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes the server accepts"
+            : "what the server accepts";
+        return new ScimError(StatusCodes.Status413PayloadTooLarge, null,
+            $"The request body is larger than {most} (Scim:RequestBodies:MaxSize); send less in one request: "
+            + "group members over several PATCH requests, fewer or shorter attribute values.");
+    }
 }

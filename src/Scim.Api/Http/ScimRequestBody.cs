@@ -60,7 +60,7 @@ public static class ScimRequestBody
             return tooLarge;
         }
 
-        // Kestrel's own limit (Kestrel:Limits:MaxRequestBodySize) would otherwise refuse a body this endpoint allows.
+        // Kestrel's limit (Scim:RequestBodies:MaxSize) would otherwise refuse a body this endpoint allows.
         if (maxBytes is { } allowed && serverLimit is { IsReadOnly: false } && serverLimit.MaxRequestBodySize < allowed)
         {
             serverLimit.MaxRequestBodySize = allowed;

@@ -18,18 +18,25 @@ namespace Scim.Api.Limits;
 public static class ScimRateLimits
 {
     /// <summary>Registers the limiters of <paramref name="options"/>.</summary>
-    /// <exception cref="InvalidOperationException">A setting is out of range; the message names it.</exception>
+    /// <exception cref="InvalidSettingException">A setting is out of range; the message names it.</exception>
     public static IServiceCollection AddScimRateLimits(this IServiceCollection services, RateLimitOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.RequestsPerSecond is < 1 or > SetOrganizationRateLimit.MaxRequestsPerSecond
-            || options.Burst < options.RequestsPerSecond || options.Burst > SetOrganizationRateLimit.MaxBurst
-            || options.RefusedTokensPerMinute < 1 || !(options.ListQuerySeconds is > 0 and <= 86_400))
+        var problem = options switch
         {
-            throw new InvalidOperationException(
-                $"Scim:RateLimits: RequestsPerSecond must be from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}, Burst from RequestsPerSecond to "
-                + $"{SetOrganizationRateLimit.MaxBurst:N0}, RefusedTokensPerMinute at least 1 (or set Enabled to false), "
-                + "and ListQuerySeconds more than 0 and at most 86,400.");
+            { RequestsPerSecond: < 1 or > SetOrganizationRateLimit.MaxRequestsPerSecond } =>
+                $"RequestsPerSecond '{options.RequestsPerSecond}' is not from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}; set such as 100",
+            _ when options.Burst < options.RequestsPerSecond || options.Burst > SetOrganizationRateLimit.MaxBurst =>
+                $"Burst '{options.Burst}' is not from RequestsPerSecond ({options.RequestsPerSecond}) to {SetOrganizationRateLimit.MaxBurst:N0}; set such as twice RequestsPerSecond",
+            { RefusedTokensPerMinute: < 1 } =>
+                $"RefusedTokensPerMinute '{options.RefusedTokensPerMinute}' is less than 1; set such as 20 (or set Enabled to false)",
+            { ListQuerySeconds: not (> 0 and <= 86_400) } =>
+                $"ListQuerySeconds '{options.ListQuerySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not more than 0 and at most 86,400; set such as 5",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw new InvalidSettingException($"Scim:RateLimits:{problem}.");
         }
 
         services.AddSingleton(options);

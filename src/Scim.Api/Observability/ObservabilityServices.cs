@@ -29,13 +29,13 @@ public static class ObservabilityServices
     /// ASP.NET Core, HttpClient and Npgsql, and metrics of those and the <see cref="ScimMetrics.MeterName"/> meter, exported
     /// by OTLP. Without an endpoint no OpenTelemetry code runs.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A setting has a value the server does not know; the message names it.</exception>
+    /// <exception cref="InvalidSettingException">A setting has a value the server does not know; the message names it.</exception>
     public static IServiceCollection AddScimObservability(this IServiceCollection services, IConfiguration configuration)
     {
         var level = configuration["Scim:Logging:RequestLevel"] is { Length: > 0 } text
             ? Enum.TryParse<LogLevel>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                 ? parsed
-                : throw new InvalidOperationException(
+                : throw new InvalidSettingException(
                     $"Scim:Logging:RequestLevel '{text}' is not a log level; use Trace, Debug, Information (the default), Warning, Error, Critical or None.")
             : LogLevel.Information;
         services.AddSingleton(new RequestLogOptions(level));
@@ -83,11 +83,11 @@ public static class ObservabilityServices
         {
             null or "" or "grpc" => OtlpExportProtocol.Grpc,
             "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
-            var other => throw new InvalidOperationException($"Scim:OpenTelemetry:Protocol '{other}' is not known; use 'grpc' (the default) or 'http/protobuf'."),
+            var other => throw new InvalidSettingException($"Scim:OpenTelemetry:Protocol '{other}' is not known; use 'grpc' (the default) or 'http/protobuf'."),
         };
         builder.UseOtlpExporter(protocol, Uri.TryCreate(own, UriKind.Absolute, out var endpoint)
             ? endpoint
-            : throw new InvalidOperationException($"Scim:OpenTelemetry:Endpoint '{own}' is not an absolute URI, e.g. http://collector:4317."));
+            : throw new InvalidSettingException($"Scim:OpenTelemetry:Endpoint '{own}' is not an absolute URI, e.g. http://collector:4317."));
     }
 
     // Outermost, ahead of the exception handler, so the line sees the status the client gets and every response has its id.

@@ -75,12 +75,66 @@ public sealed class ProductionStartTests
             server.Output.Trim());
     }
 
+    // One row per kind of mistake in each group of settings: out of range, unknown, not of the setting's type.
     [Theory]
-    [InlineData("Scim__ShutdownTimeout", "00:00:00", "Scim:ShutdownTimeout '00:00:00' is not positive; set a time span such as 00:00:10.")]
+    [InlineData("Scim__ShutdownTimeout", "00:00:00",
+        "Scim:ShutdownTimeout '00:00:00' is not positive; set a time span such as 00:00:10.")]
+    [InlineData("Scim__ShutdownTimeout", "soon",
+        "Scim:ShutdownTimeout 'soon' is not a time span, such as 00:00:10; correct it or remove it to use the default (see the settings table in the README).")]
     [InlineData("Scim__ForwardedHeaders__KnownProxies__0", "proxy.internal",
         "Scim:ForwardedHeaders:KnownProxies has 'proxy.internal', which is not an IP address; list addresses such as 10.0.0.5.")]
     [InlineData("Scim__ForwardedHeaders__KnownNetworks__0", "10.0.0.0",
         "Scim:ForwardedHeaders:KnownNetworks has '10.0.0.0', which is not a network in CIDR notation; list networks such as 10.0.0.0/8.")]
+    [InlineData("Scim__Database__Provider", "mysql",
+        "Scim:Database:Provider 'mysql' is not known; use 'sqlite' (the default) or 'postgres'.")]
+    [InlineData("Scim__Database__MigrateOnStart", "yes",
+        "Scim:Database:MigrateOnStart 'yes' is not true or false; correct it or remove it to use the default (see the settings table in the README).")]
+    [InlineData("Scim__OpenApi__Enabled", "maybe",
+        "Scim:OpenApi:Enabled 'maybe' is not true or false; correct it or remove it to use the default (see the settings table in the README).")]
+    [InlineData("Scim__Users__Password", "plain",
+        "Scim:Users:Password 'plain' is not known; use 'ignore' (the default: passwords are dropped, users sign in through single sign-on), 'hash' or 'reject'.")]
+    [InlineData("Scim__ApiKeyCacheSeconds", "-1",
+        "Scim:ApiKeyCacheSeconds '-1' is negative; set the seconds a valid key is trusted without a lookup, such as 5, or 0 to look it up on every request.")]
+    [InlineData("Scim__ApiKeys__LastUsedFlushInterval", "00:00:00",
+        "Scim:ApiKeys:LastUsedFlushInterval '00:00:00' is not positive; set a time span such as 00:01:00.")]
+    [InlineData("Scim__Bulk__MaxOperations", "many",
+        "Scim:Bulk:MaxOperations 'many' is not a whole number; correct it or remove it to use the default (see the settings table in the README).")]
+    [InlineData("Scim__Bulk__MaxOperations", "0",
+        "Scim:Bulk:MaxOperations '0' is not between 1 and 10,000 (no JSON array of a request may hold more); set such as 1000.")]
+    [InlineData("Scim__Bulk__MaxPayloadSize", "0",
+        "Scim:Bulk:MaxPayloadSize '0' is less than 1; set the largest bulk body in bytes, such as 1048576.")]
+    [InlineData("Scim__Pagination__CursorTimeout", "0",
+        "Scim:Pagination:CursorTimeout '0' is less than 1; set the seconds a cursor keeps working, such as 3600.")]
+    [InlineData("Scim__Pagination__MarkStride", "0",
+        "Scim:Pagination:MarkStride '0' is less than 1; set the resources between two marks, such as 4096.")]
+    [InlineData("Scim__Journal__RetentionDays", "0",
+        "Scim:Journal:RetentionDays '0' is less than 1; set the days a row is kept, such as 90.")]
+    [InlineData("Scim__Journal__PruneBatchSize", "200000",
+        "Scim:Journal:PruneBatchSize '200000' is not between 1 and 100,000; set the most rows one statement deletes, such as 1000.")]
+    [InlineData("Scim__Journal__PrunePauseMilliseconds", "-1",
+        "Scim:Journal:PrunePauseMilliseconds '-1' is negative; set 0 or more, such as 20.")]
+    [InlineData("Scim__Erasure__BatchSize", "0",
+        "Scim:Erasure:BatchSize '0' is not between 1 and 100,000; set how many rows one batch deletes, such as 1000.")]
+    [InlineData("Scim__Erasure__PauseMilliseconds", "-1",
+        "Scim:Erasure:PauseMilliseconds '-1' is negative; set 0 or more, such as 20.")]
+    [InlineData("Scim__RateLimits__RequestsPerSecond", "0",
+        "Scim:RateLimits:RequestsPerSecond '0' is not from 1 to 100,000; set such as 100.")]
+    [InlineData("Scim__RateLimits__Burst", "5",
+        "Scim:RateLimits:Burst '5' is not from RequestsPerSecond (100) to 1,000,000; set such as twice RequestsPerSecond.")]
+    [InlineData("Scim__RateLimits__RefusedTokensPerMinute", "0",
+        "Scim:RateLimits:RefusedTokensPerMinute '0' is less than 1; set such as 20 (or set Enabled to false).")]
+    [InlineData("Scim__RateLimits__ListQuerySeconds", "0",
+        "Scim:RateLimits:ListQuerySeconds '0' is not more than 0 and at most 86,400; set such as 5.")]
+    [InlineData("Scim__RateLimits__ListQuerySeconds", "soon",
+        "Scim:RateLimits:ListQuerySeconds 'soon' is not a number, such as 2.5; correct it or remove it to use the default (see the settings table in the README).")]
+    [InlineData("Scim__RequestBodies__MaxConcurrentLarge", "0",
+        "Scim:RequestBodies:MaxConcurrentLarge '0' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.")]
+    [InlineData("Scim__RequestBodies__QueueTimeout", "-00:00:01",
+        "Scim:RequestBodies:QueueTimeout '-00:00:01' is negative; set a time span such as 00:00:05.")]
+    [InlineData("Scim__RequestBodies__MaxSize", "1000",
+        "Scim:RequestBodies:MaxSize '1000' is less than 1024; set the largest request body in bytes, such as 30000000.")]
+    [InlineData("Scim__Logging__RequestLevel", "Loud",
+        "Scim:Logging:RequestLevel 'Loud' is not a log level; use Trace, Debug, Information (the default), Warning, Error, Critical or None.")]
     public async Task InvalidSetting_StopsTheStart_WithOneLineNamingIt(string name, string value, string line)
     {
         var path = Path.Combine(Path.GetTempPath(), $"scim-production-{Guid.NewGuid():N}.db");

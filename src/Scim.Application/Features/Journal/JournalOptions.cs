@@ -27,14 +27,14 @@ public sealed class JournalOptions
     public int PrunePauseMilliseconds { get; set; } = 20;
 
     /// <summary>The settings themselves, or the error naming the first one out of range.</summary>
-    /// <exception cref="InvalidOperationException">A setting is out of range; the message names it.</exception>
+    /// <exception cref="Common.InvalidSettingException">A setting is out of range; the message names it.</exception>
     public JournalOptions Validated() =>
-        RetentionDays < 1 ? throw Invalid("RetentionDays must be at least 1 (days)")
-        : MaxRowsPerOrganization < 1 ? throw Invalid("MaxRowsPerOrganization must be at least 1")
-        : PruneIntervalMinutes < 1 ? throw Invalid("PruneIntervalMinutes must be at least 1")
-        : PruneBatchSize is < 1 or > 100_000 ? throw Invalid("PruneBatchSize must be between 1 and 100,000")
-        : PrunePauseMilliseconds < 0 ? throw Invalid("PrunePauseMilliseconds must be 0 or more")
+        RetentionDays < 1 ? throw Invalid(nameof(RetentionDays), RetentionDays, "is less than 1; set the days a row is kept, such as 90")
+        : MaxRowsPerOrganization < 1 ? throw Invalid(nameof(MaxRowsPerOrganization), MaxRowsPerOrganization, "is less than 1; set the most rows kept per organization, such as 1000000")
+        : PruneIntervalMinutes < 1 ? throw Invalid(nameof(PruneIntervalMinutes), PruneIntervalMinutes, "is less than 1; set the minutes between two prunings, such as 60")
+        : PruneBatchSize is < 1 or > 100_000 ? throw Invalid(nameof(PruneBatchSize), PruneBatchSize, "is not between 1 and 100,000; set the most rows one statement deletes, such as 1000")
+        : PrunePauseMilliseconds < 0 ? throw Invalid(nameof(PrunePauseMilliseconds), PrunePauseMilliseconds, "is negative; set 0 or more, such as 20")
         : this;
 
-    private static InvalidOperationException Invalid(string message) => new($"Scim:Journal:{message}.");
+    private static Common.InvalidSettingException Invalid(string setting, int value, string problem) => new($"Scim:Journal:{setting} '{value}' {problem}.");
 }

@@ -17,9 +17,9 @@ public sealed class ErasureOptions
     public int PauseMilliseconds { get; set; } = 20;
 
     /// <summary>The settings themselves, or the error naming the first one out of range.</summary>
-    /// <exception cref="InvalidOperationException">A setting is out of range; the message names it.</exception>
+    /// <exception cref="Common.InvalidSettingException">A setting is out of range; the message names it.</exception>
     public ErasureOptions Validated() =>
-        BatchSize is < 1 or > 100_000 ? throw new InvalidOperationException("Scim:Erasure:BatchSize must be between 1 and 100,000.")
-        : PauseMilliseconds < 0 ? throw new InvalidOperationException("Scim:Erasure:PauseMilliseconds must be 0 or more.")
+        BatchSize is < 1 or > 100_000 ? throw new Common.InvalidSettingException($"Scim:Erasure:BatchSize '{BatchSize}' is not between 1 and 100,000; set how many rows one batch deletes, such as 1000.")
+        : PauseMilliseconds < 0 ? throw new Common.InvalidSettingException($"Scim:Erasure:PauseMilliseconds '{PauseMilliseconds}' is negative; set 0 or more, such as 20.")
         : this;
 }
