@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Scim.Api.Authentication;
 using Scim.Api.Http;
 using Scim.Application.Common;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Organizations;
 using Scim.Protocol;
@@ -10,13 +11,18 @@ namespace Scim.Api.Limits;
 
 /// <summary>
 /// Rate limits (<see cref="RateLimitOptions"/>, ASP.NET Core's rate limiter): a token bucket per organization of the
-/// request's API key, and a fixed one-minute window of refused bearer tokens per client address. A request beyond either
+/// request's API key, and a fixed one-minute window of refused bearer tokens per client address; and the gate of each
+/// organization's expensive work (<see cref="ExpensiveWorkGate"/>, 503 beyond it, taken where the work is known to be
+/// expensive, <see cref="ExpensiveWork"/>). A request beyond either
 /// is answered 429 Too Many Requests (RFC 6585 §4) with <c>Retry-After</c> in whole seconds (RFC 9110 §10.2.3) and a SCIM
 /// error body without <c>scimType</c> (RFC 7644 §3.12 defines none for it); nothing of it is handled. Requests of the
 /// operator, and those without a bearer token (<c>/health</c>, the OpenAPI documents), are not limited.
 /// </summary>
 public static class ScimRateLimits
 {
+    // The most expensive requests one organization may run or queue (ExpensiveConcurrency, ExpensiveQueue).
+    private const int MaxExpensive = 10_000;
+
     /// <summary>Registers the limiters of <paramref name="options"/>.</summary>
     /// <exception cref="InvalidOperationException">A setting is out of range; the message names it.</exception>
     public static IServiceCollection AddScimRateLimits(this IServiceCollection services, RateLimitOptions options)
@@ -24,16 +30,21 @@ public static class ScimRateLimits
         ArgumentNullException.ThrowIfNull(options);
         if (options.RequestsPerSecond is < 1 or > SetOrganizationRateLimit.MaxRequestsPerSecond
             || options.Burst < options.RequestsPerSecond || options.Burst > SetOrganizationRateLimit.MaxBurst
-            || options.RefusedTokensPerMinute < 1 || !(options.ListQuerySeconds is > 0 and <= 86_400))
+            || options.RefusedTokensPerMinute < 1 || !(options.ListQuerySeconds is > 0 and <= 86_400)
+            || options.ExpensiveConcurrency is < 1 or > MaxExpensive || options.ExpensiveQueue is < 0 or > MaxExpensive
+            || !(options.ExpensiveQueueSeconds is > 0 and <= 3_600))
         {
             throw new InvalidOperationException(
                 $"Scim:RateLimits: RequestsPerSecond must be from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}, Burst from RequestsPerSecond to "
                 + $"{SetOrganizationRateLimit.MaxBurst:N0}, RefusedTokensPerMinute at least 1 (or set Enabled to false), "
-                + "and ListQuerySeconds more than 0 and at most 86,400.");
+                + $"ListQuerySeconds more than 0 and at most 86,400, ExpensiveConcurrency from 1 to {MaxExpensive:N0}, ExpensiveQueue from 0 to {MaxExpensive:N0}, "
+                + "and ExpensiveQueueSeconds more than 0 and at most 3,600.");
         }
 
         services.AddSingleton(options);
         services.AddSingleton(new ListQueryBudget(TimeSpan.FromSeconds(options.ListQuerySeconds)));
+        services.AddSingleton(new ExpensiveWorkGate(new ExpensiveWorkLimits(
+            options.ExpensiveConcurrency ?? ExpensiveWorkLimits.DefaultPermits, options.ExpensiveQueue, TimeSpan.FromSeconds(options.ExpensiveQueueSeconds), options.Enabled)));
         services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = options.RefusedTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddRateLimiter(limiter =>
@@ -51,7 +62,9 @@ public static class ScimRateLimits
             limiter.OnRejected = (rejected, _) =>
             {
                 var limit = OrganizationLimit.Of(rejected.HttpContext)!.Value;
-                ScimMetrics.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("scim.organization", limit.Organization.ToString()));
+                ScimMetrics.RateLimitRejections.Add(1,
+                    new KeyValuePair<string, object?>("scim.organization", limit.Organization.ToString()),
+                    new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "organization"));
                 return new ValueTask(TooManyRequestsAsync(rejected.HttpContext, rejected.Lease,
                     $"This organization sent more than its limit of {limit.RequestsPerSecond:N0} requests per second (bursts of {limit.Burst:N0}); "
                     + "retry after the number of seconds in Retry-After, or ask the operator for a higher limit."));
@@ -84,7 +97,7 @@ public static class ScimRateLimits
             {
                 if (!probe.IsAcquired)
                 {
-                    ScimMetrics.RateLimitRejections.Add(1);
+                    ScimMetrics.RateLimitRejections.Add(1, new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "refused_token"));
                     await TooManyRequestsAsync(context, probe,
                         $"This client address sent more than {options.RefusedTokensPerMinute} requests with a refused bearer token within a minute; "
                         + "check the API key, then retry after the number of seconds in Retry-After.");
