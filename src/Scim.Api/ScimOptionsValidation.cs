@@ -8,7 +8,8 @@ namespace Scim.Api;
 /// touches the database or serves a request. <see cref="ScimOptions.PublicBaseUrl"/> must be empty or an absolute
 /// <c>http</c> or <c>https</c> URL with a host and without user information, query or fragment: the administration API
 /// appends the path base to it, and Entra's tenant URL a query of its own. <see cref="ScimOptions.ShutdownTimeout"/> must be
-/// positive, and each entry of <see cref="ScimOptions.ForwardedHeaders"/> an IP address (proxies) or a CIDR network (networks).
+/// positive, each entry of <see cref="ScimOptions.ForwardedHeaders"/> an IP address (proxies) or a CIDR network (networks),
+/// and <see cref="ScimOptions.RateLimits"/> in range (<see cref="Limits.ScimRateLimits.Problem"/>).
 /// </summary>
 public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
 {
@@ -26,6 +27,11 @@ public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
         if (options.ShutdownTimeout <= TimeSpan.Zero)
         {
             return ValidateOptionsResult.Fail($"Scim:ShutdownTimeout '{options.ShutdownTimeout}' is not positive; set a time span such as 00:00:10.");
+        }
+
+        if (Limits.ScimRateLimits.Problem(options.RateLimits) is { } rateLimits)
+        {
+            return ValidateOptionsResult.Fail(rateLimits);
         }
 
         if (options.RequestBodies.MaxConcurrentLarge < 1)

@@ -23,27 +23,44 @@ public static class ScimRateLimits
     // The most expensive requests one organization may run or queue (ExpensiveConcurrency, ExpensiveQueue).
     private const int MaxExpensive = 10_000;
 
-    /// <summary>Registers the limiters of <paramref name="options"/>.</summary>
-    /// <exception cref="InvalidOperationException">A setting is out of range; the message names it.</exception>
-    public static IServiceCollection AddScimRateLimits(this IServiceCollection services, RateLimitOptions options)
+    /// <summary>
+    /// What is wrong with <paramref name="options"/>, as one line naming the setting (<see cref="ScimOptionsValidation"/>
+    /// stops the start with it), or null when every setting is in range.
+    /// </summary>
+    public static string? Problem(RateLimitOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.RequestsPerSecond is < 1 or > SetOrganizationRateLimit.MaxRequestsPerSecond
             || options.Burst < options.RequestsPerSecond || options.Burst > SetOrganizationRateLimit.MaxBurst
-            || options.RefusedTokensPerMinute < 1 || !(options.ListQuerySeconds is > 0 and <= 86_400)
-            || options.ExpensiveConcurrency is < 1 or > MaxExpensive || options.ExpensiveQueue is < 0 or > MaxExpensive
-            || !(options.ExpensiveQueueSeconds is > 0 and <= 3_600))
+            || options.RefusedTokensPerMinute < 1 || !(options.ListQuerySeconds is > 0 and <= 86_400))
         {
-            throw new InvalidOperationException(
-                $"Scim:RateLimits: RequestsPerSecond must be from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}, Burst from RequestsPerSecond to "
+            return $"Scim:RateLimits: RequestsPerSecond must be from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}, Burst from RequestsPerSecond to "
                 + $"{SetOrganizationRateLimit.MaxBurst:N0}, RefusedTokensPerMinute at least 1 (or set Enabled to false), "
-                + $"ListQuerySeconds more than 0 and at most 86,400, ExpensiveConcurrency from 1 to {MaxExpensive:N0}, ExpensiveQueue from 0 to {MaxExpensive:N0}, "
-                + "and ExpensiveQueueSeconds more than 0 and at most 3,600.");
+                + "and ListQuerySeconds more than 0 and at most 86,400.";
         }
 
+        return options switch
+        {
+            { ExpensiveConcurrency: < 1 or > MaxExpensive } => $"Scim:RateLimits:ExpensiveConcurrency '{options.ExpensiveConcurrency}' is not from 1 to {MaxExpensive:N0}; "
+                + "set how many expensive requests one organization may run at once, such as 4, or leave it out for half the processor count.",
+            { ExpensiveQueue: < 0 or > MaxExpensive } => $"Scim:RateLimits:ExpensiveQueue '{options.ExpensiveQueue}' is not from 0 to {MaxExpensive:N0}; "
+                + "set how many expensive requests of one organization may wait, such as 4.",
+            { ExpensiveQueueSeconds: not (> 0 and <= 3_600) } => $"Scim:RateLimits:ExpensiveQueueSeconds '{options.ExpensiveQueueSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}' "
+                + "is not more than 0 and at most 3,600; set how long an expensive request may wait for its organization's permit, such as 5.",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Registers the limiters of <paramref name="options"/>; they are built when first used, after
+    /// <see cref="ScimOptionsValidation"/> has checked the settings (<see cref="Problem"/>).
+    /// </summary>
+    public static IServiceCollection AddScimRateLimits(this IServiceCollection services, RateLimitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
-        services.AddSingleton(new ListQueryBudget(TimeSpan.FromSeconds(options.ListQuerySeconds)));
-        services.AddSingleton(new ExpensiveWorkGate(new ExpensiveWorkLimits(
+        services.AddSingleton(_ => new ListQueryBudget(TimeSpan.FromSeconds(options.ListQuerySeconds)));
+        services.AddSingleton(_ => new ExpensiveWorkGate(new ExpensiveWorkLimits(
             options.ExpensiveConcurrency ?? ExpensiveWorkLimits.DefaultPermits, options.ExpensiveQueue, TimeSpan.FromSeconds(options.ExpensiveQueueSeconds), options.Enabled)));
         services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = options.RefusedTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));

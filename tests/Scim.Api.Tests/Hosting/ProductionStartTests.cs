@@ -81,6 +81,11 @@ public sealed class ProductionStartTests
         "Scim:ForwardedHeaders:KnownProxies has 'proxy.internal', which is not an IP address; list addresses such as 10.0.0.5.")]
     [InlineData("Scim__ForwardedHeaders__KnownNetworks__0", "10.0.0.0",
         "Scim:ForwardedHeaders:KnownNetworks has '10.0.0.0', which is not a network in CIDR notation; list networks such as 10.0.0.0/8.")]
+    [InlineData("Scim__RateLimits__ExpensiveConcurrency", "0",
+        "Scim:RateLimits:ExpensiveConcurrency '0' is not from 1 to 10,000; set how many expensive requests one organization may run at once, such as 4, "
+        + "or leave it out for half the processor count.")]
+    [InlineData("Scim__RateLimits__ExpensiveQueueSeconds", "0",
+        "Scim:RateLimits:ExpensiveQueueSeconds '0' is not more than 0 and at most 3,600; set how long an expensive request may wait for its organization's permit, such as 5.")]
     public async Task InvalidSetting_StopsTheStart_WithOneLineNamingIt(string name, string value, string line)
     {
         var path = Path.Combine(Path.GetTempPath(), $"scim-production-{Guid.NewGuid():N}.db");
