@@ -1,10 +1,12 @@
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scim.Api.Http;
 using Scim.Api.Journal;
 using Scim.Application.Common;
 using Scim.Application.Common.Behaviors;
 using Scim.Application.Common.Journal;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features;
 using Scim.Application.Features.Journal;
@@ -74,6 +76,9 @@ public static class ScimServices
             var pagination => pagination,
         });
         services.AddScoped<ListCursors>();
+        // The web host replaces the gate with one of Scim:RateLimits (AddScimRateLimits); other hosts do no expensive work.
+        services.TryAddSingleton(new ExpensiveWorkGate(ExpensiveWorkLimits.Off));
+        services.AddScoped<ExpensiveWork>();
         services.AddSingleton<CreationOrderMarks>();
         services.AddSingleton(options.Journal.Validated());
         services.AddHttpContextAccessor();

@@ -13,6 +13,12 @@ namespace Scim.Protocol;
 /// <param name="Detail">A sentence a person can act on.</param>
 public sealed record ScimError(int Status, string? ScimType, string Detail)
 {
+    /// <summary>
+    /// For a 503 (or 429): how long the client should wait before it retries, sent as <c>Retry-After</c> in whole
+    /// seconds (RFC 9110 §10.2.3); null to let the server choose. Not part of the body.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The error body: <c>{"schemas":[Error URN],"status":"404","scimType":...,"detail":...}</c>.</summary>
     /// <returns>A new object; <c>scimType</c> is left out when there is none.</returns>
     public JsonObject ToJson()

@@ -56,6 +56,25 @@ public sealed class FairnessScenarioTests(ScenarioRunTests.Server server) : ICla
     }
 
     [Fact]
+    public async Task Fairness_with_noisy_filters_sends_contains_filters_of_the_other_organization_from_as_many_tasks_as_asked()
+    {
+        var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);
+        var noisyToken = await LoadTestHarness.NewOrganizationAsync(server.Factory);
+        var run = await LoadTestHarness.RunAsync(server.Factory, token, "fairness", "--noisy-token", noisyToken, "--noisy-load", "filters", "--noisy-concurrency", "3",
+            "--requests", "20", "--concurrency", "2", "--working-set", "10");
+
+        Assert.True(run.ExitCode == 0, run.Console + run.Error);
+        var phases = run.Report.GetProperty("phases").EnumerateArray().ToList();
+        Assert.All(phases, phase => Assert.Equal(0, phase.GetProperty("errors").GetInt64()));
+        var background = phases[1].GetProperty("background");
+        Assert.True(background.GetProperty("requests").GetInt64() >= 3);
+        Assert.Equal(0, background.GetProperty("errors").GetInt64());
+        Assert.Equal("GET /Users?filter co", Assert.Single(background.GetProperty("operations").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Contains("3 at once", phases[1].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"idle p99 [0-9.]+ ms, loaded p99 [0-9.]+ ms: loaded p99 / idle p99 =", run.Console);
+    }
+
+    [Fact]
     public async Task Fairness_without_a_noisy_token_is_one_line_and_exit_code_2()
     {
         var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);

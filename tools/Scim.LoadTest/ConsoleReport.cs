@@ -100,6 +100,11 @@ internal static class ConsoleReport
                     $"[grey]  background {o.Name}: {o.Requests:N0} requests, p50 {Ms(o.LatencyMs.P50)} ms, max {Ms(o.LatencyMs.Max)} ms, {o.Errors:N0} errors.[/]");
             }
 
+            if (p.Background is { Refused: > 0 } refused)
+            {
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]  background: {refused.Refused:N0} refused by a limit (429 or 503), not counted as errors.[/]");
+            }
+
             foreach (var (status, message) in p.Background?.ErrorExamples ?? new Dictionary<string, string>())
             {
                 console.MarkupLineInterpolated($"[red]  background error {status}: {message}[/]");
@@ -109,7 +114,10 @@ internal static class ConsoleReport
         if (comparison is { P99Ratio: { } p99 })
         {
             var p50 = comparison.P50Ratio is { } r ? Inv($" (p50: {r:0.00})") : "";
-            console.MarkupLine(Inv($"{Markup.Escape(comparison.Compared)} p99 / {Markup.Escape(comparison.Baseline)} p99 = [bold]{p99:0.00}[/]{p50}."));
+            var baseline = phases.First(p => p.Name == comparison.Baseline).LatencyMs.P99;
+            var compared = phases.Last(p => p.Name == comparison.Compared).LatencyMs.P99;
+            console.MarkupLine(Inv($"{Markup.Escape(comparison.Baseline)} p99 {Ms(baseline)} ms, {Markup.Escape(comparison.Compared)} p99 {Ms(compared)} ms: ")
+                + Inv($"{Markup.Escape(comparison.Compared)} p99 / {Markup.Escape(comparison.Baseline)} p99 = [bold]{p99:0.00}[/]{p50}."));
         }
     }
 

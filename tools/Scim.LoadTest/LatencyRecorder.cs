@@ -13,6 +13,7 @@ internal enum Operation : byte
     ListUsersCursor,
     AddMembers,
     RemoveMembers,
+    SearchUsersContains,
     Commit,
 }
 
@@ -28,6 +29,7 @@ internal static class Operations
         Operation.ListUsersCursor => "GET /Users?cursor",
         Operation.AddMembers => "PATCH /Groups/{id}",
         Operation.RemoveMembers => "PATCH /Groups/{id} remove",
+        Operation.SearchUsersContains => "GET /Users?filter co",
         Operation.Commit => "UPDATE + COMMIT",
         _ => operation.ToString(),
     };

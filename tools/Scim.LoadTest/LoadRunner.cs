@@ -81,7 +81,7 @@ internal sealed class LoadRunner(LoadTestOptions options)
             var run = await RunPhaseAsync(workers, options.Bound, phase.Background, cancellationToken);
             firstStart ??= run.Start;
             results.Add(new PhaseResult(phase, (run.Start - firstStart.Value) / (double)Stopwatch.Frequency, LatencyRecorder.Merge(run.Recorders),
-                run.ElapsedSeconds, run.ServerCpuSeconds - cpuBefore, run.Background?.Samples.ToList() ?? [], Examples(run.BackgroundErrors)));
+                run.ElapsedSeconds, run.ServerCpuSeconds - cpuBefore, run.Background ?? [], Examples(run.BackgroundErrors)));
         }
 
         var all = results.SelectMany(r => LatencyRecorder.Shift(r.Samples, (long)(r.StartOffsetSeconds * Stopwatch.Frequency))).ToList();
@@ -94,7 +94,7 @@ internal sealed class LoadRunner(LoadTestOptions options)
     // The pid was checked when the options were read; a server that exits during the run leaves the figure out.
     private double? ServerCpu() => options.ServerPid is { } pid ? ProcessCpu.TryRead(pid, out _) : null;
 
-    private async Task<PhaseRun> RunPhaseAsync(IReadOnlyList<ScenarioWorker> workers, RunBound bound, ScenarioWorker? background, CancellationToken cancellationToken)
+    private async Task<PhaseRun> RunPhaseAsync(IReadOnlyList<ScenarioWorker> workers, RunBound bound, IReadOnlyList<ScenarioWorker>? background, CancellationToken cancellationToken)
     {
         var phase = new Phase(bound);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -104,12 +104,11 @@ internal sealed class LoadRunner(LoadTestOptions options)
             stop.CancelAfter(duration + options.RequestTimeout + TimeSpan.FromSeconds(5));
         }
 
-        var backgroundRecorder = background is null ? null : new LatencyRecorder();
+        var backgroundRecorders = (background ?? []).Select(_ => new LatencyRecorder()).ToArray();
         var backgroundErrors = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var workersDone = false;
-        var backgroundTask = background is null
-            ? Task.CompletedTask
-            : Task.Run(() => WorkAsync(background, backgroundRecorder!, phase.Start, () => !Volatile.Read(ref workersDone), backgroundErrors, stop.Token), CancellationToken.None);
+        var backgroundTask = Task.WhenAll((background ?? []).Select((worker, i) => Task.Run(
+            () => WorkAsync(worker, backgroundRecorders[i], phase.Start, () => !Volatile.Read(ref workersDone), backgroundErrors, stop.Token), CancellationToken.None)));
 
         var recorders = workers.Select(_ => new LatencyRecorder()).ToArray();
         await Task.WhenAll(workers.Select((worker, i) => Task.Run(() => WorkAsync(worker, recorders[i], phase.Start, phase.TryClaim, errorExamples, stop.Token), CancellationToken.None)));
@@ -117,7 +116,7 @@ internal sealed class LoadRunner(LoadTestOptions options)
         var cpu = ServerCpu();
         Volatile.Write(ref workersDone, true);
         await backgroundTask;
-        return new PhaseRun(phase.Start, recorders, elapsed, cpu, backgroundRecorder, backgroundErrors);
+        return new PhaseRun(phase.Start, recorders, elapsed, cpu, background is null ? null : LatencyRecorder.Merge(backgroundRecorders), backgroundErrors);
     }
 
     private static async Task WorkAsync(ScenarioWorker worker, LatencyRecorder recorder, long phaseStart, Func<bool> claim, ConcurrentDictionary<string, string> examples, CancellationToken cancellationToken)
@@ -158,7 +157,7 @@ internal sealed class LoadRunner(LoadTestOptions options)
 
     /// <summary>What one phase measured; <see cref="ServerCpuSeconds"/> is the server's CPU total when the workers were done.</summary>
     private sealed record PhaseRun(long Start, LatencyRecorder[] Recorders, double ElapsedSeconds, double? ServerCpuSeconds,
-        LatencyRecorder? Background, IDictionary<string, string> BackgroundErrors);
+        List<Sample>? Background, IDictionary<string, string> BackgroundErrors);
 
     /// <summary>Hands out the requests of one phase until its duration has passed or its request budget is spent.</summary>
     private sealed class Phase(RunBound bound)

@@ -49,6 +49,13 @@ internal static class LoadTestCli
         var batchSize = new Option<int>("--batch-size") { Description = "Members per PATCH in group-add-members.", DefaultValueFactory = _ => 100 };
         var noisyToken = new Option<string?>("--noisy-token") { Description = "fairness: SCIM API key of another organization on the same server, whose large group writes run beside the measured small writes." };
         var noisyBatchSize = new Option<int>("--noisy-batch-size") { Description = "fairness: members per background PATCH (added, then removed).", DefaultValueFactory = _ => 10_000 };
+        var noisyLoad = new Option<string>("--noisy-load")
+        {
+            Description = "fairness: what the noisy organization sends: patches (large group PATCHes) or filters (userName co filters over its users).",
+            DefaultValueFactory = _ => NoisyLoads.Patches,
+        };
+        noisyLoad.AcceptOnlyFromAmong([.. NoisyLoads.Names]);
+        var noisyConcurrency = new Option<int>("--noisy-concurrency") { Description = "fairness: the noisy organization's requests at once.", DefaultValueFactory = _ => 1 };
         var mix = new Option<string?>("--mix") { Description = $"Weights of mixed: name=weight,... Default {MixWeights.Format(MixWeights.Default)}." };
         var timeout = new Option<string>("--timeout") { Description = "Per-request timeout.", DefaultValueFactory = _ => "30s" };
         var floor = new Option<string?>("--floor") { Description = "A floor measured in the same run (floor --output): the report adds the throughput's ratio to it." };
@@ -56,7 +63,7 @@ internal static class LoadTestCli
 
         var root = new RootCommand("Load tests for the SCIM 2.0 server: runs a scenario through the generated client and reports throughput, latency percentiles and errors.")
         {
-            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, noisyToken, noisyBatchSize, mix, timeout, floor, serverPid,
+            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, noisyToken, noisyBatchSize, noisyLoad, noisyConcurrency, mix, timeout, floor, serverPid,
         };
         var exitCode = Success;
         root.Subcommands.Add(FloorCommand.Create(console, error, code => exitCode = code));
@@ -182,6 +189,7 @@ internal static class LoadTestCli
 
                 // The server takes at most 10,000 elements in one array (README, limits on one request).
                 (parse.GetValue(noisyBatchSize), 1, 10_000, "--noisy-batch-size"),
+                (parse.GetValue(noisyConcurrency), 1, 1024, "--noisy-concurrency"),
             };
             foreach (var (value, min, max, name) in checks)
             {
@@ -221,6 +229,8 @@ internal static class LoadTestCli
                 BatchSize = parse.GetValue(batchSize),
                 NoisyToken = noisy,
                 NoisyBatchSize = parse.GetValue(noisyBatchSize),
+                NoisyLoad = parse.GetValue(noisyLoad)!,
+                NoisyConcurrency = parse.GetValue(noisyConcurrency),
                 Mix = weights,
                 RequestTimeout = requestTimeout,
                 OutputPath = parse.GetValue(output),

@@ -48,6 +48,12 @@ internal sealed record LoadTestOptions
     /// <summary>Members the <c>fairness</c> background load adds to a group, then removes, per PATCH.</summary>
     public int NoisyBatchSize { get; init; } = 10_000;
 
+    /// <summary>What the <c>fairness</c> background load sends: <see cref="NoisyLoads.Patches"/> (large group PATCHes) or <see cref="NoisyLoads.Filters"/> (<c>co</c> filters).</summary>
+    public string NoisyLoad { get; init; } = NoisyLoads.Patches;
+
+    /// <summary>Background workers of the <c>fairness</c> noisy organization, each sending one request at a time.</summary>
+    public int NoisyConcurrency { get; init; } = 1;
+
     /// <summary>Weights of the <c>mixed</c> scenario.</summary>
     public IReadOnlyDictionary<string, int> Mix { get; init; } = MixWeights.Default;
 
@@ -163,4 +169,16 @@ internal static class MixWeights
 
         return parsed.Values.Sum() > 0 ? null : "--mix: give at least one positive weight";
     }
+}
+
+/// <summary>The kinds of <c>fairness</c> background load (<c>--noisy-load</c>).</summary>
+internal static class NoisyLoads
+{
+    /// <summary>PATCHes adding, then removing, <c>--noisy-batch-size</c> members of one group.</summary>
+    public const string Patches = "patches";
+
+    /// <summary><c>GET /Users?filter=userName co "…"</c> over the noisy organization's users: filters no index serves.</summary>
+    public const string Filters = "filters";
+
+    public static readonly IReadOnlyList<string> Names = [Patches, Filters];
 }

@@ -47,9 +47,10 @@ internal sealed record PhaseReport(
 
 /// <summary>
 /// The requests a phase's background load sent (not part of any measured figure); its failures make the exit code 1,
-/// because a phase whose background load failed did not measure what it says.
+/// because a phase whose background load failed did not measure what it says. Requests the server refused by a limit
+/// (429, 503) are <paramref name="Refused"/>, not errors: the limits at work on the background organization.
 /// </summary>
-internal sealed record BackgroundLoadReport(long Requests, long Errors, IReadOnlyList<OperationReport> Operations, IReadOnlyDictionary<string, string> ErrorExamples);
+internal sealed record BackgroundLoadReport(long Requests, long Errors, IReadOnlyList<OperationReport> Operations, IReadOnlyDictionary<string, string> ErrorExamples, long Refused = 0);
 
 /// <summary>The last phase against the first: how much slower the measured requests got (<c>fairness</c>: loaded / idle).</summary>
 /// <param name="Baseline">The first phase's name.</param>
@@ -209,9 +210,10 @@ internal sealed record LoadTestReport
             ? null
             : new BackgroundLoadReport(
                 phase.BackgroundSamples.Count,
-                phase.BackgroundSamples.Count(s => s.Outcome != Outcomes.Success),
+                phase.BackgroundSamples.Count(s => s.Outcome is not (Outcomes.Success or 429 or 503)),
                 OperationsOf(phase.BackgroundSamples, elapsed),
-                phase.BackgroundErrorExamples);
+                phase.BackgroundErrorExamples,
+                phase.BackgroundSamples.Count(s => s.Outcome is 429 or 503));
         return new PhaseReport(
             phase.Phase.Name,
             phase.Phase.Description,

@@ -94,11 +94,17 @@ public sealed class SearchRequest
     /// <summary><c>excludedAttributes</c> (RFC 7644 §3.4.2.5): attribute paths to leave out.</summary>
     public List<string>? ExcludedAttributes { get; set; }
 
-    /// <summary>Reads and validates a SearchRequest body for resources of <paramref name="type"/>.</summary>
+    /// <summary>Reads and validates a SearchRequest body for resources of <paramref name="type"/>: a search (<see cref="ListQuery.Search"/>).</summary>
     public static async Task<Result<ListQuery>> ReadAsync(HttpRequest request, ResourceTypeDefinition type, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
-        return body.IsSuccess ? body.Value!.ToQuery(type) : body.Error;
+        if (!body.IsSuccess)
+        {
+            return body.Error;
+        }
+
+        var query = body.Value!.ToQuery(type);
+        return query.IsSuccess ? query.Value! with { Search = true } : query.Error;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
 
@@ -74,6 +75,13 @@ public static class ScimRequestBody
         {
             if (request.ContentLength is not (>= 0 and <= LargeRequestBodies.Threshold))
             {
+                // A large body is expensive work of its organization (parsed, then written or searched) before it takes
+                // one of the server's slots: one organization's uploads wait for its own permits, not everyone's slots.
+                if (await services.GetRequiredService<ExpensiveWork>().EnterAsync(reading.Token) is { } refused)
+                {
+                    return refused;
+                }
+
                 var large = services.GetRequiredService<LargeRequestBodies>();
                 slot = await large.EnterAsync(reading.Token);
                 if (slot is null)

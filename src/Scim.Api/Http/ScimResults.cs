@@ -79,9 +79,9 @@ public static class ScimResults
             context.Features.Get<RequestLogFeature>()?.ScimType = error.ScimType;
             if (error.Status == StatusCodes.Status503ServiceUnavailable)
             {
-                // Unless the refusal set its own (a large body's slot wait): a list query over its time budget, the server
-                // may be busy about as long again.
-                ScimErrorResponse.RetryAfter(context.Response, context.RequestServices.GetRequiredService<ListQueryBudget>().Limit);
+                // The refusal's own wait (a large body's slot, the organization's expensive work) if it named one; else a
+                // list query over its time budget: the server may be busy about as long again.
+                ScimErrorResponse.RetryAfter(context.Response, error.RetryAfter ?? context.RequestServices.GetRequiredService<ListQueryBudget>().Limit);
             }
 
             return Results.Text(error.ToJson().ToJsonString(ScimJson.Options), ScimJson.MediaType, System.Text.Encoding.UTF8, error.Status)

@@ -27,6 +27,23 @@ public sealed class RateLimitOptions
     /// </summary>
     public double ListQuerySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Expensive requests each organization may have running at once (default half the processor count, at least 1):
+    /// searches (<c>POST /.search</c>, the root search), lists whose filter no index serves (<c>co</c>, <c>ew</c>,
+    /// <c>ne</c>, <c>pr</c>, <c>not</c>) or has more than 10 clauses, <c>POST /Bulk</c>, PATCHes of more than 1,000
+    /// values, and bodies over 64 KiB. 1 to 10,000; null for the default.
+    /// </summary>
+    public int? ExpensiveConcurrency { get; set; }
+
+    /// <summary>Expensive requests of one organization that may wait for one of <see cref="ExpensiveConcurrency"/> (default 4); 0 to 10,000.</summary>
+    public int ExpensiveQueue { get; set; } = 4;
+
+    /// <summary>
+    /// Seconds an expensive request waits in its organization's queue at most (default 5, more than 0); then, or at once
+    /// when the queue is full, it is answered 503 with <c>Retry-After</c> of as many seconds.
+    /// </summary>
+    public double ExpensiveQueueSeconds { get; set; } = 5;
+
     /// <summary>Whether requests are limited at all (default true); off only to measure a server without limits.</summary>
     public bool Enabled { get; set; } = true;
 }

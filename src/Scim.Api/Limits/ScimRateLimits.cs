@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Scim.Api.Authentication;
 using Scim.Api.Http;
 using Scim.Application.Common;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Organizations;
 using Scim.Protocol;
@@ -10,13 +11,18 @@ namespace Scim.Api.Limits;
 
 /// <summary>
 /// Rate limits (<see cref="RateLimitOptions"/>, ASP.NET Core's rate limiter): a token bucket per organization of the
-/// request's API key, and a fixed one-minute window of refused bearer tokens per client address. A request beyond either
+/// request's API key, and a fixed one-minute window of refused bearer tokens per client address; and the gate of each
+/// organization's expensive work (<see cref="ExpensiveWorkGate"/>, 503 beyond it, taken where the work is known to be
+/// expensive, <see cref="ExpensiveWork"/>). A request beyond either
 /// is answered 429 Too Many Requests (RFC 6585 §4) with <c>Retry-After</c> in whole seconds (RFC 9110 §10.2.3) and a SCIM
 /// error body without <c>scimType</c> (RFC 7644 §3.12 defines none for it); nothing of it is handled. Requests of the
 /// operator, and those without a bearer token (<c>/health</c>, the OpenAPI documents), are not limited.
 /// </summary>
 public static class ScimRateLimits
 {
+    // The most expensive requests one organization may run or queue (ExpensiveConcurrency, ExpensiveQueue).
+    private const int MaxExpensive = 10_000;
+
     /// <summary>Registers the limiters of <paramref name="options"/>.</summary>
     /// <exception cref="InvalidSettingException">A setting is out of range; the message names it.</exception>
     public static IServiceCollection AddScimRateLimits(this IServiceCollection services, RateLimitOptions options)
@@ -32,6 +38,12 @@ public static class ScimRateLimits
                 $"RefusedTokensPerMinute '{options.RefusedTokensPerMinute}' is less than 1; set such as 20 (or set Enabled to false)",
             { ListQuerySeconds: not (> 0 and <= 86_400) } =>
                 $"ListQuerySeconds '{options.ListQuerySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not more than 0 and at most 86,400; set such as 5",
+            { ExpensiveConcurrency: < 1 or > MaxExpensive } =>
+                $"ExpensiveConcurrency '{options.ExpensiveConcurrency}' is not from 1 to {MaxExpensive:N0}; set how many expensive requests one organization may run at once, such as 4, or leave it out for half the processor count",
+            { ExpensiveQueue: < 0 or > MaxExpensive } =>
+                $"ExpensiveQueue '{options.ExpensiveQueue}' is not from 0 to {MaxExpensive:N0}; set how many expensive requests of one organization may wait, such as 4",
+            { ExpensiveQueueSeconds: not (> 0 and <= 3_600) } =>
+                $"ExpensiveQueueSeconds '{options.ExpensiveQueueSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is not more than 0 and at most 3,600; set how long an expensive request may wait for its organization's permit, such as 5",
             _ => null,
         };
         if (problem is not null)
@@ -41,6 +53,8 @@ public static class ScimRateLimits
 
         services.AddSingleton(options);
         services.AddSingleton(new ListQueryBudget(TimeSpan.FromSeconds(options.ListQuerySeconds)));
+        services.AddSingleton(_ => new ExpensiveWorkGate(new ExpensiveWorkLimits(
+            options.ExpensiveConcurrency ?? ExpensiveWorkLimits.DefaultPermits, options.ExpensiveQueue, TimeSpan.FromSeconds(options.ExpensiveQueueSeconds), options.Enabled)));
         services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = options.RefusedTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddRateLimiter(limiter =>
@@ -58,7 +72,9 @@ public static class ScimRateLimits
             limiter.OnRejected = (rejected, _) =>
             {
                 var limit = OrganizationLimit.Of(rejected.HttpContext)!.Value;
-                ScimMetrics.RateLimitRejections.Add(1, new KeyValuePair<string, object?>("scim.organization", limit.Organization.ToString()));
+                ScimMetrics.RateLimitRejections.Add(1,
+                    new KeyValuePair<string, object?>("scim.organization", limit.Organization.ToString()),
+                    new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "organization"));
                 return new ValueTask(TooManyRequestsAsync(rejected.HttpContext, rejected.Lease,
                     $"This organization sent more than its limit of {limit.RequestsPerSecond:N0} requests per second (bursts of {limit.Burst:N0}); "
                     + "retry after the number of seconds in Retry-After, or ask the operator for a higher limit."));
@@ -91,7 +107,7 @@ public static class ScimRateLimits
             {
                 if (!probe.IsAcquired)
                 {
-                    ScimMetrics.RateLimitRejections.Add(1);
+                    ScimMetrics.RateLimitRejections.Add(1, new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "refused_token"));
                     await TooManyRequestsAsync(context, probe,
                         $"This client address sent more than {options.RefusedTokensPerMinute} requests with a refused bearer token within a minute; "
                         + "check the API key, then retry after the number of seconds in Retry-After.");

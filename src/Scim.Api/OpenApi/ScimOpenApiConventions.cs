@@ -37,7 +37,8 @@ public static class ScimOpenApiConventions
     public static RouteHandlerBuilder ListsResources<TResource>(this RouteHandlerBuilder builder) => builder
         .ProducesScim<ScimListResponse<TResource>>(StatusCodes.Status200OK)
         .WithMetadata(ScimParameters.ListParameters)
-        .ProducesScimErrors(400, 401, 403);
+        .ProducesScimErrors(400, 401, 403)
+        .MayBeExpensive();
 
     /// <summary>
     /// GET / (a search of the root, RFC 7644 §3.4.2): a ListResponse of users and groups, paged by <c>startIndex</c>
@@ -46,14 +47,16 @@ public static class ScimOpenApiConventions
     public static RouteHandlerBuilder ListsAllResources(this RouteHandlerBuilder builder) => builder
         .ProducesScim<ScimListResponse<ScimResource>>(StatusCodes.Status200OK)
         .WithMetadata(ScimParameters.RootListParameters)
-        .ProducesScimErrors(400, 401, 403);
+        .ProducesScimErrors(400, 401, 403)
+        .MayBeExpensive();
 
     /// <summary>POST /.search with a SearchRequest body: a ListResponse of <typeparamref name="TResource"/>.</summary>
     public static RouteHandlerBuilder SearchesResources<TResource>(this RouteHandlerBuilder builder)
         where TResource : notnull => builder
         .AcceptsScim<SearchRequest>()
         .ProducesScim<ScimListResponse<TResource>>(StatusCodes.Status200OK)
-        .ProducesScimErrors(400, 401, 403);
+        .ProducesScimErrors(400, 401, 403)
+        .MayBeExpensive();
 
     /// <summary>
     /// PUT: replaces the resource and returns it, as <c>attributes</c> / <c>excludedAttributes</c> select it; 412 for a
@@ -77,7 +80,8 @@ public static class ScimOpenApiConventions
         .ProducesScim<TResource>(StatusCodes.Status200OK)
         .WithMetadata(ScimParameters.IfMatch, ScimParameters.ETag)
         .WithMetadata(ScimParameters.Attributes, ScimParameters.ExcludedAttributes)
-        .ProducesScimErrors(400, 401, 403, 404, 409, 412);
+        .ProducesScimErrors(400, 401, 403, 404, 409, 412)
+        .MayBeExpensive();
 
     /// <summary>
     /// PATCH with a PatchOp body that answers 204 No Content with the new <c>ETag</c>; 412 as
@@ -89,7 +93,8 @@ public static class ScimOpenApiConventions
         .AcceptsScim<PatchRequest>()
         .Produces(StatusCodes.Status204NoContent)
         .WithMetadata(ScimParameters.IfMatch, ScimParameters.ChangedETag)
-        .ProducesScimErrors(400, 401, 403, 404, 409, 412);
+        .ProducesScimErrors(400, 401, 403, 404, 409, 412)
+        .MayBeExpensive();
 
     /// <summary>DELETE: 204 No Content; 412 for a version <c>If-Match</c> does not name, 400 for a malformed one.</summary>
     public static RouteHandlerBuilder DeletesResource(this RouteHandlerBuilder builder) => builder
@@ -101,7 +106,8 @@ public static class ScimOpenApiConventions
     public static RouteHandlerBuilder ProcessesBulk(this RouteHandlerBuilder builder) => builder
         .AcceptsScim<ScimBulkRequest>()
         .ProducesScim<ScimBulkResponse>(StatusCodes.Status200OK)
-        .ProducesScimErrors(400, 401, 403, 413);
+        .ProducesScimErrors(400, 401, 403, 413)
+        .MayBeExpensive();
 
     /// <summary>A discovery document (RFC 7644 §4); <paramref name="errorStatuses"/> beyond 401/403, e.g. 404 for a lookup by id.</summary>
     public static RouteHandlerBuilder ReturnsDiscovery<TDocument>(this RouteHandlerBuilder builder, params int[] errorStatuses) => builder
@@ -114,6 +120,15 @@ public static class ScimOpenApiConventions
 
     private static RouteHandlerBuilder ProducesScim<TBody>(this RouteHandlerBuilder builder, int status) =>
         builder.Produces<TBody>(status, MediaTypes[0], MediaTypes[1..]);
+
+    /// <summary>
+    /// 503 with <c>Retry-After</c> and a SCIM error, and the <c>Retry-After</c> of the 429 beside it: an operation that may be expensive work (a list, search, bulk request or
+    /// PATCH) is refused while its organization has too many of them running (<c>Scim:RateLimits:ExpensiveConcurrency</c>),
+    /// and a list whose query runs over its time budget (<c>Scim:RateLimits:ListQuerySeconds</c>) is cancelled.
+    /// </summary>
+    private static RouteHandlerBuilder MayBeExpensive(this RouteHandlerBuilder builder) => builder
+        .ProducesScimErrors(StatusCodes.Status503ServiceUnavailable)
+        .WithMetadata(ScimParameters.UnavailableRetryAfter, ScimParameters.TooManyRequestsRetryAfter);
 
     /// <summary>
     /// SCIM error bodies (RFC 7644 §3.12, <c>application/scim+json</c>) for each of <paramref name="statuses"/>, and 429

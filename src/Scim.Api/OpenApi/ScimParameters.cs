@@ -135,6 +135,15 @@ public static class ScimParameters
     public static readonly ScimResponseHeaderMetadata Location = new(StatusCodes.Status201Created, "Location",
         "The URL of the created resource (equal to meta.location).");
 
+    /// <summary>The <c>Retry-After</c> header of a 429 (RFC 6585 §4, RFC 9110 §10.2.3).</summary>
+    public static readonly ScimResponseHeaderMetadata TooManyRequestsRetryAfter = new(StatusCodes.Status429TooManyRequests, "Retry-After",
+        "Whole seconds to wait before the next request: the organization's requests per second are used up.");
+
+    /// <summary>The <c>Retry-After</c> header of a 503 (RFC 9110 §10.2.3).</summary>
+    public static readonly ScimResponseHeaderMetadata UnavailableRetryAfter = new(StatusCodes.Status503ServiceUnavailable, "Retry-After",
+        "Whole seconds to wait before retrying: the organization has too many expensive requests running (Scim:RateLimits:ExpensiveConcurrency), "
+        + "or the list query ran longer than the server allows (Scim:RateLimits:ListQuerySeconds).");
+
     /// <summary>Every query parameter of a list request, in RFC order.</summary>
     public static readonly object[] ListParameters = [Filter, SortBy, SortOrder, StartIndex, Count, Cursor, Attributes, ExcludedAttributes];
 

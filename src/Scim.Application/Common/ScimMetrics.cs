@@ -48,10 +48,14 @@ public static class ScimMetrics
         "scim.server.writer.batch_size", "{write}", "Writes committed by one transaction.");
 
     /// <summary>
-    /// <c>scim.server.rate_limit.rejections</c>: requests refused by a rate limit (429), tagged <c>scim.organization</c>
-    /// when the caller's organization is known; a rate limiter increments it with
-    /// <c>ScimMetrics.RateLimitRejections.Add(1, new("scim.organization", id))</c>.
+    /// <c>scim.server.rate_limit.rejections</c>: requests refused by a rate limit (429, or 503 for expensive work), tagged
+    /// <c>scim.organization</c> when the caller's organization is known, and <see cref="RateLimitTag"/> with the limit:
+    /// <c>organization</c> (the requests per second), <c>refused_token</c> (a client address's refused tokens) or
+    /// <c>expensive_work</c> (an organization's expensive requests at once).
     /// </summary>
     public static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>(
         "scim.server.rate_limit.rejections", "{request}", "Requests refused by a rate limit.");
+
+    /// <summary>The tag of <see cref="RateLimitRejections"/> naming the limit that refused the request.</summary>
+    public const string RateLimitTag = "scim.rate_limit";
 }

@@ -135,6 +135,11 @@ public sealed class ProductionStartTests
         "Scim:RequestBodies:MaxSize '1000' is less than 1024; set the largest request body in bytes, such as 30000000.")]
     [InlineData("Scim__Logging__RequestLevel", "Loud",
         "Scim:Logging:RequestLevel 'Loud' is not a log level; use Trace, Debug, Information (the default), Warning, Error, Critical or None.")]
+    [InlineData("Scim__RateLimits__ExpensiveConcurrency", "0",
+        "Scim:RateLimits:ExpensiveConcurrency '0' is not from 1 to 10,000; set how many expensive requests one organization may run at once, such as 4, "
+        + "or leave it out for half the processor count.")]
+    [InlineData("Scim__RateLimits__ExpensiveQueueSeconds", "0",
+        "Scim:RateLimits:ExpensiveQueueSeconds '0' is not more than 0 and at most 3,600; set how long an expensive request may wait for its organization's permit, such as 5.")]
     public async Task InvalidSetting_StopsTheStart_WithOneLineNamingIt(string name, string value, string line)
     {
         var path = Path.Combine(Path.GetTempPath(), $"scim-production-{Guid.NewGuid():N}.db");

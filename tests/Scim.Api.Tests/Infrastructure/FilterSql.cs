@@ -22,7 +22,7 @@ public static class FilterSql
         var db = scope.ServiceProvider.GetRequiredService<IScimDbContext>();
         var predicate = FilterCompiler.Compile(filter, map, db);
         Assert.True(predicate.IsSuccess, predicate.Error?.Detail);
-        return set(db).Where(predicate.Value!).ToQueryString().Replace("\"", "", StringComparison.Ordinal);
+        return set(db).Where(predicate.Value!.Predicate!).ToQueryString().Replace("\"", "", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public abstract class ProviderDatabase : IAsyncLifetime
         var compiled = FilterCompiler.Compile(filter, UserCatalogue.Catalogue.FilterMap, db);
         // A filter every user meets compiles to no predicate at all.
         return compiled.IsSuccess
-            ? compiled.Value ?? (_ => true)
+            ? compiled.Value!.Predicate ?? (_ => true)
             : throw new InvalidOperationException($"'{filter}' did not compile: {compiled.Error?.Detail}");
     }
 

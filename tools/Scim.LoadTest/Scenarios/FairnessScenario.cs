@@ -4,12 +4,13 @@ using Scim.Client;
 namespace Scim.LoadTest.Scenarios;
 
 /// <summary>
-/// Whether one organization's large writes slow another organization's small ones. The workers send
+/// Whether one organization's expensive work slows another organization's small requests. The workers send
 /// <c>patch-replace</c>'s small writes (<c>PATCH /Users/{id}</c> replacing <c>title</c>) with <c>--token</c> in two
-/// phases of the same bound: <c>idle</c>, alone; then <c>loaded</c>, while one background task with
-/// <c>--noisy-token</c> sends <c>PATCH /Groups/{id}</c> to a group of the other organization, adding
-/// <c>--noisy-batch-size</c> members (10,000) and then removing them, over and over. The report has both phases and
-/// loaded p99 / idle p99.
+/// phases of the same bound: <c>idle</c>, alone; then <c>loaded</c>, while <c>--noisy-concurrency</c> background tasks
+/// (1) with <c>--noisy-token</c> send the <c>--noisy-load</c>: <c>patches</c>, <c>PATCH /Groups/{id}</c> to a group of
+/// the other organization, adding <c>--noisy-batch-size</c> members (10,000) and then removing them, over and over; or
+/// <c>filters</c>, <c>GET /Users?filter=userName co "…"</c> over the other organization's users, which no index serves.
+/// The report has both phases, their p99s and loaded p99 / idle p99.
 /// </summary>
 internal sealed class FairnessScenario : Scenario, IDisposable
 {
@@ -35,23 +36,42 @@ internal sealed class FairnessScenario : Scenario, IDisposable
         noisyClient = new ScimClient(noisyHttp);
         await CheckSeparateOrganizationAsync(context, noisyClient, cancellationToken);
 
-        var batch = context.Options.NoisyBatchSize;
         var noisy = new ScenarioContext(noisyClient, noisyHttp, context.Options, message => context.Note("noisy organization", $"Noisy organization: {message}"));
+        var workers = context.Options.NoisyConcurrency;
+        if (context.Options.NoisyLoad == NoisyLoads.Filters)
+        {
+            await noisy.EnsureUserCountAsync(context.Options.WorkingSetUsers, cancellationToken);
+            context.Note("noisy organization", string.Create(CultureInfo.InvariantCulture,
+                $"Noisy organization: during the {LoadedPhase} phase {workers} background tasks send GET /Users?filter=userName co \"…\" (a number of two digits) over its users."));
+            return;
+        }
+
+        var batch = context.Options.NoisyBatchSize;
         await noisy.EnsureUserCountAsync(batch, cancellationToken);
         noisyMembers = [.. noisy.Users.Take(batch).Select(u => u.Id)];
         noisyGroupId = await FindOrCreateGroupAsync(noisyClient, cancellationToken);
         context.Note("noisy organization", string.Create(CultureInfo.InvariantCulture,
-            $"Noisy organization: during the {LoadedPhase} phase one background task adds {batch:N0} members to group {NoisyGroupName} ({noisyGroupId}), then removes them, again and again."));
+            $"Noisy organization: during the {LoadedPhase} phase {workers} background tasks add {batch:N0} members to group {NoisyGroupName} ({noisyGroupId}), then remove them, again and again."));
     }
 
     public override ScenarioWorker CreateWorker(ScenarioContext context, int index) => smallWrites.CreateWorker(context, index);
 
-    public override IReadOnlyList<MeasuredPhase> Phases(ScenarioContext context) =>
-    [
-        new(IdlePhase, "the small writes alone"),
-        new(LoadedPhase, string.Create(CultureInfo.InvariantCulture, $"the small writes while another organization adds and removes {noisyMembers.Length:N0} group members per PATCH"),
-            new NoisyWorker(noisyClient!, noisyGroupId, noisyMembers, context.Options.Concurrency)),
-    ];
+    public override IReadOnlyList<MeasuredPhase> Phases(ScenarioContext context)
+    {
+        var options = context.Options;
+        var filters = options.NoisyLoad == NoisyLoads.Filters;
+        var background = Enumerable.Range(options.Concurrency, options.NoisyConcurrency)
+            .Select(index => filters ? (ScenarioWorker)new ContainsFilterWorker(noisyClient!, index) : new NoisyWorker(noisyClient!, noisyGroupId, noisyMembers, index))
+            .ToList();
+        var load = filters
+            ? string.Create(CultureInfo.InvariantCulture, $"sends 'userName co' filters, {options.NoisyConcurrency} at once")
+            : string.Create(CultureInfo.InvariantCulture, $"adds and removes {noisyMembers.Length:N0} group members per PATCH, {options.NoisyConcurrency} at once");
+        return
+        [
+            new(IdlePhase, "the small writes alone"),
+            new(LoadedPhase, $"the small writes while another organization {load}", background),
+        ];
+    }
 
     public void Dispose() => noisyHttp?.Dispose();
 
@@ -89,6 +109,19 @@ internal sealed class FairnessScenario : Scenario, IDisposable
 
         var group = await client.CreateGroupAsync(new Group { Schemas = [ScimSchemas.Group], DisplayName = NoisyGroupName }, cancellationToken);
         return group.Id!;
+    }
+
+    /// <summary>
+    /// Lists users whose userName contains a number of two digits: a substring no index serves, so every request reads
+    /// each of the organization's users, for its page and for <c>totalResults</c>.
+    /// </summary>
+    private sealed class ContainsFilterWorker(ScimClient client, int index) : ScenarioWorker(index)
+    {
+        public override Operation Next => Operation.SearchUsersContains;
+
+        public override Task StepAsync(CancellationToken cancellationToken) =>
+            client.ListUsersAsync(filter: string.Create(CultureInfo.InvariantCulture, $"userName co \"{NextRandom(100):00}\""), count: 10, attributes: "id",
+                cancellationToken: cancellationToken);
     }
 
     /// <summary>Adds every member in one PATCH, then removes them all in one, as Entra sends both (a value list per op).</summary>

@@ -19,13 +19,13 @@ internal abstract class Scenario
 
 /// <summary>
 /// One measured phase of a scenario that compares conditions (see <see cref="Scenario.Phases"/>): the same workers, and
-/// optionally a <paramref name="Background"/> load that sends one request at a time beside them for the whole phase,
-/// recorded apart from the measured requests.
+/// optionally a <paramref name="Background"/> load, workers that each send one request at a time beside them for the
+/// whole phase, recorded apart from the measured requests.
 /// </summary>
 /// <param name="Name">Short name for tables and the JSON report (<c>idle</c>, <c>loaded</c>).</param>
 /// <param name="Description">What is going on during the phase, in a sentence.</param>
-/// <param name="Background">The extra load, or null.</param>
-internal sealed record MeasuredPhase(string Name, string Description, ScenarioWorker? Background = null);
+/// <param name="Background">The extra load's workers, or null.</param>
+internal sealed record MeasuredPhase(string Name, string Description, IReadOnlyList<ScenarioWorker>? Background = null);
 
 /// <summary>
 /// One worker's state. Every <see cref="StepAsync"/> sends exactly one request (so multi-request flows such as an

@@ -26,6 +26,12 @@ public sealed record ListQuery(
     public bool ByCursor => Cursor is not null;
 
     /// <summary>
+    /// Whether the request is a search (<c>POST /.search</c>, RFC 7644 §3.4.3, or a search of the root), which is
+    /// expensive work (<see cref="Limits.ExpensiveWork"/>) whatever its filter.
+    /// </summary>
+    public bool Search { get; init; }
+
+    /// <summary>
     /// Whether an attribute the resource type does not have is unassigned in the filter (its comparisons false) rather
     /// than <c>invalidFilter</c>: the case of a search of the root across resource types (RFC 7644 §3.4.2.2, §3.4.3).
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Catalogue;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Persistence;
 using Scim.Domain;
 using Scim.Domain.Organizations;
@@ -37,17 +38,19 @@ internal static class ResourcePage
     /// </summary>
     /// <returns>
     /// The page; 400 <c>invalidFilter</c>, <c>invalidValue</c> (sortBy), <c>invalidCursor</c> or <c>expiredCursor</c>;
-    /// 503 (no <c>scimType</c>) when the page's statements ran longer than <paramref name="budget"/> and were cancelled.
+    /// 503 (no <c>scimType</c>) when the page's statements ran longer than <paramref name="budget"/> and were cancelled,
+    /// or when a search or a costly filter (<see cref="Scim.Filtering.Ast.FilterCost.IsExpensive"/>) found no permit of
+    /// the organization's <paramref name="expensive"/> work.
     /// </returns>
     public static async Task<Result<ResourcePage<TRow>>> LoadAsync<T, TRow>(
         IScimDbContext db, IQueryable<T> resources, ResourceListing<T, TRow> listing, ListQuery query, ListCursors cursors, CreationOrderMarks marks,
-        ListQueryBudget budget, CancellationToken cancellationToken)
+        ListQueryBudget budget, ExpensiveWork expensive, CancellationToken cancellationToken)
         where T : class, IScimResource
     {
-        var predicate = FilterCompiler.Compile(query.Filter, listing.Catalogue.FilterMap, db, query.OtherTypesAttributesUnassigned ? [] : null);
-        if (!predicate.IsSuccess)
+        var compiled = FilterCompiler.Compile(query.Filter, listing.Catalogue.FilterMap, db, query.OtherTypesAttributesUnassigned ? [] : null);
+        if (!compiled.IsSuccess)
         {
-            return predicate.Error;
+            return compiled.Error;
         }
 
         var sort = query.SortBy is null ? SortKeys.Default<T>() : SortKeys.Resolve(query.SortBy, listing.Catalogue, listing.Type);
@@ -56,13 +59,21 @@ internal static class ResourcePage
             return sort.Error;
         }
 
+        // Only now is the filter's cost known; a request found wrong above never waits for a permit.
+        if ((query.Search || compiled.Value!.Cost.IsExpensive) && await expensive.EnterAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var predicate = compiled.Value!.Predicate;
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(budget.Limit);
         try
         {
             return query.ByCursor
-                ? await CursorPageAsync(resources, listing, query, predicate.Value, sort.Value!, cursors, deadline.Token)
-                : await IndexPageAsync(db, resources, listing, query, predicate.Value, sort.Value!, marks, deadline.Token);
+                ? await CursorPageAsync(resources, listing, query, predicate, sort.Value!, cursors, deadline.Token)
+                : await IndexPageAsync(db, resources, listing, query, predicate, sort.Value!, marks, deadline.Token);
         }
         catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && IsCancellation(e))
         {

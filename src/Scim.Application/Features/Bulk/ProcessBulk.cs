@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json.Nodes;
 using Mediator;
 using Scim.Application.Common.Journal;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Groups;
 using Scim.Application.Features.Users;
@@ -34,7 +35,7 @@ public static class ProcessBulk
     /// </param>
     public sealed record Command(JsonObject Body, string BaseUrl) : ICommand<Result<ScimBody>>;
 
-    internal sealed class Handler(IMediator mediator, BulkLimits limits, JournalRecorder journal) : ICommandHandler<Command, Result<ScimBody>>
+    internal sealed class Handler(IMediator mediator, BulkLimits limits, JournalRecorder journal, ExpensiveWork expensive) : ICommandHandler<Command, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -42,6 +43,12 @@ public static class ProcessBulk
             if (!request.IsSuccess)
             {
                 return request.Error;
+            }
+
+            // Every bulk request is expensive work, held for all its operations: 503 before any of them runs.
+            if (await expensive.EnterAsync(cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var operations = request.Value!.Operations;

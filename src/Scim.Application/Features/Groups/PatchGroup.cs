@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Journal;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Groups;
@@ -44,7 +45,7 @@ public static class PatchGroup
     public sealed record Answer(long Version, ScimBody? Group);
 
     internal sealed class Handler(
-        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, JournalRecorder journal, ILogger<Command> logger)
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, TimeProvider clock, JournalRecorder journal, ExpensiveWork expensive, ILogger<Command> logger)
         : ICommandHandler<Command, Result<Answer>>
     {
         public async ValueTask<Result<Answer>> Handle(Command command, CancellationToken cancellationToken)
@@ -52,6 +53,11 @@ public static class PatchGroup
             if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"Group {command.Id} not found.");
+            }
+
+            if (ExpensiveWork.IsExpensive(command.Request) && await expensive.EnterAsync(cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             var written = await VersionedWrite.RunAsync("Group", id, command.IfMatch, () => TryPatchAsync(id, command, cancellationToken), cancellationToken);

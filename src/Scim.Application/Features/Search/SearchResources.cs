@@ -1,5 +1,6 @@
 using Mediator;
 using Scim.Application.Common;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Application.Features.Groups;
@@ -22,7 +23,7 @@ public static class SearchResources
     /// <param name="Groups">The same request as it applies to groups.</param>
     public sealed record Query(ListQuery Users, ListQuery Groups) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks, ListQueryBudget budget) : IQueryHandler<Query, Result<ScimBody>>
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks, ListQueryBudget budget, ExpensiveWork expensive) : IQueryHandler<Query, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -38,6 +39,7 @@ public static class SearchResources
             List<string> notOfUsers = [], notOfGroups = [];
             var userFilter = FilterCompiler.Compile(request.Filter, userListing.Catalogue.FilterMap, db, notOfUsers);
             var groupFilter = FilterCompiler.Compile(request.Filter, GroupResources.Listing.Catalogue.FilterMap, db, notOfGroups);
+            // Users and groups both: a search of the root is expensive work whatever its filter (ResourcePage takes the permit).
             if (!userFilter.IsSuccess)
             {
                 return userFilter.Error;
@@ -54,7 +56,7 @@ public static class SearchResources
             }
 
             var users = await ResourcePage.LoadAsync(
-                db, db.Users, userListing, request with { OtherTypesAttributesUnassigned = true }, cursors, marks, budget, cancellationToken);
+                db, db.Users, userListing, request with { OtherTypesAttributesUnassigned = true, Search = true }, cursors, marks, budget, expensive, cancellationToken);
             if (!users.IsSuccess)
             {
                 return users.Error;
@@ -66,8 +68,9 @@ public static class SearchResources
                 StartIndex = Math.Max(1, request.StartIndex - userTotal),
                 Count = request.Count - userRows.Count,
                 OtherTypesAttributesUnassigned = true,
+                Search = true,
             };
-            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, marks, budget, cancellationToken);
+            var groups = await ResourcePage.LoadAsync(db, db.Groups, GroupResources.Listing, groupRequest, cursors, marks, budget, expensive, cancellationToken);
             if (!groups.IsSuccess)
             {
                 return groups.Error;

@@ -1,4 +1,5 @@
 using Mediator;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Protocol;
@@ -14,11 +15,11 @@ public static class ListUsers
     /// <param name="List">The filter, sort, page and projection.</param>
     public sealed record Query(ListQuery List) : IQuery<Result<ScimBody>>;
 
-    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks, ListQueryBudget budget) : IQueryHandler<Query, Result<ScimBody>>
+    internal sealed class Handler(IScimDbContext db, ListCursors cursors, CreationOrderMarks marks, ListQueryBudget budget, ExpensiveWork expensive) : IQueryHandler<Query, Result<ScimBody>>
     {
         public async ValueTask<Result<ScimBody>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var page = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), query.List, cursors, marks, budget, cancellationToken);
+            var page = await ResourcePage.LoadAsync(db, db.Users, UserResources.Listing(db), query.List, cursors, marks, budget, expensive, cancellationToken);
             if (!page.IsSuccess)
             {
                 return page.Error;

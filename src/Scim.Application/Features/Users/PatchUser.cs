@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using Scim.Application.Common;
 using Scim.Application.Common.Journal;
+using Scim.Application.Common.Limits;
 using Scim.Application.Common.Persistence;
 using Scim.Application.Common.Resources;
 using Scim.Domain.Journal;
@@ -29,7 +30,7 @@ public static class PatchUser
     public sealed record Command(string Id, PatchRequest Request, AttributeProjection? Projection = null, ETagCondition? IfMatch = null) : ICommand<Result<ScimBody>>;
 
     internal sealed class Handler(
-        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, JournalRecorder journal,
+        IScimDbContext db, IResourceWriter writer, OrganizationContext organization, UserPasswords passwords, TimeProvider clock, JournalRecorder journal, ExpensiveWork expensive,
         ILogger<Command> logger)
         : ICommandHandler<Command, Result<ScimBody>>
     {
@@ -38,6 +39,11 @@ public static class PatchUser
             if (!ScimId.TryParse(command.Id, out var id))
             {
                 return ScimError.NotFound($"User {command.Id} not found.");
+            }
+
+            if (ExpensiveWork.IsExpensive(command.Request) && await expensive.EnterAsync(cancellationToken) is { } refused)
+            {
+                return refused;
             }
 
             // The PATCH is applied to the version read; the write is conditional on it, and a lost race starts over.
