@@ -82,6 +82,8 @@ namespace Scim.Infrastructure.Postgres.Migrations
                     b.HasIndex("OrganizationId", "DisplayNameNormalized")
                         .IsUnique();
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "DisplayNameNormalized"), new[] { "Id" });
+
                     b.HasIndex("Id", "OrganizationId", "DisplayName");
 
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
@@ -434,6 +436,8 @@ namespace Scim.Infrastructure.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "UserNameNormalized")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganizationId", "UserNameNormalized"), new[] { "Id" });
 
                     b.HasIndex("OrganizationId", "CreatedUtc", "Id");
 

@@ -21,8 +21,10 @@ internal sealed record ResourcePage<TRow>(IReadOnlyList<TRow> Items, int? TotalR
 /// <param name="Catalogue">Its attribute catalogue: what filters and <c>sortBy</c> may name.</param>
 /// <param name="Row">The projection of one resource to its row: a page is read with it in one statement (a cursor page with the sort key).</param>
 /// <param name="Tally">The type's figures in one of the organization's <see cref="OrganizationCount"/> rows: its count and its changes.</param>
+/// <param name="RowId">The id of the resource a row was read from.</param>
 internal sealed record ResourceListing<T, TRow>(
-    ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Expression<Func<T, TRow>> Row, Func<OrganizationCount, (long Total, long Changes)> Tally)
+    ResourceTypeDefinition Type, AttributeCatalogue<T> Catalogue, Expression<Func<T, TRow>> Row, Func<OrganizationCount, (long Total, long Changes)> Tally,
+    Func<TRow, Guid> RowId)
     where T : class, IScimResource;
 
 /// <summary>
@@ -124,7 +126,7 @@ internal static class ResourcePage
             }
 
             var spec = new ResourcesPageSpec<T>(filter, sort, segment, query.Descending, previous is null ? after : null, skip, take: query.Count - items.Count);
-            items.AddRange(await resources.WithSpecification(spec).AsNoTracking().Select(listing.Row).ToListAsync(cancellationToken));
+            items.AddRange(await ReadAsync(resources, listing, spec, cancellationToken));
             previous = spec;
         }
 
@@ -133,6 +135,41 @@ internal static class ResourcePage
             : filter is null ? (int)(tally?.Total ?? 0)
             : await resources.Where(filter).CountAsync(cancellationToken);
         return new ResourcePage<TRow>(items, total, null);
+    }
+
+    // How many resources a page must skip to be read by its ids first. Below it a page is one statement: the skipped
+    // rows cost little, and on a small table PostgreSQL's planner may rightly sort the ids rather than walk the index.
+    private const int SkipReadByIds = 1_000;
+
+    // A page that skips many resources reads the ids of its rows first, then just those rows, put back in the ids'
+    // order: PostgreSQL computes every selected column (the manager's displayName subquery included) of each row it
+    // skips and fetches it from the table, where the ids alone come from the sort index (startIndex=500000 by userName
+    // at 1,000,000 users: over 5 s, now ~60 ms). Two statements rather than a join, so that neither sorts: the ids'
+    // statement is read in the index's order, the rows' has no order.
+    private static async Task<List<TRow>> ReadAsync<T, TRow>(
+        IQueryable<T> resources, ResourceListing<T, TRow> listing, ResourcesPageSpec<T> spec, CancellationToken cancellationToken)
+        where T : class, IScimResource
+    {
+        var page = resources.WithSpecification(spec).AsNoTracking();
+        if (spec.Skip < SkipReadByIds)
+        {
+            return await page.Select(listing.Row).ToListAsync(cancellationToken);
+        }
+
+        var ids = await page.Select(resource => resource.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await resources.Where(resource => ids.Contains(resource.Id)).AsNoTracking().Select(listing.Row).ToListAsync(cancellationToken);
+        var position = new Dictionary<Guid, int>(ids.Count);
+        foreach (var id in ids)
+        {
+            position[id] = position.Count;
+        }
+
+        return [.. rows.OrderBy(row => position[listing.RowId(row)])];
     }
 
     // The organization's count rows (one per slot) summed here: a compiled query of a few rows costs a fraction of EF

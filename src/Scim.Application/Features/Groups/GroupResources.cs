@@ -58,7 +58,7 @@ internal static class GroupResources
 
     /// <summary>How lists of groups are read: the Group schema and catalogue, and the row of each group.</summary>
     public static ResourceListing<Group, GroupRow> Listing { get; } = new(
-        ResourceTypeDefinition.Group, GroupCatalogue.Catalogue, GroupRow.Projection, c => (c.Groups, c.GroupChanges));
+        ResourceTypeDefinition.Group, GroupCatalogue.Catalogue, GroupRow.Projection, c => (c.Groups, c.GroupChanges), row => row.Id);
 
     /// <summary>The users among the group's members, by id, read as they are enumerated.</summary>
     public static IAsyncEnumerable<MemberRow> UserMembersAsync(IScimDbContext db, Guid groupId) => UserMembers(db.AsDbContext(), groupId);

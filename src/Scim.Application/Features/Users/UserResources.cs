@@ -62,7 +62,7 @@ internal static class UserResources
     /// <summary>How lists of users are read: the User schemas and catalogue, and the row of each user.</summary>
     public static ResourceListing<User, UserRow> Listing(IScimDbContext db) =>
         new(ResourceTypeDefinition.User, UserCatalogue.Catalogue, UserRow.Projection(((IQueryable<User>)db.Users).Expression),
-            c => (c.Users, c.UserChanges));
+            c => (c.Users, c.UserChanges), row => row.Id);
 
     /// <summary>The renderer of <paramref name="rows"/>, with their groups read (one statement) when the projection includes <c>groups</c>.</summary>
     public static async Task<UserRenderer> RendererAsync(
