@@ -11,6 +11,7 @@ using Scim.Api.Http;
 using Scim.Api.Limits;
 using Scim.Api.Observability;
 using Scim.Api.OpenApi;
+using Scim.Application.Common;
 using Scim.Application.Features.Organizations;
 using Scim.Protocol;
 
@@ -40,6 +41,13 @@ try
     builder.Services.AddScimOpenApi();
     builder.Services.AddAdminOpenApi();
     builder.Services.AddSingleton(_ => new LargeRequestBodies(options.RequestBodies));
+    // Checked before Kestrel takes the body limit: it refuses a negative size with an exception of its own while the host
+    // is built, before the options' start-up validation would name the setting.
+    if (new ScimOptionsValidation().Validate(null, options) is { Failed: true } invalidOptions)
+    {
+        throw new InvalidSettingException(invalidOptions.FailureMessage);
+    }
+
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.RequestBodies.MaxSize);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
     app = builder.Build();

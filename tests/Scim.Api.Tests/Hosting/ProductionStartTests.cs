@@ -133,6 +133,8 @@ public sealed class ProductionStartTests
         "Scim:RequestBodies:QueueTimeout '-00:00:01' is negative; set a time span such as 00:00:05.")]
     [InlineData("Scim__RequestBodies__MaxSize", "1000",
         "Scim:RequestBodies:MaxSize '1000' is less than 1024; set the largest request body in bytes, such as 30000000.")]
+    [InlineData("Scim__RequestBodies__MaxSize", "-5",
+        "Scim:RequestBodies:MaxSize '-5' is less than 1024; set the largest request body in bytes, such as 30000000.")]
     [InlineData("Scim__Logging__RequestLevel", "Loud",
         "Scim:Logging:RequestLevel 'Loud' is not a log level; use Trace, Debug, Information (the default), Warning, Error, Critical or None.")]
     [InlineData("Scim__RateLimits__ExpensiveConcurrency", "0",
