@@ -90,8 +90,15 @@ public sealed class ExpensiveWorkTests
 
         Assert.Equal(3, (await (await holder).ReadScimAsync(HttpStatusCode.OK)).TotalResults());
 
-        // The permit came back with the held request's end.
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(noisy, "POST", "Users/.search", SearchRequest)).StatusCode);
+        // The permit comes back when the held request ends, which can be just after its answer reached the client.
+        var again = await SendAsync(noisy, "POST", "Users/.search", SearchRequest);
+        for (var tries = 0; again.StatusCode == HttpStatusCode.ServiceUnavailable && tries < 100; tries++)
+        {
+            await Task.Delay(50);
+            again = await SendAsync(noisy, "POST", "Users/.search", SearchRequest);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]
