@@ -13,7 +13,7 @@ internal sealed class PostgresStatements(IModel model)
     /// <summary>A taken userName (or id) inserts nothing instead of failing the transaction.</summary>
     public EntityStatement InsertUser { get; } = EntityStatement.Insert(model.FindEntityType(typeof(User))!, "ON CONFLICT DO NOTHING");
 
-    public EntityStatement UpdateUser { get; } = EntityStatement.UpdateVersioned(model.FindEntityType(typeof(User))!, nameof(User.PasswordHash));
+    public EntityStatement UpdateUser { get; } = EntityStatement.UpdateVersioned(model.FindEntityType(typeof(User))!, [], nameof(User.PasswordHash));
 
     public EntityStatement InsertValue { get; } = EntityStatement.Insert(model.FindEntityType(typeof(UserValue))!);
 
@@ -22,7 +22,7 @@ internal sealed class PostgresStatements(IModel model)
     /// <summary>A taken displayName inserts nothing instead of failing the transaction.</summary>
     public EntityStatement InsertGroup { get; } = EntityStatement.Insert(model.FindEntityType(typeof(Group))!, "ON CONFLICT DO NOTHING");
 
-    public EntityStatement UpdateGroup { get; } = EntityStatement.UpdateVersioned(model.FindEntityType(typeof(Group))!);
+    public EntityStatement UpdateGroup { get; } = EntityStatement.UpdateVersioned(model.FindEntityType(typeof(Group))!, []);
 
     /// <summary>A taken name (or id) inserts nothing instead of failing the transaction.</summary>
     public EntityStatement InsertOrganization { get; } = EntityStatement.Insert(model.FindEntityType(typeof(Organization))!, "ON CONFLICT DO NOTHING");

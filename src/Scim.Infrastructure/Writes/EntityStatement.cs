@@ -36,16 +36,18 @@ internal sealed class EntityStatement
     }
 
     /// <summary>
-    /// <c>UPDATE table SET (every column but the key, the organization and the creation time) WHERE key and
-    /// organization match and Version = @expected</c>: one row or none. The columns of <paramref name="keptWhenNull"/>
-    /// keep their stored value when the entity's is null (a write-only value the writer does not know, such as the
-    /// password's hash).
+    /// <c>UPDATE table SET (every column but the key, the organization, the creation time and <paramref name="unchanged"/>)
+    /// WHERE key and organization match and Version = @expected</c>: one row or none. The columns of
+    /// <paramref name="keptWhenNull"/> keep their stored value when the entity's is null (a write-only value the writer
+    /// does not know, such as the password's hash).
     /// </summary>
-    public static EntityStatement UpdateVersioned(IEntityType entity, params string[] keptWhenNull)
+    /// <param name="entity">The entity type.</param>
+    /// <param name="unchanged">Indexed columns the update leaves out because they keep their value (see <see cref="CompareIndexed"/>).</param>
+    /// <param name="keptWhenNull">Columns whose stored value a null leaves in place.</param>
+    public static EntityStatement UpdateVersioned(IEntityType entity, IReadOnlyCollection<string> unchanged, params string[] keptWhenNull)
     {
-        string[] fixedColumns = ["OrganizationId", "CreatedUtc"];
-        var set = entity.GetProperties().Where(p => !p.IsPrimaryKey() && !fixedColumns.Contains(p.Name)).ToList();
-        var where = entity.FindPrimaryKey()!.Properties.Append(entity.FindProperty("OrganizationId")!).Distinct().ToList();
+        var set = Settable(entity).Where(p => !unchanged.Contains(p.Name)).ToList();
+        var where = KeyOf(entity);
         var sql = $"UPDATE {Quote(entity.GetTableName()!)} SET "
             + string.Join(", ", set.Select((p, i) => keptWhenNull.Contains(p.Name)
                 ? $"{Quote(p.GetColumnName())} = COALESCE(@p{i}, {Quote(p.GetColumnName())})"
@@ -53,6 +55,29 @@ internal sealed class EntityStatement
             + " WHERE " + string.Join(" AND ", where.Select((p, i) => $"{Quote(p.GetColumnName())} = @p{set.Count + i}"))
             + $" AND {Quote("Version")} = @expected";
         return new EntityStatement(sql, [.. set, .. where], versioned: true);
+    }
+
+    /// <summary>
+    /// <c>SELECT (indexed column IS @p0), … FROM table WHERE key and organization match and Version = @expected</c>: for
+    /// the row at the expected version, which of the indexed columns an <see cref="UpdateVersioned"/> sets already hold
+    /// the entity's value (1) and which would change (0); no row when the row is gone or at another version. SQLite
+    /// rewrites an index entry for every indexed column an UPDATE names, changed or not, so leaving the unchanged ones
+    /// out spares a write those index pages.
+    /// </summary>
+    /// <param name="entity">The entity type.</param>
+    /// <param name="indexed">The names of the indexed columns compared, in the order of the result's columns.</param>
+    public static EntityStatement CompareIndexed(IEntityType entity, out IReadOnlyList<string> indexed)
+    {
+        var compared = Settable(entity).Where(p => p.IsIndex() || p.IsKey()).ToList();
+        var where = KeyOf(entity);
+        indexed = [.. compared.Select(p => p.Name)];
+
+        // Binary collation: a column compared case-insensitively must still count as changed when only its case does.
+        var sql = "SELECT " + string.Join(", ", compared.Select((p, i) => $"{Quote(p.GetColumnName())} IS @p{i} COLLATE BINARY"))
+            + $" FROM {Quote(entity.GetTableName()!)} WHERE "
+            + string.Join(" AND ", where.Select((p, i) => $"{Quote(p.GetColumnName())} = @p{compared.Count + i}"))
+            + $" AND {Quote("Version")} = @expected";
+        return new EntityStatement(sql, [.. compared, .. where], versioned: true);
     }
 
     /// <summary>The statement as a command on <paramref name="connection"/>, with its parameters typed by the model.</summary>
@@ -129,6 +154,17 @@ internal sealed class EntityStatement
             parameters[columns.Length].Value = expected ?? throw new ArgumentNullException(nameof(expected));
         }
     }
+
+    // What an update may set: every column but the key, the organization and the creation time.
+    private static IEnumerable<IProperty> Settable(IEntityType entity)
+    {
+        string[] fixedColumns = ["OrganizationId", "CreatedUtc"];
+        return entity.GetProperties().Where(p => !p.IsPrimaryKey() && !fixedColumns.Contains(p.Name));
+    }
+
+    // The row of an update: its key and organization.
+    private static List<IProperty> KeyOf(IEntityType entity) =>
+        entity.FindPrimaryKey()!.Properties.Append(entity.FindProperty("OrganizationId")!).Distinct().ToList();
 
     /// <summary>Double-quotes an identifier (SQL standard, SQLite and PostgreSQL alike).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
