@@ -49,7 +49,7 @@ public sealed class RowsEntry<TEntity, TRow> : CatalogueEntry<TEntity>
         : base(path)
     {
         this.elements = elements;
-        rowsOf = elements?.Compile();
+        rowsOf = elements is null ? null : CompiledOnce.Compile(elements);
         Elements = elementCatalogue;
         this.storage = storage;
         this.defaultSubAttribute = defaultSubAttribute;
