@@ -30,6 +30,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     private readonly SqliteWriteSession session;
     private readonly ILogger logger;
     private readonly Task loop;
+    private readonly WalCheckpointer checkpointer;
 
     // Writes that arrived and wait for their turn, by organization, and the order in which organizations take turns.
     private readonly Dictionary<Guid, Queue<PendingWrite>> waiting = [];
@@ -48,11 +49,13 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             // synchronous=FULL: a commit returns only once the write-ahead log is on disk, so every answered write
             // survives a crash or power loss. foreign_keys: cascades and the manager reference, as EF Core's connections.
             // A 64 MB page cache (SQLite's default is 2 MB) keeps the index pages a large member change walks in memory.
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
+            // No automatic checkpoints: the WalCheckpointer copies the log back beside the writer, not inside its commits.
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0;";
             pragmas.ExecuteNonQuery();
         }
 
         session = new SqliteWriteSession(connection, model, failures);
+        checkpointer = new WalCheckpointer(connectionString, logger);
         loop = Task.Run(RunAsync);
     }
 
@@ -74,6 +77,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     {
         incoming.Writer.TryComplete();
         await loop;
+        await checkpointer.DisposeAsync();
         await connection.DisposeAsync();
     }
 

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Writes;
+
+/// <summary>
+/// On SQLite, committed writes are copied from the write-ahead log into the database file shortly after, beside the
+/// writer rather than inside its commits: the file alone (a copy of it without its log) soon holds them.
+/// </summary>
+public sealed class WalCheckpointTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>
+{
+    [Fact]
+    public async Task CommittedWrites_ReachTheDatabaseFileWithoutWaitingForAnotherWrite()
+    {
+        if (factory.Database != ScimTestDatabase.Sqlite)
+        {
+            // PostgreSQL checkpoints on its own.
+            return;
+        }
+
+        var client = await factory.CreateScimClientAsync();
+        var userName = $"checkpointed-{Guid.NewGuid():N}@example.com";
+        await client.CreateUserAsync($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}"}""");
+
+        var file = new SqliteConnectionStringBuilder(factory.ConnectionString).DataSource;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await FileAloneHoldsAsync(file, userName))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The database file did not get the user {userName} within 30 s: the log is not copied back.");
+            await Task.Delay(100);
+        }
+    }
+
+    // Reads a copy of the database file without its -wal: only what checkpoints copied into the file.
+    private static async Task<bool> FileAloneHoldsAsync(string file, string userName)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"scim-checkpoint-{Guid.NewGuid():N}.db");
+        File.Copy(file, copy);
+        try
+        {
+            await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT count(*) FROM "users" WHERE "UserName" = $userName""";
+            command.Parameters.AddWithValue("$userName", userName);
+            return (long)(await command.ExecuteScalarAsync())! == 1;
+        }
+        catch (SqliteException)
+        {
+            // Copied while a checkpoint was writing pages: look again.
+            return false;
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+}
