@@ -108,10 +108,12 @@ internal sealed class LoadRunner(LoadTestOptions options)
         var backgroundErrors = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var workersDone = false;
         var backgroundTask = Task.WhenAll((background ?? []).Select((worker, i) => Task.Run(
-            () => WorkAsync(worker, backgroundRecorders[i], phase.Start, () => !Volatile.Read(ref workersDone), backgroundErrors, stop.Token), CancellationToken.None)));
+            () => WorkAsync(worker, backgroundRecorders[i], phase.Start, () => !Volatile.Read(ref workersDone), backgroundErrors, interval: null, stop.Token), CancellationToken.None)));
 
         var recorders = workers.Select(_ => new LatencyRecorder()).ToArray();
-        await Task.WhenAll(workers.Select((worker, i) => Task.Run(() => WorkAsync(worker, recorders[i], phase.Start, phase.TryClaim, errorExamples, stop.Token), CancellationToken.None)));
+        var interval = options.Rate is { } rate ? TimeSpan.FromSeconds(workers.Count / rate) : (TimeSpan?)null;
+        await Task.WhenAll(workers.Select((worker, i) => Task.Run(
+            () => WorkAsync(worker, recorders[i], phase.Start, phase.TryClaim, errorExamples, interval, stop.Token), CancellationToken.None)));
         var elapsed = Stopwatch.GetElapsedTime(phase.Start).TotalSeconds;
         var cpu = ServerCpu();
         Volatile.Write(ref workersDone, true);
@@ -119,10 +121,39 @@ internal sealed class LoadRunner(LoadTestOptions options)
         return new PhaseRun(phase.Start, recorders, elapsed, cpu, background is null ? null : LatencyRecorder.Merge(backgroundRecorders), backgroundErrors);
     }
 
-    private static async Task WorkAsync(ScenarioWorker worker, LatencyRecorder recorder, long phaseStart, Func<bool> claim, ConcurrentDictionary<string, string> examples, CancellationToken cancellationToken)
+    // One worker's loop. With an interval, request k starts no earlier than k intervals after the first (the workers
+    // spread over the first interval); a 429 or 503 with Retry-After holds the worker that long, as an identity
+    // provider's client waits, so a load at its limits stays at them instead of turning into a flood of refusals.
+    private static async Task WorkAsync(
+        ScenarioWorker worker, LatencyRecorder recorder, long phaseStart, Func<bool> claim, ConcurrentDictionary<string, string> examples, TimeSpan? interval,
+        CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && claim())
+        var next = Stopwatch.GetTimestamp() + (interval is { } first ? (long)(first.TotalSeconds * Stopwatch.Frequency * Random.Shared.NextDouble()) : 0);
+        while (!cancellationToken.IsCancellationRequested)
         {
+            TimeSpan? wait = null;
+            try
+            {
+                if (interval is { } spacing)
+                {
+                    if (Stopwatch.GetTimestamp() < next)
+                    {
+                        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next), cancellationToken);
+                    }
+
+                    next += (long)(spacing.TotalSeconds * Stopwatch.Frequency);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (!claim())
+            {
+                return;
+            }
+
             var operation = worker.Next;
             var start = Stopwatch.GetTimestamp();
             short outcome;
@@ -139,12 +170,32 @@ internal sealed class LoadRunner(LoadTestOptions options)
             {
                 outcome = Classify(e);
                 examples.TryAdd(Outcomes.Name(outcome), $"{Operations.Describe(operation)}: {e.Message}");
+                wait = RetryAfter(e);
             }
 
             var end = Stopwatch.GetTimestamp();
             recorder.Record(start - phaseStart, end - start, operation, outcome);
+            if (wait is { } pause)
+            {
+                try
+                {
+                    await Task.Delay(pause, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
         }
     }
+
+    // The seconds a 429 or 503 asks the client to wait (RFC 9110 §10.2.3; the server sends delay-seconds), at most a minute.
+    private static TimeSpan? RetryAfter(Exception e) =>
+        e is ScimException { Status: 429 or 503 } refused
+        && refused.Headers.TryGetValue("Retry-After", out var values)
+        && int.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(Math.Min(seconds, 60))
+            : null;
 
     private static short Classify(Exception e) => e switch
     {

@@ -56,6 +56,10 @@ internal static class LoadTestCli
         };
         noisyLoad.AcceptOnlyFromAmong([.. NoisyLoads.Names]);
         var noisyConcurrency = new Option<int>("--noisy-concurrency") { Description = "fairness: the noisy organization's requests at once.", DefaultValueFactory = _ => 1 };
+        var rate = new Option<double?>("--rate")
+        {
+            Description = "Requests per second the measured workers send together at most (paced, as an identity provider's sync is); default: as fast as answers come. fairness: the quiet organization's rate.",
+        };
         var mix = new Option<string?>("--mix") { Description = $"Weights of mixed: name=weight,... Default {MixWeights.Format(MixWeights.Default)}." };
         var timeout = new Option<string>("--timeout") { Description = "Per-request timeout.", DefaultValueFactory = _ => "30s" };
         var floor = new Option<string?>("--floor") { Description = "A floor measured in the same run (floor --output): the report adds the throughput's ratio to it." };
@@ -63,7 +67,7 @@ internal static class LoadTestCli
 
         var root = new RootCommand("Load tests for the SCIM 2.0 server: runs a scenario through the generated client and reports throughput, latency percentiles and errors.")
         {
-            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, noisyToken, noisyBatchSize, noisyLoad, noisyConcurrency, mix, timeout, floor, serverPid,
+            scenario, baseUrl, token, concurrency, duration, requests, warmup, output, chart, sampleSize, workingSet, groups, newGroups, pageSize, batchSize, noisyToken, noisyBatchSize, noisyLoad, noisyConcurrency, rate, mix, timeout, floor, serverPid,
         };
         var exitCode = Success;
         root.Subcommands.Add(FloorCommand.Create(console, error, code => exitCode = code));
@@ -200,6 +204,12 @@ internal static class LoadTestCli
                 }
             }
 
+            if (parse.GetValue(rate) is { } perSecond && perSecond is not (> 0 and <= 1_000_000))
+            {
+                problem = string.Create(CultureInfo.InvariantCulture, $"--rate must be more than 0 and at most 1000000 requests per second, got {perSecond}");
+                return null;
+            }
+
             var noisy = parse.GetValue(noisyToken);
             if (parse.GetValue(scenario) == ScenarioCatalog.Fairness && string.IsNullOrWhiteSpace(noisy))
             {
@@ -231,6 +241,7 @@ internal static class LoadTestCli
                 NoisyBatchSize = parse.GetValue(noisyBatchSize),
                 NoisyLoad = parse.GetValue(noisyLoad)!,
                 NoisyConcurrency = parse.GetValue(noisyConcurrency),
+                Rate = parse.GetValue(rate),
                 Mix = weights,
                 RequestTimeout = requestTimeout,
                 OutputPath = parse.GetValue(output),

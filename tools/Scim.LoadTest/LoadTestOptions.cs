@@ -54,6 +54,12 @@ internal sealed record LoadTestOptions
     /// <summary>Background workers of the <c>fairness</c> noisy organization, each sending one request at a time.</summary>
     public int NoisyConcurrency { get; init; } = 1;
 
+    /// <summary>
+    /// Requests per second the measured workers send together at most (<c>--rate</c>), each worker starting its requests
+    /// <see cref="Concurrency"/> / rate seconds apart; null: each sends its next request as soon as the last is answered.
+    /// </summary>
+    public double? Rate { get; init; }
+
     /// <summary>Weights of the <c>mixed</c> scenario.</summary>
     public IReadOnlyDictionary<string, int> Mix { get; init; } = MixWeights.Default;
 
