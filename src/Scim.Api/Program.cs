@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Options;
 using Scim.Api;
 using Scim.Api.Authentication;
 using Scim.Api.Authorization;
@@ -24,16 +23,14 @@ var builder = WebApplication.CreateBuilder(args);
 ScimOptions options;
 WebApplication app;
 
-// Every setting is bound and checked here (the services' own checks, then ValidateOnStart), so a value the server cannot
-// use stops it before it touches the database, with one line naming the setting instead of a stack trace.
+// Every setting is bound and checked here (the services' own checks, then ScimOptionsValidation), so a value the server
+// cannot use stops it before it touches the database, with one line naming the setting instead of a stack trace.
 try
 {
     options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
     options.PathBase = options.PathBase.TrimEnd('/');
     builder.WebHost.UseScimRequestLineLimits();
     builder.Services.AddSingleton(options);
-    builder.Services.AddSingleton<IValidateOptions<ScimOptions>, ScimOptionsValidation>();
-    builder.Services.AddOptions<ScimOptions>().Bind(builder.Configuration.GetSection("Scim")).ValidateOnStart();
     builder.Services.AddScimCore(builder.Configuration);
     builder.Services.AddScimObservability(builder.Configuration);
     builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
@@ -41,17 +38,15 @@ try
     builder.Services.AddScimOpenApi();
     builder.Services.AddAdminOpenApi();
     builder.Services.AddSingleton(_ => new LargeRequestBodies(options.RequestBodies));
-    // Checked before Kestrel takes the body limit: it refuses a negative size with an exception of its own while the host
-    // is built, before the options' start-up validation would name the setting.
-    if (new ScimOptionsValidation().Validate(null, options) is { Failed: true } invalidOptions)
+    // Before Kestrel takes the body limit: it refuses a negative size with an exception of its own while the host is built.
+    if (ScimOptionsValidation.Problem(options) is { } problem)
     {
-        throw new InvalidSettingException(invalidOptions.FailureMessage);
+        throw new InvalidSettingException(problem);
     }
 
     builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.RequestBodies.MaxSize);
     builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
     app = builder.Build();
-    app.Services.GetService<IStartupValidator>()?.Validate();
 }
 catch (Exception ex) when (StartupFailure.DescribeSetting(ex, builder.Configuration) is { } invalid)
 {

@@ -1,61 +1,60 @@
-using Microsoft.Extensions.Options;
-
 namespace Scim.Api;
 
 /// <summary>
-/// Checks the <c>Scim</c> settings when the server starts (options validation with <c>ValidateOnStart</c>), so a value
-/// it could not use stops it with one line naming the setting, what is wrong with it and what to set instead, before it
+/// Checks the <c>Scim</c> settings when the server starts, before Kestrel takes the body limit from them, so a value it
+/// could not use stops it with one line naming the setting, what is wrong with it and what to set instead, before it
 /// touches the database or serves a request. <see cref="ScimOptions.PublicBaseUrl"/> must be empty or an absolute
 /// <c>http</c> or <c>https</c> URL with a host and without user information, query or fragment: the administration API
 /// appends the path base to it, and Entra's tenant URL a query of its own. <see cref="ScimOptions.ShutdownTimeout"/> must be
 /// positive, <see cref="ScimOptions.ApiKeyCacheSeconds"/> 0 or more, and each entry of <see cref="ScimOptions.ForwardedHeaders"/> an IP address (proxies) or a CIDR network (networks).
 /// </summary>
-public sealed class ScimOptionsValidation : IValidateOptions<ScimOptions>
+public static class ScimOptionsValidation
 {
-    /// <inheritdoc/>
-    public ValidateOptionsResult Validate(string? name, ScimOptions options)
+    /// <summary>The line naming the first setting of <paramref name="options"/> the server cannot use, or null when all are usable.</summary>
+    /// <param name="options">The bound <c>Scim</c> settings.</param>
+    public static string? Problem(ScimOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (PublicBaseUrlProblem(options.PublicBaseUrl) is { } problem)
         {
-            return ValidateOptionsResult.Fail(
+            return
                 $"Scim:PublicBaseUrl '{options.PublicBaseUrl}' {problem}; set it to the address identity providers reach this deployment at, "
-                + "such as https://scim.eu.example.com (a reverse proxy's path may follow), or leave it empty.");
+                + "such as https://scim.eu.example.com (a reverse proxy's path may follow), or leave it empty.";
         }
 
         if (options.ShutdownTimeout <= TimeSpan.Zero)
         {
-            return ValidateOptionsResult.Fail($"Scim:ShutdownTimeout '{options.ShutdownTimeout}' is not positive; set a time span such as 00:00:10.");
+            return $"Scim:ShutdownTimeout '{options.ShutdownTimeout}' is not positive; set a time span such as 00:00:10.";
         }
 
         if (options.ApiKeyCacheSeconds < 0)
         {
-            return ValidateOptionsResult.Fail($"Scim:ApiKeyCacheSeconds '{options.ApiKeyCacheSeconds}' is negative; set the seconds a valid key is trusted without a lookup, such as 5, or 0 to look it up on every request.");
+            return $"Scim:ApiKeyCacheSeconds '{options.ApiKeyCacheSeconds}' is negative; set the seconds a valid key is trusted without a lookup, such as 5, or 0 to look it up on every request.";
         }
 
         if (options.RequestBodies.MaxConcurrentLarge < 1)
         {
-            return ValidateOptionsResult.Fail($"Scim:RequestBodies:MaxConcurrentLarge '{options.RequestBodies.MaxConcurrentLarge}' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.");
+            return $"Scim:RequestBodies:MaxConcurrentLarge '{options.RequestBodies.MaxConcurrentLarge}' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.";
         }
 
         if (options.RequestBodies.QueueTimeout < TimeSpan.Zero)
         {
-            return ValidateOptionsResult.Fail($"Scim:RequestBodies:QueueTimeout '{options.RequestBodies.QueueTimeout}' is negative; set a time span such as 00:00:05.");
+            return $"Scim:RequestBodies:QueueTimeout '{options.RequestBodies.QueueTimeout}' is negative; set a time span such as 00:00:05.";
         }
 
         if (options.RequestBodies.MaxSize < 1024)
         {
-            return ValidateOptionsResult.Fail($"Scim:RequestBodies:MaxSize '{options.RequestBodies.MaxSize}' is less than 1024; set the largest request body in bytes, such as 30000000.");
+            return $"Scim:RequestBodies:MaxSize '{options.RequestBodies.MaxSize}' is less than 1024; set the largest request body in bytes, such as 30000000.";
         }
 
         if (options.ForwardedHeaders.KnownProxies.FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _)) is { } proxy)
         {
-            return ValidateOptionsResult.Fail($"Scim:ForwardedHeaders:KnownProxies has '{proxy}', which is not an IP address; list addresses such as 10.0.0.5.");
+            return $"Scim:ForwardedHeaders:KnownProxies has '{proxy}', which is not an IP address; list addresses such as 10.0.0.5.";
         }
 
         return options.ForwardedHeaders.KnownNetworks.FirstOrDefault(n => !System.Net.IPNetwork.TryParse(n, out _)) is { } network
-            ? ValidateOptionsResult.Fail($"Scim:ForwardedHeaders:KnownNetworks has '{network}', which is not a network in CIDR notation; list networks such as 10.0.0.0/8.")
-            : ValidateOptionsResult.Success;
+            ? $"Scim:ForwardedHeaders:KnownNetworks has '{network}', which is not a network in CIDR notation; list networks such as 10.0.0.0/8."
+            : null;
     }
 
     private static string? PublicBaseUrlProblem(string value)

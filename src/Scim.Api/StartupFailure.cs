@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Scim.Application.Common;
 
 namespace Scim.Api;
@@ -35,8 +34,7 @@ public static partial class StartupFailure
     }
 
     /// <summary>
-    /// The line for a setting the server cannot use: a value out of range or unknown (<see cref="InvalidSettingException"/>,
-    /// <see cref="OptionsValidationException"/>), or one that is not of the setting's type at all (the configuration
+    /// The line for a setting the server cannot use: a value out of range or unknown (<see cref="InvalidSettingException"/>), or one that is not of the setting's type at all (the configuration
     /// binder's error, e.g. <c>Scim:Bulk:MaxOperations</c> <c>many</c>); null for any other exception.
     /// </summary>
     /// <param name="exception">What stopped the start.</param>
@@ -46,7 +44,7 @@ public static partial class StartupFailure
         ArgumentNullException.ThrowIfNull(configuration);
         return exception switch
         {
-            InvalidSettingException or OptionsValidationException => exception.Message,
+            InvalidSettingException => exception.Message,
             InvalidOperationException when UnconvertibleValue().Match(exception.Message) is { Success: true } match =>
                 $"{match.Groups["setting"].Value} '{configuration[match.Groups["setting"].Value]}' is not {KindOf(match.Groups["type"].Value)}; "
                 + "correct it or remove it to use the default (see the settings table in the README).",

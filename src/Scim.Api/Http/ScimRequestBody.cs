@@ -142,9 +142,19 @@ public static class ScimRequestBody
                 return null;
             }
 
-            var consumed = builder.Feed(buffer, read.IsCompleted, ref state);
-            consumedBefore += buffer.Slice(0, consumed).Length;
-            body.AdvanceTo(consumed, buffer.End);
+            var consumed = buffer.Start;
+            try
+            {
+                consumed = builder.Feed(buffer, read.IsCompleted, ref state);
+                consumedBefore += buffer.Slice(0, consumed).Length;
+            }
+            finally
+            {
+                // Also when the body is refused part way (400): a read left open makes Kestrel's draining of the rest
+                // fail with an error in the log and close the connection.
+                body.AdvanceTo(consumed, buffer.End);
+            }
+
             if (read.IsCompleted)
             {
                 return builder.Root is JsonObject root ? root : ScimError.InvalidSyntax("The request body must be a JSON object.");

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Scim.Testing;
 
 namespace Scim.Api.Tests.Hosting;
@@ -28,5 +29,16 @@ internal static class KestrelScimServer
         client.BaseAddress = address;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// Stops <paramref name="factory"/>'s server, which waits for each connection's request loop to end (Kestrel drains a
+    /// body the endpoint did not read after the response has gone out), and returns the lines of <paramref name="logs"/>
+    /// at <see cref="LogLevel.Error"/> or above.
+    /// </summary>
+    public static async Task<IReadOnlyList<CapturedLine>> StopAndReadErrorsAsync(ScimApiFactory factory, CapturedLogs logs)
+    {
+        await factory.DisposeAsync();
+        return [.. logs.Lines.Where(line => line.Level >= LogLevel.Error)];
     }
 }

@@ -163,13 +163,10 @@ internal static class ResourcePage
         }
 
         var rows = await resources.Where(resource => ids.Contains(resource.Id)).AsNoTracking().Select(listing.Row).ToListAsync(cancellationToken);
-        var position = new Dictionary<Guid, int>(ids.Count);
-        foreach (var id in ids)
-        {
-            position[id] = position.Count;
-        }
+        var byId = rows.ToDictionary(listing.RowId);
 
-        return [.. rows.OrderBy(row => position[listing.RowId(row)])];
+        // A resource deleted between the two statements has no row and is left out of the page.
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 
     // The organization's count rows (one per slot) summed here: a compiled query of a few rows costs a fraction of EF
