@@ -23,6 +23,10 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
 
     private const int MaxBatchWrites = 256;
 
+    // Pages of log (4 KiB each) past which the writer copies the rest of it back itself between two batches, so that
+    // the next write starts it over.
+    private const int RestartLogPages = 4_096;
+
     private static readonly KeyValuePair<string, object?> DatabaseSystem = new("db.system", "sqlite");
 
     private readonly Channel<PendingWrite> incoming = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -31,6 +35,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     private readonly ILogger logger;
     private readonly Task loop;
     private readonly WalCheckpointer checkpointer;
+    private long restartedAt = -1;
 
     // Writes that arrived and wait for their turn, by organization, and the order in which organizations take turns.
     private readonly Dictionary<Guid, Queue<PendingWrite>> waiting = [];
@@ -50,7 +55,9 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             // survives a crash or power loss. foreign_keys: cascades and the manager reference, as EF Core's connections.
             // A 64 MB page cache (SQLite's default is 2 MB) keeps the index pages a large member change walks in memory.
             // No automatic checkpoints: the WalCheckpointer copies the log back beside the writer, not inside its commits.
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0;";
+            // A log that grew under a burst is cut back to 64 MB when it starts over.
+            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; "
+                + "PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
             pragmas.ExecuteNonQuery();
         }
 
@@ -113,7 +120,25 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
                     write.Fail(ex);
                 }
             }
+
+            RestartLogWhenLong();
         }
+    }
+
+    // The checkpointer copies the log back while writes go on, so under a steady stream of them some pages are always
+    // newer than its last copy, and the log never starts over. Once it is long, the writer copies those last pages
+    // itself between two batches (the answers of the last are already out; they are few, the checkpointer copied the
+    // rest), and its next write starts the log over. Once per reading of the checkpointer's.
+    private void RestartLogWhenLong()
+    {
+        var reading = checkpointer.Checkpoints;
+        if (checkpointer.LogPages < RestartLogPages || reading == restartedAt)
+        {
+            return;
+        }
+
+        restartedAt = reading;
+        Execute("PRAGMA wal_checkpoint(PASSIVE)", ignoreErrors: true);
     }
 
     // One write from each organization in turn, until the batch is full; an organization whose queue is not empty
