@@ -38,7 +38,8 @@ public class ConnectionTests
     [InlineData("--output", "/nonexistent-dir/x.json", "--output: cannot write '/nonexistent-dir/x.json': its directory does not exist")]
     [InlineData("--chart", "/nonexistent-dir/x.svg", "--chart: cannot write '/nonexistent-dir/x.svg': its directory does not exist")]
     [InlineData("--output", "/tmp", "--output: cannot write '/tmp': it is a directory")]
-    [InlineData("--rate", "0", "--rate must be more than 0 and at most 1000000 requests per second, got 0")]
+    [InlineData("--rate", "0", "--rate must be from 0.01 to 1000000 requests per second, got 0")]
+    [InlineData("--rate", "1e-12", "--rate must be from 0.01 to 1000000 requests per second, got 1E-12")]
     public async Task Bad_options_are_one_line_and_exit_code_2(string option, string value, string message)
     {
         var run = await LoadTestHarness.RunAsync(["mixed", "--base-url", "http://127.0.0.1:1/", "--token", "scim_x", option, value], handler: null);

@@ -23,6 +23,20 @@ public sealed class PacingTests(ScenarioRunTests.Server server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_paced_worker_whose_next_start_falls_after_the_duration_stops_with_the_run()
+    {
+        var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);
+
+        // Each of the 8 workers may start one request every 8 s, the first at once and the others a second apart: one
+        // request, and the run ends with its 1 s, not 8 s later.
+        var run = await LoadTestHarness.RunAsync(server.Factory, token, "get-by-id", "--rate", "1", "--duration", "1s", "--concurrency", "8", "--working-set", "5");
+
+        Assert.True(run.ExitCode == 0, run.Console + run.Error);
+        Assert.Equal(1, run.Report.GetProperty("requests").GetInt64());
+        Assert.InRange(run.Report.GetProperty("elapsedSeconds").GetDouble(), 0, 5);
+    }
+
+    [Fact]
     public async Task After_a_503_with_Retry_After_a_worker_waits_the_seconds_it_names()
     {
         var token = await LoadTestHarness.NewOrganizationAsync(server.Factory);

@@ -108,12 +108,12 @@ internal sealed class LoadRunner(LoadTestOptions options)
         var backgroundErrors = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var workersDone = false;
         var backgroundTask = Task.WhenAll((background ?? []).Select((worker, i) => Task.Run(
-            () => WorkAsync(worker, backgroundRecorders[i], phase.Start, () => !Volatile.Read(ref workersDone), backgroundErrors, interval: null, stop.Token), CancellationToken.None)));
+            () => WorkAsync(worker, backgroundRecorders[i], phase.Start, () => !Volatile.Read(ref workersDone), backgroundErrors, interval: null, TimeSpan.Zero, long.MaxValue, stop.Token), CancellationToken.None)));
 
         var recorders = workers.Select(_ => new LatencyRecorder()).ToArray();
         var interval = options.Rate is { } rate ? TimeSpan.FromSeconds(workers.Count / rate) : (TimeSpan?)null;
         await Task.WhenAll(workers.Select((worker, i) => Task.Run(
-            () => WorkAsync(worker, recorders[i], phase.Start, phase.TryClaim, errorExamples, interval, stop.Token), CancellationToken.None)));
+            () => WorkAsync(worker, recorders[i], phase.Start, phase.TryClaim, errorExamples, interval, (interval ?? TimeSpan.Zero) * i / workers.Count, phase.Deadline, stop.Token), CancellationToken.None)));
         var elapsed = Stopwatch.GetElapsedTime(phase.Start).TotalSeconds;
         var cpu = ServerCpu();
         Volatile.Write(ref workersDone, true);
@@ -121,14 +121,15 @@ internal sealed class LoadRunner(LoadTestOptions options)
         return new PhaseRun(phase.Start, recorders, elapsed, cpu, background is null ? null : LatencyRecorder.Merge(backgroundRecorders), backgroundErrors);
     }
 
-    // One worker's loop. With an interval, request k starts no earlier than k intervals after the first (the workers
-    // spread over the first interval); a 429 or 503 with Retry-After holds the worker that long, as an identity
-    // provider's client waits, so a load at its limits stays at them instead of turning into a flood of refusals.
+    // One worker's loop. With an interval, request k starts no earlier than k intervals after the first, which starts
+    // after the offset (the workers spread evenly over the first interval); a 429 or 503 with Retry-After holds the worker that long, as an identity
+    // provider's client waits, so a load at its limits stays at them instead of turning into a flood of refusals. A
+    // worker whose next start falls after the deadline (a Stopwatch timestamp) is done.
     private static async Task WorkAsync(
         ScenarioWorker worker, LatencyRecorder recorder, long phaseStart, Func<bool> claim, ConcurrentDictionary<string, string> examples, TimeSpan? interval,
-        CancellationToken cancellationToken)
+        TimeSpan offset, long deadline, CancellationToken cancellationToken)
     {
-        var next = Stopwatch.GetTimestamp() + (interval is { } first ? (long)(first.TotalSeconds * Stopwatch.Frequency * Random.Shared.NextDouble()) : 0);
+        var next = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency);
         while (!cancellationToken.IsCancellationRequested)
         {
             TimeSpan? wait = null;
@@ -136,6 +137,11 @@ internal sealed class LoadRunner(LoadTestOptions options)
             {
                 if (interval is { } spacing)
                 {
+                    if (next >= deadline)
+                    {
+                        return;
+                    }
+
                     if (Stopwatch.GetTimestamp() < next)
                     {
                         await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next), cancellationToken);
@@ -213,14 +219,16 @@ internal sealed class LoadRunner(LoadTestOptions options)
     /// <summary>Hands out the requests of one phase until its duration has passed or its request budget is spent.</summary>
     private sealed class Phase(RunBound bound)
     {
-        private readonly long deadline = bound.Duration is { } d ? Stopwatch.GetTimestamp() + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         private long claimed;
 
         public long Start { get; } = Stopwatch.GetTimestamp();
 
+        /// <summary>When the phase ends (a Stopwatch timestamp), or <see cref="long.MaxValue"/> for a phase bounded by requests only.</summary>
+        public long Deadline { get; } = bound.Duration is { } d ? Stopwatch.GetTimestamp() + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+
         public bool TryClaim()
         {
-            if (Stopwatch.GetTimestamp() >= deadline)
+            if (Stopwatch.GetTimestamp() >= Deadline)
             {
                 return false;
             }

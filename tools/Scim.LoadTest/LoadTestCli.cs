@@ -204,9 +204,9 @@ internal static class LoadTestCli
                 }
             }
 
-            if (parse.GetValue(rate) is { } perSecond && perSecond is not (> 0 and <= 1_000_000))
+            if (parse.GetValue(rate) is { } perSecond && perSecond is not (>= 0.01 and <= 1_000_000))
             {
-                problem = string.Create(CultureInfo.InvariantCulture, $"--rate must be more than 0 and at most 1000000 requests per second, got {perSecond}");
+                problem = string.Create(CultureInfo.InvariantCulture, $"--rate must be from 0.01 to 1000000 requests per second, got {perSecond}");
                 return null;
             }
 
