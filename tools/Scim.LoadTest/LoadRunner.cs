@@ -122,9 +122,9 @@ internal sealed class LoadRunner(LoadTestOptions options)
     }
 
     // One worker's loop. With an interval, request k starts no earlier than k intervals after the first, which starts
-    // after the offset (the workers spread evenly over the first interval); a 429 or 503 with Retry-After holds the worker that long, as an identity
-    // provider's client waits, so a load at its limits stays at them instead of turning into a flood of refusals. A
-    // worker whose next start falls after the deadline (a Stopwatch timestamp) is done.
+    // after the offset (the workers spread evenly over the first interval). A 429 or 503 with Retry-After holds the
+    // worker that long, as an identity provider's client waits, so a load at its limits stays at them instead of
+    // turning into a flood of refusals. A worker whose next start falls after the deadline (a Stopwatch timestamp) is done.
     private static async Task WorkAsync(
         ScenarioWorker worker, LatencyRecorder recorder, long phaseStart, Func<bool> claim, ConcurrentDictionary<string, string> examples, TimeSpan? interval,
         TimeSpan offset, long deadline, CancellationToken cancellationToken)
@@ -132,27 +132,15 @@ internal sealed class LoadRunner(LoadTestOptions options)
         var next = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency);
         while (!cancellationToken.IsCancellationRequested)
         {
-            TimeSpan? wait = null;
-            try
+            if (interval is { } spacing)
             {
-                if (interval is { } spacing)
+                var now = Stopwatch.GetTimestamp();
+                if (next >= deadline || (now < next && !await WaitAsync(Stopwatch.GetElapsedTime(now, next), cancellationToken)))
                 {
-                    if (next >= deadline)
-                    {
-                        return;
-                    }
-
-                    if (Stopwatch.GetTimestamp() < next)
-                    {
-                        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next), cancellationToken);
-                    }
-
-                    next += (long)(spacing.TotalSeconds * Stopwatch.Frequency);
+                    return;
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
+
+                next += (long)(spacing.TotalSeconds * Stopwatch.Frequency);
             }
 
             if (!claim())
@@ -163,6 +151,7 @@ internal sealed class LoadRunner(LoadTestOptions options)
             var operation = worker.Next;
             var start = Stopwatch.GetTimestamp();
             short outcome;
+            TimeSpan? wait = null;
             try
             {
                 await worker.StepAsync(cancellationToken);
@@ -181,17 +170,24 @@ internal sealed class LoadRunner(LoadTestOptions options)
 
             var end = Stopwatch.GetTimestamp();
             recorder.Record(start - phaseStart, end - start, operation, outcome);
-            if (wait is { } pause)
+            if (wait is { } pause && !await WaitAsync(pause, cancellationToken))
             {
-                try
-                {
-                    await Task.Delay(pause, cancellationToken);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return;
-                }
+                return;
             }
+        }
+    }
+
+    // Waits, unless the run is cancelled meanwhile: false then.
+    private static async Task<bool> WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
