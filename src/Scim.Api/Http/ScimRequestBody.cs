@@ -68,6 +68,12 @@ public static class ScimRequestBody
         }
 
         var services = request.HttpContext.RequestServices;
+        var cost = services.GetService<Limits.RequestBodyCost>();
+        if (request.ContentLength is { } length && cost?.Charge(request.HttpContext, length) is { } overLimit)
+        {
+            return overLimit;
+        }
+
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         IDisposable? slot = null;
@@ -92,9 +98,19 @@ public static class ScimRequestBody
                 }
             }
 
-            return await ParseAsync(request.BodyReader, limit, reading.Token) is { } parsed
-                ? parsed
-                : tooLarge;
+            var (parsed, bytes) = await ParseAsync(request.BodyReader, limit, reading.Token);
+            if (parsed is not { } body)
+            {
+                return tooLarge;
+            }
+
+            // A body sent without Content-Length is weighed once read.
+            if (request.ContentLength is null && cost?.Charge(request.HttpContext, bytes) is { } weighed)
+            {
+                return weighed;
+            }
+
+            return body;
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -126,8 +142,8 @@ public static class ScimRequestBody
         }
     }
 
-    // Null when the body passes limit.
-    private static async Task<Result<JsonObject>?> ParseAsync(System.IO.Pipelines.PipeReader body, long? limit, CancellationToken cancellationToken)
+    // Null when the body passes limit; and the bytes read.
+    private static async Task<(Result<JsonObject>? Result, long Bytes)> ParseAsync(System.IO.Pipelines.PipeReader body, long? limit, CancellationToken cancellationToken)
     {
         var builder = new TreeBuilder();
         var state = new JsonReaderState(ReaderOptions);
@@ -139,7 +155,7 @@ public static class ScimRequestBody
             if (consumedBefore + buffer.Length > limit)
             {
                 body.AdvanceTo(buffer.Start, buffer.End);
-                return null;
+                return (null, consumedBefore + buffer.Length);
             }
 
             var consumed = buffer.Start;
@@ -157,7 +173,7 @@ public static class ScimRequestBody
 
             if (read.IsCompleted)
             {
-                return builder.Root is JsonObject root ? root : ScimError.InvalidSyntax("The request body must be a JSON object.");
+                return (builder.Root is JsonObject root ? root : ScimError.InvalidSyntax("The request body must be a JSON object."), consumedBefore);
             }
         }
     }

@@ -77,10 +77,10 @@ public static class ScimResults
         {
             FailedRequests.Record(context, error);
             context.Features.Get<RequestLogFeature>()?.ScimType = error.ScimType;
-            if (error.Status == StatusCodes.Status503ServiceUnavailable)
+            if (error.RetryAfter is not null || error.Status == StatusCodes.Status503ServiceUnavailable)
             {
-                // The refusal's own wait (a large body's slot, the organization's expensive work) if it named one; else a
-                // list query over its time budget: the server may be busy about as long again.
+                // The refusal's own wait (a large body's slot, the organization's expensive work, its token bucket) if it
+                // named one; else a list query over its time budget: the server may be busy about as long again.
                 ScimErrorResponse.RetryAfter(context.Response, error.RetryAfter ?? context.RequestServices.GetRequiredService<ListQueryBudget>().Limit);
             }
 

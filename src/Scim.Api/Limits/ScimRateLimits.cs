@@ -57,24 +57,24 @@ public static class ScimRateLimits
             options.ExpensiveConcurrency ?? ExpensiveWorkLimits.DefaultPermits, options.ExpensiveQueue, TimeSpan.FromSeconds(options.ExpensiveQueueSeconds), options.Enabled)));
         services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
             new FixedWindowRateLimiterOptions { PermitLimit = options.RefusedTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        var organizations = PartitionedRateLimiter.Create<HttpContext, OrganizationLimit>(context =>
+            options.Enabled && OrganizationLimit.Of(context) is { } limit
+                ? RateLimitPartition.GetTokenBucketLimiter(limit, key => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = key.Burst,
+                    TokensPerPeriod = key.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(default(OrganizationLimit)));
+        services.AddSingleton(new RequestBodyCost(organizations));
         services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, OrganizationLimit>(context =>
-                options.Enabled && OrganizationLimit.Of(context) is { } limit
-                    ? RateLimitPartition.GetTokenBucketLimiter(limit, key => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = key.Burst,
-                        TokensPerPeriod = key.RequestsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter(default(OrganizationLimit)));
+            limiter.GlobalLimiter = organizations;
             limiter.OnRejected = (rejected, _) =>
             {
                 var limit = OrganizationLimit.Of(rejected.HttpContext)!.Value;
-                ScimMetrics.RateLimitRejections.Add(1,
-                    new KeyValuePair<string, object?>("scim.organization", limit.Organization.ToString()),
-                    new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "organization"));
+                CountRejection(limit.Organization);
                 return new ValueTask(TooManyRequestsAsync(rejected.HttpContext, rejected.Lease,
                     $"This organization sent more than its limit of {limit.RequestsPerSecond:N0} requests per second (bursts of {limit.Burst:N0}); "
                     + "retry after the number of seconds in Retry-After, or ask the operator for a higher limit."));
@@ -123,6 +123,10 @@ public static class ScimRateLimits
         });
     }
 
+    internal static void CountRejection(Guid organization) => ScimMetrics.RateLimitRejections.Add(1,
+        new KeyValuePair<string, object?>("scim.organization", organization.ToString()),
+        new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "organization"));
+
     private static Task TooManyRequestsAsync(HttpContext context, RateLimitLease lease, string detail)
     {
         ScimErrorResponse.RetryAfter(context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.Zero);
@@ -130,7 +134,7 @@ public static class ScimRateLimits
     }
 
     /// <summary>The limit of the request's organization; a new limit is a new partition, so a change applies from the next request.</summary>
-    private readonly record struct OrganizationLimit(Guid Organization, int RequestsPerSecond, int Burst)
+    internal readonly record struct OrganizationLimit(Guid Organization, int RequestsPerSecond, int Burst)
     {
         public static OrganizationLimit? Of(HttpContext context)
         {

@@ -48,6 +48,13 @@ public static class ScimMetrics
         "scim.server.writer.batch_size", "{write}", "Writes committed by one transaction.");
 
     /// <summary>
+    /// <c>scim.server.writer.yields</c>: large writes undone to let small writes of other organizations commit first, and
+    /// run again (SQLite only), tagged <c>db.system</c>.
+    /// </summary>
+    public static readonly Counter<long> WriterYields = Meter.CreateCounter<long>(
+        "scim.server.writer.yields", "{write}", "Large writes undone and run again after small writes of other organizations.");
+
+    /// <summary>
     /// <c>scim.server.rate_limit.rejections</c>: requests refused by a rate limit (429, or 503 for expensive work), tagged
     /// <c>scim.organization</c> when the caller's organization is known, and <see cref="RateLimitTag"/> with the limit:
     /// <c>organization</c> (the requests per second), <c>refused_token</c> (a client address's refused tokens) or

@@ -12,7 +12,13 @@ internal abstract class PendingWrite(Guid organizationId, int rows, Cancellation
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    /// <summary>Runs the write's statements; true when they are to be kept, false when they must be undone.</summary>
+    /// <summary>How many times the write was undone to let small writes of other organizations go first.</summary>
+    public int Yields { get; set; }
+
+    /// <summary>
+    /// Runs the write's statements; true when they are to be kept, false when they must be undone. Throws
+    /// <see cref="WriteYielded"/> when a large write gives the writer up; it is then run again later.
+    /// </summary>
     public abstract ValueTask<bool> RunAsync(IWriteSession session);
 
     /// <summary>Answers the request once its outcome is final (committed, or undone).</summary>

@@ -14,12 +14,21 @@ namespace Scim.Infrastructure.Sqlite.Writes;
 /// and one durable commit per batch (group commit: while a commit waits for the disk, the next batch gathers), each
 /// write inside its own savepoint, so a failing write is undone alone. Writes are taken from the organizations in
 /// turn, and a batch holds about <see cref="BatchRows"/> rows at most (a larger write is a batch of its own), so
-/// another organization's small write waits for at most about one batch.
+/// another organization's small write waits for at most about one batch. A write of more than <see cref="YieldRows"/>
+/// rows gives the writer up when a small write of another organization arrives while its statements run: it is undone,
+/// the small writes are committed, and it runs again (at most <see cref="MaxYields"/> times undone), so a small write
+/// waits for a chunk of a large one and its commit, not for all of its statements.
 /// </summary>
 internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisposable
 {
     /// <summary>About how many rows one batch writes before it is cut.</summary>
     public const int BatchRows = 1_000;
+
+    /// <summary>Writes of more rows than this give the writer up to small writes of other organizations.</summary>
+    public const int YieldRows = 256;
+
+    /// <summary>How many times one write is undone to let small writes of other organizations go first.</summary>
+    public const int MaxYields = 3;
 
     private const int MaxBatchWrites = 256;
 
@@ -35,7 +44,11 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     private readonly ILogger logger;
     private readonly Task loop;
     private readonly WalCheckpointer checkpointer;
+    private readonly Func<bool> smallWriteWaits;
     private long restartedAt = -1;
+
+    // The organization of the large write running, while it may give the writer up.
+    private Guid yielding;
 
     // Writes that arrived and wait for their turn, by organization, and the order in which organizations take turns.
     private readonly Dictionary<Guid, Queue<PendingWrite>> waiting = [];
@@ -62,6 +75,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         }
 
         session = new SqliteWriteSession(connection, model, failures);
+        smallWriteWaits = SmallWriteWaits;
         checkpointer = new WalCheckpointer(connectionString, logger);
         loop = Task.Run(RunAsync);
     }
@@ -92,17 +106,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     {
         while (waiting.Count > 0 || await incoming.Reader.WaitToReadAsync())
         {
-            while (incoming.Reader.TryRead(out var write))
-            {
-                if (!waiting.TryGetValue(write.OrganizationId, out var queue))
-                {
-                    waiting[write.OrganizationId] = queue = new Queue<PendingWrite>();
-                    turns.Enqueue(write.OrganizationId);
-                }
-
-                queue.Enqueue(write);
-            }
-
+            TakeIncoming();
             var batch = NextBatch();
             ScimMetrics.WriterQueueDepth.Add(-batch.Count, DatabaseSystem);
             ScimMetrics.WriterBatchSize.Record(batch.Count, DatabaseSystem);
@@ -125,6 +129,56 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         }
     }
 
+    private void TakeIncoming()
+    {
+        while (incoming.Reader.TryRead(out var write))
+        {
+            if (!waiting.TryGetValue(write.OrganizationId, out var queue))
+            {
+                waiting[write.OrganizationId] = queue = new Queue<PendingWrite>();
+                turns.Enqueue(write.OrganizationId);
+            }
+
+            queue.Enqueue(write);
+        }
+    }
+
+    // Asked by the session between the chunks of a large write's statements.
+    private bool SmallWriteWaits()
+    {
+        TakeIncoming();
+        foreach (var (organization, queue) in waiting)
+        {
+            if (organization != yielding && queue.Peek().Rows <= YieldRows)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Writes taken for a batch but not run go back to the front of their organizations' queues, in their order; an
+    // organization without a queue takes its turn after those waiting.
+    private void PutBack(List<PendingWrite> writes)
+    {
+        for (var i = writes.Count - 1; i >= 0; i--)
+        {
+            var write = writes[i];
+            if (waiting.TryGetValue(write.OrganizationId, out var queue))
+            {
+                waiting[write.OrganizationId] = new Queue<PendingWrite>(queue.Prepend(write));
+            }
+            else
+            {
+                waiting[write.OrganizationId] = new Queue<PendingWrite>([write]);
+                turns.Enqueue(write.OrganizationId);
+            }
+        }
+
+        ScimMetrics.WriterQueueDepth.Add(writes.Count, DatabaseSystem);
+    }
+
     // The checkpointer copies the log back while writes go on, so under a steady stream of them some pages are always
     // newer than its last copy, and the log never starts over. Once it is long, the writer copies those last pages
     // itself between two batches (the answers of the last are already out; they are few, the checkpointer copied the
@@ -138,7 +192,13 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         }
 
         restartedAt = reading;
+        var started = Stopwatch.GetTimestamp();
         Execute("PRAGMA wal_checkpoint(PASSIVE)", ignoreErrors: true);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogRestarted(logger, reading, milliseconds);
+        }
     }
 
     // One write from each organization in turn, until the batch is full; an organization whose queue is not empty
@@ -178,8 +238,9 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         var started = Stopwatch.GetTimestamp();
         var ran = new List<PendingWrite>(batch.Count);
         Execute("BEGIN IMMEDIATE");
-        foreach (var write in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var write = batch[i];
             if (write.CancellationToken.IsCancellationRequested)
             {
                 write.Cancel();
@@ -187,17 +248,32 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             }
 
             session.OrganizationId = write.OrganizationId;
+            yielding = write.OrganizationId;
+            session.YieldWhen = write.Rows > YieldRows && write.Yields < MaxYields ? smallWriteWaits : null;
             Execute("SAVEPOINT write");
             bool keep;
             try
             {
                 keep = await write.RunAsync(session);
             }
+            catch (WriteYielded)
+            {
+                // Undone; it and the writes after it in the batch run again after the small writes that arrived.
+                Execute("ROLLBACK TO write; RELEASE write");
+                write.Yields++;
+                ScimMetrics.WriterYields.Add(1, DatabaseSystem);
+                PutBack(batch[i..]);
+                break;
+            }
             catch (Exception ex)
             {
                 Execute("ROLLBACK TO write; RELEASE write");
                 write.Fail(ex);
                 continue;
+            }
+            finally
+            {
+                session.YieldWhen = null;
             }
 
             Execute(keep ? "RELEASE write" : "ROLLBACK TO write; RELEASE write");
@@ -237,6 +313,9 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Committed a batch of {Writes} writes (about {Rows} rows) in {Milliseconds:F2} ms.")]
     private static partial void LogBatchCommitted(ILogger logger, int writes, int rows, double milliseconds);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Copied the last pages of the log after checkpoint {Checkpoint} in {Milliseconds:F2} ms, so that the next write starts it over.")]
+    private static partial void LogRestarted(ILogger logger, long checkpoint, double milliseconds);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "A batch of {Writes} writes failed to commit; none of them was applied.")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int writes);

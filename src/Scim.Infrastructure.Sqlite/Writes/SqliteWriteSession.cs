@@ -13,7 +13,8 @@ namespace Scim.Infrastructure.Sqlite.Writes;
 
 /// <summary>
 /// The SQLite statements of <see cref="IWriteSession"/>, prepared once on the writer's connection. Member lists
-/// travel as one JSON array parameter (<c>json_each</c>), so adding 10,000 members is one statement.
+/// travel as JSON array parameters (<c>json_each</c>) of <see cref="ChunkRows"/> ids, so adding 10,000 members is 20
+/// statements, between which a large write may give the writer up (<see cref="YieldWhen"/>).
 /// </summary>
 internal sealed class SqliteWriteSession : IWriteSession
 {
@@ -42,8 +43,20 @@ internal sealed class SqliteWriteSession : IWriteSession
         insertApiKey = new(connection, EntityStatement.Insert(model.FindEntityType(typeof(ApiKey))!));
     }
 
+    /// <summary>
+    /// Members added or removed by one statement: about 1.5 ms of the writer's time (measured: 5,000 members added in
+    /// 13.5 ms of statements and 7 ms of commit).
+    /// </summary>
+    public const int ChunkRows = 512;
+
     /// <summary>The organization of the write being run; every statement is limited to it.</summary>
     public Guid OrganizationId { get; set; }
+
+    /// <summary>
+    /// Asked before each chunk of a large member change: when it answers true, the write gives the writer up
+    /// (<see cref="WriteYielded"/>). Null for a write that runs to its end.
+    /// </summary>
+    public Func<bool>? YieldWhen { get; set; }
 
     public ValueTask<WriteStatus> InsertUserAsync(User user) => Status(() =>
     {
@@ -105,14 +118,22 @@ internal sealed class SqliteWriteSession : IWriteSession
     {
         if (memberIds is null)
         {
-            Run("""DELETE FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org""", ("$group", groupId));
+            do
+            {
+                YieldPoint();
+            }
+            while (DeleteSomeMembers(groupId, ChunkRows) == ChunkRows);
         }
-        else if (memberIds.Count > 0)
+        else
         {
-            Run("""
-                DELETE FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org
-                AND "MemberId" IN (SELECT "value" FROM json_each($ids))
-                """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)));
+            foreach (var ids in JsonArraysOf(memberIds))
+            {
+                YieldPoint();
+                Run("""
+                    DELETE FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org
+                    AND "MemberId" IN (SELECT "value" FROM json_each($ids))
+                    """, ("$group", groupId), ("$ids", ids));
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -142,21 +163,23 @@ internal sealed class SqliteWriteSession : IWriteSession
 
     public ValueTask<int> InsertMembersAsync(Guid groupId, IReadOnlyCollection<Guid> memberIds, MemberType type)
     {
-        if (memberIds.Count == 0)
-        {
-            return ValueTask.FromResult(0);
-        }
-
         // Joined to the members' own rows, so an id deleted since the request checked it is not added (as if the
         // deletion had come after), and never one of another organization. CROSS JOIN keeps SQLite's join order:
         // each id looked up by primary key, where the planner would otherwise scan the organization's users.
         var table = type == MemberType.User ? "users" : "groups";
-        return ValueTask.FromResult(Run($"""
-            INSERT INTO "group_members" ("GroupId", "MemberId", "OrganizationId", "Type")
-            SELECT $group, r."Id", $org, $type FROM json_each($ids) AS j CROSS JOIN "{table}" AS r ON r."Id" = j."value"
-            WHERE r."OrganizationId" = $org
-            ON CONFLICT DO NOTHING
-            """, ("$group", groupId), ("$ids", JsonArrayOf(memberIds)), ("$type", (int)type)));
+        var inserted = 0;
+        foreach (var ids in JsonArraysOf(memberIds))
+        {
+            YieldPoint();
+            inserted += Run($"""
+                INSERT INTO "group_members" ("GroupId", "MemberId", "OrganizationId", "Type")
+                SELECT $group, r."Id", $org, $type FROM json_each($ids) AS j CROSS JOIN "{table}" AS r ON r."Id" = j."value"
+                WHERE r."OrganizationId" = $org
+                ON CONFLICT DO NOTHING
+                """, ("$group", groupId), ("$ids", ids), ("$type", (int)type));
+        }
+
+        return ValueTask.FromResult(inserted);
     }
 
     public ValueTask<WriteStatus> InsertOrganizationAsync(Organization organization) => Status(() =>
@@ -229,10 +252,7 @@ internal sealed class SqliteWriteSession : IWriteSession
             : (Guid?)null);
 
     // By the primary key's GroupId prefix.
-    public ValueTask<int> DeleteSomeMembersAsync(Guid groupId, int limit) => ValueTask.FromResult(Run("""
-        DELETE FROM "group_members" WHERE rowid IN (
-            SELECT rowid FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org LIMIT $limit)
-        """, ("$group", groupId), ("$limit", limit)));
+    public ValueTask<int> DeleteSomeMembersAsync(Guid groupId, int limit) => ValueTask.FromResult(DeleteSomeMembers(groupId, limit));
 
     // Value and address rows follow (ON DELETE CASCADE), as does the manager of the users they managed (SET NULL).
     public ValueTask<int> DeleteSomeUsersAsync(int limit) => ValueTask.FromResult(Run("""
@@ -266,6 +286,19 @@ internal sealed class SqliteWriteSession : IWriteSession
         return Scalar($"""SELECT 1 FROM "{table}" WHERE "Id" = $id AND "OrganizationId" = $org""", ("$id", id)) is null
             ? WriteStatus.NotFound
             : WriteStatus.Stale;
+    }
+
+    private int DeleteSomeMembers(Guid groupId, int limit) => Run("""
+        DELETE FROM "group_members" WHERE rowid IN (
+            SELECT rowid FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org LIMIT $limit)
+        """, ("$group", groupId), ("$limit", limit));
+
+    private void YieldPoint()
+    {
+        if (YieldWhen?.Invoke() == true)
+        {
+            throw new WriteYielded();
+        }
     }
 
     // Removes a deleted user or group from every group it was a member of; each of those groups changes (new version,
@@ -340,17 +373,22 @@ internal sealed class SqliteWriteSession : IWriteSession
     // As EF Core's SQLite provider stores a Guid: upper-case text.
     private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
 
-    // In key order: a large member list then inserts and deletes along the indexes instead of all over them
-    // (measured: 10,000 members inserted about twice as fast).
-    private static string JsonArrayOf(IReadOnlyCollection<Guid> ids)
-    {
-        var json = new StringBuilder((ids.Count * 39) + 2).Append('[');
-        foreach (var id in ids.Select(Text).Order(StringComparer.Ordinal))
-        {
-            json.Append(json.Length > 1 ? ",\"" : "\"").Append(id).Append('"');
-        }
+    private static string JsonArrayOf(IReadOnlyCollection<Guid> ids) => JsonArraysOf(ids, int.MaxValue).Single();
 
-        return json.Append(']').ToString();
+    // In key order: a large member list then inserts and deletes along the indexes instead of all over them
+    // (measured: 10,000 members inserted about twice as fast). None for no ids.
+    private static IEnumerable<string> JsonArraysOf(IReadOnlyCollection<Guid> ids, int chunk = ChunkRows)
+    {
+        foreach (var part in ids.Select(Text).Order(StringComparer.Ordinal).Chunk(chunk))
+        {
+            var json = new StringBuilder((part.Length * 39) + 2).Append('[');
+            foreach (var id in part)
+            {
+                json.Append(json.Length > 1 ? ",\"" : "\"").Append(id).Append('"');
+            }
+
+            yield return json.Append(']').ToString();
+        }
     }
 
     // A statement prepared once on the writer's connection.

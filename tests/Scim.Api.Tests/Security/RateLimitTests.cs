@@ -42,6 +42,32 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task LargeBodies_CountOncePerStarted4KiB_AndOneBeyondTheBucketIs429_AndChangesNothing()
+    {
+        using var factory = Limited(("Scim:RateLimits:RequestsPerSecond", "1"), ("Scim:RateLimits:Burst", "60"));
+        var client = await factory.CreateScimClientAsync();
+        var id = await client.CreateUserAsync("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"weighed@example.com"}""");
+
+        // About 60 KB each: 15 of the bucket's 60 tokens, so the fourth finds too few left (a small request would not).
+        for (var i = 0; i < 3; i++)
+        {
+            await (await client.PatchJsonAsync($"Users/{id}", LongTitle(i))).ReadScimAsync(HttpStatusCode.OK);
+        }
+
+        await AssertTooManyRequestsAsync(await client.PatchJsonAsync($"Users/{id}", LongTitle(3)), "once per started 4 KiB of body (this one 15 times)");
+        // Without Content-Length, the body is weighed once read.
+        var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(LongTitle(4))));
+        chunked.Headers.ContentType = new("application/scim+json");
+        await AssertTooManyRequestsAsync(await client.PatchAsync($"Users/{id}", chunked), "(this one 15 times)");
+
+        var user = await client.GetScimAsync($"Users/{id}");
+        Assert.Equal(new string('c', 60_000), user["title"]!.GetValue<string>());
+
+        static string LongTitle(int i) =>
+            $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"title","value":"{{new string((char)('a' + i), 60_000)}}"}]}""";
+    }
+
+    [Fact]
     public async Task OrganizationsOwnLimit_SetThroughTheAdministrationApi_AppliesFromTheNextRequest_AndNullGivesBackTheDeployments()
     {
         using var factory = Limited();

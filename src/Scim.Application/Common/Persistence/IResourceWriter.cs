@@ -24,7 +24,10 @@ public interface IResourceWriter
     /// queue of writes never holds up another's.</param>
     /// <param name="rows">About how many rows the write changes (1 for one resource, the member count for a member
     /// list): a write of thousands of rows is committed in a batch of its own instead of delaying a batch of small ones.</param>
-    /// <param name="write">The statements; called once, on the writer, with the session bound to <paramref name="organizationId"/>.</param>
+    /// <param name="write">The statements; called on the writer, with the session bound to <paramref name="organizationId"/>.
+    /// A write of many rows may be undone part way and called again later (SQLite lets small writes of other
+    /// organizations commit first), so it must take everything from the session and what was prepared before it, and
+    /// keep nothing of a run but its result.</param>
     /// <param name="cancellationToken">Cancels the write while it waits for its turn; once it runs it is committed.</param>
     /// <returns>What <paramref name="write"/> returned, after its commit is durable (or rolled back, for an error).</returns>
     Task<Result<T>> WriteAsync<T>(
