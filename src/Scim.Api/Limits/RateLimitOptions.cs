@@ -8,7 +8,9 @@ public sealed class RateLimitOptions
 {
     /// <summary>
     /// Requests per second each organization may send, sustained (default 100; Microsoft Entra ID sends at most about 25
-    /// per tenant). An organization may be given its own through the administration API (<c>rateLimit</c>). 1 to 100,000.
+    /// per tenant). A request counts once more per started 4 KiB of body after the first 4 KiB (<see cref="RequestBodyCost"/>),
+    /// at most <see cref="Burst"/> times. An organization may be given its own through the administration API
+    /// (<c>rateLimit</c>). 1 to 100,000.
     /// </summary>
     public int RequestsPerSecond { get; set; } = 100;
 

@@ -109,7 +109,6 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             TakeIncoming();
             var batch = NextBatch();
             ScimMetrics.WriterQueueDepth.Add(-batch.Count, DatabaseSystem);
-            ScimMetrics.WriterBatchSize.Record(batch.Count, DatabaseSystem);
             try
             {
                 await CommitAsync(batch);
@@ -263,6 +262,8 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
                 write.Yields++;
                 ScimMetrics.WriterYields.Add(1, DatabaseSystem);
                 PutBack(batch[i..]);
+                // No longer this batch's: should its commit fail, they are not failed with it.
+                batch.RemoveRange(i, batch.Count - i);
                 break;
             }
             catch (Exception ex)
@@ -281,6 +282,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         }
 
         Execute("COMMIT");
+        ScimMetrics.WriterBatchSize.Record(ran.Count, DatabaseSystem);
         foreach (var write in ran)
         {
             write.Complete();
@@ -288,9 +290,9 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
 
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            var rows = batch.Sum(w => w.Rows);
+            var rows = ran.Sum(w => w.Rows);
             var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogBatchCommitted(logger, batch.Count, rows, milliseconds);
+            LogBatchCommitted(logger, ran.Count, rows, milliseconds);
         }
     }
 
