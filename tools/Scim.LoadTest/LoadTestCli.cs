@@ -59,6 +59,18 @@ internal static class LoadTestCli
         var rate = new Option<double?>("--rate")
         {
             Description = "Requests per second the measured workers send together at most (paced, as an identity provider's sync is); default: as fast as answers come. fairness: the quiet organization's rate.",
+            // System.CommandLine's own message names the CLR type (System.Nullable`1[System.Double]).
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var perSecond))
+                {
+                    return perSecond;
+                }
+
+                result.AddError($"--rate '{text}' is not a number; give requests per second, such as 40 or 0.5.");
+                return null;
+            },
         };
         var mix = new Option<string?>("--mix") { Description = $"Weights of mixed: name=weight,... Default {MixWeights.Format(MixWeights.Default)}." };
         var timeout = new Option<string>("--timeout") { Description = "Per-request timeout.", DefaultValueFactory = _ => "30s" };

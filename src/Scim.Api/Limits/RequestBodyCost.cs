@@ -33,6 +33,12 @@ public sealed class RequestBodyCost(PartitionedRateLimiter<HttpContext> organiza
         }
 
         var tokens = (int)Math.Min(limit.Burst, (bytes + BytesPerToken - 1) / BytesPerToken);
+        if (tokens <= 1)
+        {
+            // A bucket of one token: the request's own pays for everything.
+            return null;
+        }
+
         using var lease = organizations.AttemptAcquire(context, tokens - 1);
         if (lease.IsAcquired)
         {
@@ -40,7 +46,10 @@ public sealed class RequestBodyCost(PartitionedRateLimiter<HttpContext> organiza
         }
 
         ScimRateLimits.CountRejection(limit.Organization);
-        var after = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        // Until the bucket holds the whole request again (its own token too), the refills coming once a second and the
+        // first of them up to a second away.
+        var missing = tokens - (organizations.GetStatistics(context)?.CurrentAvailablePermits ?? 0);
+        var after = TimeSpan.FromSeconds(1 + Math.Ceiling(missing / (double)limit.RequestsPerSecond));
         return new ScimError(StatusCodes.Status429TooManyRequests, null,
             $"This organization sent more than its limit of {limit.RequestsPerSecond:N0} requests per second (bursts of {limit.Burst:N0}), "
             + $"where a request counts once per started {BytesPerToken / 1024} KiB of body (this one {tokens:N0} times); retry after the number "

@@ -51,20 +51,44 @@ public sealed class RateLimitTests
         // About 60 KB each: 15 of the bucket's 60 tokens, so the fourth finds too few left (a small request would not).
         for (var i = 0; i < 3; i++)
         {
-            await (await client.PatchJsonAsync($"Users/{id}", LongTitle(i))).ReadScimAsync(HttpStatusCode.OK);
+            await (await client.PatchJsonAsync($"Users/{id}", LongTitle((char)('a' + i)))).ReadScimAsync(HttpStatusCode.OK);
         }
 
-        await AssertTooManyRequestsAsync(await client.PatchJsonAsync($"Users/{id}", LongTitle(3)), "once per started 4 KiB of body (this one 15 times)");
+        await AssertTooManyRequestsAsync(await client.PatchJsonAsync($"Users/{id}", LongTitle('d')), "once per started 4 KiB of body (this one 15 times)");
         // Without Content-Length, the body is weighed once read.
-        var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(LongTitle(4))));
+        var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(LongTitle('e'))));
         chunked.Headers.ContentType = new("application/scim+json");
         await AssertTooManyRequestsAsync(await client.PatchAsync($"Users/{id}", chunked), "(this one 15 times)");
 
         var user = await client.GetScimAsync($"Users/{id}");
         Assert.Equal(new string('c', 60_000), user["title"]!.GetValue<string>());
+    }
 
-        static string LongTitle(int i) =>
-            $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"title","value":"{{new string((char)('a' + i), 60_000)}}"}]}""";
+    [Fact]
+    public async Task LargeBody_RefusedForItsWeight_IsAcceptedOnceItsRetryAfterHasPassed()
+    {
+        using var factory = Limited(("Scim:RateLimits:RequestsPerSecond", "10"), ("Scim:RateLimits:Burst", "20"));
+        var client = await factory.CreateScimClientAsync();
+        var id = await client.CreateUserAsync("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"patient@example.com"}""");
+        await (await client.PatchJsonAsync($"Users/{id}", LongTitle('a'))).ReadScimAsync(HttpStatusCode.OK);
+
+        var refused = await client.PatchJsonAsync($"Users/{id}", LongTitle('b'));
+        await AssertTooManyRequestsAsync(refused, "(this one 15 times)");
+        await Task.Delay(TimeSpan.FromSeconds(int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture)));
+
+        await (await client.PatchJsonAsync($"Users/{id}", LongTitle('b'))).ReadScimAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task BucketOfOneToken_TakesALargeBodyForItsRequestsOwnToken()
+    {
+        using var factory = Limited(("Scim:RateLimits:RequestsPerSecond", "1"), ("Scim:RateLimits:Burst", "1"));
+        var client = await factory.CreateScimClientAsync();
+
+        var response = await client.PostJsonAsync("Users", (
+            $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"one@example.com","title":"{{new string('t', 6_000)}}"}"""));
+
+        await response.ReadScimAsync(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -132,6 +156,10 @@ public sealed class RateLimitTests
         await AssertTooManyRequestsAsync(await guesser.GetAsync("Users"), "more than 3 requests with a refused bearer token within a minute");
         await AssertTooManyRequestsAsync(await factory.CreateClientWithToken(token).GetAsync("Users"), "refused bearer token");
     }
+
+    // A PATCH of about 60 KB: 15 tokens.
+    private static string LongTitle(char letter) =>
+        $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"title","value":"{{new string(letter, 60_000)}}"}]}""";
 
     // A server with the rate limits on (the test factory turns them off), the deployment's defaults where not given.
     private static ScimApiFactory Limited(params (string Key, string Value)[] settings) =>

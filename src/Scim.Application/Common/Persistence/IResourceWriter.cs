@@ -28,7 +28,8 @@ public interface IResourceWriter
     /// A write of many rows may be undone part way and called again later (SQLite lets small writes of other
     /// organizations commit first), so it must take everything from the session and what was prepared before it, and
     /// keep nothing of a run but its result.</param>
-    /// <param name="cancellationToken">Cancels the write while it waits for its turn; once it runs it is committed.</param>
+    /// <param name="cancellationToken">Cancels the write while it waits for its turn (again, after it gave the writer up);
+    /// once it runs to its end it is committed.</param>
     /// <returns>What <paramref name="write"/> returned, after its commit is durable (or rolled back, for an error).</returns>
     Task<Result<T>> WriteAsync<T>(
         Guid organizationId, int rows, Func<IWriteSession, CancellationToken, ValueTask<Result<T>>> write, CancellationToken cancellationToken);

@@ -74,6 +74,9 @@ internal static class GroupMembership
         }
 
         var removed = change.Removed.ToHashSet();
+        // Clearing a large group is a large write: counted, so the writer treats it as one (a batch of its own, and
+        // on SQLite it gives way to other organizations' small writes).
+        var cleared = change.ClearsExisting ? await db.GroupMembers.CountAsync(m => m.GroupId == groupId, cancellationToken) : 0;
         if (!change.ClearsExisting)
         {
             // Rows removed by a filter (members[display co "x"]) become ids now: the rows cannot change before the
@@ -90,7 +93,8 @@ internal static class GroupMembership
             change.ClearsExisting,
             [.. removed],
             [.. change.Added.Where(m => m.Value == MemberType.User).Select(m => m.Key)],
-            [.. change.Added.Where(m => m.Value == MemberType.Group).Select(m => m.Key)]);
+            [.. change.Added.Where(m => m.Value == MemberType.Group).Select(m => m.Key)],
+            cleared);
     }
 
     private static async Task<Result<Dictionary<Guid, MemberType>>> ResolveAsync(
@@ -167,13 +171,15 @@ internal static class GroupMembership
 /// <param name="Removed">Existing member ids to delete, when not <paramref name="ClearsExisting"/>.</param>
 /// <param name="AddedUsers">User ids to insert unless already members.</param>
 /// <param name="AddedGroups">Group ids to insert unless already members.</param>
-internal sealed record MemberChange(bool DependsOnRead, bool ClearsExisting, IReadOnlyList<Guid> Removed, IReadOnlyList<Guid> AddedUsers, IReadOnlyList<Guid> AddedGroups)
+/// <param name="Cleared">The rows <paramref name="ClearsExisting"/> found when the change was planned.</param>
+internal sealed record MemberChange(
+    bool DependsOnRead, bool ClearsExisting, IReadOnlyList<Guid> Removed, IReadOnlyList<Guid> AddedUsers, IReadOnlyList<Guid> AddedGroups, int Cleared = 0)
 {
     /// <summary>No change at all.</summary>
     public static MemberChange None { get; } = new(false, false, [], [], []);
 
     /// <summary>About how many rows the change writes (the batch size hint of <see cref="IResourceWriter"/>).</summary>
-    public int Rows => Removed.Count + AddedUsers.Count + AddedGroups.Count;
+    public int Rows => Removed.Count + Cleared + AddedUsers.Count + AddedGroups.Count;
 
     /// <summary>
     /// Writes the change to group <paramref name="groupId"/> once the write of the group's own row succeeded
