@@ -8,14 +8,20 @@ public sealed class RateLimitOptions
 {
     /// <summary>
     /// Requests per second each organization may send, sustained (default 100; Microsoft Entra ID sends at most about 25
-    /// per tenant). A request counts once more per started 4 KiB of body after the first 4 KiB (<see cref="RequestBodyCost"/>),
-    /// at most <see cref="Burst"/> times. An organization may be given its own through the administration API
+    /// per tenant). A request counts once more per started <see cref="BodyBytesPerRequest"/> of body after the first
+    /// (<see cref="RequestBodyCost"/>), at most <see cref="Burst"/> times. An organization may be given its own through the administration API
     /// (<c>rateLimit</c>). 1 to 100,000.
     /// </summary>
     public int RequestsPerSecond { get; set; } = 100;
 
     /// <summary>How many requests an organization may send at once above the sustained rate (default 200, at least <see cref="RequestsPerSecond"/>).</summary>
     public int Burst { get; set; } = 200;
+
+    /// <summary>
+    /// The request body bytes one counted request pays for (default 4,096): a request counts once more per started
+    /// this many bytes after the first, at most <see cref="Burst"/> times (<see cref="RequestBodyCost"/>). 1,024 to 1,048,576.
+    /// </summary>
+    public int BodyBytesPerRequest { get; set; } = RequestBodyCost.DefaultBytesPerToken;
 
     /// <summary>
     /// Requests with a refused bearer token (unknown, revoked or expired) one client address may send per minute

@@ -34,6 +34,8 @@ public static class ScimRateLimits
                 $"RequestsPerSecond '{options.RequestsPerSecond}' is not from 1 to {SetOrganizationRateLimit.MaxRequestsPerSecond:N0}; set such as 100",
             _ when options.Burst < options.RequestsPerSecond || options.Burst > SetOrganizationRateLimit.MaxBurst =>
                 $"Burst '{options.Burst}' is not from RequestsPerSecond ({options.RequestsPerSecond}) to {SetOrganizationRateLimit.MaxBurst:N0}; set such as twice RequestsPerSecond",
+            { BodyBytesPerRequest: < 1_024 or > 1_048_576 } =>
+                $"BodyBytesPerRequest '{options.BodyBytesPerRequest}' is not from 1,024 to 1,048,576; set such as 4096",
             { RefusedTokensPerMinute: < 1 } =>
                 $"RefusedTokensPerMinute '{options.RefusedTokensPerMinute}' is less than 1; set such as 20 (or set Enabled to false)",
             { ListQuerySeconds: not (> 0 and <= 86_400) } =>
@@ -67,7 +69,7 @@ public static class ScimRateLimits
                     QueueLimit = 0,
                 })
                 : RateLimitPartition.GetNoLimiter(default(OrganizationLimit)));
-        services.AddSingleton(new RequestBodyCost(organizations));
+        services.AddSingleton(new RequestBodyCost(organizations, options.BodyBytesPerRequest));
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = organizations;

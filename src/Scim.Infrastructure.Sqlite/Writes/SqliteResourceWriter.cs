@@ -157,10 +157,25 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         return false;
     }
 
-    // Writes taken for a batch but not run go back to the front of their organizations' queues, in their order; an
-    // organization without a queue takes its turn after those waiting.
+    // Writes taken for a batch but not run go back to the front of their organizations' queues, in their order; the
+    // organization of the first, which gave the writer up, takes its next turn after every organization waiting.
     private void PutBack(List<PendingWrite> writes)
     {
+        var yielded = writes[0].OrganizationId;
+        for (var i = turns.Count; i > 0; i--)
+        {
+            var organization = turns.Dequeue();
+            if (organization != yielded)
+            {
+                turns.Enqueue(organization);
+            }
+        }
+
+        if (waiting.ContainsKey(yielded))
+        {
+            turns.Enqueue(yielded);
+        }
+
         for (var i = writes.Count - 1; i >= 0; i--)
         {
             var write = writes[i];

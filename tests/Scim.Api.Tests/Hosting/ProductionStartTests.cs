@@ -121,6 +121,8 @@ public sealed class ProductionStartTests
         "Scim:RateLimits:RequestsPerSecond '0' is not from 1 to 100,000; set such as 100.")]
     [InlineData("Scim__RateLimits__Burst", "5",
         "Scim:RateLimits:Burst '5' is not from RequestsPerSecond (100) to 1,000,000; set such as twice RequestsPerSecond.")]
+    [InlineData("Scim__RateLimits__BodyBytesPerRequest", "100",
+        "Scim:RateLimits:BodyBytesPerRequest '100' is not from 1,024 to 1,048,576; set such as 4096.")]
     [InlineData("Scim__RateLimits__RefusedTokensPerMinute", "0",
         "Scim:RateLimits:RefusedTokensPerMinute '0' is less than 1; set such as 20 (or set Enabled to false).")]
     [InlineData("Scim__RateLimits__ListQuerySeconds", "0",

@@ -27,14 +27,19 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
 
         var largeWrite = writer.WriteAsync<int>(large, LargeRows, async (session, _) =>
         {
-            Record(runs, "large");
-            if (runs.Count == 1)
+            if (Record(runs, "large") == 1)
             {
                 // Holds the writer until the other organization's write waits for it.
                 await smallQueued.Task;
             }
 
             return await session.InsertMembersAsync(groupId, members, MemberType.User);
+        }, CancellationToken.None);
+        // The large write's organization has another write queued behind it: it still takes its turn after the other's.
+        var ownWrite = writer.WriteAsync<bool>(large, 1, (_, _) =>
+        {
+            Record(runs, "own");
+            return ValueTask.FromResult<Result<bool>>(true);
         }, CancellationToken.None);
         var smallWrite = writer.WriteAsync<bool>(other, 1, (_, _) =>
         {
@@ -44,10 +49,11 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
         smallQueued.SetResult();
 
         Assert.True((await smallWrite).IsSuccess);
+        Assert.True((await ownWrite).IsSuccess);
         Assert.Equal(3, (await largeWrite).Value);
         if (factory.Database == ScimTestDatabase.Sqlite)
         {
-            Assert.Equal(["large", "small", "large"], runs);
+            Assert.Equal(["large", "small", "large", "own"], runs);
         }
 
         Assert.Equal(members.Take(3).Select(id => id.ToString()).Order(StringComparer.Ordinal), (await client.MemberIdsAsync(groupId.ToString())).Order(StringComparer.Ordinal));
@@ -92,11 +98,13 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
         return (organization, [.. users, .. Enumerable.Range(0, LargeRows - 3).Select(_ => Guid.NewGuid())], group, client);
     }
 
-    private static void Record(List<string> runs, string run)
+    // How many times `run` ran, this one included.
+    private static int Record(List<string> runs, string run)
     {
         lock (runs)
         {
             runs.Add(run);
+            return runs.Count(r => r == run);
         }
     }
 }

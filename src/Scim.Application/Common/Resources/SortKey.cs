@@ -164,8 +164,9 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
     public override async Task<List<PositionedRow<TRow>>> ReadAsync<TRow>(
         IQueryable<T> page, Expression<Func<T, TRow>> row, CancellationToken cancellationToken)
     {
+        // The row projection rebound to the sort key's parameter, so both read the same resource in one lambda.
         var parameter = key.Parameters[0];
-        var body = new ParameterReplacer(row.Parameters[0], parameter).Visit(row.Body);
+        var body = Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(row.Parameters[0], parameter, row.Body);
         var id = Expression.Property(parameter, nameof(IScimResource.Id));
         var constructor = typeof(KeyedRow<TRow>).GetConstructors()[0];
         var keyed = Lambda<KeyedRow<TRow>>(Expression.New(constructor, body, id, key.Body));
@@ -198,10 +199,4 @@ internal sealed class SortKey<T, TKey> : SortKey<T>
 
     // What the page's statement reads of each resource when paging by cursor.
     private sealed record KeyedRow<TRow>(TRow Row, Guid Id, TKey Key);
-
-    // Rebinds the row projection to the sort key's parameter, so both read the same resource in one lambda.
-    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

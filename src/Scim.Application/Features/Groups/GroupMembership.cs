@@ -102,17 +102,16 @@ internal static class GroupMembership
     {
         var ids = values.Select(v => ScimId.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
         var types = new Dictionary<Guid, MemberType>();
-        foreach (var chunk in ids.Chunk(500))
+        // One array parameter (SQLite: a JSON array read by json_each; PostgreSQL: = ANY): EF Core 10 otherwise binds one
+        // parameter per id, and SQLite finds each by name among all of them (measured: 14 % of a 5,000-member PATCH's CPU).
+        foreach (var id in await db.Users.Where(u => EF.Parameter(ids).Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken))
         {
-            foreach (var id in await db.Users.Where(u => chunk.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken))
-            {
-                types[id] = MemberType.User;
-            }
+            types[id] = MemberType.User;
+        }
 
-            foreach (var id in await db.Groups.Where(g => chunk.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken))
-            {
-                types[id] = MemberType.Group;
-            }
+        foreach (var id in await db.Groups.Where(g => EF.Parameter(ids).Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken))
+        {
+            types[id] = MemberType.Group;
         }
 
         var unknown = values.Where(v => !ScimId.TryParse(v, out var g) || !types.ContainsKey(g)).ToList();
