@@ -260,6 +260,25 @@ public sealed class PatchGroupTests(ScimApiFactory factory) : IClassFixture<Scim
     }
 
     [Fact]
+    public async Task PatchGroup_AddWithManyUnknownMemberIds_Is400NamingTheFirst20AndCountingTheRest()
+    {
+        var f = await FixtureF.CreateAsync(factory);
+        var g1 = await f.CreateSalesGroupAsync();
+        var unknown = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        var response = await f.Client.PatchJsonAsync($"Groups/{g1}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "Operations":[{"op":"add","path":"members","value":[{{string.Join(",", unknown.Select(id => $$"""{"value":"{{id}}"}"""))}}]}]}
+            """);
+
+        var detail = (await response.AssertScimErrorAsync(HttpStatusCode.BadRequest, "invalidValue"))["detail"]!.GetValue<string>();
+        Assert.All(unknown.Take(20), id => Assert.Contains(id, detail, StringComparison.Ordinal));
+        Assert.All(unknown.Skip(20), id => Assert.DoesNotContain(id, detail, StringComparison.Ordinal));
+        Assert.Contains(" and 10 more; nothing was changed.", detail, StringComparison.Ordinal);
+        Assert.Empty(await f.MemberIdsAsync(g1));
+    }
+
+    [Fact]
     public async Task PatchGroup_ReplaceWithUnknownMemberId_Is400AndKeepsMembers_BC42()
     {
         var f = await FixtureF.CreateAsync(factory);

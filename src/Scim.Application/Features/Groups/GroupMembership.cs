@@ -16,6 +16,9 @@ namespace Scim.Application.Features.Groups;
 /// </summary>
 internal static class GroupMembership
 {
+    // Unknown member ids named in the 400's detail at most.
+    private const int MaxUnknownNamed = 20;
+
     /// <summary>The <c>members</c> of a POST or PUT body as one replace operation, removed from <paramref name="resource"/>.</summary>
     public static IReadOnlyList<MemberOperation> TakeMembers(JsonObject resource)
     {
@@ -117,8 +120,10 @@ internal static class GroupMembership
         var unknown = values.Where(v => !ScimId.TryParse(v, out var g) || !types.ContainsKey(g)).ToList();
         if (unknown.Count > 0)
         {
-            return ScimError.InvalidValue(
-                $"members: no User or Group of this organization has the id {string.Join(", ", unknown.Select(u => $"'{u}'"))}; nothing was changed.");
+            // The first few: a list of 5,000 wrong ids would make a detail of 200 KB.
+            var named = string.Join(", ", unknown.Take(MaxUnknownNamed).Select(u => $"'{u}'"));
+            var more = unknown.Count > MaxUnknownNamed ? $" and {unknown.Count - MaxUnknownNamed:N0} more" : "";
+            return ScimError.InvalidValue($"members: no User or Group of this organization has the id {named}{more}; nothing was changed.");
         }
 
         if (types.ContainsKey(groupId))
