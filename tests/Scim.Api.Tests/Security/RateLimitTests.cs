@@ -56,8 +56,7 @@ public sealed class RateLimitTests
 
         await AssertTooManyRequestsAsync(await client.PatchJsonAsync($"Users/{id}", LongTitle('d')), "once per started 4 KiB of body (this one 15 times)");
         // Without Content-Length, the body is weighed once read.
-        var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(LongTitle('e'))));
-        chunked.Headers.ContentType = new("application/scim+json");
+        var chunked = new Hosting.ChunkedContent(System.Text.Encoding.UTF8.GetBytes(LongTitle('e')));
         await AssertTooManyRequestsAsync(await client.PatchAsync($"Users/{id}", chunked), "(this one 15 times)");
 
         var user = await client.GetScimAsync($"Users/{id}");
