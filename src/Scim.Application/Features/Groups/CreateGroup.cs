@@ -43,7 +43,7 @@ public static class CreateGroup
                 return error;
             }
 
-            var change = await GroupMembership.PlanAsync(db, group.Id, members, cancellationToken);
+            var change = await GroupMembership.PlanAsync(db, group.Id, true, members, cancellationToken);
             if (!change.IsSuccess)
             {
                 return change.Error;

@@ -35,10 +35,11 @@ internal static class GroupMembership
     /// 400 invalidValue for an unknown id or a <c>type</c> that is not the type of the resource the id names. The
     /// operations are folded, in order, into a net change (which rows to delete, which ids to insert), so the same id
     /// added, removed and added again in one request is one insert. Everything is read here, before the write; the
-    /// write is conditional on the group's version, so what was read still holds when it is applied.
+    /// write is conditional on the group's version, so what was read still holds when it is applied. A group being
+    /// created (<paramref name="created"/>) has no rows to read.
     /// </summary>
     public static async Task<Result<MemberChange>> PlanAsync(
-        IScimDbContext db, Guid groupId, IReadOnlyList<MemberOperation> operations, CancellationToken cancellationToken)
+        IScimDbContext db, Guid groupId, bool created, IReadOnlyList<MemberOperation> operations, CancellationToken cancellationToken)
     {
         if (operations.Count == 0)
         {
@@ -77,9 +78,7 @@ internal static class GroupMembership
         }
 
         var removed = change.Removed.ToHashSet();
-        // Clearing a large group is a large write: counted, so the writer treats it as one (a batch of its own, and
-        // on SQLite it gives way to other organizations' small writes).
-        var cleared = change.ClearsExisting ? await db.GroupMembers.CountAsync(m => m.GroupId == groupId, cancellationToken) : 0;
+        var cleared = 0;
         if (!change.ClearsExisting)
         {
             // Rows removed by a filter (members[display co "x"]) become ids now: the rows cannot change before the
@@ -89,6 +88,12 @@ internal static class GroupMembership
             {
                 removed.UnionWith(await rows.Where(filter).Select(m => m.MemberId).ToListAsync(cancellationToken));
             }
+        }
+        else if (!created)
+        {
+            // Clearing a large group is a large write: counted, so the writer treats it as one (a batch of its own, and
+            // on SQLite it gives way to other organizations' small writes).
+            cleared = await db.GroupMembers.CountAsync(m => m.GroupId == groupId, cancellationToken);
         }
 
         return new MemberChange(

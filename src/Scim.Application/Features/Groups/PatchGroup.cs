@@ -112,7 +112,7 @@ public static class PatchGroup
                 return invalid;
             }
 
-            var members = await GroupMembership.PlanAsync(db, group.Id, outcome.Value.MemberOperations, cancellationToken);
+            var members = await GroupMembership.PlanAsync(db, group.Id, false, outcome.Value.MemberOperations, cancellationToken);
             if (!members.IsSuccess)
             {
                 return members.Error;

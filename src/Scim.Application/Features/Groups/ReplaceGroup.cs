@@ -69,7 +69,7 @@ public static class ReplaceGroup
                     return invalid;
                 }
 
-                var change = await GroupMembership.PlanAsync(db, group.Id, members, cancellationToken);
+                var change = await GroupMembership.PlanAsync(db, group.Id, false, members, cancellationToken);
                 if (!change.IsSuccess)
                 {
                     return change.Error;
