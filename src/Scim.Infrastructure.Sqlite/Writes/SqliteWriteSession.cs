@@ -371,7 +371,15 @@ internal sealed class SqliteWriteSession : IWriteSession
     }
 
     // As EF Core's SQLite provider stores a Guid: upper-case text.
-    private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
+    // As EF Core's SQLite provider stores a Guid: upper-case text. One string, not a lower-case one and its copy.
+    private static string Text(Guid id) => string.Create(36, id, static (chars, value) =>
+    {
+        value.TryFormat(chars, out _, "D");
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = char.ToUpperInvariant(chars[i]);
+        }
+    });
 
     private static string JsonArrayOf(IReadOnlyCollection<Guid> ids) => JsonArraysOf(ids, int.MaxValue).Single();
 
