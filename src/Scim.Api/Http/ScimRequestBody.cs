@@ -193,9 +193,14 @@ public static class ScimRequestBody
     // Builds the JsonObject token by token from Utf8JsonReader, checking as it goes what the server refuses anyway:
     // names that differ only in case ("userName" and "UserName" name one attribute: which would win?), over-long names
     // and strings, NUL characters, over-long arrays. Values are JsonValues of JsonElements, as JsonNode.Parse makes them.
+    // A 5,000-member PATCH has 5,000 objects: their paths (for error details) are made only for an error, and an object's
+    // names are compared one by one until it has more than a few.
     private sealed class TreeBuilder
     {
-        private readonly Stack<(JsonNode Node, string Path, HashSet<string>? Names)> open = new();
+        // Names an object may have before they are kept in a set of their own.
+        private const int NamesScanned = 8;
+
+        private readonly Stack<Container> open = new();
         private string? propertyName;
 
         public JsonNode? Root { get; private set; }
@@ -210,35 +215,34 @@ public static class ScimRequestBody
                 {
                     case JsonTokenType.PropertyName:
                         var name = reader.GetString()!;
-                        var (_, objectPath, names) = open.Peek();
-                        if (!names!.Add(name))
+                        var container = open.Peek();
+                        if (!container.AddName(name))
                         {
-                            throw new BodyProblem(ScimError.InvalidSyntax($"The attribute '{name}' appears twice in one object at '{objectPath}' (names are case-insensitive, RFC 7643 §2.1)."));
+                            throw new BodyProblem(ScimError.InvalidSyntax($"The attribute '{name}' appears twice in one object at '{container.Path}' (names are case-insensitive, RFC 7643 §2.1)."));
                         }
 
                         if (name.Length > MaxStringLength)
                         {
-                            throw new BodyProblem(TooLong(objectPath));
+                            throw new BodyProblem(TooLong(container.Path));
                         }
 
                         propertyName = name;
                         break;
                     case JsonTokenType.StartObject:
-                        Open(new JsonObject(), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+                        Open(new JsonObject());
                         break;
                     case JsonTokenType.StartArray:
-                        Open(new JsonArray(), null);
+                        Open(new JsonArray());
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         open.Pop();
                         break;
                     case JsonTokenType.String:
-                        var path = ChildPath();
-                        CheckString(ref reader, path);
-                        Add(JsonValue.Create(JsonElement.ParseValue(ref reader)), path);
+                        CheckString(ref reader, this);
+                        Add(JsonValue.Create(JsonElement.ParseValue(ref reader)));
                         break;
                     default:
-                        Add(JsonValue.Create(JsonElement.ParseValue(ref reader)), ChildPath());
+                        Add(JsonValue.Create(JsonElement.ParseValue(ref reader)));
                         break;
                 }
             }
@@ -249,14 +253,14 @@ public static class ScimRequestBody
 
         // The string's length and content checked on its UTF-8 bytes in a pooled buffer, not on a string made for it:
         // a body of long strings would otherwise leave as much garbage on the large object heap as it has text.
-        private static void CheckString(ref Utf8JsonReader reader, string path)
+        private static void CheckString(ref Utf8JsonReader reader, TreeBuilder builder)
         {
             var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
 
             // An escape is at most 6 bytes and a UTF-16 code unit at least one: this many bytes cannot be a short string.
             if (raw > 6L * MaxStringLength)
             {
-                throw new BodyProblem(TooLong(path));
+                throw new BodyProblem(TooLong(builder.ChildPath()));
             }
 
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)raw);
@@ -271,13 +275,13 @@ public static class ScimRequestBody
 
                 if (System.Text.Encoding.UTF8.GetCharCount(utf8) > MaxStringLength)
                 {
-                    throw new BodyProblem(TooLong(path));
+                    throw new BodyProblem(TooLong(builder.ChildPath()));
                 }
 
                 if (utf8.Contains((byte)0))
                 {
                     // No database stores it as text (PostgreSQL refuses it) and no filter could find it.
-                    throw new BodyProblem(ScimError.InvalidValue($"The value at '{path}' contains a NUL character (\\u0000); remove it."));
+                    throw new BodyProblem(ScimError.InvalidValue($"The value at '{builder.ChildPath()}' contains a NUL character (\\u0000); remove it."));
                 }
             }
             finally
@@ -286,18 +290,18 @@ public static class ScimRequestBody
             }
         }
 
-        private string ChildPath() => open.Count == 0 ? "$"
-            : open.Peek() is { Node: JsonArray array, Path: var arrayPath } ? $"{arrayPath}[{array.Count}]"
-            : $"{open.Peek().Path}.{propertyName}";
+        // The path of the value about to be added, for an error's detail.
+        private string ChildPath() => open.Count == 0 ? "$" : open.Peek().PathOf(propertyName);
 
-        private void Open(JsonNode node, HashSet<string>? names)
+        private void Open(JsonNode node)
         {
-            var path = ChildPath();
-            Add(node, path);
-            open.Push((node, path, names));
+            var parent = open.Count == 0 ? null : open.Peek();
+            var container = new Container(node, parent, propertyName, parent?.Node is JsonArray array ? array.Count : 0);
+            Add(node);
+            open.Push(container);
         }
 
-        private void Add(JsonNode? node, string path)
+        private void Add(JsonNode? node)
         {
             if (open.Count == 0)
             {
@@ -313,12 +317,53 @@ public static class ScimRequestBody
                 case JsonArray array:
                     if (array.Count == MaxArrayLength)
                     {
-                        var arrayPath = path[..path.LastIndexOf('[')];
-                        throw new BodyProblem(ScimError.InvalidValue($"'{arrayPath}' has more than {MaxArrayLength} elements; at most {MaxArrayLength} are accepted in one request."));
+                        throw new BodyProblem(ScimError.InvalidValue($"'{open.Peek().Path}' has more than {MaxArrayLength} elements; at most {MaxArrayLength} are accepted in one request."));
                     }
 
                     array.Add(node);
                     break;
+            }
+        }
+
+        // An object or array being built, where it sits in its parent, and (objects with many names) the names seen.
+        private sealed class Container(JsonNode node, Container? parent, string? name, int index)
+        {
+            private HashSet<string>? names;
+
+            public JsonNode Node => node;
+
+            public string Path => parent is null ? "$" : parent.PathOf(parent.Node is JsonArray ? null : name, index);
+
+            public string PathOf(string? childName, int? childIndex = null) =>
+                Node is JsonArray array ? $"{Path}[{childIndex ?? array.Count}]" : $"{Path}.{childName}";
+
+            // False when the object has the name already, in any case.
+            public bool AddName(string name)
+            {
+                var obj = (JsonObject)Node;
+                if (names is null && obj.Count < NamesScanned)
+                {
+                    for (var i = 0; i < obj.Count; i++)
+                    {
+                        if (string.Equals(obj.GetAt(i).Key, name, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
+
+                if (names is null)
+                {
+                    names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    for (var i = 0; i < obj.Count; i++)
+                    {
+                        names.Add(obj.GetAt(i).Key);
+                    }
+                }
+
+                return names.Add(name);
             }
         }
     }
