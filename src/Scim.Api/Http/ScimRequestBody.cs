@@ -338,14 +338,14 @@ public static class ScimRequestBody
                 Node is JsonArray array ? $"{Path}[{childIndex ?? array.Count}]" : $"{Path}.{childName}";
 
             // False when the object has the name already, in any case.
-            public bool AddName(string name)
+            public bool AddName(string candidate)
             {
                 var obj = (JsonObject)Node;
                 if (names is null && obj.Count < NamesScanned)
                 {
                     for (var i = 0; i < obj.Count; i++)
                     {
-                        if (string.Equals(obj.GetAt(i).Key, name, StringComparison.OrdinalIgnoreCase))
+                        if (string.Equals(obj.GetAt(i).Key, candidate, StringComparison.OrdinalIgnoreCase))
                         {
                             return false;
                         }
@@ -363,7 +363,7 @@ public static class ScimRequestBody
                     }
                 }
 
-                return names.Add(name);
+                return names.Add(candidate);
             }
         }
     }

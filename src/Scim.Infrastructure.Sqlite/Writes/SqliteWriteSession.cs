@@ -370,7 +370,6 @@ internal sealed class SqliteWriteSession : IWriteSession
         return command;
     }
 
-    // As EF Core's SQLite provider stores a Guid: upper-case text.
     // As EF Core's SQLite provider stores a Guid: upper-case text. One string, not a lower-case one and its copy.
     private static string Text(Guid id) => string.Create(36, id, static (chars, value) =>
     {

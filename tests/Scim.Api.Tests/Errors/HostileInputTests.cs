@@ -61,6 +61,8 @@ public sealed class HostileInputTests(ScimApiFactory factory) : IClassFixture<Sc
         "The attribute 'VALUE' appears twice in one object at '$.emails[1]'")]
     [InlineData("""{"a1":1,"a2":2,"a3":3,"a4":4,"a5":5,"a6":6,"a7":7,"a8":8,"a9":9,"userName":"a@x.com","a10":10,"USERNAME":"b@x.com"}""", "invalidSyntax",
         "The attribute 'USERNAME' appears twice in one object at '$'")]
+    [InlineData("""{"userName":"a@x.com","a1":1,"a2":2,"a3":3,"a4":4,"a5":5,"a6":6,"a7":7,"a8":8,"a9":9,"UserName":"b@x.com"}""", "invalidSyntax",
+        "The attribute 'UserName' appears twice in one object at '$'")]
     [InlineData("""{"userName":"a@x.com","emails":[{"value":"b@x.com"},{"value":"c\u0000@x.com"}]}""", "invalidValue", "'$.emails[1].value'")]
     [InlineData("""{"userName":"a@x.com","name":{"givenName":"a\u0000"}}""", "invalidValue", "'$.name.givenName'")]
     public async Task CreateUser_BodyRefusedWhileRead_DetailNamesWhere(string body, string scimType, string named)

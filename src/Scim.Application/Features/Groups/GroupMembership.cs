@@ -9,10 +9,10 @@ using Scim.Protocol.Patching;
 namespace Scim.Application.Features.Groups;
 
 /// <summary>
-/// Plans member operations on a group's membership rows, in request order. Every id that is added is checked first,
-/// in one query: an unknown id fails the whole request with 400 invalidValue naming only the unknown ids, before
-/// anything is written: a PATCH applies all its operations or none (RFC 7644 §3.5.2), so silently skipping one
-/// member would half-apply it.
+/// Plans member operations on a group's membership rows, in request order. Every id that is added is checked first
+/// (one count when all are users' ids, as Entra sends them): an unknown id fails the whole request with 400
+/// invalidValue naming only the unknown ids, before anything is written: a PATCH applies all its operations or none
+/// (RFC 7644 §3.5.2), so silently skipping one member would half-apply it.
 /// </summary>
 internal static class GroupMembership
 {
