@@ -251,6 +251,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     {
         var started = Stopwatch.GetTimestamp();
         var ran = new List<PendingWrite>(batch.Count);
+        PendingWrite? gaveWay = null;
         Execute("BEGIN IMMEDIATE");
         for (var i = 0; i < batch.Count; i++)
         {
@@ -269,11 +270,24 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             try
             {
                 keep = await write.RunAsync(session);
+
+                // Once more after its last chunk: a small write that arrived while it ran would otherwise wait for its
+                // commit too, which cannot give way.
+                if (keep && session.YieldWhen?.Invoke() == true)
+                {
+                    throw new WriteYielded();
+                }
             }
             catch (WriteYielded)
             {
-                // Undone; it and the writes after it in the batch run again after the small writes that arrived.
-                Execute("ROLLBACK TO write; RELEASE write");
+                // Undone; it and the writes after it in the batch run again after the small writes that arrived. When
+                // it is the batch's first, the whole transaction is rolled back below.
+                if (ran.Count > 0)
+                {
+                    Execute("ROLLBACK TO write; RELEASE write");
+                }
+
+                gaveWay = write;
                 write.Yields++;
                 ScimMetrics.WriterYields.Add(1, DatabaseSystem);
                 PutBack(batch[i..]);
@@ -294,6 +308,22 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
 
             Execute(keep ? "RELEASE write" : "ROLLBACK TO write; RELEASE write");
             ran.Add(write);
+        }
+
+        if (ran.Count == 0)
+        {
+            // Nothing to keep (the first write gave way, or every write was cancelled or failed). Rolled back, not
+            // committed: SQLite would write and sync every page a rolled back savepoint had touched as if it had
+            // changed (measured: 48 pages and 1.3-2.8 ms after 3,000 member rows undone), and the small writes that
+            // made a large one give way would wait for that too.
+            Execute("ROLLBACK");
+            if (gaveWay is not null && logger.IsEnabled(LogLevel.Debug))
+            {
+                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogGaveWay(logger, gaveWay.Rows, milliseconds);
+            }
+
+            return;
         }
 
         Execute("COMMIT");
@@ -330,6 +360,9 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Committed a batch of {Writes} writes (about {Rows} rows) in {Milliseconds:F2} ms.")]
     private static partial void LogBatchCommitted(ILogger logger, int writes, int rows, double milliseconds);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Undid a write of about {Rows} rows after {Milliseconds:F2} ms to let small writes of other organizations go first.")]
+    private static partial void LogGaveWay(ILogger logger, int rows, double milliseconds);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Copied the last pages of the log after checkpoint {Checkpoint} in {Milliseconds:F2} ms, so that the next write starts it over.")]
     private static partial void LogRestarted(ILogger logger, long checkpoint, double milliseconds);

@@ -288,9 +288,10 @@ internal sealed class SqliteWriteSession : IWriteSession
             : WriteStatus.Stale;
     }
 
+    // The table has no rowid: its rows are found by their key, the group's first members in key order.
     private int DeleteSomeMembers(Guid groupId, int limit) => Run("""
-        DELETE FROM "group_members" WHERE rowid IN (
-            SELECT rowid FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org LIMIT $limit)
+        DELETE FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org AND "MemberId" IN (
+            SELECT "MemberId" FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org ORDER BY "MemberId" LIMIT $limit)
         """, ("$group", groupId), ("$limit", limit));
 
     private void YieldPoint()

@@ -82,6 +82,39 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
         Assert.Equal(3, (await client.MemberIdsAsync(groupId.ToString())).Length);
     }
 
+    [Fact]
+    public async Task LargeMemberChange_GivesWayToASmallWriteThatArrivedAfterItsLastChunk()
+    {
+        var (large, members, groupId, client) = await LargeChangeAsync();
+        var (other, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var writer = factory.Services.GetRequiredService<IResourceWriter>();
+        var runs = new List<string>();
+        Task<Result<bool>>? smallWrite = null;
+
+        var written = await writer.WriteAsync<int>(large, LargeRows, async (session, _) =>
+        {
+            Record(runs, "large");
+            var inserted = await session.InsertMembersAsync(groupId, members, MemberType.User);
+
+            // Its statements done, its commit not begun: no chunk is left at which to give way.
+            smallWrite ??= writer.WriteAsync<bool>(other, 1, (_, _) =>
+            {
+                Record(runs, "small");
+                return ValueTask.FromResult<Result<bool>>(true);
+            }, CancellationToken.None);
+            return inserted;
+        }, CancellationToken.None);
+
+        Assert.True((await smallWrite!).IsSuccess);
+        Assert.Equal(3, written.Value);
+        if (factory.Database == ScimTestDatabase.Sqlite)
+        {
+            Assert.Equal(["large", "small", "large"], runs);
+        }
+
+        Assert.Equal(3, (await client.MemberIdsAsync(groupId.ToString())).Length);
+    }
+
     // An organization with three users and a group, and a list of LargeRows member ids: the three users first, then ids
     // of no user (skipped, as an id deleted since the request checked it).
     private async Task<(Guid Organization, Guid[] Members, Guid GroupId, HttpClient Client)> LargeChangeAsync()

@@ -106,8 +106,13 @@ internal sealed class SqliteTarget : ISeedTarget
         return Task.CompletedTask;
     }
 
-    public Task<long> CountRowsAsync(string table, CancellationToken cancellationToken) =>
-        Task.FromResult(Scalar($"SELECT coalesce(max(rowid), 0) FROM \"{table}\";") is long n ? n : 0);
+    // The largest rowid, read from the table's last page; a table without one (group_members) is counted.
+    public Task<long> CountRowsAsync(string table, CancellationToken cancellationToken)
+    {
+        var withoutRowid = Scalar($"SELECT \"wr\" FROM pragma_table_list WHERE \"name\" = '{table}';") is 1L;
+        var rows = Scalar($"SELECT {(withoutRowid ? "count(*)" : "coalesce(max(rowid), 0)")} FROM \"{table}\";");
+        return Task.FromResult(rows is long n ? n : 0);
+    }
 
     public Task DropIndexesAsync(IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
