@@ -17,7 +17,8 @@ internal abstract class PendingWrite(Guid organizationId, int rows, Cancellation
 
     /// <summary>
     /// Runs the write's statements; true when they are to be kept, false when they must be undone. Throws
-    /// <see cref="WriteYielded"/> when a large write gives the writer up; it is then run again later.
+    /// <see cref="WriteYielded"/> when a large write gives the writer up between its chunks; it is then run again later
+    /// (as it is when it gives the writer up after them), and its result is the last run's.
     /// </summary>
     public abstract ValueTask<bool> RunAsync(IWriteSession session);
 

@@ -54,7 +54,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     private readonly Dictionary<Guid, Queue<PendingWrite>> waiting = [];
     private readonly Queue<Guid> turns = new();
 
-    // BEGIN, SAVEPOINT, RELEASE and COMMIT, prepared once.
+    // BEGIN, SAVEPOINT, RELEASE, ROLLBACK and COMMIT, prepared once.
     private readonly Dictionary<string, SqliteCommand> control = new(StringComparer.Ordinal);
 
     public SqliteResourceWriter(string connectionString, IModel model, IDatabaseFailures failures, ILogger<SqliteResourceWriter> logger)
@@ -142,7 +142,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
         }
     }
 
-    // Asked by the session between the chunks of a large write's statements.
+    // Asked by the session between the chunks of a large write's statements, and by the writer after the last.
     private bool SmallWriteWaits()
     {
         TakeIncoming();
@@ -251,7 +251,7 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
     {
         var started = Stopwatch.GetTimestamp();
         var ran = new List<PendingWrite>(batch.Count);
-        PendingWrite? gaveWay = null;
+        var kept = 0;
         Execute("BEGIN IMMEDIATE");
         for (var i = 0; i < batch.Count; i++)
         {
@@ -265,29 +265,36 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             session.OrganizationId = write.OrganizationId;
             yielding = write.OrganizationId;
             session.YieldWhen = write.Rows > YieldRows && write.Yields < MaxYields ? smallWriteWaits : null;
+            session.YieldPoints = 0;
             Execute("SAVEPOINT write");
             bool keep;
             try
             {
                 keep = await write.RunAsync(session);
 
-                // Once more after its last chunk: a small write that arrived while it ran would otherwise wait for its
-                // commit too, which cannot give way.
-                if (keep && session.YieldWhen?.Invoke() == true)
+                // Once more after the last chunk: a small write that arrived during it would otherwise wait for the
+                // commit too, which cannot give way. Not a write without chunks (erasing, pruning): it could not give way
+                // while it ran, so undoing it now would throw all of its run away to spare one commit.
+                if (keep && session.YieldPoints > 0 && session.YieldWhen?.Invoke() == true)
                 {
                     throw new WriteYielded();
                 }
             }
             catch (WriteYielded)
             {
-                // Undone; it and the writes after it in the batch run again after the small writes that arrived. When
-                // it is the batch's first, the whole transaction is rolled back below.
-                if (ran.Count > 0)
+                // Undone; it and the writes after it in the batch run again after the small writes that arrived. With
+                // nothing kept before it, the whole transaction is rolled back below.
+                if (kept > 0)
                 {
                     Execute("ROLLBACK TO write; RELEASE write");
                 }
 
-                gaveWay = write;
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    LogGaveWay(logger, write.Rows, milliseconds);
+                }
+
                 write.Yields++;
                 ScimMetrics.WriterYields.Add(1, DatabaseSystem);
                 PutBack(batch[i..]);
@@ -307,33 +314,30 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             }
 
             Execute(keep ? "RELEASE write" : "ROLLBACK TO write; RELEASE write");
+            kept += keep ? 1 : 0;
             ran.Add(write);
         }
 
-        if (ran.Count == 0)
+        if (kept == 0)
         {
-            // Nothing to keep (the first write gave way, or every write was cancelled or failed). Rolled back, not
-            // committed: SQLite would write and sync every page a rolled back savepoint had touched as if it had
-            // changed (measured: 48 pages and 1.3-2.8 ms after 3,000 member rows undone), and the small writes that
-            // made a large one give way would wait for that too.
+            // Nothing to keep (the first write to keep gave way, or every write was cancelled, failed or refused): rolled
+            // back, not committed. SQLite would write and sync every page a rolled back savepoint touched as if it had
+            // changed (measured: a commit of 48 pages, 1.3-2.8 ms, after 3,000 member rows undone), and the small
+            // writes that made a large one give way would wait for that.
             Execute("ROLLBACK");
-            if (gaveWay is not null && logger.IsEnabled(LogLevel.Debug))
-            {
-                var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                LogGaveWay(logger, gaveWay.Rows, milliseconds);
-            }
-
-            return;
+        }
+        else
+        {
+            Execute("COMMIT");
+            ScimMetrics.WriterBatchSize.Record(ran.Count, DatabaseSystem);
         }
 
-        Execute("COMMIT");
-        ScimMetrics.WriterBatchSize.Record(ran.Count, DatabaseSystem);
         foreach (var write in ran)
         {
             write.Complete();
         }
 
-        if (logger.IsEnabled(LogLevel.Debug))
+        if (kept > 0 && logger.IsEnabled(LogLevel.Debug))
         {
             var rows = ran.Sum(w => w.Rows);
             var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

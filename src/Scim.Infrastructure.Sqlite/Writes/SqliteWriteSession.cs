@@ -58,6 +58,9 @@ internal sealed class SqliteWriteSession : IWriteSession
     /// </summary>
     public Func<bool>? YieldWhen { get; set; }
 
+    /// <summary>The chunks the write being run has started (where it asked <see cref="YieldWhen"/>); the writer resets it.</summary>
+    public int YieldPoints { get; set; }
+
     public ValueTask<WriteStatus> InsertUserAsync(User user) => Status(() =>
     {
         insertUser.Execute(user);
@@ -296,6 +299,7 @@ internal sealed class SqliteWriteSession : IWriteSession
 
     private void YieldPoint()
     {
+        YieldPoints++;
         if (YieldWhen?.Invoke() == true)
         {
             throw new WriteYielded();

@@ -97,6 +97,6 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Copying the write-ahead log into the database file failed; it is tried again.")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Copying the write-ahead log into the database file failed; it is tried again.")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Scim.Api.Tests.Infrastructure;
 using Scim.Testing;
 
 namespace Scim.Api.Tests.Writes;
@@ -33,15 +34,13 @@ public sealed class MemberStorageTests(ScimApiFactory factory) : IClassFixture<S
     [Fact]
     public async Task ClearingALargeGroup_RemovesEveryMembershipOfItAndNoOther()
     {
-        var client = await factory.CreateScimClientAsync();
-        var run = Guid.NewGuid().ToString("N");
-        var users = new string[Members];
-        await Parallel.ForAsync(0, Members, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
-            users[i] = await client.CreateUserAsync($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"member-{{run}}-{{i}}@example.com"}"""));
-        var large = await client.CreateGroupAsync($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Everyone {{run}}"}""");
-        var small = await client.CreateGroupAsync($$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Founders {{run}}"}""");
-        await client.PatchGroupOkAsync(large, Add(users));
-        await client.PatchGroupOkAsync(small, Add(users[0], users[^1]));
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var client = factory.CreateClientWithToken(token);
+        var users = await factory.InsertUsersAsync(organizationId, Members);
+        var large = await client.CreateGroupAsync("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Everyone"}""");
+        var small = await client.CreateGroupAsync("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Founders"}""");
+        await client.PatchGroupOkAsync(large, ConditionalRequests.AddMembers(users));
+        await client.PatchGroupOkAsync(small, ConditionalRequests.AddMembers(users[0], users[^1]));
         Assert.Equal(Members, (await client.MemberIdsAsync(large)).Length);
 
         await client.PatchGroupOkAsync(large, """
@@ -50,10 +49,7 @@ public sealed class MemberStorageTests(ScimApiFactory factory) : IClassFixture<S
 
         Assert.Empty(await client.MemberIdsAsync(large));
         Assert.Equal(ScimHttp.Sorted(users[0], users[^1]), await client.MemberIdsAsync(small));
-        var left = await client.GetListAsync($"Users?filter=userName sw \"member-{run}-\"&count=0");
+        var left = await client.GetListAsync("Users?filter=userName sw \"bulk-\"&count=0");
         Assert.Equal(Members, left["totalResults"]!.GetValue<int>());
     }
-
-    private static string Add(params string[] ids) =>
-        $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{{string.Join(',', ids.Select(id => $$"""{"value":"{{id}}"}"""))}}]}]}""";
 }

@@ -115,6 +115,57 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
         Assert.Equal(3, (await client.MemberIdsAsync(groupId.ToString())).Length);
     }
 
+    [Fact]
+    public async Task LargeMemberChange_GivingWayBehindAWriteOfItsBatch_CommitsThatWriteAndIsAppliedOnce()
+    {
+        var (large, members, groupId, client) = await LargeChangeAsync();
+        var (other, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var second = Guid.Parse(await client.CreateGroupAsync("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Founders"}"""));
+        var writer = factory.Services.GetRequiredService<IResourceWriter>();
+        var runs = new List<string>();
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        Task<Result<bool>>? smallWrite = null;
+
+        // The writer is held while the large write's organization queues a small write and a 600-row one: few enough
+        // rows for one batch, enough to give way.
+        var hold = writer.WriteAsync<bool>(other, 1, async (_, _) =>
+        {
+            holding.SetResult();
+            await release.Task;
+            return true;
+        }, CancellationToken.None);
+        await holding.Task;
+        var own = writer.WriteAsync<int>(large, 1, async (session, _) =>
+        {
+            Record(runs, "own");
+            return await session.InsertMembersAsync(second, members[..1], MemberType.User);
+        }, CancellationToken.None);
+        var largeWrite = writer.WriteAsync<int>(large, 600, async (session, _) =>
+        {
+            Record(runs, "large");
+            smallWrite ??= writer.WriteAsync<bool>(other, 1, (_, _) =>
+            {
+                Record(runs, "small");
+                return ValueTask.FromResult<Result<bool>>(true);
+            }, CancellationToken.None);
+            return await session.InsertMembersAsync(groupId, members[..600], MemberType.User);
+        }, CancellationToken.None);
+        release.SetResult();
+
+        Assert.True((await hold).IsSuccess);
+        Assert.Equal(1, (await own).Value);
+        Assert.Equal(3, (await largeWrite).Value);
+        Assert.True((await smallWrite!).IsSuccess);
+        if (factory.Database == ScimTestDatabase.Sqlite)
+        {
+            Assert.Equal(["own", "large", "small", "large"], runs);
+        }
+
+        Assert.Equal([members[0].ToString()], await client.MemberIdsAsync(second.ToString()));
+        Assert.Equal(3, (await client.MemberIdsAsync(groupId.ToString())).Length);
+    }
+
     // An organization with three users and a group, and a list of LargeRows member ids: the three users first, then ids
     // of no user (skipped, as an id deleted since the request checked it).
     private async Task<(Guid Organization, Guid[] Members, Guid GroupId, HttpClient Client)> LargeChangeAsync()
