@@ -8,8 +8,9 @@ namespace Scim.Infrastructure.Sqlite.Migrations
     /// Rebuilds <c>group_members</c> as a table WITHOUT ROWID: its rows become the entries of its primary key's B-tree,
     /// (GroupId, MemberId), instead of rows of a rowid table plus an entry of that key for each. A 5,000-member change
     /// then writes 381 pages instead of 489, and its commit, which every other organization's write waits for, takes
-    /// about 8 ms instead of 9.5 on a test machine. EF Core cannot declare such a table (its model and snapshot do not change), so a rebuild of
-    /// this table by a later migration must say WITHOUT ROWID itself: <c>MemberStorageTests</c> checks it.
+    /// about 8 ms instead of 9.5 on a test machine. EF Core cannot declare such a table (its model and snapshot do not
+    /// change), so a rebuild of this table by a later migration must say WITHOUT ROWID itself: <c>MemberStorageTests</c>
+    /// checks it.
     /// </summary>
     public partial class GroupMembersWithoutRowid : Migration
     {

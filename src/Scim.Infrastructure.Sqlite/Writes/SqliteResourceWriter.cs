@@ -273,8 +273,8 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
                 keep = await write.RunAsync(session);
 
                 // Once more after the last chunk: a small write that arrived during it would otherwise wait for the
-                // commit too, which cannot give way. Not a write without chunks (erasing, pruning): it could not give way
-                // while it ran, so undoing it now would throw all of its run away to spare one commit.
+                // commit too, which cannot give way. Not a write without chunks (erasing, pruning): it could not give
+                // way while it ran, so undoing it now would throw all of its run away to spare one commit.
                 if (keep && session.YieldPoints > 0 && session.YieldWhen?.Invoke() == true)
                 {
                     throw new WriteYielded();

@@ -58,7 +58,9 @@ internal sealed class SqliteWriteSession : IWriteSession
     /// </summary>
     public Func<bool>? YieldWhen { get; set; }
 
-    /// <summary>The chunks the write being run has started (where it asked <see cref="YieldWhen"/>); the writer resets it.</summary>
+    /// <summary>
+    /// The chunks the write being run has started (where it asked <see cref="YieldWhen"/>); the writer resets it.
+    /// </summary>
     public int YieldPoints { get; set; }
 
     public ValueTask<WriteStatus> InsertUserAsync(User user) => Status(() =>
@@ -294,7 +296,8 @@ internal sealed class SqliteWriteSession : IWriteSession
     // The table has no rowid: its rows are found by their key, the group's first members in key order.
     private int DeleteSomeMembers(Guid groupId, int limit) => Run("""
         DELETE FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org AND "MemberId" IN (
-            SELECT "MemberId" FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org ORDER BY "MemberId" LIMIT $limit)
+            SELECT "MemberId" FROM "group_members" WHERE "GroupId" = $group AND "OrganizationId" = $org
+            ORDER BY "MemberId" LIMIT $limit)
         """, ("$group", groupId), ("$limit", limit));
 
     private void YieldPoint()
