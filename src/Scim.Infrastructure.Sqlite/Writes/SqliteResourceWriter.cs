@@ -265,7 +265,6 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
             session.OrganizationId = write.OrganizationId;
             yielding = write.OrganizationId;
             session.YieldWhen = write.Rows > YieldRows && write.Yields < MaxYields ? smallWriteWaits : null;
-            session.YieldPoints = 0;
             Execute("SAVEPOINT write");
             bool keep;
             try
@@ -273,11 +272,10 @@ internal sealed partial class SqliteResourceWriter : IResourceWriter, IAsyncDisp
                 keep = await write.RunAsync(session);
 
                 // Once more after the last chunk: a small write that arrived during it would otherwise wait for the
-                // commit too, which cannot give way. Not a write without chunks (erasing, pruning): it could not give
-                // way while it ran, so undoing it now would throw all of its run away to spare one commit.
-                if (keep && session.YieldPoints > 0 && session.YieldWhen?.Invoke() == true)
+                // commit too, which cannot give way.
+                if (keep)
                 {
-                    throw new WriteYielded();
+                    session.YieldAfterChunks();
                 }
             }
             catch (WriteYielded)

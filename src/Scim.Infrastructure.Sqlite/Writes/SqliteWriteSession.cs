@@ -23,6 +23,8 @@ internal sealed class SqliteWriteSession : IWriteSession
     private readonly Prepared insertUser, insertValue, insertAddress, insertGroup, insertJournal, insertOrganization, insertApiKey;
     private readonly VersionedUpdate updateUser, updateGroup;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private Func<bool>? yieldWhen;
+    private int chunks;
 
     public SqliteWriteSession(SqliteConnection connection, IModel model, IDatabaseFailures failures)
     {
@@ -54,14 +56,31 @@ internal sealed class SqliteWriteSession : IWriteSession
 
     /// <summary>
     /// Asked before each chunk of a large member change: when it answers true, the write gives the writer up
-    /// (<see cref="WriteYielded"/>). Null for a write that runs to its end.
+    /// (<see cref="WriteYielded"/>). Null for a write that runs to its end. Set for each write, which starts its count
+    /// of chunks over.
     /// </summary>
-    public Func<bool>? YieldWhen { get; set; }
+    public Func<bool>? YieldWhen
+    {
+        get => yieldWhen;
+        set
+        {
+            yieldWhen = value;
+            chunks = 0;
+        }
+    }
 
     /// <summary>
-    /// The chunks the write being run has started (where it asked <see cref="YieldWhen"/>); the writer resets it.
+    /// After a write's statements: asks <see cref="YieldWhen"/> once more, as before a chunk, when the write had chunks.
+    /// A write without them could not give way while it ran; undoing it now would throw its whole run away to spare one
+    /// commit.
     /// </summary>
-    public int YieldPoints { get; set; }
+    public void YieldAfterChunks()
+    {
+        if (chunks > 0)
+        {
+            YieldPoint();
+        }
+    }
 
     public ValueTask<WriteStatus> InsertUserAsync(User user) => Status(() =>
     {
@@ -302,8 +321,8 @@ internal sealed class SqliteWriteSession : IWriteSession
 
     private void YieldPoint()
     {
-        YieldPoints++;
-        if (YieldWhen?.Invoke() == true)
+        chunks++;
+        if (yieldWhen?.Invoke() == true)
         {
             throw new WriteYielded();
         }

@@ -7,7 +7,7 @@ namespace Scim.Api.Tests.Writes;
 /// <summary>
 /// On SQLite, a group's membership rows are the entries of one B-tree in (group, member) order, with no rowid table
 /// beside it: a large member change writes about a fifth fewer pages, and its commit, which other organizations' writes
-/// wait for, is shorter by as much. EF Core cannot declare such a table, so a later migration that rebuilds
+/// wait for, is shorter too. EF Core cannot declare such a table, so a later migration that rebuilds
 /// <c>group_members</c> would quietly bring the rowid back; the first test fails then.
 /// </summary>
 public sealed class MemberStorageTests(ScimApiFactory factory) : IClassFixture<ScimApiFactory>

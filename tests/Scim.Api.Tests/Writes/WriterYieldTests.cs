@@ -36,16 +36,8 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
             return await session.InsertMembersAsync(groupId, members, MemberType.User);
         }, CancellationToken.None);
         // The large write's organization has another write queued behind it: it still takes its turn after the other's.
-        var ownWrite = writer.WriteAsync<bool>(large, 1, (_, _) =>
-        {
-            Record(runs, "own");
-            return ValueTask.FromResult<Result<bool>>(true);
-        }, CancellationToken.None);
-        var smallWrite = writer.WriteAsync<bool>(other, 1, (_, _) =>
-        {
-            Record(runs, "small");
-            return ValueTask.FromResult<Result<bool>>(true);
-        }, CancellationToken.None);
+        var ownWrite = RecordedWriteAsync(writer, large, runs, "own");
+        var smallWrite = RecordedWriteAsync(writer, other, runs, "small");
         smallQueued.SetResult();
 
         Assert.True((await smallWrite).IsSuccess);
@@ -97,11 +89,7 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
             var inserted = await session.InsertMembersAsync(groupId, members, MemberType.User);
 
             // Its statements done, its commit not begun: no chunk is left at which to give way.
-            smallWrite ??= writer.WriteAsync<bool>(other, 1, (_, _) =>
-            {
-                Record(runs, "small");
-                return ValueTask.FromResult<Result<bool>>(true);
-            }, CancellationToken.None);
+            smallWrite ??= RecordedWriteAsync(writer, other, runs, "small");
             return inserted;
         }, CancellationToken.None);
 
@@ -144,11 +132,7 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
         var largeWrite = writer.WriteAsync<int>(large, 600, async (session, _) =>
         {
             Record(runs, "large");
-            smallWrite ??= writer.WriteAsync<bool>(other, 1, (_, _) =>
-            {
-                Record(runs, "small");
-                return ValueTask.FromResult<Result<bool>>(true);
-            }, CancellationToken.None);
+            smallWrite ??= RecordedWriteAsync(writer, other, runs, "small");
             return await session.InsertMembersAsync(groupId, members[..600], MemberType.User);
         }, CancellationToken.None);
         release.SetResult();
@@ -181,6 +165,14 @@ public sealed class WriterYieldTests(ScimApiFactory factory) : IClassFixture<Sci
         var group = Guid.Parse(await client.CreateGroupAsync("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Everyone"}"""));
         return (organization, [.. users, .. Enumerable.Range(0, LargeRows - 3).Select(_ => Guid.NewGuid())], group, client);
     }
+
+    // A write of one row that only records that it ran.
+    private static Task<Result<bool>> RecordedWriteAsync(IResourceWriter writer, Guid organization, List<string> runs, string run) =>
+        writer.WriteAsync<bool>(organization, 1, (_, _) =>
+        {
+            Record(runs, run);
+            return ValueTask.FromResult<Result<bool>>(true);
+        }, CancellationToken.None);
 
     // How many times `run` ran, this one included.
     private static int Record(List<string> runs, string run)
