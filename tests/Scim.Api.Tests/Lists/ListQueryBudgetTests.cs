@@ -6,8 +6,9 @@ using Scim.Testing;
 namespace Scim.Api.Tests.Lists;
 
 /// <summary>
-/// The time budget of a list or search query (<c>Scim:RateLimits:ListQuerySeconds</c>): a query still running after
-/// it is cancelled and answered 503 with Retry-After and a SCIM error, and the server goes on answering.
+/// The time budget of a list or search query (<c>Scim:RateLimits:ListQuerySeconds</c>): a query still running when it
+/// ends is cancelled (one that ends past it all the same is treated alike) and answered 503 with Retry-After and a SCIM
+/// error, and the server goes on answering.
 /// </summary>
 public sealed class ListQueryBudgetTests
 {
