@@ -8,6 +8,7 @@ using Scim.Api.Endpoints;
 using Scim.Api.Endpoints.Admin;
 using Scim.Api.Http;
 using Scim.Api.Limits;
+using Scim.Api.Manage;
 using Scim.Api.Observability;
 using Scim.Api.OpenApi;
 using Scim.Application.Common;
@@ -34,6 +35,8 @@ try
     builder.Services.AddScimCore(builder.Configuration);
     builder.Services.AddScimObservability(builder.Configuration);
     builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
+    options.Manage.Path = options.Manage.Path.TrimEnd('/');
+    builder.Services.AddScimManage(options.Manage);
     builder.Services.AddScimRateLimits(options.RateLimits);
     builder.Services.AddScimOpenApi();
     builder.Services.AddAdminOpenApi();
@@ -96,6 +99,9 @@ app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted || con
     ? Task.CompletedTask
     : ScimErrorResponse.WriteAsync(context.HttpContext, ScimErrorResponse.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext.Request)));
 
+// The owner's page answers errors in HTML, inside the SCIM error handlers above.
+app.UseScimManage(options.Manage);
+
 // The OpenAPI documents and Swagger UI, outside the SCIM path base and without authentication; outside Development only
 // when Scim:OpenApi:Enabled asks for them.
 if (options.OpenApi.Enabled ?? app.Environment.IsDevelopment())
@@ -125,6 +131,9 @@ scim.MapRootSearch();
 // The administration API: organizations, their keys, erasure, activity and change feed, outside the SCIM path base.
 app.MapAdmin();
 
+// The organization owner's page (Scim:Manage:Path, /manage): keys, connecting an identity provider, activity.
+app.MapScimManage(options.Manage);
+
 await app.StartAsync();
 if (options.CreateFirstOrganization)
 {
@@ -135,16 +144,27 @@ if (options.CreateFirstOrganization)
     {
         // Printed once, on the first start of an empty database: the quickest way to a working SCIM token.
         // After start, so the example uses the address the server really listens on.
+        var address = app.Urls.FirstOrDefault() ?? "http://localhost:5080";
         Console.WriteLine($"""
 
             First start: created organization '{options.FirstOrganizationName}' and an API key with the 'scim' scope.
             Secret token (shown only now):
 
-                {created.Token}
+                {created.Scim.Token}
 
-            Try: curl -H "Authorization: Bearer {created.Token}" {app.Urls.FirstOrDefault() ?? "http://localhost:5080"}{options.PathBase}/Users
+            Try: curl -H "Authorization: Bearer {created.Scim.Token}" {address}{options.PathBase}/Users
 
             """);
+        if (options.Manage.Enabled)
+        {
+            Console.WriteLine($"""
+                Owner's page: {address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}{options.Manage.Path}
+                Sign in there with this key of the 'admin' scope (shown only now):
+
+                    {created.Owner.Token}
+
+                """);
+        }
     }
 }
 

@@ -56,6 +56,9 @@ public sealed class ScimOptions
     /// <summary>How many large request bodies are read at once (<c>Scim:RequestBodies</c>).</summary>
     public RequestBodyOptions RequestBodies { get; set; } = new();
 
+    /// <summary>The organization owner's page (<c>Scim:Manage</c>).</summary>
+    public Manage.ManageOptions Manage { get; set; } = new();
+
     /// <summary>The OpenAPI documents and Swagger UI (<c>Scim:OpenApi</c>).</summary>
     public OpenApiOptions OpenApi { get; set; } = new();
 

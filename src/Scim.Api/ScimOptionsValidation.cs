@@ -32,6 +32,16 @@ public static class ScimOptionsValidation
             return $"Scim:ApiKeyCacheSeconds '{options.ApiKeyCacheSeconds}' is negative; set the seconds a valid key is trusted without a lookup, such as 5, or 0 to look it up on every request.";
         }
 
+        if (ManagePathProblem(options) is { } managePath)
+        {
+            return $"Scim:Manage:Path '{options.Manage.Path}' {managePath}; set a path such as /manage, or Scim:Manage:Enabled to false.";
+        }
+
+        if (options.Manage.SessionLifetime < TimeSpan.FromMinutes(1) || options.Manage.SessionLifetime > TimeSpan.FromHours(12))
+        {
+            return $"Scim:Manage:SessionLifetime '{options.Manage.SessionLifetime}' is not from 1 minute to 12 hours; set a time span such as 00:30:00.";
+        }
+
         if (options.RequestBodies.MaxConcurrentLarge < 1)
         {
             return $"Scim:RequestBodies:MaxConcurrentLarge '{options.RequestBodies.MaxConcurrentLarge}' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.";
@@ -54,6 +64,27 @@ public static class ScimOptionsValidation
 
         return options.ForwardedHeaders.KnownNetworks.FirstOrDefault(n => !System.Net.IPNetwork.TryParse(n, out _)) is { } network
             ? $"Scim:ForwardedHeaders:KnownNetworks has '{network}', which is not a network in CIDR notation; list networks such as 10.0.0.0/8."
+            : null;
+    }
+
+    // The owner's page has paths of its own: never the administration API's, the health checks' or SCIM's.
+    private static string? ManagePathProblem(ScimOptions options)
+    {
+        var path = options.Manage.Path;
+        if (!options.Manage.Enabled)
+        {
+            return null;
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(path, "^(/[A-Za-z0-9_-]+)+$"))
+        {
+            return "is not a path of segments of letters, digits, '-' and '_' starting with '/'";
+        }
+
+        bool Under(string other) => other.Length > 0 && new PathString(path).StartsWithSegments(other, StringComparison.OrdinalIgnoreCase);
+        return Under("/admin") || Under("/health") || Under(options.PathBase)
+                || (options.PathBase.Length > 0 && new PathString(options.PathBase).StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
+            ? "overlaps the administration API (/admin), the health checks (/health) or the SCIM path base (Scim:PathBase)"
             : null;
     }
 

@@ -60,6 +60,12 @@ public sealed partial class OperatorKeys : IDisposable
         return matched is null ? null : HashPrefix + Convert.ToHexStringLower(matched.AsSpan(0, 4));
     }
 
+    /// <summary>
+    /// True while <paramref name="entry"/>, as <see cref="Match"/> returned it (<c>sha256:1a2b3c4d</c>), still names a
+    /// configured hash: a sign-in to the owner's page made with a secret since removed from the configuration ends.
+    /// </summary>
+    public bool Admits(string entry) => hashes.Any(hash => string.Equals(entry, HashPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 4)), StringComparison.Ordinal));
+
     /// <inheritdoc/>
     public void Dispose() => subscription?.Dispose();
 

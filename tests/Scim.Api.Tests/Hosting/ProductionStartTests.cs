@@ -129,6 +129,12 @@ public sealed class ProductionStartTests
         "Scim:RateLimits:ListQuerySeconds '0' is not more than 0 and at most 86,400; set such as 5.")]
     [InlineData("Scim__RateLimits__ListQuerySeconds", "soon",
         "Scim:RateLimits:ListQuerySeconds 'soon' is not a number, such as 2.5; correct it or remove it to use the default (see the settings table in the README).")]
+    [InlineData("Scim__Manage__Path", "/admin/owners",
+        "Scim:Manage:Path '/admin/owners' overlaps the administration API (/admin), the health checks (/health) or the SCIM path base (Scim:PathBase); set a path such as /manage, or Scim:Manage:Enabled to false.")]
+    [InlineData("Scim__Manage__Path", "manage page",
+        "Scim:Manage:Path 'manage page' is not a path of segments of letters, digits, '-' and '_' starting with '/'; set a path such as /manage, or Scim:Manage:Enabled to false.")]
+    [InlineData("Scim__Manage__SessionLifetime", "1.00:00:00",
+        "Scim:Manage:SessionLifetime '1.00:00:00' is not from 1 minute to 12 hours; set a time span such as 00:30:00.")]
     [InlineData("Scim__RequestBodies__MaxConcurrentLarge", "0",
         "Scim:RequestBodies:MaxConcurrentLarge '0' is less than 1; set how many bodies over 64 KiB may be read at once, such as 4.")]
     [InlineData("Scim__RequestBodies__QueueTimeout", "-00:00:01",

@@ -6,17 +6,23 @@ using Scim.Domain.Organizations;
 namespace Scim.Application.Features.Organizations;
 
 /// <summary>
-/// First start: when the database has no organization at all, creates one with a <c>scim</c> key so a new
-/// user can connect straight away. Returns the token to print, or null when organizations already exist.
+/// First start: when the database has no organization at all, creates one with a <c>scim</c> key so a new user can
+/// connect straight away, and an <c>admin</c> key to sign in to the owner's page. Returns the tokens to print, or null
+/// when organizations already exist.
 /// </summary>
 public static class BootstrapDevelopmentOrganization
 {
     /// <param name="OrganizationName">The name of the organization to create.</param>
-    public sealed record Command(string OrganizationName) : ICommand<CreateApiKey.Response?>;
+    public sealed record Command(string OrganizationName) : ICommand<Response?>;
 
-    internal sealed class Handler(IScimDbContext db, IMediator mediator) : ICommandHandler<Command, CreateApiKey.Response?>
+    /// <summary>The keys created.</summary>
+    /// <param name="Scim">The key with the <c>scim</c> scope, for an identity provider or curl.</param>
+    /// <param name="Owner">The key with the <c>admin</c> scope, for the owner's page.</param>
+    public sealed record Response(CreateApiKey.Response Scim, CreateApiKey.Response Owner);
+
+    internal sealed class Handler(IScimDbContext db, IMediator mediator) : ICommandHandler<Command, Response?>
     {
-        public async ValueTask<CreateApiKey.Response?> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Response?> Handle(Command command, CancellationToken cancellationToken)
         {
             if (await db.Organizations.AnyAsync(cancellationToken))
             {
@@ -29,9 +35,10 @@ public static class BootstrapDevelopmentOrganization
                 return null;
             }
 
-            var key = await mediator.Send(
-                new CreateApiKey.Command(organization.Value!.Id.ToString(), "first-start", ApiKeyScopes.Scim), cancellationToken);
-            return key.Value;
+            var id = organization.Value!.Id.ToString();
+            var scim = await mediator.Send(new CreateApiKey.Command(id, "first-start", ApiKeyScopes.Scim), cancellationToken);
+            var owner = await mediator.Send(new CreateApiKey.Command(id, "first-start owner", ApiKeyScopes.Admin), cancellationToken);
+            return scim.IsSuccess && owner.IsSuccess ? new Response(scim.Value!, owner.Value!) : null;
         }
     }
 }

@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Scim.Testing;
 
-namespace Scim.Api.Tests.Hosting;
+namespace Scim.Testing;
 
 /// <summary>
-/// The server of a <see cref="ScimApiFactory"/> on Kestrel, listening on a free port of 127.0.0.1, for tests whose subject
-/// is the connection itself (the remote address a proxy is recognised by, a proxy in front of it).
+/// The server of a <see cref="ScimApiFactory"/> on Kestrel, listening on a free port of 127.0.0.1, for clients that need
+/// a real connection: tests whose subject is the connection itself (the remote address a proxy is recognised by, a
+/// proxy in front of it, bodies Kestrel refuses) and clients outside the test process, such as a browser.
 /// </summary>
-internal static class KestrelScimServer
+public static class KestrelScimServer
 {
     /// <summary>Starts <paramref name="factory"/>'s server on Kestrel and returns its address, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public static Uri Start(ScimApiFactory factory)

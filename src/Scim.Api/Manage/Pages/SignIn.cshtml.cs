@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Scim.Api.Authentication;
+using Scim.Api.Limits;
+using Scim.Api.Observability;
+using Scim.Application.Features.Organizations;
+using Scim.Domain.Organizations;
+
+namespace Scim.Api.Manage.Pages;
+
+/// <summary>
+/// Sign-in with an API key of the <c>admin</c> scope, or the operator's secret (which then picks an organization). A
+/// refused secret counts against the address's refused-token limit (<c>Scim:RateLimits:RefusedTokensPerMinute</c>), as
+/// on the API; beyond it the form answers 429 without checking.
+/// </summary>
+public sealed class SignInModel(
+    IMediator mediator, OperatorKeys operators, PartitionedRateLimiter<string> refused, RateLimitOptions limits, FailedAuthentications failures)
+    : ManagePageModel
+{
+    /// <summary>The key or operator secret as typed.</summary>
+    [BindProperty]
+    public string? Token { get; set; }
+
+    /// <summary>Where to go once signed in: a page of this site the sign-in interrupted.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Why the last attempt failed, in words for the person signing in.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>
+    /// True when the page was reached over plain HTTP from another host than this machine: browsers keep the sign-in's
+    /// Secure cookie only over HTTPS (or from localhost), so the sign-in could not last.
+    /// </summary>
+    public bool InsecureTransport => !Request.IsHttps && Request.Host.Host is not ("localhost" or "127.0.0.1" or "[::1]");
+
+    /// <summary>Shows the form.</summary>
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Checks the secret; signs in and goes on, or shows why not.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        if (limits.Enabled)
+        {
+            using var probe = refused.AttemptAcquire(address, 0);
+            if (!probe.IsAcquired)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Problem = $"More than {limits.RefusedTokensPerMinute} refused keys came from this address within a minute. Wait a minute, then try again.";
+                return Page();
+            }
+        }
+
+        var token = Token?.Trim() ?? "";
+        var (principal, problem, reason) = await CheckAsync(token, cancellationToken);
+        if (principal is null)
+        {
+            if (limits.Enabled)
+            {
+                refused.AttemptAcquire(address).Dispose();
+            }
+
+            failures.Record(HttpContext.Connection.RemoteIpAddress, token, reason);
+            Problem = problem;
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(ManageSession.Scheme, principal);
+        return ReturnUrl is { Length: > 0 } back && Url.IsLocalUrl(back) && ManageSession.OrganizationOf(principal) is not null
+            ? LocalRedirect(back)
+            : RedirectToPage(ManageSession.OrganizationOf(principal) is null ? "/Organizations" : "/Index");
+    }
+
+    private async Task<(ClaimsPrincipal? Principal, string Problem, string Reason)> CheckAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length == 0)
+        {
+            return (null, "Paste an API key with the admin scope.", "empty");
+        }
+
+        if (OperatorKeys.IsOperatorToken(token))
+        {
+            return operators.Match(token) is { } entry
+                ? (ManageSession.ForOperator(entry, null), "", "")
+                : (null, "This operator secret is not one this deployment knows. Check that it was copied whole.", "unknown_operator");
+        }
+
+        var (outcome, key) = await mediator.Send(new AuthenticateApiKey.Query(token), cancellationToken);
+        switch (outcome)
+        {
+            case AuthenticateApiKey.Outcome.Unknown:
+                return (null, "This is not an API key of any organization. Check that it was copied whole.", "unknown");
+            case AuthenticateApiKey.Outcome.Revoked:
+                return (null, $"This key ('{key!.Name}', {key.Prefix}…) was revoked on {ManageFormat.Time(key.RevokedUtc)}. Sign in with another key that has the admin scope.", "revoked");
+            case AuthenticateApiKey.Outcome.Expired:
+                return (null, $"This key ('{key!.Name}', {key.Prefix}…) expired on {ManageFormat.Time(key.ExpiresUtc)}. Sign in with another key that has the admin scope.", "expired");
+        }
+
+        if (!key!.Scopes.HasFlag(ApiKeyScopes.Admin))
+        {
+            return (null,
+                $"This key ('{key.Name}', {key.Prefix}…) works for {ApiKeyScopeNames.Format(key.Scopes)} but cannot sign in here: that takes a key with the admin scope.",
+                "no_admin_scope");
+        }
+
+        var organization = await mediator.Send(new GetOrganization.Query(key.OrganizationId), cancellationToken);
+        return organization.IsSuccess
+            ? (ManageSession.ForKey(key, organization.Value!), "", "")
+            : (null, "This key's organization is being deleted.", "organization_deleted");
+    }
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using Scim.Domain.Organizations;
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Manage;
+
+/// <summary>
+/// The owner's page over HTTP: who may sign in, what the sign-in cookie is and is not good for, forms that need their
+/// antiforgery token, and one organization's owner never reaching another's keys. Its screens are driven in a real
+/// browser by Scim.Browser.Tests.
+/// </summary>
+public sealed class ManagePageTests : IDisposable
+{
+    private readonly ScimApiFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    [Fact]
+    public async Task APage_WithoutASignIn_SendsToTheSignInPage_AndComesBackAfterIt()
+    {
+        var (_, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var client = ManageClient.Create(factory);
+
+        var response = await client.GetAsync("manage/keys");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/manage/signin?ReturnUrl=%2Fmanage%2Fkeys", response.Headers.Location!.PathAndQuery);
+        var signedIn = await ManageClient.PostFormAsync(client, response.Headers.Location.PathAndQuery, new Dictionary<string, string> { ["Token"] = token });
+        Assert.Equal("/manage/keys", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WithAnAdminKey_SetsAHostOnlySecureHttpOnlyStrictSessionCookie_ThatHoldsNoSecret()
+    {
+        var (_, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var client = ManageClient.Create(factory);
+
+        var response = await ManageClient.SignInAsync(client, token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-scim-manage=", StringComparison.Ordinal));
+        foreach (var attribute in new[] { "path=/", "secure", "samesite=strict", "httponly" })
+        {
+            Assert.Contains(attribute, cookie, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(token, cookie, StringComparison.Ordinal);
+        var keys = await client.GetAsync("manage/keys");
+        Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
+        Assert.Contains(token[..12], await keys.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scim", "cannot sign in here: that takes a key with the admin scope")]
+    [InlineData("unknown", "This is not an API key of any organization")]
+    [InlineData("revoked", "was revoked on")]
+    [InlineData("operator", "This operator secret is not one this deployment knows")]
+    public async Task SignIn_WithAKeyThatMayNot_ShowsWhy_AndSetsNoSessionCookie(string kind, string why)
+    {
+        var (organizationId, scimToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var token = kind switch
+        {
+            "scim" => scimToken,
+            "unknown" => "scim_" + new string('x', 43),
+            "operator" => "scimop_" + new string('y', 43),
+            _ => await RevokedAdminKeyAsync(organizationId),
+        };
+        var client = ManageClient.Create(factory);
+
+        var response = await ManageClient.SignInAsync(client, token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(why), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("__Host-scim-manage=", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("manage")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSessionCookie_IsNoCredentialForScimOrTheAdministrationApi()
+    {
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin | ApiKeyScopes.Scim);
+        var client = await ManageClient.SignedInAsync(factory, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"admin/organizations/{organizationId}/keys")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AForm_WithoutItsAntiforgeryToken_Is400InHtml_AndCreatesNoKey()
+    {
+        var (_, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var client = await ManageClient.SignedInAsync(factory, token);
+
+        var response = await client.PostAsync("manage/keys", new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Label"] = "forged", ["Form.Scim"] = "true" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("The form could not be accepted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("forged", await client.GetStringAsync("manage/keys"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreatingAKey_ShowsItsSecretOnce_WithTheScopesToggled_AndTheListNeverShowsItAgain()
+    {
+        var (_, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var client = await ManageClient.SignedInAsync(factory, token);
+
+        var created = await ManageClient.PostFormAsync(client, "manage/keys", new Dictionary<string, string>
+        {
+            ["Form.Label"] = "Entra ID",
+            ["Form.Scim"] = "false",
+            ["Form.Read"] = "true",
+            ["Form.Write"] = "false",
+            ["Form.Admin"] = "false",
+            ["Form.Expires"] = "90d",
+        });
+
+        var page = await created.Content.ReadAsStringAsync();
+        var secret = System.Text.RegularExpressions.Regex.Match(page, "id=\"new-key\" value=\"(scim_[^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("scim_", secret, StringComparison.Ordinal);
+        Assert.Contains("it will not be shown again", page, StringComparison.Ordinal);
+        Assert.True(created.Headers.CacheControl!.NoStore);
+        Assert.DoesNotContain(secret, await client.GetStringAsync("manage/keys"), StringComparison.Ordinal);
+        var reader = factory.CreateClientWithToken(secret);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync("Users", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokingTheKeyOfASignIn_EndsIt_AtItsNextRequest()
+    {
+        var (organizationId, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var (keyId, token) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Admin);
+        var client = await ManageClient.SignedInAsync(factory, token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("manage")).StatusCode);
+
+        await factory.RevokeApiKeyAsync(keyId);
+
+        var response = await client.GetAsync("manage");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/manage/signin", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AnOwner_NeverSeesNorRevokesAnotherOrganizationsKeys()
+    {
+        var (_, ownerToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var (otherId, otherToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var otherKey = (await factory.CreateApiKeyAsync(otherId)).KeyId;
+        var client = await ManageClient.SignedInAsync(factory, ownerToken);
+
+        Assert.DoesNotContain(otherToken[..12], await client.GetStringAsync("manage/keys"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"manage/revokekey?id={otherKey}")).StatusCode);
+        var revoke = await ManageClient.PostFormAsync(client, "manage/keys", new Dictionary<string, string> { ["Id"] = otherKey.ToString() }, $"manage/revokekey?id={otherKey}");
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.Null((await factory.ReadApiKeyAsync(otherId, otherKey)).RevokedUtc);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClientWithToken(otherToken).GetAsync("Users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOperator_PicksAnOrganization_ThenSeesItsKeys_AndLosesTheSignInWhenItsSecretIsRemoved()
+    {
+        var secret = factory.ConfigureOperator();
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var client = ManageClient.Create(factory);
+
+        var signedIn = await ManageClient.SignInAsync(client, secret);
+        Assert.Equal("/manage/organizations", signedIn.Headers.Location!.OriginalString);
+        var picked = await ManageClient.PostFormAsync(client, "manage/organizations", new Dictionary<string, string> { ["Pick"] = organizationId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, picked.StatusCode);
+        Assert.Contains(token[..12], await client.GetStringAsync("manage/keys"), StringComparison.Ordinal);
+
+        factory.LiveSettings.SetList("Scim:Admin:OperatorKeys", OperatorKeysEntry());
+        await Task.Delay(100);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("manage/keys")).StatusCode);
+
+        static string OperatorKeysEntry() => Scim.Api.Authentication.OperatorKeys.EntryOf(Scim.Api.Authentication.OperatorKeys.CreateSecret());
+    }
+
+    [Fact]
+    public async Task EveryPage_ForbidsFramingAndCaching_AndRunsOnlyItsOwnScriptAndStyle()
+    {
+        var response = await ManageClient.Create(factory).GetAsync("manage/signin");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "script-src 'nonce-([^']+)'").Groups[1].Value;
+        Assert.Contains($"<style nonce=\"{nonce}\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> RevokedAdminKeyAsync(Guid organizationId)
+    {
+        var (keyId, token) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Admin);
+        await factory.RevokeApiKeyAsync(keyId);
+        return token;
+    }
+}
