@@ -168,6 +168,30 @@ public sealed class OwnerPageTests(ChromiumFixture chromium)
     }
 
     [ChromiumFact]
+    public async Task TheOperator_PicksAnOrganization_AndSeesItsKeys()
+    {
+        var (factory, address) = Start();
+        await using var server = factory;
+        var secret = factory.ConfigureOperator();
+        await factory.CreateOrganizationAsync("Adventure Works");
+        var (_, key) = await factory.CreateOrganizationAsync("Wide World Importers");
+        await using var window = await chromium.NewWindowAsync(address);
+        var page = window.Page;
+
+        await page.GotoAsync("/manage/signin");
+        await page.GetByLabel("API key").FillAsync(secret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/manage/organizations");
+        await Screenshots.SaveAsync(page, "organizations");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open Wide World Importers" }).ClickAsync();
+        await page.WaitForURLAsync("**/manage");
+
+        Assert.Equal("Wide World Importers", await page.Locator(".brand small").InnerTextAsync());
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
+        Assert.Contains(key[..12], await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
     public async Task OnAPhone_TheKeysAndActivityScreensFitTheWidth()
     {
         var (factory, address) = Start();

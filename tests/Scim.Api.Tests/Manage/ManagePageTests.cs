@@ -193,6 +193,17 @@ public sealed class ManagePageTests : IDisposable
         Assert.Contains($"<style nonce=\"{nonce}\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithThePageTurnedOff_ItsPathsAreNotServed()
+    {
+        using var off = new ScimApiFactory { Settings = new Dictionary<string, string> { ["Scim:Manage:Enabled"] = "false" } };
+
+        var response = await ManageClient.Create(off).GetAsync("manage/signin");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/scim+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
     private async Task<string> RevokedAdminKeyAsync(Guid organizationId)
     {
         var (keyId, token) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Admin);
