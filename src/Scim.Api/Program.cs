@@ -139,7 +139,7 @@ if (options.CreateFirstOrganization)
 {
     await using var scope = app.Services.CreateAsyncScope();
     var created = await scope.ServiceProvider.GetRequiredService<IMediator>()
-        .Send(new BootstrapDevelopmentOrganization.Command(options.FirstOrganizationName));
+        .Send(new BootstrapDevelopmentOrganization.Command(options.FirstOrganizationName, options.Manage.Enabled));
     if (created is not null)
     {
         // Printed once, on the first start of an empty database: the quickest way to a working SCIM token.
@@ -155,13 +155,13 @@ if (options.CreateFirstOrganization)
             Try: curl -H "Authorization: Bearer {created.Scim.Token}" {address}{options.PathBase}/Users
 
             """);
-        if (options.Manage.Enabled)
+        if (created.Owner is { } owner)
         {
             Console.WriteLine($"""
                 Owner's page: {address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)}{options.Manage.Path}
                 Sign in there with this key of the 'admin' scope (shown only now):
 
-                    {created.Owner.Token}
+                    {owner.Token}
 
                 """);
         }

@@ -8,7 +8,7 @@ namespace Scim.Api;
 /// appends the path base to it, and Entra's tenant URL a query of its own. <see cref="ScimOptions.ShutdownTimeout"/> must be
 /// positive, <see cref="ScimOptions.ApiKeyCacheSeconds"/> 0 or more, and each entry of <see cref="ScimOptions.ForwardedHeaders"/> an IP address (proxies) or a CIDR network (networks).
 /// </summary>
-public static class ScimOptionsValidation
+public static partial class ScimOptionsValidation
 {
     /// <summary>The line naming the first setting of <paramref name="options"/> the server cannot use, or null when all are usable.</summary>
     /// <param name="options">The bound <c>Scim</c> settings.</param>
@@ -76,15 +76,18 @@ public static class ScimOptionsValidation
             return null;
         }
 
-        if (!System.Text.RegularExpressions.Regex.IsMatch(path, "^(/[A-Za-z0-9_-]+)+$"))
+        if (!ManagePath().IsMatch(path))
         {
             return "is not a path of segments of letters, digits, '-' and '_' starting with '/'";
         }
 
         bool Under(string other) => other.Length > 0 && new PathString(path).StartsWithSegments(other, StringComparison.OrdinalIgnoreCase);
-        return Under("/admin") || Under("/health") || Under(options.PathBase)
+        // SCIM at the host root (no path base) has these paths of its own at the root.
+        string[] scim = options.PathBase.Length > 0 ? [options.PathBase]
+            : ["/Users", "/Groups", "/Me", "/Bulk", "/Schemas", "/ResourceTypes", "/ServiceProviderConfig", "/.search"];
+        return Under("/admin") || Under("/health") || Under("/swagger") || scim.Any(Under)
                 || (options.PathBase.Length > 0 && new PathString(options.PathBase).StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))
-            ? "overlaps the administration API (/admin), the health checks (/health) or the SCIM path base (Scim:PathBase)"
+            ? "overlaps the administration API (/admin), the health checks (/health), the OpenAPI documents (/swagger) or SCIM's paths"
             : null;
     }
 
@@ -110,4 +113,7 @@ public static class ScimOptionsValidation
             _ => null,
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(/[A-Za-z0-9_-]+)+$")]
+    private static partial System.Text.RegularExpressions.Regex ManagePath();
 }

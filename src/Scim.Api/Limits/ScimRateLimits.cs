@@ -20,6 +20,9 @@ namespace Scim.Api.Limits;
 /// </summary>
 public static class ScimRateLimits
 {
+    /// <summary>The endpoint policy that limits each client address to the deployment's rate (<see cref="RateLimitOptions.RequestsPerSecond"/>, <see cref="RateLimitOptions.Burst"/>).</summary>
+    public const string AddressPolicy = "address";
+
     // The most expensive requests one organization may run or queue (ExpensiveConcurrency, ExpensiveQueue).
     private const int MaxExpensive = 10_000;
 
@@ -57,8 +60,7 @@ public static class ScimRateLimits
         services.AddSingleton(new ListQueryBudget(TimeSpan.FromSeconds(options.ListQuerySeconds)));
         services.AddSingleton(_ => new ExpensiveWorkGate(new ExpensiveWorkLimits(
             options.ExpensiveConcurrency ?? ExpensiveWorkLimits.DefaultPermits, options.ExpensiveQueue, TimeSpan.FromSeconds(options.ExpensiveQueueSeconds), options.Enabled)));
-        services.AddSingleton(_ => PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = options.RefusedTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddSingleton(new RefusedTokens(options));
         var organizations = PartitionedRateLimiter.Create<HttpContext, OrganizationLimit>(context =>
             options.Enabled && OrganizationLimit.Of(context) is { } limit
                 ? RateLimitPartition.GetTokenBucketLimiter(limit, key => new TokenBucketRateLimiterOptions
@@ -73,9 +75,28 @@ public static class ScimRateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = organizations;
+            // Pages signed in by cookie (the owner's) are authenticated only at authorization, after this limiter: each
+            // client address gets a bucket of the deployment's size instead.
+            limiter.AddPolicy(AddressPolicy, context => options.Enabled
+                ? RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.Burst,
+                    TokensPerPeriod = options.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = (rejected, _) =>
             {
-                var limit = OrganizationLimit.Of(rejected.HttpContext)!.Value;
+                if (OrganizationLimit.Of(rejected.HttpContext) is not { } limit)
+                {
+                    // An address over its page bucket: the status and the wait, in the page's own format (no body here).
+                    ScimErrorResponse.RetryAfter(rejected.HttpContext.Response,
+                        rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1));
+                    rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    return ValueTask.CompletedTask;
+                }
+
                 CountRejection(limit.Organization);
                 return new ValueTask(TooManyRequestsAsync(rejected.HttpContext, rejected.Lease,
                     $"This organization sent more than its limit of {limit.RequestsPerSecond:N0} requests per second (bursts of {limit.Burst:N0}); "
@@ -93,34 +114,28 @@ public static class ScimRateLimits
     public static void UseRefusedTokenLimit(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.Services.GetRequiredService<RateLimitOptions>();
-        var refused = app.Services.GetRequiredService<PartitionedRateLimiter<string>>();
+        var refused = app.Services.GetRequiredService<RefusedTokens>();
         app.Use(async (context, next) =>
         {
-            if (!options.Enabled || BearerToken.Of(context.Request) is null)
+            if (BearerToken.Of(context.Request) is null)
             {
                 await next(context);
                 return;
             }
 
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "";
-            // Zero permits asks whether any is left, without using one.
-            using (var probe = refused.AttemptAcquire(address, 0))
+            var address = context.Connection.RemoteIpAddress;
+            if (refused.Blocked(address) is { } wait)
             {
-                if (!probe.IsAcquired)
-                {
-                    ScimMetrics.RateLimitRejections.Add(1, new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "refused_token"));
-                    await TooManyRequestsAsync(context, probe,
-                        $"This client address sent more than {options.RefusedTokensPerMinute} requests with a refused bearer token within a minute; "
-                        + "check the API key, then retry after the number of seconds in Retry-After.");
-                    return;
-                }
+                await TooManyRequestsAsync(context, wait,
+                    $"This client address sent more than {refused.PerMinute} requests with a refused bearer token within a minute; "
+                    + "check the API key, then retry after the number of seconds in Retry-After.");
+                return;
             }
 
             await next(context);
             if (context.User.Identity?.IsAuthenticated != true)
             {
-                refused.AttemptAcquire(address).Dispose();
+                refused.Refused(address);
             }
         });
     }
@@ -129,9 +144,12 @@ public static class ScimRateLimits
         new KeyValuePair<string, object?>("scim.organization", organization.ToString()),
         new KeyValuePair<string, object?>(ScimMetrics.RateLimitTag, "organization"));
 
-    private static Task TooManyRequestsAsync(HttpContext context, RateLimitLease lease, string detail)
+    private static Task TooManyRequestsAsync(HttpContext context, RateLimitLease lease, string detail) =>
+        TooManyRequestsAsync(context, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.Zero, detail);
+
+    private static Task TooManyRequestsAsync(HttpContext context, TimeSpan wait, string detail)
     {
-        ScimErrorResponse.RetryAfter(context.Response, lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.Zero);
+        ScimErrorResponse.RetryAfter(context.Response, wait);
         return ScimErrorResponse.WriteAsync(context, new ScimError(StatusCodes.Status429TooManyRequests, null, detail));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scim.Application.Features.Journal;
+using Scim.Domain.Journal;
 
 namespace Scim.Api.Manage;
 
@@ -52,11 +53,52 @@ public static class ManageFormat
     }
 
     /// <summary>The name the page gives a provisioning client's dialect.</summary>
-    public static string Dialect(Scim.Domain.Journal.RequestDialect dialect) => dialect switch
+    public static string Dialect(RequestDialect dialect) => dialect switch
     {
-        Scim.Domain.Journal.RequestDialect.EntraAadOptscim062020 => "Entra ID",
-        Scim.Domain.Journal.RequestDialect.EntraLegacy => "Entra ID (legacy)",
-        Scim.Domain.Journal.RequestDialect.Okta => "Okta",
+        RequestDialect.EntraAadOptscim062020 => "Entra ID",
+        RequestDialect.EntraLegacy => "Entra ID (legacy)",
+        RequestDialect.Okta => "Okta",
         _ => "Other client",
+    };
+
+    /// <summary>The operations of users and groups the journal's activity holds, as the Activity filter offers them.</summary>
+    public static IReadOnlyList<JournalOperation> DirectoryOperations { get; } =
+    [
+        JournalOperation.Create, JournalOperation.Replace, JournalOperation.Patch,
+        JournalOperation.Delete, JournalOperation.AddMembers,
+        JournalOperation.RemoveMembers, JournalOperation.Deactivate,
+    ];
+
+    /// <summary>What a request asked to do, as the page names it: <c>Create</c>, <c>Update</c>, <c>Add members</c>.</summary>
+    public static string Operation(JournalOperation operation) => operation switch
+    {
+        JournalOperation.Create => "Create",
+        JournalOperation.Replace => "Replace",
+        JournalOperation.Patch => "Update",
+        JournalOperation.Delete => "Delete",
+        JournalOperation.AddMembers => "Add members",
+        JournalOperation.RemoveMembers => "Remove members",
+        JournalOperation.Deactivate => "Deactivate",
+        JournalOperation.Revoke => "Revoke",
+        JournalOperation.Rename => "Rename",
+        _ => operation.ToString(),
+    };
+
+    /// <summary>An enum value as the API writes it (camelCase), e.g. <c>addMembers</c>.</summary>
+    public static string CamelCase(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var name = value.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>A key's scope as the page names it: <c>SCIM</c>, <c>Read API</c>, <c>Write API</c>, <c>Admin</c>.</summary>
+    public static string Scope(string scope) => scope switch
+    {
+        "scim" => "SCIM",
+        "read" => "Read API",
+        "write" => "Write API",
+        "admin" => "Admin",
+        _ => scope,
     };
 }

@@ -21,6 +21,7 @@ internal static class ManageSetup
             return services;
         }
 
+        services.AddMemoryCache();
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/Manage/Pages";
@@ -70,7 +71,12 @@ internal static class ManageSetup
         {
             page.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                ExceptionHandler = context => WriteErrorAsync(context, StatusCodes.Status500InternalServerError, options.Path),
+                // As the server's own handler: a body over the size limit or an aborted upload is the client's doing.
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+                ExceptionHandler = context => WriteErrorAsync(
+                    context,
+                    context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad ? bad.StatusCode : 500,
+                    options.Path),
             });
             page.UseStatusCodePages(context => WriteErrorAsync(context.HttpContext, context.HttpContext.Response.StatusCode, options.Path));
             page.Use((context, next) =>
@@ -80,7 +86,9 @@ internal static class ManageSetup
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy =
                     $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-                headers.CacheControl = "no-store";
+                // As antiforgery sets them on a page with a form (it warns in the log when it has to override others).
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
@@ -94,7 +102,7 @@ internal static class ManageSetup
     {
         if (options.Enabled)
         {
-            app.MapRazorPages();
+            app.MapRazorPages().RequireRateLimiting(Limits.ScimRateLimits.AddressPolicy);
         }
     }
 
@@ -106,7 +114,9 @@ internal static class ManageSetup
     {
         var (title, detail) = status switch
         {
-            400 => ("The form could not be accepted", "It may have been open for too long, or sent from another site. Go back, reload the page and try again."),
+            400 or 413 when !context.Request.IsHttps && !IsLoopback(context.Request.Host.Host) => ("The form could not be accepted",
+                "This page was opened over plain HTTP, where the browser keeps none of its cookies. Open it at its https:// address and sign in again."),
+            400 or 413 => ("The form could not be accepted", "It may have been open for too long, or sent from another site. Go back, reload the page and try again."),
             404 => ("Page not found", "There is no such page here."),
             405 => ("Not allowed", "This address does not take that kind of request."),
             429 => ("Too many requests", "Wait a minute, then try again."),
@@ -126,4 +136,7 @@ internal static class ManageSetup
             </body></html>
             """);
     }
+
+    /// <summary>True for this machine's names, where browsers keep Secure cookies over plain HTTP too.</summary>
+    public static bool IsLoopback(string host) => host is "localhost" or "127.0.0.1" or "[::1]";
 }

@@ -130,7 +130,9 @@ public sealed class ProductionStartTests
     [InlineData("Scim__RateLimits__ListQuerySeconds", "soon",
         "Scim:RateLimits:ListQuerySeconds 'soon' is not a number, such as 2.5; correct it or remove it to use the default (see the settings table in the README).")]
     [InlineData("Scim__Manage__Path", "/admin/owners",
-        "Scim:Manage:Path '/admin/owners' overlaps the administration API (/admin), the health checks (/health) or the SCIM path base (Scim:PathBase); set a path such as /manage, or Scim:Manage:Enabled to false.")]
+        "Scim:Manage:Path '/admin/owners' overlaps the administration API (/admin), the health checks (/health), the OpenAPI documents (/swagger) or SCIM's paths; set a path such as /manage, or Scim:Manage:Enabled to false.")]
+    [InlineData("Scim__Manage__Path", "/users",
+        "Scim:Manage:Path '/users' overlaps the administration API (/admin), the health checks (/health), the OpenAPI documents (/swagger) or SCIM's paths; set a path such as /manage, or Scim:Manage:Enabled to false.")]
     [InlineData("Scim__Manage__Path", "manage page",
         "Scim:Manage:Path 'manage page' is not a path of segments of letters, digits, '-' and '_' starting with '/'; set a path such as /manage, or Scim:Manage:Enabled to false.")]
     [InlineData("Scim__Manage__SessionLifetime", "1.00:00:00",

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Scim.Domain.Organizations;
 using Scim.Testing;
 
@@ -172,7 +173,6 @@ public sealed class ManagePageTests : IDisposable
         Assert.Contains(token[..12], await client.GetStringAsync("manage/keys"), StringComparison.Ordinal);
 
         factory.LiveSettings.SetList("Scim:Admin:OperatorKeys", OperatorKeysEntry());
-        await Task.Delay(100);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("manage/keys")).StatusCode);
 
         static string OperatorKeysEntry() => Scim.Api.Authentication.OperatorKeys.EntryOf(Scim.Api.Authentication.OperatorKeys.CreateSecret());
@@ -191,6 +191,115 @@ public sealed class ManagePageTests : IDisposable
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         var nonce = System.Text.RegularExpressions.Regex.Match(policy, "script-src 'nonce-([^']+)'").Groups[1].Value;
         Assert.Contains($"<style nonce=\"{nonce}\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AKeysExpiry_EndsTheSignInMadeWithIt()
+    {
+        var (organizationId, _) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var (_, token) = await factory.CreateApiKeyAsync(organizationId, ApiKeyScopes.Admin, factory.Clock.GetUtcNow().AddMinutes(10));
+        var client = await ManageClient.SignedInAsync(factory, token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("manage/keys")).StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Equal("/manage/signin", (await client.GetAsync("manage/keys")).Headers.Location!.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/Users")]
+    [InlineData("/admin/organizations")]
+    [InlineData("//evil.example/manage")]
+    [InlineData("https://evil.example/manage")]
+    public async Task SignIn_GoesBackOnlyToAPageOfTheSite(string returnUrl)
+    {
+        var (_, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var client = ManageClient.Create(factory);
+
+        var response = await ManageClient.PostFormAsync(client, $"manage/signin?ReturnUrl={Uri.EscapeDataString(returnUrl)}", new Dictionary<string, string> { ["Token"] = token });
+
+        Assert.Equal("/manage", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheKeyForm_SentTwice_CreatesOneKey_AndAFormWithValuesItNeverSends_CreatesNone()
+    {
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
+        var client = await ManageClient.SignedInAsync(factory, token);
+        var page = await client.GetStringAsync("manage/keys");
+        var once = System.Text.RegularExpressions.Regex.Match(page, "name=\"Form.Once\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new Dictionary<string, string> { ["Form.Label"] = "twice", ["Form.Scim"] = "true", ["Form.Expires"] = "never", ["Form.Once"] = once };
+
+        var first = await ManageClient.PostFormAsync(client, "manage/keys", form);
+        var second = await ManageClient.PostFormAsync(client, "manage/keys", form);
+        var garbage = await ManageClient.PostFormAsync(client, "manage/keys", new Dictionary<string, string> { ["Form.Label"] = "garbage", ["Form.Admin"] = "yes please" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("This form was sent already", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Contains("values this page does not send", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Scim.Application.Features.Organizations.ListApiKeys.Query(organizationId.ToString()));
+        Assert.Equal(["test", "twice"], keys.Value!.Select(k => k.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhatOthersWrote_IsShownAsText_NeverAsMarkup()
+    {
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin | ApiKeyScopes.Scim);
+        const string Hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(
+                new Scim.Application.Features.Organizations.CreateApiKey.Command(organizationId.ToString(), Hostile, ApiKeyScopes.Read));
+        }
+
+        var scim = factory.CreateClientWithToken(token);
+        var user = await scim.PostAsync("Users", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["schemas"] = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, ["userName"] = "x" + Hostile, ["displayName"] = Hostile }),
+            System.Text.Encoding.UTF8, "application/scim+json"));
+        Assert.Equal(HttpStatusCode.Created, user.StatusCode);
+        var client = await ManageClient.SignedInAsync(factory, token);
+
+        foreach (var page in new[] { "manage/keys", "manage/?q=x", "manage/activity" })
+        {
+            var html = await client.GetStringAsync(page);
+            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", await client.GetStringAsync("manage/keys"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLargestTeams_AreTheOrganizationsOwn_MostMembersFirst()
+    {
+        var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin | ApiKeyScopes.Scim);
+        var (otherId, otherToken) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}");
+        var users = await factory.InsertUsersAsync(organizationId, 3);
+        var others = await factory.InsertUsersAsync(otherId, 5);
+        await CreateGroupAsync(factory.CreateClientWithToken(token), "Small team", users.Take(1));
+        await CreateGroupAsync(factory.CreateClientWithToken(token), "Big team", users);
+        await CreateGroupAsync(factory.CreateClientWithToken(otherToken), "Other organization's team", others);
+        var client = await ManageClient.SignedInAsync(factory, token);
+
+        var html = await client.GetStringAsync("manage");
+
+        var largest = html[html.IndexOf("largest-title", StringComparison.Ordinal)..];
+        Assert.True(largest.IndexOf("Big team", StringComparison.Ordinal) < largest.IndexOf("Small team", StringComparison.Ordinal));
+        Assert.DoesNotContain("Other organization", html, StringComparison.Ordinal);
+        Assert.Contains("<td>3</td>", largest, StringComparison.Ordinal);
+
+        static async Task CreateGroupAsync(HttpClient scim, string name, IEnumerable<string> members) =>
+            Assert.Equal(HttpStatusCode.Created, (await scim.PostAsync("Groups", new StringContent(
+                System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["schemas"] = new[] { "urn:ietf:params:scim:schemas:core:2.0:Group" },
+                    ["displayName"] = name,
+                    ["members"] = members.Select(id => new Dictionary<string, string> { ["value"] = id }).ToArray(),
+                }),
+                System.Text.Encoding.UTF8, "application/scim+json"))).StatusCode);
     }
 
     [Fact]

@@ -58,7 +58,9 @@ public sealed class IndexModel(IMediator mediator) : ManagePageModel
         (Users, _) = await ListAsync(ResourceTypeDefinition.User, null, 0, cancellationToken);
         (Deactivated, _) = await ListAsync(ResourceTypeDefinition.User, "active eq false", 0, cancellationToken);
         (Teams, _) = await ListAsync(ResourceTypeDefinition.Group, null, 0, cancellationToken);
-        LargestTeams = await mediator.Send(new ListLargestGroups.Query(5), cancellationToken);
+        var largest = await mediator.Send(new ListLargestGroups.Query(5), cancellationToken);
+        LargestTeams = largest.Value ?? [];
+        Problem ??= largest.Error?.Detail;
         if (Search?.Trim() is { Length: > 0 } text)
         {
             // A SCIM string literal is a JSON string (RFC 7644 §3.4.2.2), so JSON's escaping makes any text one.

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 using Scim.Api.Cli;
 using Scim.Api.Endpoints.Admin;
 using Scim.Application.Features.Organizations;
@@ -12,7 +13,7 @@ namespace Scim.Api.Manage.Pages;
 /// a label, the SCIM / Read API / Write API / Admin toggles and an expiry. The new key's secret is in the answer to that
 /// POST only (never stored for a later page), with a Copy button.
 /// </summary>
-public sealed class KeysModel(IMediator mediator, TimeProvider clock) : ManagePageModel
+public sealed class KeysModel(IMediator mediator, TimeProvider clock, IMemoryCache sent) : ManagePageModel
 {
     /// <summary>The expiries the form offers, by value: a time from now as <see cref="KeyExpiry"/> reads it.</summary>
     public static readonly IReadOnlyList<(string Value, string Text)> Expiries =
@@ -34,9 +35,12 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock) : ManagePa
     /// <summary>When the page was made (UTC), for how long ago keys were used.</summary>
     public DateTime Now { get; private set; }
 
-    /// <summary>The label and prefix of a key just revoked (after the revoke page's redirect).</summary>
+    /// <summary>The id of a key just revoked (after the revoke page's redirect), to say so.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? Revoked { get; set; }
+    public Guid? Revoked { get; set; }
+
+    /// <summary>The key just revoked, when <see cref="Revoked"/> names one of the organization's revoked keys.</summary>
+    public AdminApiKey? RevokedKey => Keys.FirstOrDefault(k => k.Id == Revoked && k.Status == "revoked");
 
     /// <summary>Lists the keys.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
@@ -48,6 +52,26 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock) : ManagePa
         if (PickOrganizationFirst() is { } pick)
         {
             return pick;
+        }
+
+        // A form sent again (the browser's reload of this answer, a second click) would make a second live key whose
+        // secret nobody copies: each form carries a value of its own, and one already used creates nothing.
+        var once = $"manage:key-form:{OrganizationId}:{Form.Once}";
+        if (!ModelState.IsValid)
+        {
+            Problem = "The form came back with values this page does not send. Fill it in again.";
+        }
+        else if (Form.Once == Guid.Empty || sent.TryGetValue(once, out _))
+        {
+            Problem = "This form was sent already, and its key created then: its secret was shown once, on that answer. To create another key, fill in the form again.";
+        }
+
+        if (Problem is not null)
+        {
+            ModelState.Clear();
+            Form = new KeyForm();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(cancellationToken);
         }
 
         var scopes = (Form.Scim ? ApiKeyScopes.Scim : 0) | (Form.Read ? ApiKeyScopes.Read : 0) | (Form.Write ? ApiKeyScopes.Write : 0)
@@ -67,7 +91,10 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock) : ManagePa
             var created = await mediator.Send(new CreateApiKey.Command(OrganizationId.ToString(), Form.Label ?? "", scopes, expires), cancellationToken);
             if (created.IsSuccess)
             {
+                sent.Set(once, true, ManageSession.MaxAge);
                 Created = CreatedAdminApiKey.From(created.Value!, now.UtcDateTime);
+                // The form shows what was posted unless the posted values are forgotten: a fresh form for the next key.
+                ModelState.Clear();
                 Form = new KeyForm();
             }
             else
@@ -96,26 +123,4 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock) : ManagePa
         Keys = [.. keys.Value!.Select(k => AdminApiKey.From(k, Now))];
         return Page();
     }
-}
-
-/// <summary>The key creation form: a label, the scope toggles (SCIM on by default: what an identity provider needs) and an expiry.</summary>
-public sealed class KeyForm
-{
-    /// <summary>The key's label, e.g. <c>Entra ID provisioning</c>.</summary>
-    public string? Label { get; set; }
-
-    /// <summary>Every SCIM request: what Entra ID and Okta need.</summary>
-    public bool Scim { get; set; } = true;
-
-    /// <summary>SCIM reads only (an internal reporting service).</summary>
-    public bool Read { get; set; }
-
-    /// <summary>SCIM writes (an internal service that changes the directory).</summary>
-    public bool Write { get; set; }
-
-    /// <summary>This page and the administration API of the organization.</summary>
-    public bool Admin { get; set; }
-
-    /// <summary>One of <see cref="KeysModel.Expiries"/>' values.</summary>
-    public string Expires { get; set; } = "never";
 }

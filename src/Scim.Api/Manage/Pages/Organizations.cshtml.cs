@@ -61,7 +61,7 @@ public sealed class OrganizationsModel(IMediator mediator) : ManagePageModel
             return NotFound();
         }
 
-        await HttpContext.SignInAsync(ManageSession.Scheme, ManageSession.ForOperator(entry, organization.Value!));
+        await HttpContext.SignInAsync(ManageSession.Scheme, ManageSession.ForOperator(entry, organization.Value!, ManageSession.IssuedOf(User)));
         return RedirectToPage("/Index");
     }
 }

@@ -6,7 +6,7 @@ using Scim.Domain.Organizations;
 namespace Scim.Api.Manage.Pages;
 
 /// <summary>Asks before revoking one of the organization's keys (<see cref="RevokeApiKey"/>); a key of another organization is 404.</summary>
-public sealed class RevokeKeyModel(IMediator mediator) : ManagePageModel
+public sealed class RevokeKeyModel(IMediator mediator, TimeProvider clock) : ManagePageModel
 {
     /// <summary>The key's id.</summary>
     [BindProperty(SupportsGet = true)]
@@ -14,6 +14,9 @@ public sealed class RevokeKeyModel(IMediator mediator) : ManagePageModel
 
     /// <summary>The key, as listed.</summary>
     public ApiKey? Key { get; private set; }
+
+    /// <summary>True when no other key of the organization that works has the <c>admin</c> scope: revoking this one leaves only the operator to create another.</summary>
+    public bool IsLastAdminKey { get; private set; }
 
     /// <summary>True when it is the key this sign-in was made with: revoking it signs out.</summary>
     public bool IsCurrentSignIn => Key is not null && User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value == Key.Id.ToString();
@@ -32,14 +35,22 @@ public sealed class RevokeKeyModel(IMediator mediator) : ManagePageModel
 
         var revoked = await mediator.Send(new RevokeApiKey.Command(Id, OrganizationId), cancellationToken);
         return revoked.IsSuccess
-            ? RedirectToPage("/Keys", new { revoked = $"“{revoked.Value!.Name}” ({revoked.Value.Prefix}…)" })
+            ? RedirectToPage("/Keys", new { revoked = revoked.Value!.Id })
             : NotFound();
     }
 
+    // A key of another organization is as absent as one that does not exist.
     private async Task<bool> FindAsync(CancellationToken cancellationToken)
     {
-        var keys = await mediator.Send(new ListApiKeys.Query(OrganizationId.ToString()), cancellationToken);
-        Key = keys.IsSuccess ? keys.Value!.FirstOrDefault(k => k.Id == Id && k.RevokedUtc is null) : null;
+        var key = await mediator.Send(new GetApiKey.Query(Id), cancellationToken);
+        Key = key.Value is { RevokedUtc: null } found && found.OrganizationId == OrganizationId ? found : null;
+        if (Key is { Scopes: var scopes } && scopes.HasFlag(ApiKeyScopes.Admin))
+        {
+            var keys = await mediator.Send(new ListApiKeys.Query(OrganizationId.ToString()), cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            IsLastAdminKey = !(keys.Value ?? []).Any(k => k.Id != Id && k.RevokedUtc is null && !k.HasExpiredAt(now) && k.Scopes.HasFlag(ApiKeyScopes.Admin));
+        }
+
         return Key is not null;
     }
 }

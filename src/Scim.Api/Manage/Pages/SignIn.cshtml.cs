@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Scim.Api.Authentication;
+using Scim.Api.Http;
 using Scim.Api.Limits;
 using Scim.Api.Observability;
 using Scim.Application.Features.Organizations;
@@ -17,7 +17,7 @@ namespace Scim.Api.Manage.Pages;
 /// on the API; beyond it the form answers 429 without checking.
 /// </summary>
 public sealed class SignInModel(
-    IMediator mediator, OperatorKeys operators, PartitionedRateLimiter<string> refused, RateLimitOptions limits, FailedAuthentications failures)
+    IMediator mediator, OperatorKeys operators, RefusedTokens refused, FailedAuthentications failures, ScimOptions options, TimeProvider clock)
     : ManagePageModel
 {
     /// <summary>The key or operator secret as typed.</summary>
@@ -35,7 +35,7 @@ public sealed class SignInModel(
     /// True when the page was reached over plain HTTP from another host than this machine: browsers keep the sign-in's
     /// Secure cookie only over HTTPS (or from localhost), so the sign-in could not last.
     /// </summary>
-    public bool InsecureTransport => !Request.IsHttps && Request.Host.Host is not ("localhost" or "127.0.0.1" or "[::1]");
+    public bool InsecureTransport => !Request.IsHttps && !ManageSetup.IsLoopback(Request.Host.Host);
 
     /// <summary>Shows the form.</summary>
     public void OnGet()
@@ -45,34 +45,29 @@ public sealed class SignInModel(
     /// <summary>Checks the secret; signs in and goes on, or shows why not.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
-        if (limits.Enabled)
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (refused.Blocked(address) is { } wait)
         {
-            using var probe = refused.AttemptAcquire(address, 0);
-            if (!probe.IsAcquired)
-            {
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Problem = $"More than {limits.RefusedTokensPerMinute} refused keys came from this address within a minute. Wait a minute, then try again.";
-                return Page();
-            }
+            ScimErrorResponse.RetryAfter(Response, wait);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Problem = $"More than {refused.PerMinute} refused keys came from this address within a minute. Wait a minute, then try again.";
+            return Page();
         }
 
         var token = Token?.Trim() ?? "";
         var (principal, problem, reason) = await CheckAsync(token, cancellationToken);
         if (principal is null)
         {
-            if (limits.Enabled)
-            {
-                refused.AttemptAcquire(address).Dispose();
-            }
-
-            failures.Record(HttpContext.Connection.RemoteIpAddress, token, reason);
+            refused.Refused(address);
+            failures.Record(address, token, reason);
             Problem = problem;
             return Page();
         }
 
         await HttpContext.SignInAsync(ManageSession.Scheme, principal);
-        return ReturnUrl is { Length: > 0 } back && Url.IsLocalUrl(back) && ManageSession.OrganizationOf(principal) is not null
+        // Back to the page the sign-in interrupted, when it is one of this site's (never another path of the server).
+        return ReturnUrl is { Length: > 0 } back && Url.IsLocalUrl(back) && new PathString(back.Split('?')[0]).StartsWithSegments(options.Manage.Path)
+                && ManageSession.OrganizationOf(principal) is not null
             ? LocalRedirect(back)
             : RedirectToPage(ManageSession.OrganizationOf(principal) is null ? "/Organizations" : "/Index");
     }
@@ -87,7 +82,7 @@ public sealed class SignInModel(
         if (OperatorKeys.IsOperatorToken(token))
         {
             return operators.Match(token) is { } entry
-                ? (ManageSession.ForOperator(entry, null), "", "")
+                ? (ManageSession.ForOperator(entry, null, clock.GetUtcNow()), "", "")
                 : (null, "This operator secret is not one this deployment knows. Check that it was copied whole.", "unknown_operator");
         }
 
@@ -111,7 +106,7 @@ public sealed class SignInModel(
 
         var organization = await mediator.Send(new GetOrganization.Query(key.OrganizationId), cancellationToken);
         return organization.IsSuccess
-            ? (ManageSession.ForKey(key, organization.Value!), "", "")
+            ? (ManageSession.ForKey(key, organization.Value!, clock.GetUtcNow()), "", "")
             : (null, "This key's organization is being deleted.", "organization_deleted");
     }
 }

@@ -102,7 +102,7 @@ internal static class ResourcePage
         503,
         null,
         $"The {(query.Filter is null ? "list" : "filter")} was too expensive: the query ran longer than the server allows "
-        + $"({budget.Limit.TotalSeconds:0.###} s) and was cancelled. Narrow it: prefer 'eq' or 'sw' on userName, externalId, id or displayName "
+        + $"({budget.Limit.TotalSeconds:0.###} s) and was stopped. Narrow it: prefer 'eq' or 'sw' on userName, externalId, id or displayName "
         + "over 'co' and 'ew', use fewer 'or' clauses, and ask for smaller pages (count); then retry after the seconds in Retry-After.");
 
     private static async Task<Result<ResourcePage<TRow>>> IndexPageAsync<T, TRow>(

@@ -1,12 +1,16 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Persistence;
+using Scim.Application.Common.Resources;
+using Scim.Protocol;
 
 namespace Scim.Application.Features.Groups;
 
 /// <summary>
-/// The caller's organization's groups with the most members, most first (ties by displayName): what SCIM's list cannot
-/// sort by. One aggregate over the organization's memberships, in the order of their primary key.
+/// The caller's organization's groups with the most members, most first (ties by id): what SCIM's list cannot sort
+/// by. Each of the organization's groups counts its members in the membership table's primary key (group id first), so
+/// the query reads the organization's memberships once and no other organization's; it runs within the list time
+/// budget (<see cref="ListQueryBudget"/>), beyond which it is 503.
 /// </summary>
 public static class ListLargestGroups
 {
@@ -14,7 +18,7 @@ public static class ListLargestGroups
     public const int MaxCount = 50;
 
     /// <param name="Count">How many groups, 1 to <see cref="MaxCount"/>.</param>
-    public sealed record Query(int Count) : IQuery<IReadOnlyList<GroupSize>>;
+    public sealed record Query(int Count) : IQuery<Result<IReadOnlyList<GroupSize>>>;
 
     /// <summary>A group and its number of members.</summary>
     /// <param name="Id">The group's SCIM id.</param>
@@ -22,23 +26,27 @@ public static class ListLargestGroups
     /// <param name="Members">How many members it has (users and groups, not counting nested groups' members).</param>
     public sealed record GroupSize(Guid Id, string DisplayName, int Members);
 
-    internal sealed class Handler(IScimDbContext db) : IQueryHandler<Query, IReadOnlyList<GroupSize>>
+    internal sealed class Handler(IScimDbContext db, ListQueryBudget budget) : IQueryHandler<Query, Result<IReadOnlyList<GroupSize>>>
     {
-        public async ValueTask<IReadOnlyList<GroupSize>> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Result<IReadOnlyList<GroupSize>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var count = Math.Clamp(query.Count, 1, MaxCount);
-            var largest = await db.GroupMembers.AsNoTracking()
-                .GroupBy(m => m.GroupId)
-                .Select(g => new { GroupId = g.Key, Members = g.Count() })
-                .OrderByDescending(g => g.Members).ThenBy(g => g.GroupId)
-                .Take(count)
-                .ToListAsync(cancellationToken);
-            var ids = largest.Select(g => g.GroupId).ToList();
-            var names = await db.Groups.AsNoTracking().Where(g => ids.Contains(g.Id))
-                .Select(g => new { g.Id, g.DisplayName }).ToDictionaryAsync(g => g.Id, g => g.DisplayName, cancellationToken);
-            return [.. largest.Where(g => names.ContainsKey(g.GroupId))
-                .Select(g => new GroupSize(g.GroupId, names[g.GroupId], g.Members))
-                .OrderByDescending(g => g.Members).ThenBy(g => g.DisplayName, StringComparer.OrdinalIgnoreCase)];
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(budget.Limit);
+            try
+            {
+                var largest = await db.Groups.AsNoTracking()
+                    .Select(g => new { g.Id, g.DisplayName, Members = g.Members.Count })
+                    .Where(g => g.Members > 0)
+                    .OrderByDescending(g => g.Members).ThenBy(g => g.Id)
+                    .Take(Math.Clamp(query.Count, 1, MaxCount))
+                    .ToListAsync(deadline.Token);
+                return largest.ConvertAll(g => new GroupSize(g.Id, g.DisplayName, g.Members));
+            }
+            catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                && e is OperationCanceledException or System.Data.Common.DbException)
+            {
+                return new ScimError(503, null, $"Counting the members of every group took longer than the server allows ({budget.Limit.TotalSeconds:0.###} s).");
+            }
         }
     }
 }

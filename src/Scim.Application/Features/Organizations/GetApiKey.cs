@@ -7,8 +7,9 @@ using Scim.Protocol;
 namespace Scim.Application.Features.Organizations;
 
 /// <summary>
-/// Reads one API key by id (a primary-key lookup, never its secret's hash to the caller's use), whatever its state:
-/// the owner's page checks on every request that the key it was signed in with is still valid. 404 when there is none.
+/// Reads one API key by id (a primary-key lookup) of any organization, whatever its state: the owner's page checks on
+/// every request that the key it was signed in with is still valid, and that a key it is asked to revoke is its
+/// organization's. 404 when there is none.
 /// </summary>
 public static class GetApiKey
 {
