@@ -28,8 +28,7 @@ public sealed class OwnerPageTests(ChromiumFixture chromium)
         await page.GotoAsync("/manage");
         Assert.EndsWith("/manage/signin?ReturnUrl=%2Fmanage", page.Url, StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "signin");
-        await page.GetByLabel("API key").FillAsync(adminKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SubmitSignInAsync(page, adminKey);
         await page.WaitForURLAsync("**/manage");
         Assert.Equal("Contoso", await page.Locator(".brand small").InnerTextAsync());
 
@@ -130,8 +129,7 @@ public sealed class OwnerPageTests(ChromiumFixture chromium)
         foreach (var (key, why) in new[] { ("scim_not-a-key-at-all", "This is not an API key of any organization"), (scimKey, "takes a key with the admin scope") })
         {
             await page.GotoAsync("/manage/signin");
-            await page.GetByLabel("API key").FillAsync(key);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await SubmitSignInAsync(page, key);
 
             Assert.Contains(why, await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
             await page.GotoAsync("/manage/keys");
@@ -155,10 +153,7 @@ public sealed class OwnerPageTests(ChromiumFixture chromium)
         var otherUserId = System.Text.Json.JsonDocument.Parse(await otherUser.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         await using var window = await chromium.NewWindowAsync(address);
         var page = window.Page;
-        await page.GotoAsync("/manage/signin");
-        await page.GetByLabel("API key").FillAsync(ownerKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/manage");
+        await SignInAsync(page, ownerKey);
 
         await page.GotoAsync("/manage/keys");
         Assert.Equal(1, await page.Locator("table tbody tr").CountAsync());
@@ -188,8 +183,7 @@ public sealed class OwnerPageTests(ChromiumFixture chromium)
         var page = window.Page;
 
         await page.GotoAsync("/manage/signin");
-        await page.GetByLabel("API key").FillAsync(secret);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SubmitSignInAsync(page, secret);
         await page.WaitForURLAsync("**/manage/organizations");
         await Screenshots.SaveAsync(page, "organizations");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open Wide World Importers" }).ClickAsync();
@@ -209,10 +203,7 @@ public sealed class OwnerPageTests(ChromiumFixture chromium)
         await using var window = await chromium.NewWindowAsync(address);
         var page = window.Page;
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync("/manage/signin");
-        await page.GetByLabel("API key").FillAsync(adminKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/manage");
+        await SignInAsync(page, adminKey);
 
         foreach (var screen in new[] { "keys", "connect", "activity" })
         {
@@ -221,6 +212,20 @@ public sealed class OwnerPageTests(ChromiumFixture chromium)
             // The page itself never scrolls sideways; a wide table scrolls within its own box.
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{screen} is wider than the phone");
         }
+    }
+
+    // Signs in with a key of the admin scope, from the sign-in page to the overview.
+    private static async Task SignInAsync(IPage page, string key)
+    {
+        await page.GotoAsync("/manage/signin");
+        await SubmitSignInAsync(page, key);
+        await page.WaitForURLAsync("**/manage");
+    }
+
+    private static async Task SubmitSignInAsync(IPage page, string key)
+    {
+        await page.GetByLabel("API key").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     private static (ScimApiFactory Factory, Uri Address) Start()
