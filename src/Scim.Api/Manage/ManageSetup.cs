@@ -116,10 +116,11 @@ internal static class ManageSetup
         {
             400 or 413 when !context.Request.IsHttps && !IsLoopback(context.Request.Host.Host) => ("The form could not be accepted",
                 "This page was opened over plain HTTP, where the browser keeps none of its cookies. Open it at its https:// address and sign in again."),
-            400 or 413 => ("The form could not be accepted", "It may have been open for too long, or sent from another site. Go back, reload the page and try again."),
+            400 or 413 => ("The request could not be accepted",
+                "A form may have been open for too long or sent from another site, or the address was changed by hand. Go back, reload the page and try again."),
             404 => ("Page not found", "There is no such page here."),
             405 => ("Not allowed", "This address does not take that kind of request."),
-            429 => ("Too many requests", "Wait a minute, then try again."),
+            429 => ("Too many requests", "Wait a moment, then try again."),
             >= 500 => ("Something went wrong", "The server failed to handle the request; the error has been logged. Try again in a moment."),
             _ => ("The request could not be handled", $"The server answered {status}."),
         };
@@ -128,7 +129,7 @@ internal static class ManageSetup
         var html = HtmlEncoder.Default;
         return context.Response.WriteAsync($$"""
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
             <title>{{html.Encode(title)}} · SCIM</title>
             <style nonce="{{Nonce(context)}}">body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; color: #1c2430 }</style></head>
             <body>

@@ -28,14 +28,35 @@ internal static partial class ManageClient
         return client;
     }
 
-    /// <summary>GETs <paramref name="form"/>, then posts <paramref name="fields"/> to <paramref name="action"/> (the same page unless said) with that page's antiforgery token.</summary>
+    /// <summary>
+    /// GETs <paramref name="form"/>, then posts <paramref name="fields"/> to <paramref name="action"/> (the same page
+    /// unless said) with the page's hidden fields (its antiforgery token among them) under them, as a browser would.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string form, IDictionary<string, string> fields, string? action = null)
     {
         var page = await client.GetStringAsync(form);
-        var token = AntiforgeryField().Match(page) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"{form} has no form token:\n{page}");
-        return await client.PostAsync(action ?? form, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+        var posted = new Dictionary<string, string>();
+        foreach (var input in InputTag().Matches(page).Select(m => m.Value).Where(tag => tag.Contains("type=\"hidden\"", StringComparison.Ordinal)))
+        {
+            posted[System.Net.WebUtility.HtmlDecode(Attribute(input, "name"))] = System.Net.WebUtility.HtmlDecode(Attribute(input, "value"));
+        }
+
+        if (!posted.ContainsKey("__RequestVerificationToken"))
+        {
+            throw new InvalidOperationException($"{form} has no form token:\n{page}");
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            posted[name] = value;
+        }
+
+        return await client.PostAsync(action ?? form, new FormUrlEncodedContent(posted));
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    private static string Attribute(string tag, string name) =>
+        Regex.Match(tag, $" {name}=\"([^\"]*)\"") is { Success: true } match ? match.Groups[1].Value : "";
+
+    [GeneratedRegex("<input [^>]*>")]
+    private static partial Regex InputTag();
 }

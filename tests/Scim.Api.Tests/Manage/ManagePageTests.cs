@@ -97,7 +97,7 @@ public sealed class ManagePageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("The form could not be accepted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The request could not be accepted", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("forged", await client.GetStringAsync("manage/keys"), StringComparison.Ordinal);
     }
 
@@ -211,6 +211,8 @@ public sealed class ManagePageTests : IDisposable
     [InlineData("/admin/organizations")]
     [InlineData("//evil.example/manage")]
     [InlineData("https://evil.example/manage")]
+    [InlineData("/manage/../Users")]
+    [InlineData("/manage/%2e%2e/admin/organizations")]
     public async Task SignIn_GoesBackOnlyToAPageOfTheSite(string returnUrl)
     {
         var (_, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
@@ -222,7 +224,7 @@ public sealed class ManagePageTests : IDisposable
     }
 
     [Fact]
-    public async Task TheKeyForm_SentTwice_CreatesOneKey_AndAFormWithValuesItNeverSends_CreatesNone()
+    public async Task TheKeyForm_SentTwice_OrFiveTimesAtOnce_CreatesOneKey_AndAFormWithValuesItNeverSends_CreatesNone()
     {
         var (organizationId, token) = await factory.CreateOrganizationAsync($"org-{Guid.NewGuid():N}", ApiKeyScopes.Admin);
         var client = await ManageClient.SignedInAsync(factory, token);
@@ -232,6 +234,14 @@ public sealed class ManagePageTests : IDisposable
 
         var first = await ManageClient.PostFormAsync(client, "manage/keys", form);
         var second = await ManageClient.PostFormAsync(client, "manage/keys", form);
+        var page2 = await client.GetStringAsync("manage/keys");
+        var together = new Dictionary<string, string>(form)
+        {
+            ["Form.Label"] = "together",
+            ["Form.Once"] = System.Text.RegularExpressions.Regex.Match(page2, "name=\"Form.Once\" value=\"([^\"]+)\"").Groups[1].Value,
+        };
+        var sentTogether = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => ManageClient.PostFormAsync(client, "manage/keys", together)));
+        var withoutOnce = await ManageClient.PostFormAsync(client, "manage/keys", new Dictionary<string, string> { ["Form.Label"] = "no once", ["Form.Once"] = "" });
         var garbage = await ManageClient.PostFormAsync(client, "manage/keys", new Dictionary<string, string> { ["Form.Label"] = "garbage", ["Form.Admin"] = "yes please" });
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -241,7 +251,9 @@ public sealed class ManagePageTests : IDisposable
         Assert.Contains("values this page does not send", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = factory.Services.CreateAsyncScope();
         var keys = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Scim.Application.Features.Organizations.ListApiKeys.Query(organizationId.ToString()));
-        Assert.Equal(["test", "twice"], keys.Value!.Select(k => k.Name).Order(StringComparer.Ordinal));
+        Assert.Single(sentTogether, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutOnce.StatusCode);
+        Assert.Equal(["test", "together", "twice"], keys.Value!.Select(k => k.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

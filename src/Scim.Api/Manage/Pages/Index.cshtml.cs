@@ -19,6 +19,9 @@ public sealed class IndexModel(IMediator mediator) : ManagePageModel
     /// <summary>The most search results of each kind the page shows.</summary>
     public const int SearchCount = 20;
 
+    /// <summary>The longest text searched for: longer is no user name's start worth a query.</summary>
+    public const int MaxSearchLength = 200;
+
     /// <summary>What to search for: the start of a user name or display name.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -61,7 +64,12 @@ public sealed class IndexModel(IMediator mediator) : ManagePageModel
         var largest = await mediator.Send(new ListLargestGroups.Query(5), cancellationToken);
         LargestTeams = largest.Value ?? [];
         Problem ??= largest.Error?.Detail;
-        if (Search?.Trim() is { Length: > 0 } text)
+        var text = Search?.Trim() ?? "";
+        if (text.Length > MaxSearchLength || text.Any(char.IsControl))
+        {
+            Problem = $"Search for at most {MaxSearchLength} characters, without control characters.";
+        }
+        else if (text.Length > 0)
         {
             // A SCIM string literal is a JSON string (RFC 7644 §3.4.2.2), so JSON's escaping makes any text one.
             var literal = System.Text.Json.JsonSerializer.Serialize(text);

@@ -21,6 +21,6 @@ public sealed class KeyForm
     /// <summary>One of <see cref="KeysModel.Expiries"/>' values.</summary>
     public string Expires { get; set; } = "never";
 
-    /// <summary>A value of this form alone, new each time the form is shown: a form sent twice creates one key.</summary>
-    public Guid Once { get; set; } = Guid.NewGuid();
+    /// <summary>A value of this form alone, new each time the form is shown: a form sent twice creates one key; a form without it, none.</summary>
+    public Guid Once { get; set; }
 }

@@ -19,6 +19,8 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock, IMemoryCac
     public static readonly IReadOnlyList<(string Value, string Text)> Expiries =
         [("never", "Never"), ("30d", "In 30 days"), ("90d", "In 90 days"), ("180d", "In 180 days"), ("365d", "In a year")];
 
+    private static readonly object FormsTaken = new();
+
     /// <summary>The keys, newest first.</summary>
     public IReadOnlyList<AdminApiKey> Keys { get; private set; } = [];
 
@@ -55,13 +57,14 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock, IMemoryCac
         }
 
         // A form sent again (the browser's reload of this answer, a second click) would make a second live key whose
-        // secret nobody copies: each form carries a value of its own, and one already used creates nothing.
+        // secret nobody copies: each form carries a value of its own, taken here at once (two copies sent together find
+        // it taken) and given back when no key comes of it.
         var once = $"manage:key-form:{OrganizationId}:{Form.Once}";
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || Form.Once == Guid.Empty)
         {
             Problem = "The form came back with values this page does not send. Fill it in again.";
         }
-        else if (Form.Once == Guid.Empty || sent.TryGetValue(once, out _))
+        else if (!Take(once))
         {
             Problem = "This form was sent already, and its key created then: its secret was shown once, on that answer. To create another key, fill in the form again.";
         }
@@ -91,7 +94,6 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock, IMemoryCac
             var created = await mediator.Send(new CreateApiKey.Command(OrganizationId.ToString(), Form.Label ?? "", scopes, expires), cancellationToken);
             if (created.IsSuccess)
             {
-                sent.Set(once, true, ManageSession.MaxAge);
                 Created = CreatedAdminApiKey.From(created.Value!, now.UtcDateTime);
                 // The form shows what was posted unless the posted values are forgotten: a fresh form for the next key.
                 ModelState.Clear();
@@ -105,10 +107,26 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock, IMemoryCac
 
         if (Problem is not null)
         {
+            sent.Remove(once);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
         return await ShowAsync(cancellationToken);
+    }
+
+    // True for the first request that takes this form's value, false for every other.
+    private bool Take(string once)
+    {
+        lock (FormsTaken)
+        {
+            if (sent.TryGetValue(once, out _))
+            {
+                return false;
+            }
+
+            sent.Set(once, true, ManageSession.MaxAge);
+            return true;
+        }
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
@@ -121,6 +139,11 @@ public sealed class KeysModel(IMediator mediator, TimeProvider clock, IMemoryCac
 
         Now = clock.GetUtcNow().UtcDateTime;
         Keys = [.. keys.Value!.Select(k => AdminApiKey.From(k, Now))];
+        if (Form.Once == Guid.Empty)
+        {
+            Form.Once = Guid.NewGuid();
+        }
+
         return Page();
     }
 }

@@ -40,7 +40,8 @@ public sealed class OrganizationsModel(IMediator mediator) : ManagePageModel
         var page = await mediator.Send(new ListOrganizations.Query(PageSize, string.IsNullOrEmpty(Cursor) ? null : Cursor), cancellationToken);
         if (!page.IsSuccess)
         {
-            return BadRequest();
+            // A cursor changed by hand or from an older page: the list from its start.
+            return RedirectToPage("/Organizations");
         }
 
         (Organizations, NextCursor) = (page.Value!.Organizations, page.Value.NextCursor);

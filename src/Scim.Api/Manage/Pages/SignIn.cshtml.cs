@@ -66,10 +66,17 @@ public sealed class SignInModel(
 
         await HttpContext.SignInAsync(ManageSession.Scheme, principal);
         // Back to the page the sign-in interrupted, when it is one of this site's (never another path of the server).
-        return ReturnUrl is { Length: > 0 } back && Url.IsLocalUrl(back) && new PathString(back.Split('?')[0]).StartsWithSegments(options.Manage.Path)
-                && ManageSession.OrganizationOf(principal) is not null
+        return ReturnUrl is { Length: > 0 } back && IsPageOfTheSite(back) && ManageSession.OrganizationOf(principal) is not null
             ? LocalRedirect(back)
             : RedirectToPage(ManageSession.OrganizationOf(principal) is null ? "/Organizations" : "/Index");
+    }
+
+    // A local URL below the page's path that stays there: no dot segment (decoded or not) or backslash to climb out.
+    private bool IsPageOfTheSite(string url)
+    {
+        var path = Uri.UnescapeDataString(url.Split('?')[0]);
+        return Url.IsLocalUrl(url) && !path.Contains('\\', StringComparison.Ordinal) && !path.Split('/').Any(segment => segment is "." or "..")
+            && new PathString(path).StartsWithSegments(options.Manage.Path);
     }
 
     private async Task<(ClaimsPrincipal? Principal, string Problem, string Reason)> CheckAsync(string token, CancellationToken cancellationToken)
