@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Scim.Api.Manage;
@@ -75,7 +76,7 @@ internal static class ManageSetup
                 SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
                 ExceptionHandler = context => WriteErrorAsync(
                     context,
-                    context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad ? bad.StatusCode : 500,
+                    context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad ? bad.StatusCode : 500,
                     options.Path),
             });
             page.UseStatusCodePages(context => WriteErrorAsync(context.HttpContext, context.HttpContext.Response.StatusCode, options.Path));
