@@ -30,12 +30,12 @@ try
 {
     options = builder.Configuration.GetSection("Scim").Get<ScimOptions>() ?? new ScimOptions();
     options.PathBase = options.PathBase.TrimEnd('/');
+    options.Manage.Path = options.Manage.Path.TrimEnd('/');
     builder.WebHost.UseScimRequestLineLimits();
     builder.Services.AddSingleton(options);
     builder.Services.AddScimCore(builder.Configuration);
     builder.Services.AddScimObservability(builder.Configuration);
     builder.Services.AddApiKeyAuthentication(options.ApiKeys, builder.Configuration);
-    options.Manage.Path = options.Manage.Path.TrimEnd('/');
     builder.Services.AddScimManage(options.Manage);
     builder.Services.AddScimRateLimits(options.RateLimits);
     builder.Services.AddScimOpenApi();

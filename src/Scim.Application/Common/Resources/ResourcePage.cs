@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Scim.Application.Common.Catalogue;
@@ -70,33 +69,13 @@ internal static class ResourcePage
 
         var predicate = compiled.Value!.Predicate;
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(budget.Limit);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            var page = query.ByCursor
-                ? await CursorPageAsync(resources, listing, query, predicate, sort.Value!, cursors, deadline.Token)
-                : await IndexPageAsync(db, resources, listing, query, predicate, sort.Value!, marks, deadline.Token);
-
-            // Cancelling a statement is best effort: PostgreSQL ignores a cancel request that reaches the backend before
-            // the statement does, and Npgsql skips one in some windows of sending it (npgsql/npgsql#5191); the statement
-            // then runs to its end. A page that took longer than the budget is answered as over it all the same, so the
-            // answer never depends on that race.
-            return !cancellationToken.IsCancellationRequested && (deadline.IsCancellationRequested || Stopwatch.GetElapsedTime(started) > budget.Limit)
-                ? OverBudget(query, budget)
-                : page;
-        }
-        catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && IsCancellation(e))
-        {
-            return OverBudget(query, budget);
-        }
+        return await budget.RunAsync(
+            token => query.ByCursor
+                ? CursorPageAsync(resources, listing, query, predicate, sort.Value!, cursors, token)
+                : IndexPageAsync(db, resources, listing, query, predicate, sort.Value!, marks, token),
+            () => OverBudget(query, budget),
+            cancellationToken);
     }
-
-    // What a statement cancelled by the deadline throws: OperationCanceledException (PostgreSQL, or SQLite before the
-    // statement starts), or the provider's "interrupted" error (SQLite's sqlite3_interrupt), possibly wrapped by EF Core.
-    private static bool IsCancellation(Exception e) =>
-        e is OperationCanceledException || e is System.Data.Common.DbException || e.InnerException is { } inner && IsCancellation(inner);
 
     private static ScimError OverBudget(ListQuery query, ListQueryBudget budget) => new(
         503,

@@ -29,27 +29,17 @@ public static class ListLargestGroups
 
     internal sealed class Handler(IScimDbContext db, ListQueryBudget budget) : IQueryHandler<Query, Result<IReadOnlyList<GroupSize>>>
     {
-        public async ValueTask<Result<IReadOnlyList<GroupSize>>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(budget.Limit);
-            try
-            {
-                // Every group's count in one pass, ordered here: ordered in SQL, each group's count is computed again for
-                // the ORDER BY (and the filter), reading the memberships two or three times.
-                var counts = await db.Groups.AsNoTracking().Select(g => new { g.Id, Members = g.Members.Count }).ToListAsync(deadline.Token);
-                var largest = counts.Where(g => g.Members > 0).OrderByDescending(g => g.Members).ThenBy(g => g.Id)
-                    .Take(Math.Clamp(query.Count, 1, MaxCount)).ToList();
-                var ids = largest.ConvertAll(g => g.Id);
-                var names = await db.Groups.AsNoTracking().Where(g => ids.Contains(g.Id))
-                    .ToDictionaryAsync(g => g.Id, g => g.DisplayName, deadline.Token);
-                return largest.Where(g => names.ContainsKey(g.Id)).Select(g => new GroupSize(g.Id, names[g.Id], g.Members)).ToList();
-            }
-            catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
-                && e is OperationCanceledException or System.Data.Common.DbException)
-            {
-                return new ScimError(503, null, $"Counting the members of every group took longer than the server allows ({budget.Limit.TotalSeconds:0.###} s).");
-            }
-        }
+        public async ValueTask<Result<IReadOnlyList<GroupSize>>> Handle(Query query, CancellationToken cancellationToken) =>
+            await budget.RunAsync<IReadOnlyList<GroupSize>>(
+                async token =>
+                {
+                    // Every group's count in one pass, ordered here: ordered in SQL, each group's count is computed again
+                    // for the ORDER BY (and the filter), reading the memberships two or three times.
+                    var groups = await db.Groups.AsNoTracking().Select(g => new GroupSize(g.Id, g.DisplayName, g.Members.Count)).ToListAsync(token);
+                    return groups.Where(g => g.Members > 0).OrderByDescending(g => g.Members).ThenBy(g => g.Id)
+                        .Take(Math.Clamp(query.Count, 1, MaxCount)).ToList();
+                },
+                () => new ScimError(503, null, $"Counting the members of every group took longer than the server allows ({budget.Limit.TotalSeconds:0.###} s)."),
+                cancellationToken);
     }
 }
